@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Every setting factfeed reads from the environment, validated once at start-up.
+ * A bad value stops start-up with one message naming every bad variable at once.
+ * Keep .env.example in step with this schema (a test checks they match).
+ */
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const envSchema = z.object({
+  FACTFEED_DB: z.string().min(1).default('data/factfeed.db'),
+  FACTFEED_TZ: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone such as UTC or Europe/Kyiv'),
+  FACTFEED_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  FACTFEED_SAMPLE_FEED: z.string().default('data/sample-feed.xml'),
+  FACTFEED_ALLOW_PRIVATE: bool.default(false),
+  FACTFEED_USER_AGENT: z.string().min(1).default('factfeed/0.1 (+https://github.com/factfeed/factfeed; news fact bot)'),
+  FACTFEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  FACTFEED_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  FACTFEED_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  FACTFEED_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  FACTFEED_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_PUBLIC_KEY: optionalString,
+  DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
+  DISCORD_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString.pipe(z.url().optional()),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type Platform = 'console' | 'discord' | 'slack';
+
+export interface Config {
+  dbPath: string;
+  timeZone: string;
+  logLevel: Env['FACTFEED_LOG_LEVEL'];
+  sampleFeed: string;
+  allowPrivate: boolean;
+  userAgent: string;
+  fetchTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  pollMinutes: number;
+  pollConcurrency: number;
+  postsPerMinute: number;
+  platform: Platform;
+  discord: {
+    token?: string | undefined;
+    applicationId?: string | undefined;
+    guildId?: string | undefined;
+    publicKey?: string | undefined;
+    apiBase?: string | undefined;
+    httpPort?: number | undefined;
+  };
+  slack: {
+    botToken?: string | undefined;
+    signingSecret?: string | undefined;
+    appToken?: string | undefined;
+    apiUrl?: string | undefined;
+    port?: number | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigOverrides {
+  db?: string | undefined;
+}
+
+/** Reads the environment (and CLI overrides such as --db) into a Config, or throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    // An empty numeric variable in .env means "use the default", not "zero".
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(environment)';
+      const got = env[key];
+      return `${key}: ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DISCORD_PUBLIC_KEY && !/^[0-9a-fA-F]{64}$/.test(e.DISCORD_PUBLIC_KEY)) {
+    problems.push('DISCORD_PUBLIC_KEY: expected the 64 hex characters shown on the Developer Portal');
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const platform: Platform = e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY ? 'discord' : e.SLACK_BOT_TOKEN ? 'slack' : 'console';
+  return {
+    dbPath: overrides.db ?? e.FACTFEED_DB,
+    timeZone: e.FACTFEED_TZ,
+    logLevel: e.FACTFEED_LOG_LEVEL,
+    sampleFeed: e.FACTFEED_SAMPLE_FEED,
+    allowPrivate: e.FACTFEED_ALLOW_PRIVATE,
+    userAgent: e.FACTFEED_USER_AGENT,
+    fetchTimeoutMs: e.FACTFEED_FETCH_TIMEOUT_MS,
+    maxBytes: e.FACTFEED_MAX_BYTES,
+    maxRedirects: e.FACTFEED_MAX_REDIRECTS,
+    pollMinutes: e.FACTFEED_POLL_MINUTES,
+    pollConcurrency: e.FACTFEED_POLL_CONCURRENCY,
+    postsPerMinute: e.FACTFEED_POSTS_PER_MINUTE,
+    platform,
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      publicKey: e.DISCORD_PUBLIC_KEY,
+      apiBase: e.DISCORD_API_BASE,
+      httpPort: e.DISCORD_HTTP_PORT,
+    },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      port: e.SLACK_PORT,
+    },
+  };
+}

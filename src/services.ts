@@ -1,0 +1,14 @@
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { Logger } from './log.ts';
+import type { Store } from './store/index.ts';
+import type { Fetcher } from './ingest/types.ts';
+
+/** Everything a command handler or background service may use, passed in rather than imported. */
+export interface Services {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  fetch: Fetcher;
+}
