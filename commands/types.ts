@@ -55,6 +55,16 @@ export interface CommandArgs {
 export interface CommandContext {
   services: Services;
   invocation: Invocation;
+  /** Every registered command (for /help). */
+  commands: readonly CommandDefinition[];
+}
+
+/** A failure the user can act on; its message is shown as is. Anything else is logged and reported generically. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
 }
 
 export interface AutocompleteRequest {

@@ -1,0 +1,100 @@
+import type { CommandDefinition } from './types.ts';
+import type { Reply, ReplySection } from '../src/reply/model.ts';
+import { CitationList } from '../src/reply/citations.ts';
+import { findFigures, groupFigures, type FigurePoint } from '../src/query/figures.ts';
+import { formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { suggestTopics } from '../src/query/topics.ts';
+
+const MAX_GROUPS = 8;
+const MAX_POINTS = 6;
+
+/** The JSON shape of one figure in `ask --json` and the Reply's data. */
+export function figureJson(p: FigurePoint) {
+  return {
+    value: p.value,
+    valueHigh: p.valueHigh,
+    unit: p.unit,
+    qualifier: p.qualifier,
+    raw: p.raw,
+    counted: p.counted,
+    event: p.event,
+    date: p.date,
+    period: p.period,
+    attribution: p.attribution,
+    hedged: p.hedged,
+    disputed: p.disputed,
+    sentence: p.sentence,
+    title: p.article.title,
+    url: p.article.url,
+    published: p.article.published,
+    source: p.article.source,
+  };
+}
+
+/** "700+ (2024) → 909 (6 Feb 2025) → 971 (25 May 2025)": oldest to newest, distinct values only. */
+export function timeline(points: readonly FigurePoint[]): string | undefined {
+  const ordered = [...points].reverse();
+  const steps: string[] = [];
+  let last: string | undefined;
+  for (const p of ordered) {
+    const v = formatShort(p);
+    if (v === last) continue;
+    steps.push(`${v} (${formatWhen(p)})`);
+    last = v;
+  }
+  return steps.length >= 2 ? steps.join(' → ') : undefined;
+}
+
+export function figureLine(p: FigurePoint): string {
+  const what = [formatFigure(p), p.counted && !(p.raw ?? '').includes(p.counted) ? p.counted : undefined, p.event].filter(Boolean).join(' ');
+  const who = p.attribution ? `, according to ${p.attribution}` : '';
+  const hedge = p.hedged ? ' (unconfirmed)' : '';
+  return `${what} — ${formatWhen(p)}${who}${hedge}`;
+}
+
+export const figures: CommandDefinition = {
+  name: 'figures',
+  description: 'The figures on a topic, newest first, with who says so and how they changed',
+  adminOnly: false,
+  options: [{ name: 'topic', description: 'What to look for, e.g. prisoners', type: 'string', required: true, autocomplete: true, minLength: 2, maxLength: 100 }],
+  autocomplete: (ctx, req) => suggestTopics(ctx.services.store, ctx.invocation.tenant, req.value),
+  handler(ctx, args): Reply {
+    const topic = String(args.options.topic);
+    const points = findFigures(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
+    if (points.length === 0) {
+      return {
+        kind: 'info',
+        title: `Figures: ${topic}`,
+        intro: `No figures about “${topic}” yet. Try a broader topic, or check /sources.`,
+        sections: [],
+        citations: [],
+        data: { topic, figures: [] },
+      };
+    }
+    const cites = new CitationList();
+    const groups = groupFigures(points).slice(0, MAX_GROUPS);
+    const sections: ReplySection[] = groups.map((g) => {
+      const series = timeline(g.points);
+      return {
+        heading: g.label,
+        lines: [
+          ...(series ? [{ text: `Over time: ${series}` }] : []),
+          ...g.points.slice(0, MAX_POINTS).map((p) => ({
+            text: figureLine(p),
+            cites: [cites.cite({ id: p.article.id, title: p.article.title, url: p.article.url, published: p.article.published, source: p.article.source })],
+            disputed: p.disputed,
+          })),
+        ],
+      };
+    });
+    const articles = new Set(points.map((p) => p.article.id)).size;
+    return {
+      kind: 'answer',
+      title: `Figures: ${topic}`,
+      intro: `${points.length} figure${points.length === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}, newest first.`,
+      sections,
+      citations: cites.list(),
+      data: { topic, figures: points.map(figureJson) },
+    };
+  },
+};

@@ -1,0 +1,73 @@
+import { CommandError, type CommandDefinition } from './types.ts';
+import { okReply, type Reply } from '../src/reply/model.ts';
+import { addSource, describeSourceError, SourceInputError } from '../src/ingest/add-source.ts';
+import { pollSource } from '../src/ingest/pipeline.ts';
+import { DuplicateSourceError } from '../src/store/index.ts';
+import { FeedError, FetchError } from '../src/ingest/types.ts';
+
+/** Finds a tenant's source by "#3", "3" or its URL. */
+function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: string) {
+  const { store } = ctx.services;
+  const id = /^#?(\d+)$/.exec(ref.trim());
+  const source = id ? store.sources.getForTenant(ctx.invocation.tenant, Number(id[1])) : store.sources.findByUrl(ctx.invocation.tenant, ref.trim());
+  if (!source) throw new CommandError(`No source "${ref}" here. /sources lists them with their numbers.`);
+  return source;
+}
+
+export const source: CommandDefinition = {
+  name: 'source',
+  description: 'Add or remove a news feed (admins)',
+  adminOnly: true,
+  subcommands: [
+    {
+      name: 'add',
+      description: 'Follow an RSS or Atom feed (or a page that links to one)',
+      options: [
+        { name: 'url', description: 'Feed or page address', type: 'string', required: true, maxLength: 2000 },
+        { name: 'every', description: 'Minutes between polls (default 10)', type: 'integer', minValue: 1, maxValue: 1440 },
+      ],
+    },
+    {
+      name: 'remove',
+      description: 'Stop following a feed and forget its articles',
+      options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
+    },
+  ],
+  autocomplete(ctx, req) {
+    const typed = req.value.toLowerCase();
+    return ctx.services.store.sources
+      .list(ctx.invocation.tenant)
+      .filter((s) => `${s.id} ${s.title ?? ''} ${s.url}`.toLowerCase().includes(typed))
+      .map((s) => ({ name: `#${s.id} ${s.title ?? s.url}`.slice(0, 100), value: String(s.id) }));
+  },
+  async handler(ctx, args): Promise<Reply> {
+    const { services, invocation } = ctx;
+    if (args.subcommand === 'remove') {
+      const s = resolveSource(ctx, String(args.options.source));
+      const articles = services.store.articles.countForSource(s.id);
+      services.store.sources.remove(invocation.tenant, s.id);
+      return okReply(`Removed source #${s.id} (${s.title ?? s.url}) and its ${articles} article${articles === 1 ? '' : 's'}.`);
+    }
+    const every = args.options.every === undefined ? services.config.pollMinutes : Number(args.options.every);
+    try {
+      const { source: added, feed } = await addSource(services, {
+        tenant: invocation.tenant,
+        input: String(args.options.url),
+        intervalMinutes: every,
+        allowLocalFiles: invocation.allowLocalFiles,
+        addedBy: invocation.user,
+      });
+      const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added);
+      return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
+        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
+        `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
+        ...polled.warnings.slice(0, 3),
+      ]);
+    } catch (err) {
+      if (err instanceof DuplicateSourceError || err instanceof SourceInputError || err instanceof FeedError || err instanceof FetchError) {
+        throw new CommandError(describeSourceError(err));
+      }
+      throw err;
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openStore } from './store/index.ts';
+import { createFetcher } from './ingest/http.ts';
+import { addSource } from './ingest/add-source.ts';
+import { pollSource, type PollResult } from './ingest/pipeline.ts';
+import type { Fetcher } from './ingest/types.ts';
+import type { Services } from './services.ts';
+
+export const LOCAL_TENANT = 'local';
+
+/** The composition root: builds every service from the config. Tests pass their own clock, logger or fetch. */
+export function createServices(config: Config, overrides: { clock?: Clock; log?: Logger; fetch?: Fetcher } = {}): Services {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const store = openStore(config.dbPath);
+  const fetch =
+    overrides.fetch ??
+    createFetcher({
+      allowPrivate: config.allowPrivate,
+      userAgent: config.userAgent,
+      timeoutMs: config.fetchTimeoutMs,
+      maxBytes: config.maxBytes,
+      maxRedirects: config.maxRedirects,
+    });
+  return { config, store, clock: overrides.clock ?? systemClock, log, fetch };
+}
+
+/**
+ * Loads the bundled sample feed the first time a store is used, so a fresh install has
+ * something to answer from. Runs once per database: removing the sample source keeps it removed.
+ */
+export async function seedSampleFeed(services: Services): Promise<PollResult | undefined> {
+  const { store, config, clock, log } = services;
+  if (!config.sampleFeed || store.settings.get('sample_seeded')) return undefined;
+  const path = resolve(config.sampleFeed);
+  if (!existsSync(path)) {
+    log.warn('sample feed not found; starting empty', { path });
+    return undefined;
+  }
+  const { source } = await addSource(services, { tenant: LOCAL_TENANT, input: path, allowLocalFiles: true, addedBy: 'factfeed (sample)' });
+  const result = await pollSource({ ...services, timeZone: config.timeZone }, source);
+  store.settings.set('sample_seeded', source.url, clock.now());
+  log.info(`loaded the sample feed: ${result.added} articles`, { path });
+  return result;
+}
+
+/** Polls each given source once with at most `concurrency` fetches in flight; failures are reported, not thrown. */
+export async function pollAll(
+  services: Services,
+  sources: readonly import('./store/index.ts').Source[],
+  concurrency = services.config.pollConcurrency,
+): Promise<{ source: number; result?: PollResult; error?: string }[]> {
+  const out: { source: number; result?: PollResult; error?: string }[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < sources.length) {
+      const s = sources[next++]!;
+      try {
+        out.push({ source: s.id, result: await pollSource({ ...services, timeZone: services.config.timeZone }, s) });
+      } catch (err) {
+        out.push({ source: s.id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, sources.length) }, worker));
+  return out.sort((a, b) => a.source - b.source);
+}

@@ -1,0 +1,185 @@
+import { parseArgs } from 'node:util';
+import type { Readable, Writable } from 'node:stream';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createServices, LOCAL_TENANT, pollAll, seedSampleFeed } from './app.ts';
+import type { Services } from './services.ts';
+import { registry } from '../commands/index.ts';
+import { runLine, runConsole, consoleInvocation } from './platforms/console/index.ts';
+import { renderText } from './reply/text.ts';
+import type { Reply } from './reply/model.ts';
+import { SchemaTooNewError } from './store/migrate.ts';
+
+const USAGE = `factfeed — facts from news feeds, for Discord, Slack and the console
+
+Usage:
+  factfeed [start]                     run the bot (Discord/Slack when a token is set, else the console)
+  factfeed ask "<command>" [--json]    run one slash command, e.g. factfeed ask "/figures prisoners"
+  factfeed sources list                list sources
+  factfeed sources add <url|file> [--every MIN]
+  factfeed sources remove <id>
+  factfeed poll                        fetch every source once, store what is new, print counts
+  factfeed register [--guild ID]       register the slash commands with Discord
+  factfeed help                        this text
+
+Options:
+  --db PATH      SQLite file (default data/factfeed.db, or FACTFEED_DB)
+  --json         print the reply as JSON (ask)
+`;
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+
+function print(io: CliIo, reply: Reply, json: boolean): number {
+  io.stdout.write((json ? JSON.stringify(reply, null, 2) : renderText(reply)) + '\n');
+  return reply.kind === 'error' ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 the command failed, 2 bad usage or configuration). */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        every: { type: 'string' },
+        guild: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`factfeed: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [verb = 'start', ...rest] = positionals;
+  if (values.help || verb === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!['start', 'ask', 'sources', 'poll', 'register'].includes(verb)) {
+    io.stderr.write(`factfeed: unknown command "${verb}"\n\n${USAGE}`);
+    return 2;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(io.env, { db: values.db });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`factfeed: ${err.message}\nSee .env.example for every setting.\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  let services: Services;
+  try {
+    services = createServices(config);
+  } catch (err) {
+    if (err instanceof SchemaTooNewError || (err instanceof Error && /SQLITE|database/i.test(err.message))) {
+      io.stderr.write(`factfeed: cannot open ${config.dbPath}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    switch (verb) {
+      case 'ask': {
+        const line = rest.join(' ');
+        if (!line) {
+          io.stderr.write('factfeed ask: give a command, e.g. factfeed ask "/figures prisoners"\n');
+          return 2;
+        }
+        await seedSampleFeed(services);
+        return print(io, await runLine(services, registry, line, { ...consoleInvocation, platform: 'cli' }), values.json ?? false);
+      }
+      case 'sources':
+        return await sourcesVerb(services, io, rest, values.every, values.json ?? false);
+      case 'poll': {
+        const results = await pollAll(services, services.store.sources.list());
+        let failed = 0;
+        for (const r of results) {
+          const s = services.store.sources.get(r.source);
+          const name = s?.title ?? s?.url ?? `#${r.source}`;
+          if (r.error) {
+            failed++;
+            io.stdout.write(`#${r.source} ${name}: FAILED — ${r.error}\n`);
+          } else if (r.result) {
+            const x = r.result;
+            io.stdout.write(`#${r.source} ${name}: ${x.notModified ? 'not modified' : `${x.items} items, ${x.added} new, ${x.updated} updated, ${x.unchanged} unchanged`}\n`);
+          }
+        }
+        if (results.length === 0) io.stdout.write('No sources. Add one with: factfeed sources add <url>\n');
+        return failed > 0 ? 1 : 0;
+      }
+      case 'register': {
+        const { registerCommands } = await import('./platforms/discord/index.ts');
+        const out = await registerCommands(config, registry, { guildId: values.guild ?? config.discord.guildId });
+        io.stdout.write(`${out}\n`);
+        return 0;
+      }
+      default:
+        return await start(services, io);
+    }
+  } finally {
+    services.store.close();
+  }
+}
+
+async function sourcesVerb(services: Services, io: CliIo, rest: string[], every: string | undefined, json: boolean): Promise<number> {
+  const [sub = 'list', ...args] = rest;
+  const inv = { ...consoleInvocation, platform: 'cli' as const };
+  switch (sub) {
+    case 'list':
+      return print(io, await runLine(services, registry, '/sources', inv), json);
+    case 'add': {
+      const target = args[0];
+      if (!target) {
+        io.stderr.write('factfeed sources add: give a feed URL or file\n');
+        return 2;
+      }
+      const line = `/source add url:"${target.replace(/"/g, '')}"${every ? ` every:${every}` : ''}`;
+      return print(io, await runLine(services, registry, line, inv), json);
+    }
+    case 'remove':
+      return print(io, await runLine(services, registry, `/source remove ${args.join(' ')}`, inv), json);
+    default:
+      io.stderr.write(`factfeed sources: unknown subcommand "${sub}" (list, add, remove)\n`);
+      return 2;
+  }
+}
+
+/** Starts the platform the configuration picks; the console when no chat token is set. */
+async function start(services: Services, io: CliIo): Promise<number> {
+  const { config } = services;
+  if (config.platform === 'console') {
+    await seedSampleFeed(services);
+    await runConsole(services, registry, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+    return 0;
+  }
+  const running =
+    config.platform === 'discord'
+      ? await (await import('./platforms/discord/index.ts')).startDiscord(services, registry)
+      : await (await import('./platforms/slack/index.ts')).startSlack(services, registry);
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => {
+      services.log.info('stopping');
+      void running.stop().finally(resolveStop);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export { LOCAL_TENANT };

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import type { Store, Source } from '../store/index.ts';
+import type { Extraction, ArticleInput } from '../extract/types.ts';
+import { extractFacts } from '../extract/index.ts';
+import { articleTopics } from '../extract/topics.ts';
+import type { FeedItem, Fetcher, ParsedFeed } from './types.ts';
+import { parseFeed, readFeedFile } from './feed.ts';
+import { extractMainText } from './fulltext.ts';
+import { normalizeUrl } from './url.ts';
+
+export interface IngestDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  fetch: Fetcher;
+  timeZone?: string;
+  extract?: (input: ArticleInput) => Extraction;
+  /**
+   * Called inside the transaction that stores a new article, so whatever it writes (outbox rows)
+   * commits or rolls back together with the article.
+   */
+  onNewArticle?: (articleId: number, source: Source) => void;
+}
+
+export type StoreStatus = 'new' | 'updated' | 'unchanged';
+
+export interface PollResult {
+  sourceId: number;
+  notModified: boolean;
+  items: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Articles stored for the first time by this poll, oldest first. */
+  newArticleIds: number[];
+  /** Problems with single items (full text unavailable, …) that did not stop the poll. */
+  warnings: string[];
+}
+
+const hash = (s: string): string => createHash('sha1').update(s).digest('hex');
+const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Fetches (or reads) one source's feed, stores what is new, and records the source's health. */
+export async function pollSource(deps: IngestDeps, source: Source): Promise<PollResult> {
+  const result: PollResult = { sourceId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
+  try {
+    let feed: ParsedFeed;
+    let validators: { etag?: string | undefined; lastModified?: string | undefined } = {};
+    if (source.kind === 'file') {
+      feed = await parseFeed(await readFeedFile(source.url), source.url);
+    } else {
+      const res = await deps.fetch(source.url, {
+        etag: source.etag ?? undefined,
+        lastModified: source.lastModified ?? undefined,
+        userAgent: source.userAgent ?? undefined,
+        accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+      });
+      if (res.notModified) {
+        deps.store.sources.markSuccess(source.id, deps.clock.now());
+        return { ...result, notModified: true };
+      }
+      feed = await parseFeed(res.text(), source.url);
+      validators = { etag: res.etag, lastModified: res.lastModified };
+    }
+    deps.store.sources.setTitle(source.id, feed.title ?? null, feed.link ?? null);
+    // Oldest first, so article ids and deliveries follow publication order.
+    const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
+    result.items = items.length;
+    for (const item of items) {
+      const full = await withFullText(deps, source, item, result.warnings);
+      const { status, articleId } = storeItem(deps, source, full);
+      if (status === 'new') {
+        result.added++;
+        result.newArticleIds.push(articleId);
+      } else if (status === 'updated') result.updated++;
+      else result.unchanged++;
+    }
+    deps.store.sources.markSuccess(source.id, deps.clock.now(), validators);
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.store.sources.markFailure(source.id, deps.clock.now(), message, null, false);
+    throw err;
+  }
+}
+
+/** Replaces a teaser with the article page's main text; on failure keeps the teaser and says why. */
+async function withFullText(deps: IngestDeps, source: Source, item: FeedItem, warnings: string[]): Promise<FeedItem & { fullTextFetched: boolean }> {
+  if (!item.isTeaser || !item.link || !/^https?:/i.test(item.link)) return { ...item, fullTextFetched: false };
+  // A teaser already stored unchanged needs no second page fetch.
+  const existing = deps.store.articles.findExisting(source.id, keysOf(item));
+  if (existing?.fullTextFetched) return { ...item, text: existing.text, fullTextFetched: true };
+  try {
+    const page = await deps.fetch(item.link, { userAgent: source.userAgent ?? undefined, accept: 'text/html,application/xhtml+xml' });
+    const main = extractMainText(page.text(), page.url);
+    if (main && main.text.length > item.text.length) return { ...item, text: main.text, fullTextFetched: true };
+    warnings.push(`No article text found at ${item.link}; kept the feed's teaser`);
+  } catch (err) {
+    warnings.push(`Full text of ${item.link} unavailable (${err instanceof Error ? err.message : String(err)}); kept the feed's teaser`);
+  }
+  return { ...item, fullTextFetched: false };
+}
+
+function keysOf(item: FeedItem): { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string } {
+  let urlNorm: string | null = null;
+  if (item.link) {
+    try {
+      urlNorm = normalizeUrl(item.link);
+    } catch {
+      urlNorm = null;
+    }
+  }
+  return { guid: item.guid ?? null, urlNorm, titleHash: hash(fold(item.title)), contentHash: hash(fold(item.text)) };
+}
+
+/**
+ * Stores one item for a source: new items are inserted with their facts; a known item whose text
+ * changed is updated and its facts re-extracted; anything else is left alone. One transaction.
+ */
+export function storeItem(deps: IngestDeps, source: Source, item: FeedItem & { fullTextFetched?: boolean }): { status: StoreStatus; articleId: number } {
+  const { store, clock } = deps;
+  const extract = deps.extract ?? extractFacts;
+  const keys = keysOf(item);
+  const now = clock.now();
+  const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published : now;
+  const input: ArticleInput = { title: item.title, text: item.text, published, timeZone: deps.timeZone ?? 'UTC' };
+
+  const existing = store.articles.findExisting(source.id, keys);
+  if (existing) {
+    if (existing.contentHash === keys.contentHash && existing.title === item.title) return { status: 'unchanged', articleId: existing.id };
+    const extraction = extract(input);
+    store.tx(() => {
+      store.articles.updateContent(
+        existing.id,
+        { title: item.title, text: item.text, teaser: item.isTeaser ? item.text : existing.teaser, contentHash: keys.contentHash, topics: topicsOf(extraction, item) },
+        now,
+      );
+      store.facts.deleteForArticle(existing.id);
+      store.facts.insertAll(existing.id, extraction.facts);
+    });
+    return { status: 'updated', articleId: existing.id };
+  }
+
+  const extraction = extract(input);
+  const articleId = store.tx(() => {
+    const id = store.articles.insert(
+      {
+        sourceId: source.id,
+        guid: keys.guid,
+        url: item.link ?? null,
+        urlNorm: keys.urlNorm,
+        title: item.title,
+        author: item.author ?? null,
+        publishedAt: published.toISOString(),
+        teaser: item.isTeaser ? item.text : null,
+        text: item.text,
+        contentHash: keys.contentHash,
+        titleHash: keys.titleHash,
+        fullTextFetched: item.fullTextFetched ?? false,
+        topics: topicsOf(extraction, item),
+      },
+      now,
+    );
+    store.facts.insertAll(id, extraction.facts);
+    deps.onNewArticle?.(id, source);
+    return id;
+  });
+  return { status: 'new', articleId };
+}
+
+function topicsOf(extraction: Extraction, item: FeedItem): string[] {
+  return extraction.topics.length > 0 ? extraction.topics : articleTopics(item.title, item.text);
+}

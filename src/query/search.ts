@@ -1,0 +1,61 @@
+import type { Store } from '../store/index.ts';
+import { expandTopic } from '../extract/topics.ts';
+
+/** The words of a user's topic and its expansions, ready for matching and for FTS5. */
+export interface TopicQuery {
+  topic: string;
+  /** Lower-case terms (single words or phrases). */
+  terms: string[];
+  /** An FTS5 MATCH expression built only from word characters, so user input cannot inject FTS syntax. */
+  fts: string;
+}
+
+const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+export function topicQuery(topic: string): TopicQuery {
+  const cleaned = topic.trim().toLowerCase();
+  const terms = [...new Set([cleaned, ...expandTopic(cleaned)].map((t) => wordsOf(t).join(' ')).filter((t) => t.length > 0))];
+  const fts = terms.map((t) => `"${t}"`).join(' OR ');
+  return { topic: cleaned, terms, fts };
+}
+
+/** Crude English stem so "prisoners" in a query meets "prisoner" in text without a second FTS round trip. */
+export function stem(word: string): string {
+  return word.replace(/(ies)$/, 'y').replace(/(es|s)$/, '').replace(/(ing|ed)$/, '');
+}
+
+/** True when a term (word or phrase) occurs in the text as whole words, ignoring simple inflection. */
+export function mentions(text: string | null | undefined, term: string): boolean {
+  if (!text) return false;
+  const hay = wordsOf(text).map(stem);
+  const needle = wordsOf(term).map(stem);
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export interface ArticleHit {
+  id: number;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+  text: string;
+  sourceTitle: string | null;
+  rank: number;
+}
+
+/** Articles of a tenant matching the topic, best match first (bm25, title weighted). */
+export function searchArticles(store: Store, tenant: string, q: TopicQuery, limit: number): ArticleHit[] {
+  if (!q.fts) return [];
+  return store.db
+    .prepare(
+      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.text, s.title AS sourceTitle, bm25(articles_fts, 4.0, 1.0) AS rank
+       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
+       WHERE articles_fts MATCH ? AND s.tenant = ?
+       ORDER BY rank LIMIT ?`,
+    )
+    .all(q.fts, tenant, limit) as ArticleHit[];
+}

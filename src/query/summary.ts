@@ -1,0 +1,103 @@
+import type { Store, FactRow } from '../store/index.ts';
+import { splitSentences } from '../extract/sentences.ts';
+import { findFigures, groupFigures, isOnTopic, type FigureGroup, type FigurePoint } from './figures.ts';
+import { mentions, searchArticles, topicQuery, type ArticleHit, type TopicQuery } from './search.ts';
+import { findDisputes, type Dispute } from './claims.ts';
+
+export interface SummaryLine {
+  /** ISO date of the earliest article saying it. */
+  date: string;
+  text: string;
+  /** Article ids backing the line, earliest first. */
+  articleIds: number[];
+  disputed: boolean;
+}
+
+export interface SummaryArticle {
+  id: number;
+  title: string;
+  url: string | null;
+  published: string;
+  source: string | null;
+}
+
+export interface Summary {
+  topic: string;
+  articles: SummaryArticle[];
+  /** Newest point of the biggest figure series, with the series for context. */
+  keyFigures: FigureGroup[];
+  disputes: Dispute[];
+  lines: SummaryLine[];
+}
+
+export interface SummaryOptions {
+  tenant: string;
+  topic: string;
+  maxArticles?: number;
+  maxLines?: number;
+  /** Upper bound on the characters of all lines together, so the answer fits one chat message. */
+  maxChars?: number;
+}
+
+/** An article is about the topic when its title names it or its text names two of its terms. */
+function isRelevant(a: ArticleHit, q: TopicQuery): boolean {
+  if (q.terms.some((t) => mentions(a.title, t))) return true;
+  return q.terms.filter((t) => mentions(a.text, t)).length >= 2;
+}
+
+const figureKey = (f: FactRow): string | null => (f.kind === 'figure' && f.value != null ? `${f.countedKey ?? f.counted ?? ''}|${f.event ?? ''}|${f.value}` : null);
+
+export function summarize(store: Store, opts: SummaryOptions): Summary {
+  const q = topicQuery(opts.topic);
+  const maxArticles = opts.maxArticles ?? 8;
+  const maxLines = opts.maxLines ?? 8;
+  const maxChars = opts.maxChars ?? 2400;
+  const hits = searchArticles(store, opts.tenant, q, maxArticles * 4).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
+  hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
+
+  const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic });
+  const keyFigures = groupFigures(figures)
+    .sort((a, b) => b.points.length - a.points.length || b.points[0]!.date.localeCompare(a.points[0]!.date))
+    .slice(0, 3);
+  const facts = store.facts.forArticles(
+    hits.map((h) => h.id),
+    ['figure', 'claim'],
+  );
+  const disputes = findDisputes(facts.filter((f) => f.kind === 'claim'));
+  const disputedSentences = new Set(disputes.flatMap((d) => d.sides.map((s) => `${s.articleId}:${s.sentenceIndex}`)));
+
+  const lines: SummaryLine[] = [];
+  const byFigure = new Map<string, SummaryLine>();
+  let chars = 0;
+  for (const a of hits) {
+    const own = facts.filter((f) => f.articleId === a.id);
+    const pick =
+      own.find((f) => f.kind === 'figure' && isOnTopic(f, q) && !f.negated) ?? own.find((f) => f.kind === 'claim' && q.terms.some((t) => mentions(f.sentence, t)));
+    const key = pick ? figureKey(pick) : null;
+    const seen = key ? byFigure.get(key) : undefined;
+    if (seen) {
+      // The same figure reported again: cite this article on the existing line rather than repeat it.
+      if (!seen.articleIds.includes(a.id)) seen.articleIds.push(a.id);
+      continue;
+    }
+    const text = pick?.sentence ?? splitSentences(a.text)[0] ?? a.title;
+    if (lines.length >= maxLines || chars + text.length > maxChars) break;
+    const line: SummaryLine = {
+      date: a.publishedAt.slice(0, 10),
+      text,
+      articleIds: [a.id],
+      disputed: pick ? disputedSentences.has(`${pick.articleId}:${pick.sentenceIndex}`) : false,
+    };
+    lines.push(line);
+    chars += text.length;
+    if (key) byFigure.set(key, line);
+  }
+
+  return {
+    topic: q.topic,
+    articles: hits.map((h) => ({ id: h.id, title: h.title, url: h.url, published: h.publishedAt, source: h.sourceTitle })),
+    keyFigures,
+    disputes,
+    lines,
+  };
+}

@@ -1,0 +1,146 @@
+import type { Db } from './db.ts';
+
+export interface Article {
+  id: number;
+  sourceId: number;
+  guid: string | null;
+  url: string | null;
+  urlNorm: string | null;
+  title: string;
+  author: string | null;
+  publishedAt: string;
+  fetchedAt: string;
+  updatedAt: string | null;
+  teaser: string | null;
+  text: string;
+  contentHash: string;
+  titleHash: string;
+  fullTextFetched: boolean;
+  topics: string[];
+}
+
+export interface NewArticle {
+  sourceId: number;
+  guid: string | null;
+  url: string | null;
+  urlNorm: string | null;
+  title: string;
+  author: string | null;
+  publishedAt: string;
+  teaser: string | null;
+  text: string;
+  contentHash: string;
+  titleHash: string;
+  fullTextFetched: boolean;
+  topics: string[];
+}
+
+interface Row {
+  id: number;
+  source_id: number;
+  guid: string | null;
+  url: string | null;
+  url_norm: string | null;
+  title: string;
+  author: string | null;
+  published_at: string;
+  fetched_at: string;
+  updated_at: string | null;
+  teaser: string | null;
+  text: string;
+  content_hash: string;
+  title_hash: string;
+  full_text_fetched: number;
+  topics: string;
+}
+
+export const toArticle = (r: Row): Article => ({
+  id: r.id,
+  sourceId: r.source_id,
+  guid: r.guid,
+  url: r.url,
+  urlNorm: r.url_norm,
+  title: r.title,
+  author: r.author,
+  publishedAt: r.published_at,
+  fetchedAt: r.fetched_at,
+  updatedAt: r.updated_at,
+  teaser: r.teaser,
+  text: r.text,
+  contentHash: r.content_hash,
+  titleHash: r.title_hash,
+  fullTextFetched: r.full_text_fetched === 1,
+  topics: r.topics ? r.topics.split('|') : [],
+});
+
+export class ArticleRepo {
+  private readonly byGuid;
+  private readonly byUrl;
+  private readonly byTitleHash;
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.byGuid = db.prepare('SELECT * FROM articles WHERE source_id = ? AND guid = ?');
+    this.byUrl = db.prepare('SELECT * FROM articles WHERE source_id = ? AND url_norm = ?');
+    this.byTitleHash = db.prepare('SELECT * FROM articles WHERE source_id = ? AND title_hash = ? AND content_hash = ? ORDER BY id LIMIT 1');
+    this.insertStmt = db.prepare(
+      `INSERT INTO articles (source_id, guid, url, url_norm, title, author, published_at, fetched_at, teaser, text,
+         content_hash, title_hash, full_text_fetched, topics)
+       VALUES (@sourceId, @guid, @url, @urlNorm, @title, @author, @publishedAt, @fetchedAt, @teaser, @text,
+         @contentHash, @titleHash, @fullTextFetched, @topics)`,
+    );
+  }
+
+  /**
+   * The stored article this item is a re-appearance of, if any: same guid, same normalised link,
+   * or same title and body — publishers change guids and pubDates, so any one match is enough.
+   */
+  findExisting(sourceId: number, keys: { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string }): Article | undefined {
+    const row = ((keys.guid ? this.byGuid.get(sourceId, keys.guid) : undefined) ??
+      (keys.urlNorm ? this.byUrl.get(sourceId, keys.urlNorm) : undefined) ??
+      this.byTitleHash.get(sourceId, keys.titleHash, keys.contentHash)) as Row | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  insert(a: NewArticle, now: Date): number {
+    const info = this.insertStmt.run({
+      ...a,
+      fetchedAt: now.toISOString(),
+      fullTextFetched: a.fullTextFetched ? 1 : 0,
+      topics: a.topics.join('|'),
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  updateContent(id: number, c: { title: string; text: string; teaser: string | null; contentHash: string; topics: string[] }, now: Date): void {
+    this.db
+      .prepare('UPDATE articles SET title = ?, text = ?, teaser = ?, content_hash = ?, topics = ?, updated_at = ? WHERE id = ?')
+      .run(c.title, c.text, c.teaser, c.contentHash, c.topics.join('|'), now.toISOString(), id);
+  }
+
+  get(id: number): Article | undefined {
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  countForSource(sourceId: number): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles WHERE source_id = ?').get(sourceId) as { n: number }).n;
+  }
+
+  countForTenant(tenant: string): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?').get(tenant) as { n: number }
+    ).n;
+  }
+
+  /** Articles of a tenant stored after a moment (for digests), oldest first. */
+  listSince(tenant: string, sinceIso: string, limit = 200): Article[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.* FROM articles a JOIN sources s ON s.id = a.source_id
+         WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
+      )
+      .all(tenant, sinceIso, limit) as Row[];
+    return rows.map(toArticle);
+  }
+}

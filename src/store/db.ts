@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite file and brings its schema up to date.
+ * All pragmas live here so every connection behaves the same.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    // WAL lets readers (answers) run while the poller writes; NORMAL sync is durable across
+    // process crashes in WAL mode, which is the failure the outbox must survive.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, path);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

@@ -1,0 +1,210 @@
+import type { Db } from './db.ts';
+import type { Fact } from '../extract/types.ts';
+
+/** A stored fact joined with its article and source: everything an answer needs to cite it. */
+export interface FactRow {
+  id: number;
+  articleId: number;
+  kind: Fact['kind'];
+  sentenceIndex: number;
+  sentence: string;
+  raw: string | null;
+  body: string | null;
+  value: number | null;
+  valueHigh: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  counted: string | null;
+  countedKey: string | null;
+  event: string | null;
+  refDate: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  attribution: string | null;
+  speaker: string | null;
+  stance: string | null;
+  subjectKey: string | null;
+  hedged: boolean;
+  negated: boolean;
+  article: { id: number; title: string; url: string | null; publishedAt: string; topics: string[] };
+  source: { id: number; title: string | null; url: string };
+}
+
+interface Row {
+  id: number;
+  article_id: number;
+  kind: Fact['kind'];
+  sentence_index: number;
+  sentence: string;
+  raw: string | null;
+  body: string | null;
+  value: number | null;
+  value_high: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  counted: string | null;
+  counted_key: string | null;
+  event: string | null;
+  ref_date: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  attribution: string | null;
+  speaker: string | null;
+  stance: string | null;
+  subject_key: string | null;
+  hedged: number;
+  negated: number;
+  a_title: string;
+  a_url: string | null;
+  a_published: string;
+  a_topics: string;
+  s_id: number;
+  s_title: string | null;
+  s_url: string;
+}
+
+export const FACT_SELECT = `SELECT f.*, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+  s.id AS s_id, s.title AS s_title, s.url AS s_url
+  FROM facts f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id`;
+
+export const toFactRow = (r: Row): FactRow => ({
+  id: r.id,
+  articleId: r.article_id,
+  kind: r.kind,
+  sentenceIndex: r.sentence_index,
+  sentence: r.sentence,
+  raw: r.raw,
+  body: r.body,
+  value: r.value,
+  valueHigh: r.value_high,
+  unit: r.unit,
+  qualifier: r.qualifier,
+  counted: r.counted,
+  countedKey: r.counted_key,
+  event: r.event,
+  refDate: r.ref_date,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+  attribution: r.attribution,
+  speaker: r.speaker,
+  stance: r.stance,
+  subjectKey: r.subject_key,
+  hedged: r.hedged === 1,
+  negated: r.negated === 1,
+  article: { id: r.article_id, title: r.a_title, url: r.a_url, publishedAt: r.a_published, topics: r.a_topics ? r.a_topics.split('|') : [] },
+  source: { id: r.s_id, title: r.s_title, url: r.s_url },
+});
+
+export class FactRepo {
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO facts (article_id, kind, sentence_index, sentence, raw, body, value, value_high, unit, qualifier, counted,
+         counted_key, event, ref_date, period_start, period_end, attribution, speaker, stance, subject_key, hedged, negated)
+       VALUES (@articleId, @kind, @sentenceIndex, @sentence, @raw, @body, @value, @valueHigh, @unit, @qualifier, @counted,
+         @countedKey, @event, @refDate, @periodStart, @periodEnd, @attribution, @speaker, @stance, @subjectKey, @hedged, @negated)`,
+    );
+  }
+
+  insertAll(articleId: number, facts: readonly Fact[]): void {
+    for (const f of facts) this.insertStmt.run(toParams(articleId, f));
+  }
+
+  deleteForArticle(articleId: number): void {
+    this.db.prepare('DELETE FROM facts WHERE article_id = ?').run(articleId);
+  }
+
+  forArticle(articleId: number): FactRow[] {
+    return (this.db.prepare(`${FACT_SELECT} WHERE f.article_id = ? ORDER BY f.sentence_index, f.id`).all(articleId) as Row[]).map(toFactRow);
+  }
+
+  /**
+   * Facts of one kind whose indexed text matches an FTS5 query, within a tenant, newest article first.
+   * `ftsQuery` must already be a safe FTS5 expression (see query/search.ts).
+   */
+  search(tenant: string, kind: Fact['kind'], ftsQuery: string, limit: number): FactRow[] {
+    const rows = this.db
+      .prepare(
+        `${FACT_SELECT} WHERE f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?)
+           AND f.kind = ? AND s.tenant = ?
+         ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index LIMIT ?`,
+      )
+      .all(ftsQuery, kind, tenant, limit) as Row[];
+    return rows.map(toFactRow);
+  }
+
+  /** Facts of the given kinds from a set of articles, in article order then sentence order. */
+  forArticles(articleIds: readonly number[], kinds: readonly Fact['kind'][]): FactRow[] {
+    if (articleIds.length === 0) return [];
+    const ids = articleIds.map(() => '?').join(',');
+    const ks = kinds.map(() => '?').join(',');
+    return (
+      this.db.prepare(`${FACT_SELECT} WHERE f.article_id IN (${ids}) AND f.kind IN (${ks}) ORDER BY f.article_id, f.sentence_index, f.id`).all(
+        ...articleIds,
+        ...kinds,
+      ) as Row[]
+    ).map(toFactRow);
+  }
+
+  countForTenant(tenant: string): number {
+    return (
+      this.db
+        .prepare('SELECT COUNT(*) AS n FROM facts f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?')
+        .get(tenant) as { n: number }
+    ).n;
+  }
+}
+
+function toParams(articleId: number, f: Fact): Record<string, unknown> {
+  const base = {
+    articleId,
+    kind: f.kind,
+    sentenceIndex: f.sentenceIndex,
+    sentence: f.sentence,
+    raw: null as string | null,
+    body: null as string | null,
+    value: null as number | null,
+    valueHigh: null as number | null,
+    unit: null as string | null,
+    qualifier: null as string | null,
+    counted: null as string | null,
+    countedKey: null as string | null,
+    event: null as string | null,
+    refDate: null as string | null,
+    periodStart: null as string | null,
+    periodEnd: null as string | null,
+    attribution: null as string | null,
+    speaker: null as string | null,
+    stance: null as string | null,
+    subjectKey: null as string | null,
+    hedged: 0,
+    negated: 0,
+  };
+  switch (f.kind) {
+    case 'figure':
+      return {
+        ...base,
+        raw: f.raw,
+        value: f.value,
+        valueHigh: f.valueHigh ?? null,
+        unit: f.unit ?? null,
+        qualifier: f.qualifier ?? null,
+        counted: f.counted ?? null,
+        countedKey: f.countedKey ?? null,
+        event: f.event ?? null,
+        refDate: f.date ?? null,
+        periodStart: f.periodStart ?? null,
+        periodEnd: f.periodEnd ?? null,
+        attribution: f.attribution ?? null,
+        hedged: f.hedged ? 1 : 0,
+        negated: f.negated ? 1 : 0,
+      };
+    case 'date':
+      return { ...base, raw: f.raw, refDate: f.date, periodStart: f.periodStart ?? null, periodEnd: f.periodEnd ?? null };
+    case 'quote':
+      return { ...base, body: f.text, speaker: f.speaker ?? null, attribution: f.speaker ?? null };
+    case 'claim':
+      return { ...base, body: f.text, attribution: f.attribution, stance: f.stance, subjectKey: f.subjectKey ?? null, refDate: f.date ?? null };
+  }
+}

@@ -1,0 +1,39 @@
+import { openDatabase, type Db } from './db.ts';
+import { SourceRepo } from './sources.ts';
+import { ArticleRepo } from './articles.ts';
+import { FactRepo } from './facts.ts';
+import { SettingsRepo } from './settings.ts';
+
+/** The one handle the rest of factfeed gets: repositories over a single SQLite connection. */
+export interface Store {
+  db: Db;
+  path: string;
+  sources: SourceRepo;
+  articles: ArticleRepo;
+  facts: FactRepo;
+  settings: SettingsRepo;
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  tx<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    path,
+    sources: new SourceRepo(db),
+    articles: new ArticleRepo(db),
+    facts: new FactRepo(db),
+    settings: new SettingsRepo(db),
+    tx: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type { Source, NewSource } from './sources.ts';
+export { DuplicateSourceError } from './sources.ts';
+export type { Article, NewArticle } from './articles.ts';
+export type { FactRow } from './facts.ts';

@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Migrations are forward-only files named NNN_name.sql; the number is the version. */
+export function loadMigrations(dir: string = migrationsDir): Migration[] {
+  const files = readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f));
+  const migrations = files
+    .map((file) => ({
+      version: Number(file.slice(0, 3)),
+      name: file.slice(4, -4),
+      sql: readFileSync(dir + file, 'utf8'),
+    }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration numbering gap or duplicate at ${m.version}_${m.name} in ${dir}`);
+  });
+  return migrations;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(path: string, found: number, known: number) {
+    super(
+      `The database ${path} has schema version ${found}, but this factfeed only knows up to ${known}. ` +
+        'It was written by a newer factfeed: upgrade factfeed, or point FACTFEED_DB at another file.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Applies every migration not yet recorded, each in its own transaction. Re-running is a no-op. */
+export function migrate(db: Database.Database, path: string, migrations: Migration[] = loadMigrations()): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const known = migrations.at(-1)?.version ?? 0;
+  if (current > known) throw new SchemaTooNewError(path, current, known);
+  const applied: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
