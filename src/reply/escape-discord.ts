@@ -3,6 +3,8 @@
  * format, link, ping or break out of the structure the renderer builds around it.
  */
 
+import { safeHttpHref } from './safe-url.ts';
+
 const ZWSP = '\u200b';
 
 // Every character Discord's markdown gives meaning to, plus the backslash itself.
@@ -29,15 +31,7 @@ export function escapeDiscord(text: string): string {
  * link early (`)`, `>`, whitespace) percent-encoded. Returns undefined for anything else.
  */
 export function safeLinkUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  return parsed.href.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return safeHttpHref(url, /[()<>\s]/g);
 }
 
 /** A masked link whose label and target are both neutralised; plain escaped text when the URL is unusable. */
