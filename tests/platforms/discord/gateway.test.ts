@@ -168,6 +168,13 @@ describe('gateway mode', () => {
     expect(follows.map((f) => f.body.embeds[0].footer.text)).toEqual(Array.from({ length: pages - 1 }, (_, k) => `Page ${k + 2}/${pages}`));
   });
 
+  it('uploads a reply attachment with the callback and shows it in the embed', async () => {
+    const i = send('chart');
+    const r = await fake.waitFor(callbackOf(i));
+    expect(r.files.map((f) => [f.field, f.name, f.size])).toEqual([['files[0]', 'chart.png', 7]]);
+    expect(r.body.data.embeds[0].image).toEqual({ url: 'attachment://chart.png' });
+  });
+
   it('tells a user in a DM that factfeed works inside a server', async () => {
     const i = chatInputInteraction({ applicationId: fake.applicationId, channelId: '1400000000000000001', name: 'echo', options: [{ name: 'text', type: 3, value: 'dm' }] });
     fake.dispatch('INTERACTION_CREATE', i);

@@ -88,6 +88,13 @@ export function testRegistry(opts: { slowMs?: number } = {}) {
         citations: [],
       }),
     },
+    {
+      name: 'chart',
+      description: 'Returns an image attachment',
+      adminOnly: false,
+      handler: () =>
+        answer('Chart', 'see the picture', { attachments: [{ name: 'chart.png', contentType: 'image/png', data: new Uint8Array([137, 80, 78, 71, 1, 2, 3]) }] }),
+    },
   ];
   return { registry: createRegistry(defs), seen };
 }
