@@ -154,6 +154,21 @@ describe('createFetcher: timeouts', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('counts a resolver that never answers against the timeout', async () => {
+    const hang = () => new Promise<string[]>(() => {});
+    const err = await failure(fetcher({ timeoutMs: 200, lookup: hang })('http://slow-dns.test/'));
+    expect(err.code).toBe('timeout');
+  });
+
+  it('stops when the caller aborts', async () => {
+    const s = await serve(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const err = await failure(fetcher({ timeoutMs: 5000 })(s.url, { signal: controller.signal }));
+    expect(err.code).toBe('network');
+    expect(err.message).toContain('cancelled');
+  });
+
   it('lets a per-request timeout override the default', async () => {
     const s = await serve(() => {});
     const err = await failure(fetcher({ timeoutMs: 10_000 })(s.url, { timeoutMs: 200 }));
