@@ -1,9 +1,11 @@
 import type { CommandDefinition } from './types.ts';
 import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
-import { findFigures, groupFigures, type FigurePoint } from '../src/query/figures.ts';
+import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
 import { formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
 import { suggestTopics } from '../src/query/topics.ts';
+import { timelinePng } from '../src/reply/chart.ts';
+import type { ReplyAttachment } from '../src/reply/model.ts';
 
 const MAX_GROUPS = 8;
 const MAX_POINTS = 6;
@@ -72,7 +74,7 @@ export const figures: CommandDefinition = {
       };
     }
     const cites = new CitationList();
-    const groups = groupFigures(points).slice(0, MAX_GROUPS);
+    const groups = rankGroups(groupFigures(points), topic).slice(0, MAX_GROUPS);
     const sections: ReplySection[] = groups.map((g) => {
       const series = timeline(g.points);
       return {
@@ -88,12 +90,25 @@ export const figures: CommandDefinition = {
       };
     });
     const articles = new Set(points.map((p) => p.article.id)).size;
+    // Images only where the platform shows them; the console and JSON answers stay cheap.
+    const chartGroup = ['discord', 'slack'].includes(ctx.invocation.platform) ? groups.find((g) => timeline(g.points)) : undefined;
+    const attachments: ReplyAttachment[] = chartGroup
+      ? [
+          {
+            name: 'timeline.png',
+            contentType: 'image/png',
+            description: `How ${chartGroup.label} changed over time`,
+            data: timelinePng({ title: chartGroup.label, points: chartGroup.points.map((p) => ({ date: p.date, value: p.value, label: formatShort(p) })) }),
+          },
+        ]
+      : [];
     return {
       kind: 'answer',
       title: `Figures: ${topic}`,
       intro: `${points.length} figure${points.length === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}, newest first.`,
       sections,
       citations: cites.list(),
+      attachments: attachments.length > 0 ? attachments : undefined,
       data: { topic, figures: points.map(figureJson) },
     };
   },

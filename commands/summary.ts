@@ -6,6 +6,8 @@ import { formatDate, formatShort, formatWhen } from '../src/query/format.ts';
 import { suggestTopics } from '../src/query/topics.ts';
 import { figureLine, timeline } from './figures.ts';
 
+const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…');
+
 export function summaryReply(s: Summary): Reply {
   const cites = new CitationList();
   const byId = new Map(s.articles.map((a) => [a.id, a]));
@@ -30,7 +32,7 @@ export function summaryReply(s: Summary): Reply {
     sections.push({
       heading: 'Disputed',
       lines: s.disputes.slice(0, 3).map((d) => ({
-        text: d.sides.map((side) => `${side.attribution} says ${side.text} (${formatDate(side.date)})`).join(' — but ') + '.',
+        text: d.sides.map((side) => `${side.attribution} ${side.stance === 'deny' ? 'denies' : 'says'} ${clip(side.text, 160)} (${formatDate(side.date)})`).join(' — but ') + '.',
         cites: [...new Set(d.sides.map((side) => cite(side.articleId)))],
         disputed: true,
       })),

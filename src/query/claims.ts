@@ -1,7 +1,9 @@
-import type { FactRow } from '../store/index.ts';
+import type { FactRow, Store } from '../store/index.ts';
+import { mentions, topicQuery } from './search.ts';
 
 export interface DisputeSide {
   attribution: string;
+  party: string;
   text: string;
   stance: string;
   articleId: number;
@@ -10,34 +12,79 @@ export interface DisputeSide {
   date: string;
 }
 
-/** Two or more parties making different claims about the same subject. */
+/** Parties making incompatible claims about the same subject: each side's latest word. */
 export interface Dispute {
   subjectKey: string;
   sides: DisputeSide[];
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/^(the|russia's|ukraine's)\s+/, '').trim();
+/**
+ * Who a claim speaks for. Officials, ministries and capitals speak for their country, so
+ * "Moscow", "the Kremlin" and "Russia's defence ministry" are one party, not three.
+ */
+const PARTIES: [RegExp, string][] = [
+  [/\b(russia|russian|moscow|kremlin|putin|gerasimov|peskov|lavrov|medinsky)\b/i, 'russia'],
+  [/\b(ukraine|ukrainian|kyiv|kiev|zelensky|zelenskyy|syrskyi|umerov|lubinets)\b/i, 'ukraine'],
+  [/\b(israel|israeli|jerusalem|idf|netanyahu)\b/i, 'israel'],
+  [/\b(hamas|gaza)\b/i, 'hamas'],
+  [/\b(china|chinese|beijing)\b/i, 'china'],
+  [/\b(taiwan|taiwanese|taipei)\b/i, 'taiwan'],
+  [/\b(united states|u\.s\.|washington|white house|pentagon)\b/i, 'united states'],
+  [/\b(sudan|sudanese|khartoum|rsf|rapid support forces)\b/i, 'sudan'],
+];
+
+export function partyOf(attribution: string): string {
+  for (const [re, party] of PARTIES) if (re.test(attribution)) return party;
+  return attribution.toLowerCase().replace(/^(the|a|an)\s+/, '').trim();
+}
 
 /**
- * Claims sharing a subject but made by different parties are a dispute: the extractor gives
- * claims about the same thing the same subjectKey, so disagreement is a grouping, not a guess.
+ * What a claim is about, coarsely, so that "Russia says it liberated the region" and "Ukraine says
+ * fighting goes on there" land on the same subject while a claim about talks does not.
+ */
+const PREDICATES: [RegExp, string][] = [
+  [/\b(liberat\w*|retak\w*|recaptur\w*|driven out|drove out|pushed\b.*\bout|control\w*|fighting|operations?|still (?:hold|operate|fight)\w*|units? (?:are|still|continue)|foothold|occup\w*|withdr[ae]w\w*|captured the town|seiz\w*)\b/i, 'control'],
+  [/\b(killed|dead|deaths?|casualt\w*|wounded|losses)\b/i, 'casualties'],
+  [/\b(attack\w*|strike|struck|shell\w*|bomb\w*|responsib\w*)\b/i, 'attack'],
+  [/\b(ceasefire|truce|talks|negotiat\w*)\b/i, 'talks'],
+];
+
+export function predicateOf(text: string): string | undefined {
+  for (const [re, key] of PREDICATES) if (re.test(text)) return key;
+  return undefined;
+}
+
+/**
+ * Claims about the same subject by different parties, where they disagree: one denies what another
+ * asserts, or two opposing parties assert things about the same contested subject (control of a place).
+ * Each party is represented by its most recent claim.
  */
 export function findDisputes(claims: readonly FactRow[]): Dispute[] {
   const bySubject = new Map<string, FactRow[]>();
   for (const c of claims) {
-    if (c.kind !== 'claim' || !c.subjectKey || !c.attribution) continue;
-    const list = bySubject.get(c.subjectKey) ?? [];
+    if (c.kind !== 'claim' || !c.attribution) continue;
+    const predicate = predicateOf(c.body ?? c.sentence);
+    if (!predicate || !c.subjectKey) continue;
+    const key = `${c.subjectKey} ${predicate}`;
+    const list = bySubject.get(key) ?? [];
     list.push(c);
-    bySubject.set(c.subjectKey, list);
+    bySubject.set(key, list);
   }
   const disputes: Dispute[] = [];
   for (const [subjectKey, list] of bySubject) {
-    const parties = new Set(list.map((c) => norm(c.attribution!)));
-    if (parties.size < 2) continue;
+    const latest = new Map<string, FactRow>();
+    for (const c of [...list].sort((a, b) => a.article.publishedAt.localeCompare(b.article.publishedAt) || a.sentenceIndex - b.sentenceIndex)) {
+      latest.set(partyOf(c.attribution!), c);
+    }
+    if (latest.size < 2) continue;
+    const stances = new Set([...latest.values()].map((c) => c.stance ?? 'assert'));
+    const contested = subjectKey.endsWith(' control') || subjectKey.endsWith(' casualties') || subjectKey.endsWith(' attack');
+    if (!stances.has('deny') && !contested) continue;
     disputes.push({
       subjectKey,
-      sides: list.map((c) => ({
+      sides: [...latest.entries()].map(([party, c]) => ({
         attribution: c.attribution!,
+        party,
         text: c.body ?? c.sentence,
         stance: c.stance ?? 'assert',
         articleId: c.articleId,
@@ -48,4 +95,14 @@ export function findDisputes(claims: readonly FactRow[]): Dispute[] {
     });
   }
   return disputes;
+}
+
+/** Claims on a topic within a tenant, newest first, with the disputes among them. */
+export function findClaims(store: Store, opts: { tenant: string; topic: string; limit?: number }): { claims: FactRow[]; disputes: Dispute[] } {
+  const q = topicQuery(opts.topic);
+  if (!q.fts) return { claims: [], disputes: [] };
+  const rows = store.facts
+    .search(opts.tenant, 'claim', q.fts, opts.limit ?? 200)
+    .filter((c) => q.terms.some((t) => mentions(c.sentence, t) || mentions(c.subjectKey, t)));
+  return { claims: rows, disputes: findDisputes(rows) };
 }

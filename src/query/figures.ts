@@ -1,5 +1,5 @@
 import type { Store, FactRow } from '../store/index.ts';
-import { mentions, topicQuery, type TopicQuery } from './search.ts';
+import { articleOnTopic, mentions, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
 export interface FigurePoint {
@@ -34,14 +34,19 @@ export interface FindFiguresOptions {
 const CANDIDATES = 400;
 
 /**
- * A figure is on topic when what it counts (or the event) names the topic, or when its sentence names
- * the topic at least twice over — one weak word ("exchange" in "exchange rate") is not enough.
+ * A figure is on topic when what it counts names the topic ("Russian prisoners"), or when it sits in an
+ * article about the topic and its event or sentence does ("captured", "swap"). An event word alone in an
+ * unrelated article ("exchange rate", "captured the title") is not enough.
  */
 export function isOnTopic(f: FactRow, q: TopicQuery): boolean {
-  if (q.terms.some((t) => mentions(f.counted, t) || mentions(f.countedKey, t) || mentions(f.event, t))) return true;
-  const hits = q.terms.filter((t) => mentions(f.sentence, t)).length;
-  return hits >= 2 || mentions(f.sentence, q.topic);
+  if (q.terms.some((t) => mentions(f.counted, t) || mentions(f.countedKey, t))) return true;
+  if (!articleOnTopic({ title: f.article.title, topics: f.article.topics }, q)) return false;
+  if (q.terms.some((t) => mentions(f.event, t))) return true;
+  // Durations and bare numbers in an on-topic sentence ("ten months on") are context, not figures on the topic.
+  return f.counted !== null && !isDuration(f.unit) && q.terms.some((t) => mentions(f.sentence, t));
 }
+
+const isDuration = (unit: string | null): boolean => unit !== null && /^(days|weeks|months|years|hours)$/.test(unit);
 
 export const figureDate = (f: FactRow): string => (f.refDate ?? f.periodEnd ?? f.article.publishedAt).slice(0, 10);
 
@@ -119,4 +124,21 @@ export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
     g.points.push(p);
   }
   return [...groups.values()];
+}
+
+/**
+ * Orders groups for an answer: series that count the topic itself first ("Russian prisoners" for
+ * prisoners), then those reported by more articles, then the most recent.
+ */
+export function rankGroups(groups: FigureGroup[], topic: string): FigureGroup[] {
+  const q = topicQuery(topic);
+  const names = (g: FigureGroup): boolean => q.terms.some((t) => g.points.some((p) => mentions(p.counted, t) || mentions(p.countedKey, t)));
+  const articles = (g: FigureGroup): number => new Set(g.points.map((p) => p.article.id)).size;
+  return [...groups].sort(
+    (a, b) =>
+      Number(names(b)) - Number(names(a)) ||
+      Number(b.points.some((p) => p.counted)) - Number(a.points.some((p) => p.counted)) ||
+      articles(b) - articles(a) ||
+      b.points[0]!.date.localeCompare(a.points[0]!.date),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.ts';
-import { expandTopic } from '../extract/topics.ts';
+import { articleTopics, expandTopic } from '../extract/topics.ts';
 
 /** The words of a user's topic and its expansions, ready for matching and for FTS5. */
 export interface TopicQuery {
@@ -8,6 +8,8 @@ export interface TopicQuery {
   terms: string[];
   /** An FTS5 MATCH expression built only from word characters, so user input cannot inject FTS syntax. */
   fts: string;
+  /** Article topic keys the query names ("prisoners" → "prisoner of war"); empty for topics the vocabulary does not know. */
+  keys: string[];
 }
 
 const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -16,7 +18,16 @@ export function topicQuery(topic: string): TopicQuery {
   const cleaned = topic.trim().toLowerCase();
   const terms = [...new Set([cleaned, ...expandTopic(cleaned)].map((t) => wordsOf(t).join(' ')).filter((t) => t.length > 0))];
   const fts = terms.map((t) => `"${t}"`).join(' OR ');
-  return { topic: cleaned, terms, fts };
+  return { topic: cleaned, terms, fts, keys: articleTopics(cleaned, '') };
+}
+
+/**
+ * Whether an article is about the query: by its extracted topic keys when the query maps to known
+ * keys, else by the query's words in its title.
+ */
+export function articleOnTopic(article: { title: string; topics: readonly string[] }, q: TopicQuery): boolean {
+  if (q.keys.length > 0) return q.keys.some((k) => article.topics.includes(k));
+  return q.terms.some((t) => mentions(article.title, t));
 }
 
 /** Crude English stem so "prisoners" in a query meets "prisoner" in text without a second FTS round trip. */
@@ -44,6 +55,8 @@ export interface ArticleHit {
   publishedAt: string;
   text: string;
   sourceTitle: string | null;
+  /** Topic keys joined by '|'. */
+  topics: string;
   rank: number;
 }
 
@@ -52,7 +65,7 @@ export function searchArticles(store: Store, tenant: string, q: TopicQuery, limi
   if (!q.fts) return [];
   return store.db
     .prepare(
-      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.text, s.title AS sourceTitle, bm25(articles_fts, 4.0, 1.0) AS rank
+      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.text, a.topics, s.title AS sourceTitle, bm25(articles_fts, 4.0, 1.0) AS rank
        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
        WHERE articles_fts MATCH ? AND s.tenant = ?
        ORDER BY rank LIMIT ?`,

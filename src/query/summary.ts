@@ -1,7 +1,7 @@
 import type { Store, FactRow } from '../store/index.ts';
 import { splitSentences } from '../extract/sentences.ts';
-import { findFigures, groupFigures, isOnTopic, type FigureGroup, type FigurePoint } from './figures.ts';
-import { mentions, searchArticles, topicQuery, type ArticleHit, type TopicQuery } from './search.ts';
+import { findFigures, groupFigures, isOnTopic, rankGroups, type FigureGroup, type FigurePoint } from './figures.ts';
+import { articleOnTopic, mentions, searchArticles, topicQuery, type ArticleHit, type TopicQuery } from './search.ts';
 import { findDisputes, type Dispute } from './claims.ts';
 
 export interface SummaryLine {
@@ -39,10 +39,9 @@ export interface SummaryOptions {
   maxChars?: number;
 }
 
-/** An article is about the topic when its title names it or its text names two of its terms. */
+/** An article is about the topic by its topic keys, or (for topics outside the vocabulary) by its title. */
 function isRelevant(a: ArticleHit, q: TopicQuery): boolean {
-  if (q.terms.some((t) => mentions(a.title, t))) return true;
-  return q.terms.filter((t) => mentions(a.text, t)).length >= 2;
+  return articleOnTopic({ title: a.title, topics: a.topics ? a.topics.split('|') : [] }, q);
 }
 
 const figureKey = (f: FactRow): string | null => (f.kind === 'figure' && f.value != null ? `${f.countedKey ?? f.counted ?? ''}|${f.event ?? ''}|${f.value}` : null);
@@ -56,9 +55,7 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
   const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic });
-  const keyFigures = groupFigures(figures)
-    .sort((a, b) => b.points.length - a.points.length || b.points[0]!.date.localeCompare(a.points[0]!.date))
-    .slice(0, 3);
+  const keyFigures = rankGroups(groupFigures(figures), opts.topic).slice(0, 3);
   const facts = store.facts.forArticles(
     hits.map((h) => h.id),
     ['figure', 'claim'],
@@ -71,8 +68,12 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
   let chars = 0;
   for (const a of hits) {
     const own = facts.filter((f) => f.articleId === a.id);
+    // Body sentences say more than headlines; the title (sentence 0) is the fallback.
+    const body = own.filter((f) => f.sentenceIndex > 0);
     const pick =
-      own.find((f) => f.kind === 'figure' && isOnTopic(f, q) && !f.negated) ?? own.find((f) => f.kind === 'claim' && q.terms.some((t) => mentions(f.sentence, t)));
+      body.find((f) => f.kind === 'figure' && isOnTopic(f, q) && !f.negated) ??
+      body.find((f) => f.kind === 'claim' && q.terms.some((t) => mentions(f.sentence, t))) ??
+      own.find((f) => f.kind === 'figure' && isOnTopic(f, q) && !f.negated);
     const key = pick ? figureKey(pick) : null;
     const seen = key ? byFigure.get(key) : undefined;
     if (seen) {

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { createServices } from '../../src/app.ts';
+import { FakeClock, type Clock } from '../../src/clock.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
+import type { Fetcher } from '../../src/ingest/types.ts';
+import type { Services } from '../../src/services.ts';
+
+export interface TestServices extends Services {
+  dir: string;
+  cleanup(): void;
+}
+
+/**
+ * Real services on a real SQLite file in a fresh temp folder. Private addresses are allowed so
+ * tests can reach their own servers on 127.0.0.1; nothing else is reachable from tests anyway.
+ */
+export function testServices(opts: { env?: Record<string, string>; clock?: Clock; log?: Logger; fetch?: Fetcher } = {}): TestServices {
+  const dir = mkdtempSync(join(tmpdir(), 'factfeed-test-'));
+  const config = loadConfig({ FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_DB: join(dir, 'factfeed.db'), ...opts.env });
+  const services = createServices(config, {
+    clock: opts.clock ?? new FakeClock('2025-06-15T12:00:00Z'),
+    log: opts.log ?? silentLogger,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  return {
+    ...services,
+    dir,
+    cleanup() {
+      services.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const SAMPLE_FEED = new URL('../../data/sample-feed.xml', import.meta.url).pathname;
+export const fixture = (rel: string): string => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
