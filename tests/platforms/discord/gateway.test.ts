@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordGateway } from '../../../src/platforms/discord/gateway.ts';
-import type { RunningDiscord } from '../../../src/platforms/discord/gateway.ts';
 import { DISCORD_LIMITS } from '../../../src/reply/discord.ts';
-import { startFakeDiscord } from '../../fakes/discord/server.ts';
 import type { FakeDiscord, RecordedRequest } from '../../fakes/discord/server.ts';
 import { PERMISSIONS, autocompleteInteraction, chatInputInteraction } from '../../fakes/discord/payloads.ts';
-import { discordServices } from './helpers.ts';
+import { startGatewayHarness } from './helpers.ts';
+import type { GatewayHarness } from './helpers.ts';
 import { testRegistry } from './test-registry.ts';
 
+let harness: GatewayHarness;
 let fake: FakeDiscord;
-let services: ReturnType<typeof discordServices>;
-let bot: RunningDiscord;
 const { registry, seen } = testRegistry({ slowMs: 400 });
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  services = discordServices(fake);
-  bot = await startDiscordGateway(services, registry, { deferAfterMs: 150 });
+  harness = await startGatewayHarness(registry, { deferAfterMs: 150 });
+  fake = harness.fake;
 });
 
 afterAll(async () => {
   // Every test above must have gone through without a logged failure.
-  expect(services.log.entries.filter((e) => e.level === 'error')).toEqual([]);
-  await bot?.stop();
-  await fake?.close();
-  services?.cleanup();
+  expect(harness.services.log.entries.filter((e) => e.level === 'error')).toEqual([]);
+  await harness?.stop();
 });
 
 function send(name: string, options: unknown[] = [], extra: { permissions?: string; resolved?: Record<string, unknown> } = {}) {

@@ -7,6 +7,10 @@ import type { Logger } from '../../../src/log.ts';
 import { openStore } from '../../../src/store/index.ts';
 import type { Services } from '../../../src/services.ts';
 import type { Fetcher } from '../../../src/ingest/types.ts';
+import type { CommandRegistry } from '../../../commands/registry.ts';
+import { startDiscordGateway } from '../../../src/platforms/discord/gateway.ts';
+import type { DiscordGatewayOptions, RunningDiscord } from '../../../src/platforms/discord/gateway.ts';
+import { startFakeDiscord } from '../../fakes/discord/server.ts';
 import type { FakeDiscord } from '../../fakes/discord/server.ts';
 
 // Nothing in these tests may reach the network; a fetch attempt is a test failure.
@@ -48,3 +52,28 @@ export function discordServices(fake: FakeDiscord, env: Record<string, string> =
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface GatewayHarness {
+  fake: FakeDiscord;
+  services: ReturnType<typeof discordServices>;
+  bot: RunningDiscord;
+  stop(): Promise<void>;
+}
+
+/** A fake Discord, services over a temp store, and the real gateway client connected to the fake. */
+export async function startGatewayHarness(registry: CommandRegistry, options: DiscordGatewayOptions & { seed?: (s: Services, guildId: string) => Promise<void> } = {}): Promise<GatewayHarness> {
+  const fake = await startFakeDiscord();
+  const services = discordServices(fake);
+  await options.seed?.(services, fake.guildId);
+  const bot = await startDiscordGateway(services, registry, options);
+  return {
+    fake,
+    services,
+    bot,
+    async stop() {
+      await bot.stop();
+      await fake.close();
+      services.cleanup();
+    },
+  };
+}

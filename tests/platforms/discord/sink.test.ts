@@ -1,29 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/deliver/types.ts';
-import { startDiscordGateway } from '../../../src/platforms/discord/gateway.ts';
 import type { RunningDiscord } from '../../../src/platforms/discord/gateway.ts';
 import { pageNonce } from '../../../src/platforms/discord/sink.ts';
 import type { Reply } from '../../../src/reply/model.ts';
-import { startFakeDiscord } from '../../fakes/discord/server.ts';
 import type { FakeDiscord } from '../../fakes/discord/server.ts';
-import { discordServices } from './helpers.ts';
+import { startGatewayHarness } from './helpers.ts';
+import type { GatewayHarness } from './helpers.ts';
 import { testRegistry } from './test-registry.ts';
 
+let harness: GatewayHarness;
 let fake: FakeDiscord;
-let services: ReturnType<typeof discordServices>;
 let bot: RunningDiscord;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  services = discordServices(fake);
-  bot = await startDiscordGateway(services, testRegistry().registry);
+  harness = await startGatewayHarness(testRegistry().registry);
+  ({ fake, bot } = harness);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  services?.cleanup();
-});
+afterAll(() => harness?.stop());
 
 const update: Reply = {
   kind: 'answer',
