@@ -9,6 +9,11 @@ import type { FeedItem, Fetcher, ParsedFeed } from './types.ts';
 import { parseFeed, readFeedFile } from './feed.ts';
 import { extractMainText } from './fulltext.ts';
 import { normalizeUrl } from './url.ts';
+import { recordPollFailure, recordPollSuccess } from './health.ts';
+import { enqueueArticleUpdates } from '../deliver/outbox.ts';
+
+/** A new source announces at most this many of its items (the newest); the rest are stored quietly. */
+export const FIRST_POLL_ANNOUNCE = 3;
 
 export interface IngestDeps {
   store: Store;
@@ -19,7 +24,8 @@ export interface IngestDeps {
   extract?: (input: ArticleInput) => Extraction;
   /**
    * Called inside the transaction that stores a new article, so whatever it writes (outbox rows)
-   * commits or rolls back together with the article.
+   * commits or rolls back together with the article. Defaults to queueing one update per matching
+   * subscription; pass a no-op to store without announcing.
    */
   onNewArticle?: (articleId: number, source: Source) => void;
 }
@@ -58,7 +64,7 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
         accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
       });
       if (res.notModified) {
-        deps.store.sources.markSuccess(source.id, deps.clock.now());
+        recordPollSuccess(deps.store, source, deps.clock.now());
         return { ...result, notModified: true };
       }
       feed = await parseFeed(res.text(), source.url);
@@ -68,22 +74,34 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
     // Oldest first, so article ids and deliveries follow publication order.
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
+    const announce = announcer(deps, source, items);
     for (const item of items) {
       const full = await withFullText(deps, source, item, result.warnings);
-      const { status, articleId } = storeItem(deps, source, full);
+      const { status, articleId } = storeItem({ ...deps, onNewArticle: announce(item) }, source, full);
       if (status === 'new') {
         result.added++;
         result.newArticleIds.push(articleId);
       } else if (status === 'updated') result.updated++;
       else result.unchanged++;
     }
-    deps.store.sources.markSuccess(source.id, deps.clock.now(), validators);
+    recordPollSuccess(deps.store, source, deps.clock.now(), validators);
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    deps.store.sources.markFailure(source.id, deps.clock.now(), message, null, false);
+    recordPollFailure(deps, source, message, deps.clock.now());
     throw err;
   }
+}
+
+/**
+ * Which items may announce themselves: all of them normally, but on a source's first poll only
+ * the newest few, so adding a feed does not flood its channels with its whole back catalogue.
+ */
+function announcer(deps: IngestDeps, source: Source, oldestFirst: readonly FeedItem[]): (item: FeedItem) => IngestDeps['onNewArticle'] {
+  const hook = deps.onNewArticle ?? ((articleId: number, s: Source) => void enqueueArticleUpdates(deps.store, deps.clock.now(), articleId, s));
+  if (source.firstPollDone) return () => hook;
+  const newest = new Set(oldestFirst.slice(-FIRST_POLL_ANNOUNCE));
+  return (item) => (newest.has(item) ? hook : undefined);
 }
 
 /** Replaces a teaser with the article page's main text; on failure keeps the teaser and says why. */

@@ -3,6 +3,8 @@ import { SourceRepo } from './sources.ts';
 import { ArticleRepo } from './articles.ts';
 import { FactRepo } from './facts.ts';
 import { SettingsRepo } from './settings.ts';
+import { SubscriptionRepo } from './subscriptions.ts';
+import { OutboxRepo } from './outbox.ts';
 
 /** The one handle the rest of factfeed gets: repositories over a single SQLite connection. */
 export interface Store {
@@ -12,6 +14,8 @@ export interface Store {
   articles: ArticleRepo;
   facts: FactRepo;
   settings: SettingsRepo;
+  subscriptions: SubscriptionRepo;
+  outbox: OutboxRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -26,6 +30,8 @@ export function openStore(path: string): Store {
     articles: new ArticleRepo(db),
     facts: new FactRepo(db),
     settings: new SettingsRepo(db),
+    subscriptions: new SubscriptionRepo(db),
+    outbox: new OutboxRepo(db),
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();
@@ -37,3 +43,5 @@ export type { Source, NewSource } from './sources.ts';
 export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
 export type { FactRow } from './facts.ts';
+export type { Subscription, NewSubscription } from './subscriptions.ts';
+export type { OutboxRow, NewOutboxRow, OutboxKind } from './outbox.ts';

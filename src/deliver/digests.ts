@@ -1,0 +1,113 @@
+import type { Store, Subscription, Article } from '../store/index.ts';
+import type { Reply, ReplyLine } from '../reply/model.ts';
+import { CitationList } from '../reply/citations.ts';
+import { matchesFilter } from './filters.ts';
+import { notableFigures, figureLine } from './updates.ts';
+import { nextFire, parseCron } from './cron.ts';
+
+/** The window a digest covers, fixed when it is queued so a resend shows the same thing. */
+export interface DigestPayload {
+  since: string;
+  until: string;
+}
+
+export const digestKey = (subscriptionId: number, slot: Date): string => `digest:${subscriptionId}:${slot.toISOString()}`;
+
+const LISTED = 15;
+const FIGURES = 5;
+
+/** The tenant's articles stored in (since, until] that pass the subscription's filter, oldest first. */
+export function digestArticles(store: Store, sub: Subscription, since: string, until: string): Article[] {
+  return store.articles
+    .listSince(sub.tenant, since, 1000)
+    .filter((a) => a.fetchedAt <= until && matchesFilter(sub, a.title, a.text));
+}
+
+/** The next slot after now; null (digests stop) for a schedule that no longer parses, rather than retrying every tick. */
+function nextSlot(cron: string, tz: string, now: Date): Date | null {
+  try {
+    return nextFire(parseCron(cron), tz, now);
+  } catch {
+    return null;
+  }
+}
+
+function windowStart(sub: Subscription): string {
+  return sub.lastDigestAt ?? sub.createdAt;
+}
+
+/**
+ * Queues the digest of every subscription whose slot has come. Each slot is queued in one
+ * transaction with moving the subscription to its next slot, so a restart around the slot
+ * neither repeats nor skips it; the dedupe key (subscription + slot) backs that up. An empty
+ * period queues nothing but still moves on. After downtime spanning several slots, one digest
+ * covers them all.
+ */
+export function enqueueDueDigests(store: Store, now: Date): number {
+  let queued = 0;
+  for (const due of store.subscriptions.digestsDue(now)) {
+    store.tx(() => {
+      const sub = store.subscriptions.get(due.id);
+      if (!sub?.digestCron || !sub.nextDigestAt || sub.disabledAt || sub.nextDigestAt > now.toISOString()) return;
+      const slot = new Date(sub.nextDigestAt);
+      const since = windowStart(sub);
+      const articles = digestArticles(store, sub, since, slot.toISOString());
+      if (articles.length > 0) {
+        const payload: DigestPayload = { since, until: slot.toISOString() };
+        if (store.outbox.enqueue({ subscriptionId: sub.id, kind: 'digest', dedupeKey: digestKey(sub.id, slot), payload }, now)) queued++;
+      }
+      store.subscriptions.markDigest(sub.id, slot, nextSlot(sub.digestCron, sub.digestTz, now));
+    });
+  }
+  return queued;
+}
+
+/** `/digest now`: queues a digest of everything since the last one; nothing when the period is empty. */
+export function enqueueDigestNow(store: Store, now: Date, sub: Subscription): { queued: boolean; articles: number; since: string } {
+  return store.tx(() => {
+    const since = windowStart(sub);
+    const articles = digestArticles(store, sub, since, now.toISOString());
+    if (articles.length === 0) return { queued: false, articles: 0, since };
+    const payload: DigestPayload = { since, until: now.toISOString() };
+    const queued = store.outbox.enqueue({ subscriptionId: sub.id, kind: 'digest', dedupeKey: `${digestKey(sub.id, now)}:now`, payload }, now);
+    store.subscriptions.markDigest(sub.id, now, sub.nextDigestAt ? new Date(sub.nextDigestAt) : null);
+    return { queued, articles: articles.length, since };
+  });
+}
+
+function formatInZone(iso: string, tz: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** The digest post: new articles with links, then the most notable new figures. Undefined when nothing is left to show. */
+export function buildDigestReply(store: Store, sub: Subscription, payload: DigestPayload): Reply | undefined {
+  const articles = digestArticles(store, sub, payload.since, payload.until);
+  if (articles.length === 0) return undefined;
+  const citations = new CitationList();
+  const sourceName = new Map<number, string>();
+  const nameOf = (sourceId: number): string => {
+    let n = sourceName.get(sourceId);
+    if (n === undefined) {
+      const s = store.sources.get(sourceId);
+      n = s?.title ?? s?.url ?? `source #${sourceId}`;
+      sourceName.set(sourceId, n);
+    }
+    return n;
+  };
+  const newestFirst = [...articles].reverse();
+  const cite = (a: Article): number => citations.cite({ id: a.id, title: a.title, url: a.url, published: a.publishedAt, source: nameOf(a.sourceId) });
+  const articleLines: ReplyLine[] = newestFirst.slice(0, LISTED).map((a) => ({ text: `${a.title} — ${nameOf(a.sourceId)}`, cites: [cite(a)] }));
+  if (articles.length > LISTED) articleLines.push({ text: `…and ${articles.length - LISTED} more` });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const figures = notableFigures(store.facts.forArticles(newestFirst.map((a) => a.id), ['figure']), FIGURES);
+  const figureLines: ReplyLine[] = figures.map((f) => ({ text: figureLine(f), cites: [cite(byId.get(f.articleId)!)] }));
+  const n = articles.length;
+  return {
+    kind: 'info',
+    title: `Digest: ${n} new article${n === 1 ? '' : 's'}`,
+    intro: `What arrived between ${formatInZone(payload.since, sub.digestTz)} and ${formatInZone(payload.until, sub.digestTz)} (${sub.digestTz}).`,
+    sections: [{ heading: 'New articles', lines: articleLines }, ...(figureLines.length > 0 ? [{ heading: 'Notable figures', lines: figureLines }] : [])],
+    citations: citations.list(),
+    data: { articles: articles.map((a) => a.id), since: payload.since, until: payload.until },
+  };
+}

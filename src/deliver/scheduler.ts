@@ -1,0 +1,116 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import type { Store, Source } from '../store/index.ts';
+import type { PollResult } from '../ingest/pipeline.ts';
+import { enqueueDueDigests } from './digests.ts';
+
+export interface SchedulerDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** Polls one source (pollSource with the app's dependencies). */
+  poll: (source: Source) => Promise<PollResult>;
+  /** Most fetches in flight at once, across all sources. */
+  concurrency: number;
+  /** Seconds between ticks; each tick starts due polls and queues due digests. */
+  tickSeconds?: number | undefined;
+  /** How long stop() waits for polls in flight before abandoning them. */
+  stopGraceMs?: number | undefined;
+}
+
+export interface TickResult {
+  started: number[];
+  digests: number;
+  /** Resolves when the polls this tick started have finished (tests await it; the cron task does not). */
+  done: Promise<void>;
+}
+
+export interface Scheduler {
+  tick(): TickResult;
+  start(): void;
+  stop(): Promise<void>;
+  /** Source ids being polled right now. */
+  inFlight(): number[];
+}
+
+/** When a source is next due: its back-off time if set, else one interval after its last poll, else now. */
+export function dueAt(s: Source): number {
+  if (s.nextPollAt) return Date.parse(s.nextPollAt);
+  if (s.lastPolledAt) return Date.parse(s.lastPolledAt) + Math.max(1, s.intervalMinutes) * 60_000;
+  return 0;
+}
+
+/**
+ * Pure: which sources to poll now, most overdue first — never a paused one, never one already
+ * being polled, and no more than the free fetch slots.
+ */
+export function pickDue(sources: readonly Source[], now: Date, inFlight: ReadonlySet<number>, concurrency: number): Source[] {
+  const free = concurrency - inFlight.size;
+  if (free <= 0) return [];
+  return sources
+    .filter((s) => !s.pausedAt && !inFlight.has(s.id) && dueAt(s) <= now.getTime())
+    .sort((a, b) => dueAt(a) - dueAt(b) || a.id - b.id)
+    .slice(0, free);
+}
+
+/**
+ * Polls sources on their intervals and queues digests on their schedules. node-cron only drives
+ * the ticks; every decision reads the injected clock, so tests call tick() with a fake one.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const { store, clock, log } = deps;
+  const running = new Map<number, Promise<void>>();
+  let task: ScheduledTask | undefined;
+  let stopping = false;
+
+  function pollInBackground(source: Source): Promise<void> {
+    const p = deps
+      .poll(source)
+      .then(
+        (r) => log.debug('polled', { source: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
+        // pollSource has already recorded the failure and its back-off; the log just says so.
+        (err: unknown) => log.warn('poll failed', { source: source.id, url: source.url, error: err instanceof Error ? err.message : String(err) }),
+      )
+      .finally(() => running.delete(source.id));
+    running.set(source.id, p);
+    return p;
+  }
+
+  function tick(): TickResult {
+    if (stopping) return { started: [], digests: 0, done: Promise.resolve() };
+    const now = clock.now();
+    let digests = 0;
+    try {
+      digests = enqueueDueDigests(store, now);
+    } catch (err) {
+      log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+    const due = pickDue(store.sources.list(), now, new Set(running.keys()), deps.concurrency);
+    const started = due.map((s) => pollInBackground(s));
+    return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
+  }
+
+  return {
+    tick,
+    inFlight: () => [...running.keys()],
+    start() {
+      stopping = false;
+      const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
+      task = schedule(`*/${every} * * * * *`, () => {
+        tick();
+      }, { name: 'factfeed-scheduler', noOverlap: true });
+      tick();
+    },
+    async stop() {
+      stopping = true;
+      await task?.stop();
+      await task?.destroy();
+      task = undefined;
+      // Each item is stored in its own transaction, so abandoning a slow poll leaves no half-written article.
+      const grace = new Promise<void>((r) => setTimeout(r, deps.stopGraceMs ?? 10_000).unref());
+      await Promise.race([Promise.all(running.values()), grace]);
+      if (running.size > 0) log.warn('stopped with polls still in flight; they were abandoned', { sources: [...running.keys()] });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Store, FactRow, Article } from '../store/index.ts';
+import type { Reply } from '../reply/model.ts';
+import { CitationList } from '../reply/citations.ts';
+import { formatFigure, formatDate } from '../query/format.ts';
+
+/**
+ * How much a figure says on its own: one that names what it counts, the event and who says so
+ * beats a bare number; a hedged or denied figure is worth less as a headline.
+ */
+function figureScore(f: FactRow): number {
+  return (f.counted ? 4 : 0) + (f.event ? 2 : 0) + (f.attribution ? 1 : 0) + (f.refDate || f.periodEnd ? 1 : 0) - (f.hedged ? 2 : 0) - (f.negated ? 3 : 0);
+}
+
+/** The most telling figures first, one per (what is counted, value) so repeats do not crowd the list. */
+export function notableFigures(facts: readonly FactRow[], limit: number): FactRow[] {
+  const seen = new Set<string>();
+  const out: FactRow[] = [];
+  const ranked = facts
+    .filter((f) => f.kind === 'figure' && f.value !== null)
+    .map((f, i) => ({ f, i, score: figureScore(f) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  for (const { f } of ranked) {
+    const key = `${f.countedKey ?? f.counted ?? f.sentence}|${f.value}|${f.unit ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** "971 Russian soldiers captured (Ukraine's General Staff, 25 May 2025)". */
+export function figureLine(f: FactRow): string {
+  const what = [formatFigure({ value: f.value ?? 0, valueHigh: f.valueHigh, unit: f.unit, qualifier: f.qualifier, raw: f.raw }), f.counted, f.event].filter(Boolean).join(' ');
+  const when = f.refDate ?? f.periodEnd;
+  const meta = [f.attribution, when ? formatDate(when) : undefined].filter(Boolean).join(', ');
+  return meta ? `${what} (${meta})` : what;
+}
+
+const SENTENCE = /[^.!?]+[.!?]+["'”’)]*(\s+|$)/g;
+
+/** The teaser if the feed gave one, else the article's first sentences, within about 300 characters. */
+export function leadOf(a: Pick<Article, 'teaser' | 'text'>, maxChars = 300): string {
+  const base = (a.teaser ?? a.text).replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (const m of base.matchAll(SENTENCE)) {
+    if (out && out.length + m[0].length > maxChars) break;
+    out += m[0];
+    if (out.length >= maxChars / 2) break;
+  }
+  out = (out || base).trim();
+  return out.length > maxChars ? `${out.slice(0, maxChars - 1).trimEnd()}…` : out;
+}
+
+/** The post announcing one new article: title, lead, key figures, link. Undefined if the article is gone. */
+export function buildUpdateReply(store: Store, articleId: number): Reply | undefined {
+  const article = store.articles.get(articleId);
+  if (!article) return undefined;
+  const source = store.sources.get(article.sourceId);
+  const citations = new CitationList();
+  const n = citations.cite({ id: article.id, title: article.title, url: article.url, published: article.publishedAt, source: source?.title ?? source?.url });
+  const figures = notableFigures(store.facts.forArticle(article.id), 3);
+  return {
+    kind: 'info',
+    title: article.title,
+    intro: leadOf(article),
+    sections: figures.length > 0 ? [{ heading: 'Key figures', lines: figures.map((f) => ({ text: figureLine(f), cites: [n] })) }] : [],
+    citations: citations.list(),
+    footer: source ? `New from ${source.title ?? source.url}` : undefined,
+    data: { articleId: article.id, url: article.url, figures: figures.map((f) => f.id) },
+  };
+}
