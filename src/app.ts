@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
-import { openStore } from './store/index.ts';
+import { openStore, type Source } from './store/index.ts';
 import { createFetcher } from './ingest/http.ts';
 import { addSource } from './ingest/add-source.ts';
 import { pollSource, type PollResult } from './ingest/pipeline.ts';
@@ -50,7 +50,7 @@ export async function seedSampleFeed(services: Services): Promise<PollResult | u
 /** Polls each given source once with at most `concurrency` fetches in flight; failures are reported, not thrown. */
 export async function pollAll(
   services: Services,
-  sources: readonly import('./store/index.ts').Source[],
+  sources: readonly Source[],
   concurrency = services.config.pollConcurrency,
 ): Promise<{ source: number; result?: PollResult; error?: string }[]> {
   const out: { source: number; result?: PollResult; error?: string }[] = [];
