@@ -49,6 +49,8 @@ export interface FakeDiscord {
   channels: string[];
   botUser: Record<string, unknown>;
   requests: RecordedRequest[];
+  /** Every frame clients sent on the gateway (IDENTIFY, heartbeats), in order. */
+  gatewayFrames: { op: number; d: unknown }[];
   /** Resolves with the first recorded request (past or future) that matches. */
   waitFor(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** The next request matching method + path gets this response instead of the normal one. */
@@ -65,6 +67,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channels = options.channels ?? [snowflake(), snowflake()];
   const botUser = userPayload(applicationId, 'factfeed', true);
   const requests: RecordedRequest[] = [];
+  const gatewayFrames: { op: number; d: unknown }[] = [];
   const waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   const overrides: Override[] = [];
   const sockets = new Set<WebSocket>();
@@ -140,6 +143,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on('message', (data) => {
       const packet = JSON.parse(String(data)) as { op: number; d: unknown };
+      gatewayFrames.push(packet);
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
         const session = snowflake();
@@ -172,6 +176,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels,
     botUser,
     requests,
+    gatewayFrames,
     identified,
     waitFor(match, timeoutMs = 5000) {
       const seen = requests.find(match);
