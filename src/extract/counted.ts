@@ -1,0 +1,112 @@
+/**
+ * What a number counts: the noun phrase after it ("909 Russian servicemen") and a grouping key
+ * ("russian soldier") that folds synonyms across articles. No tagger: small stop lists decide
+ * where the phrase ends.
+ */
+import { DEMONYMS, HEAD_SYNONYMS } from './lexicon.ts';
+import { singular } from './topics.ts';
+
+export interface Counted {
+  text: string;
+  end: number;
+}
+
+const STOP = new Set(
+  (
+    'in on at during from to for with by since after before over under into across between through against within without ' +
+    'and or but nor who whom whose which that where while when as than because if so yet ' +
+    'were was are is be been being have has had will would could can may might should must shall did do does ' +
+    'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
+    'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
+    'the a an of off up down out back home away onto upon via amid among toward towards'
+  ).split(' '),
+);
+// Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.
+const VERBS = new Set(
+  (
+    'live lives remain remains say says face faces need needs work works want wants stay stays die dies come comes go goes ' +
+    'get gets take takes make makes see sees know knows continue continues fled left went came took gave made told saw got ' +
+    'held lost won ran fell rose hit struck fought sent brought began became kept met paid set put sat stood spent ' +
+    'return returns remain include includes including represent represents account accounts marks mark'
+  ).split(' '),
+);
+const ING_NOUNS = new Set('building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
+const IRREGULAR_PLURALS = new Set('people men women children servicemen police personnel troops staff cattle militia clergy'.split(' '));
+const DURATIONS: Record<string, string> = {
+  second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
+  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months',
+  year: 'years', years: 'years', decade: 'decades', decades: 'decades',
+};
+/** Site chrome: "12 comments", "5 min read", "3,400 shares" are never figures. */
+export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?|videos?|min|mins|minutes? read|read|followers|subscribers|replies|retweets|reposts|reactions|reads|pictures?|slides?)$/i;
+
+const WORD = /^\s*([\p{L}][\p{L}'’-]*)/u;
+
+function looksPlural(w: string): boolean {
+  const l = w.toLowerCase();
+  return IRREGULAR_PLURALS.has(l) || (/s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l));
+}
+
+/** The noun phrase a number at `pos` counts, read forward from `pos`. */
+export function countedAfter(sentence: string, pos: number, afterOf = false): Counted | undefined {
+  let at = pos;
+  const words: string[] = [];
+  let end = pos;
+  for (let guard = 0; guard < 7; guard++) {
+    const m = WORD.exec(sentence.slice(at));
+    if (!m) break;
+    const w = m[1]!;
+    const lower = w.toLowerCase().replace(/['’]s$/, '');
+    const next = WORD.exec(sentence.slice(at + m[0].length))?.[1];
+    if (lower === 'of' && words.length > 0) {
+      // "prisoners of war", "defenders of Mariupol": a relational head keeps its complement.
+      if (next && (next.toLowerCase() === 'war' || /^[A-Z]/.test(next))) {
+        words.push(w, next);
+        at += m[0].length;
+        at += WORD.exec(sentence.slice(at))![0].length;
+        end = at;
+        continue;
+      }
+      break;
+    }
+    if (STOP.has(lower) || VERBS.has(lower) || /ly$/.test(lower)) break;
+    // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
+    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0)) break;
+    if (/ed$/.test(lower) && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
+    words.push(w);
+    at += m[0].length;
+    end = at;
+    if (DURATIONS[lower]) break;
+    if (looksPlural(w) && !(next && next.toLowerCase() === 'of')) break;
+    // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
+    if (/^[,;:.!?)]/.test(sentence.slice(at))) break;
+  }
+  if (!words.length) return undefined;
+  return { text: words.join(' ').replace(/['’]s$/, ''), end };
+}
+
+/** "months" for "six months", when the counted word is a duration. */
+export function durationUnit(counted: string): string | undefined {
+  const words = counted.toLowerCase().split(' ');
+  return words.length === 1 ? DURATIONS[words[0]!] : undefined;
+}
+
+/** Grouping key: lower case, singular head with its nationality, synonyms folded. */
+export function countedKey(counted: string): string {
+  const lower = counted.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ');
+  const words = lower.split(/\s+/).filter(Boolean);
+  let head: string;
+  const ofAt = words.indexOf('of');
+  const whole = words.join(' ');
+  const phrase = Object.keys(HEAD_SYNONYMS).find((k) => k.includes(' ') && (whole === k || whole.endsWith(' ' + k)));
+  if (phrase) head = HEAD_SYNONYMS[phrase]!;
+  else if (ofAt > 0 && words[ofAt + 1] === 'war') head = HEAD_SYNONYMS[`${words[ofAt - 1]} of war`] ?? `${singular(words[ofAt - 1]!)} of war`;
+  else {
+    const last = ofAt > 0 ? words[ofAt - 1]! : words[words.length - 1]!;
+    head = HEAD_SYNONYMS[last] ?? HEAD_SYNONYMS[singular(last)] ?? singular(last);
+  }
+  const demonym = words.find((w, i) => (ofAt < 0 || i < ofAt) && DEMONYMS[w] && !w.endsWith('s'));
+  const headWords = head.split(' ');
+  if (demonym && !headWords.includes(demonym)) return `${demonym} ${head}`;
+  return head;
+}

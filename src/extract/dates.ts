@@ -1,0 +1,207 @@
+/**
+ * Dates and periods mentioned in a sentence, resolved against the article's publication day.
+ * chrono-node is comparatively slow, so it only sees sentences a cheap cue regex flags.
+ */
+import * as chrono from 'chrono-node';
+import type { DateFact } from './types.ts';
+
+/** The publication day in the article's time zone; relative dates resolve against it. */
+export interface RefDay {
+  year: number;
+  month: number;
+  day: number;
+  iso: string;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  raw: string;
+  /** ISO day; for a period, its end. */
+  date: string;
+  periodStart?: string;
+  periodEnd?: string;
+  /** Written with a calendar day or year ("May 25", "2022") rather than relative ("Thursday"). */
+  explicit: boolean;
+}
+
+export interface ResolvedDate {
+  date: string;
+  periodStart?: string;
+  periodEnd?: string;
+}
+
+const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?)?\\.?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
+/** Cheap test for "this sentence may contain a date chrono can read". */
+export const DATE_CUE = new RegExp(
+  `\\b(?:${MONTHS})\\b|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:yesterday|today|tonight|weekend|ago|(?:last|this|next|past|previous|coming) (?:week|month|year|spring|summer|autumn|winter))\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
+  'i',
+);
+const YEAR = /(?<![\d,.$€£-])\b(1[89]\d\d|20\d\d)(s?)\b(?![.,]\d|%|-\d)/g;
+const YEAR_BEFORE = /(?:\b(?:in|since|during|of|by|until|till|before|after|from|through|the|early|late|mid|spring|summer|autumn|fall|winter|year|between)|mid-|^)\s*$/i;
+const YEAR_AFTER = /^(?:\s*(?:[,.;:)]|'s|’s|$)|\s+[A-Z]|\s+(?:and|to|when|as|after|before|election|elections|invasion|war|budget|census|season|vote|level|levels|figures?|data|report|campaign)\b)/;
+const RELATIVE_SHIFT = /\b(?:a|one|two|three|four|five|six|seven|\d+) (days?|weeks?) (?:after|later|before|earlier)\b/i;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The publication day as seen in `timeZone` (default UTC). */
+export function refDay(published: Date, timeZone = 'UTC'): RefDay {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, fmt);
+  }
+  const iso = fmt.format(published);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { year: y, month: m, day: d, iso };
+}
+
+function iso(y: number, m: number, d: number): string {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.toISOString().slice(0, 10);
+}
+function addDays(isoDay: string, n: number): string {
+  const t = new Date(`${isoDay}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function yearPeriod(y: number, endYear = y): Pick<DateMention, 'date' | 'periodStart' | 'periodEnd'> {
+  return { date: iso(endYear, 12, 31), periodStart: iso(y, 1, 1), periodEnd: iso(endYear, 12, 31) };
+}
+
+/** All dates in one sentence, left to right. */
+export function findDates(sentence: string, ref: RefDay): DateMention[] {
+  const out: DateMention[] = DATE_CUE.test(sentence) ? chronoDates(sentence, ref) : [];
+  for (const m of sentence.matchAll(YEAR)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((d) => start < d.end && end > d.start)) continue;
+    if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
+    const y = Number(m[1]);
+    out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)) });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return mergePeriods(sentence, anchorShifts(sentence, out), ref);
+}
+
+function chronoDates(sentence: string, ref: RefDay): DateMention[] {
+  const instant = new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12));
+  const out: DateMention[] = [];
+  for (const r of chrono.parse(sentence, { instant, timezone: 'UTC' }, { forwardDate: false })) {
+    const text = r.text.replace(/[\s,]+$/, '');
+    const start = r.index + (r.text.length - r.text.trimStart().length);
+    const mention = resolveChrono(r, text, ref);
+    if (mention) out.push({ start, end: start + text.length, raw: text.trim(), ...mention });
+  }
+  return out;
+}
+
+type Resolved = Omit<DateMention, 'start' | 'end' | 'raw'>;
+
+function resolveChrono(r: chrono.ParsedResult, text: string, ref: RefDay): Resolved | undefined {
+  const s = r.start;
+  const lower = text.toLowerCase();
+  if (RELATIVE_SHIFT.test(lower)) return undefined; // anchored to another date; see anchorShifts
+  // "in three years" / "in six months of fighting" read as durations far more often than as future dates.
+  if (/^(?:in|within)\s+\S+\s+(?:days?|weeks?|months?|years?)$/.test(lower)) return undefined;
+  const known = (c: chrono.Component) => s.isCertain(c);
+  const y = s.get('year')!;
+  const m = s.get('month')!;
+  const d = s.get('day')!;
+  if (known('weekday') && !known('day')) {
+    if (/\b(?:next|coming)\b/.test(lower)) return { date: iso(y, m, d), explicit: false };
+    const refDate = new Date(`${ref.iso}T00:00:00Z`);
+    const back = (refDate.getUTCDay() - s.get('weekday')! + 7) % 7;
+    return { date: addDays(ref.iso, -back), explicit: false };
+  }
+  const relative = !known('month') && !known('year') ? true : /\b(?:last|this|next|past|ago|yesterday|today|tonight|previous)\b/.test(lower);
+  if (known('year') && !known('month')) return { ...yearPeriod(y), explicit: !relative };
+  if (!known('month') && !known('day')) return undefined; // a bare time of day
+  let year = y;
+  // A day written without a year that lands well after publication is usually last year's.
+  if (!known('year') && iso(y, m, known('day') ? d : 1) > addDays(ref.iso, 60)) year = y - 1;
+  if (!known('day')) {
+    const end = iso(year, m, lastDay(year, m));
+    return { date: end, periodStart: iso(year, m, 1), periodEnd: end, explicit: !relative };
+  }
+  const date = iso(year, m, d);
+  if (r.end) {
+    const e = r.end;
+    const endIso = iso(e.isCertain('year') ? e.get('year')! : year, e.get('month')!, e.get('day')!);
+    return { date: endIso, periodStart: date, periodEnd: endIso, explicit: true };
+  }
+  return { date, explicit: !relative };
+}
+
+// "a day after 303 prisoners were returned" only means something next to a dated anchor.
+function anchorShifts(sentence: string, found: DateMention[]): DateMention[] {
+  const m = RELATIVE_SHIFT.exec(sentence);
+  if (!m) return found;
+  const anchor = [...found].reverse().find((d) => d.end <= m.index && d.explicit && !d.periodStart);
+  if (!anchor) return found;
+  const n = /^\d+$/.test(m[0].split(' ')[0]!) ? Number(m[0].split(' ')[0]) : (WORD_N[m[0].split(' ')[0]!.toLowerCase()] ?? 1);
+  // "on May 25, a day after X" dates X the day before the anchor; "two days later" dates it after.
+  const days = n * (m[1]!.startsWith('week') ? 7 : 1) * (/later|before/i.test(m[0]) ? 1 : -1);
+  const shifted: DateMention = { start: m.index, end: m.index + m[0].length, raw: m[0], date: addDays(anchor.date, days), explicit: true };
+  return [...found, shifted].sort((a, b) => a.start - b.start);
+}
+const WORD_N: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+// "between August 6, 2024, and May 25, 2025" / "since August 6" become periods.
+function mergePeriods(sentence: string, found: DateMention[], ref: RefDay): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1];
+    const before = sentence.slice(Math.max(0, a.start - 9), a.start);
+    if (b && /\b(?:between|from)\s+$/i.test(before) && /^,?\s+(?:and|to|until|through)\s+$|^\s?[-–]\s?$/i.test(sentence.slice(a.end, b.start))) {
+      const start = a.periodStart ?? a.date;
+      out.push({ start: a.start, end: b.end, raw: sentence.slice(a.start, b.end), date: b.date, periodStart: start, periodEnd: b.date, explicit: a.explicit || b.explicit });
+      i++;
+    } else if (/\bsince\s+$/i.test(before) && a.date <= ref.iso) {
+      out.push({ ...a, date: ref.iso, periodStart: a.periodStart ?? a.date, periodEnd: ref.iso });
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/**
+ * The date a fact at `pos` in its sentence refers to: the nearest explicit date in the sentence,
+ * else the nearest relative one, else the publication day.
+ */
+export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay): ResolvedDate {
+  const pick = (explicit: boolean) => {
+    let best: DateMention | undefined;
+    let bestDist = Infinity;
+    for (const d of mentions) {
+      if (d.explicit !== explicit) continue;
+      const dist = pos < d.start ? d.start - pos : pos >= d.end ? pos - d.end : 0;
+      if (dist < bestDist) [best, bestDist] = [d, dist];
+    }
+    return best;
+  };
+  const d = pick(true) ?? pick(false);
+  if (!d) return { date: ref.iso };
+  return { date: d.date, ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}) };
+}
+
+/** Date facts for a list of sentences, plus each sentence's mentions for the other extractors. */
+export function extractDates(sentences: readonly string[], ref: RefDay): { facts: DateFact[]; bySentence: DateMention[][] } {
+  const facts: DateFact[] = [];
+  const bySentence = sentences.map((sentence, sentenceIndex) => {
+    const found = findDates(sentence, ref);
+    for (const d of found) {
+      facts.push({
+        kind: 'date', sentenceIndex, sentence, raw: d.raw, date: d.date,
+        ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}),
+      });
+    }
+    return found;
+  });
+  return { facts, bySentence };
+}

@@ -1,0 +1,156 @@
+/**
+ * Figures: numbers that count something, with qualifier, what is counted, event, date,
+ * source, hedging and negation. Dates, years, times, labels and site chrome are not figures.
+ */
+import type { FigureFact } from './types.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { dateAt, type DateMention, type RefDay } from './dates.ts';
+import { CHROME_HEADS, countedAfter, countedKey, durationUnit } from './counted.ts';
+import { eventNear, findEvents } from './events.ts';
+
+/** What the orchestrator already knows about one sentence. */
+export interface SentenceContext {
+  index: number;
+  text: string;
+  dates: readonly DateMention[];
+  /** Reporting sources with pronouns already resolved. */
+  sources: ReadonlyArray<{ who: string; start: number; end: number }>;
+  /** Quoted stretches inside this sentence and who said them. */
+  quotes: ReadonlyArray<{ start: number; end: number; speaker?: string | undefined }>;
+}
+
+const QUALIFIERS =
+  /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
+// Spans that look numeric but are not counts.
+const NOT_FIGURES = [
+  /\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)\b/gi, // times
+  /(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)/g, // phone numbers
+  /\b(?:Article|Clause|Section|Paragraph|Chapter|Resolution|No\.|Number|Flight|Route|Room|Page|Part|Phase|Level|Category|Stage|Item|Rule|Amendment|Protocol|Decree|Law|Order|Title|Vol\.|Volume|Highway|Building|Block|Gate|Platform|Terminal|Channel|Ward|Precinct|Grade|Class|Model|Version|Top|Formula|Mach|Code|Episode|Season|Series|Apollo|Windows)\s+\d[\d.,]*\b/g,
+  /©\s*\d+/g,
+  /\b\d+(?:\s|-)?(?:year|month|day|week)s?-old\b/gi, // ages are descriptions, not counts
+];
+const HEDGE = /\b(?:reportedly|allegedly|purportedly|may have|might have|could have|may be|an estimated|estimated|unconfirmed|unverified|(?:is|are|was|were) (?:believed|thought|said) to|(?:is|are|was|were) believed|likely|possibly|it is understood)\b/i;
+const DENY = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted|disputed)\b(?:\s+(?:claims|reports|suggestions|allegations))?(?:\s+that)?\b/gi;
+const NOT_BEFORE = /\b(?:not|never|no longer|didn't|did not|hasn't|haven't|wasn't|weren't)\b(?!\s+(?:only|more than|fewer than|less than))[^,;.]{0,30}$/i;
+
+/** Figures in the given sentences; `sameValueCounted` lets "the 971 captures" borrow what 971 counted earlier. */
+export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay): FigureFact[] {
+  const out: FigureFact[] = [];
+  const countedByValue = new Map<number, { counted: string; countedKey: string }>();
+  for (const ctx of contexts) {
+    for (const f of sentenceFigures(ctx, ref)) {
+      if (f.counted && f.countedKey && !f.unit) {
+        if (!countedByValue.has(f.value)) countedByValue.set(f.value, { counted: f.counted, countedKey: f.countedKey });
+      } else if (!f.counted && !f.unit && countedByValue.has(f.value)) {
+        Object.assign(f, countedByValue.get(f.value));
+      }
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
+  const spans: Array<[number, number]> = ctx.dates.map((d) => [d.start, d.end]);
+  for (const re of NOT_FIGURES) for (const m of ctx.text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
+  const s = ctx.text;
+  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b/i.test(s)) return [];
+  const events = findEvents(s);
+  const out: FigureFact[] = [];
+  for (const n of findNumbers(s, maskedSpans(ctx))) {
+    const f = figureFrom(ctx, n, events, ref);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<typeof findEvents>, ref: RefDay): FigureFact | undefined {
+  const s = ctx.text;
+  const afterNum = s.slice(n.end);
+  // "-day ceasefire", "-year war": hyphenated durations.
+  const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
+  const np = hyphen ? undefined : countedAfter(s, n.end);
+  if (np && CHROME_HEADS.test(np.text)) return undefined;
+  if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum)) return undefined;
+  const lead = s.slice(Math.max(0, n.start - 14), n.start);
+  // "the two sides", "both three", "every single one of": references, not counts.
+  if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && /\b(?:the|both|these|those|all|every|single|no|any|each)\s+$/i.test(lead)) return undefined;
+  if (/^one$/i.test(n.raw) && /^\s+(?:of|another|day|time|way|hand)\b/i.test(afterNum)) return undefined;
+
+  let unit = n.unit;
+  let counted = np?.text;
+  const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : counted ? durationUnit(counted) : undefined;
+  let end = n.end;
+  if (dur && !unit) {
+    unit = dur;
+    end = hyphen ? n.end + hyphen[0].length : np!.end;
+    counted = undefined;
+  }
+  // "12% of voters": the share counts the phrase after "of".
+  if (!counted && (unit === '%' || n.vague === undefined)) {
+    const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/i.exec(s.slice(end));
+    if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
+  }
+  const npEnd = np?.end ?? n.end;
+  // "a 1,000-for-1,000 swap", "the 971 captures": the noun is the event, not what is counted.
+  const own = counted ? events.find((e) => e.start >= n.end && e.end === npEnd) : undefined;
+  if (own) counted = undefined;
+  const event = own?.event ?? eventNear(events, s, n.start, n.end, npEnd);
+  if (n.raw.toLowerCase() === 'one' && !event) return undefined;
+
+  let qualifier = n.vague;
+  let start = n.start;
+  const q = QUALIFIERS.exec(s.slice(Math.max(0, n.start - 24), n.start));
+  if (q && !qualifier) {
+    qualifier = q[1]!.toLowerCase();
+    start = n.start - q[0].length + (q[0].length - q[0].trimStart().length);
+  }
+  if (qualifier === 'some' && n.vague) qualifier = n.vague;
+
+  const when = dateAt(ctx.dates, n.start, ref);
+  const who = attributionAt(ctx, n.start);
+  const fact: FigureFact = {
+    kind: 'figure',
+    sentenceIndex: ctx.index,
+    sentence: s,
+    raw: s.slice(start, end),
+    value: n.value,
+    ...(n.valueHigh !== undefined ? { valueHigh: n.valueHigh } : {}),
+    ...(unit ? { unit } : {}),
+    ...(qualifier ? { qualifier } : {}),
+    ...(counted ? { counted, countedKey: countedKey(counted) } : {}),
+    ...(event && !dur ? { event } : {}),
+    date: when.date,
+    ...(when.periodStart ? { periodStart: when.periodStart, periodEnd: when.periodEnd } : {}),
+    ...(who ? { attribution: who } : {}),
+  };
+  if (HEDGE.test(s) || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
+  if (isNegated(s, n.start, npEnd)) fact.negated = true;
+  return fact;
+}
+
+function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
+  const quote = ctx.quotes.find((q) => pos >= q.start && pos < q.end);
+  if (quote) return quote.speaker;
+  let best: string | undefined;
+  let bestDist = Infinity;
+  for (const src of ctx.sources) {
+    const dist = pos < src.start ? src.start - pos : pos - src.end;
+    if (dist < bestDist) [best, bestDist] = [src.who, dist];
+  }
+  return best;
+}
+
+function isNegated(s: string, start: number, npEnd: number): boolean {
+  const before = s.slice(Math.max(0, start - 80), start);
+  DENY.lastIndex = 0;
+  for (const m of before.matchAll(DENY)) {
+    if (!/[;.]/.test(before.slice(m.index + m[0].length))) return true;
+  }
+  if (NOT_BEFORE.test(s.slice(Math.max(0, start - 40), start))) return true;
+  return /^\s+(?:were|was|had|have|has|are|is)?\s*(?:not|never)\b/i.test(s.slice(npEnd, npEnd + 20));
+}

@@ -1,0 +1,92 @@
+/**
+ * Quotations and who said them. Quotes are found per paragraph (they often span sentences);
+ * speakers come from the reporting sources next to the quote marks.
+ */
+import type { QuoteFact } from './types.ts';
+
+/** A quoted stretch in paragraph offsets. `open`/`close` are -1/-1 when the mark is missing. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** Whether the quote ran to the end of the paragraph without a closing mark. */
+  unclosed: boolean;
+}
+
+/** Finds quoted stretches in one paragraph: curly or straight double quotes, tolerating a missing mark. */
+export function findQuoteSpans(para: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const firstOpen = para.search(/“/);
+  const firstClose = para.search(/”/);
+  let open = -1;
+  // A closing mark before any opening one: the quote began at the paragraph start.
+  if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) open = 0;
+  let straightOpen = -1;
+  for (let i = open === 0 ? firstClose : 0; i < para.length; i++) {
+    const c = para[i];
+    if (c === '“' && open < 0) open = i + 1;
+    else if (c === '”' && open >= 0) {
+      out.push({ start: open, end: i, unclosed: false });
+      open = -1;
+    } else if (c === '"') {
+      if (straightOpen < 0) straightOpen = i + 1;
+      else {
+        out.push({ start: straightOpen, end: i, unclosed: false });
+        straightOpen = -1;
+      }
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: para.length, unclosed: true });
+  if (straightOpen >= 0) out.push({ start: straightOpen, end: para.length, unclosed: true });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface ParagraphSource {
+  who: string;
+  /** Offsets of the reporting verb in the paragraph. */
+  start: number;
+  end: number;
+}
+
+export interface PlacedQuote {
+  span: QuoteSpan;
+  text: string;
+  speaker?: string;
+}
+
+/**
+ * Gives each quote a speaker: a source right after the closing mark (`," the military said`),
+ * right before the opening mark (`X said: "…"`), else the previous quote's speaker when the
+ * quote continues it (`"A," X said. "B."`) or continues the previous paragraph.
+ */
+export function assignSpeakers(para: string, spans: readonly QuoteSpan[], sources: readonly ParagraphSource[], carried?: string): PlacedQuote[] {
+  const out: PlacedQuote[] = [];
+  let previous = carried;
+  spans.forEach((span, i) => {
+    const nextStart = spans[i + 1]?.start ?? para.length;
+    const prevEnd = spans[i - 1]?.end ?? 0;
+    const after = sources.find((s) => s.start >= span.end && s.start < Math.min(nextStart, span.end + 80));
+    const before = [...sources].reverse().find((s) => s.end <= span.start && s.end >= prevEnd && /[:,]\s*["“]?$/.test(para.slice(s.end, span.start).trimEnd() || ':'));
+    const speaker = after?.who ?? before?.who ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined);
+    const text = para.slice(span.start, span.end).trim().replace(/[,;:.!?\s]+$/, '');
+    out.push({ span, text, ...(speaker ? { speaker } : {}) });
+    if (speaker) previous = speaker;
+  });
+  return out;
+}
+
+function isContinuation(para: string, span: QuoteSpan, prevEnd: number, i: number): boolean {
+  // First quote of the paragraph opening the paragraph: continues the last paragraph's speaker.
+  if (i === 0) return span.start <= 1;
+  return para.slice(prevEnd, span.start).trim().length < 80;
+}
+
+/** Builds quote facts, dropping scare quotes shorter than three words. */
+export function quoteFacts(quotes: readonly PlacedQuote[], sentenceAt: (offset: number) => { index: number; text: string }): QuoteFact[] {
+  const out: QuoteFact[] = [];
+  for (const q of quotes) {
+    if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 3) continue;
+    const at = sentenceAt(q.span.start);
+    out.push({ kind: 'quote', sentenceIndex: at.index, sentence: at.text, text: q.text, ...(q.speaker ? { speaker: q.speaker } : {}) });
+  }
+  return out;
+}

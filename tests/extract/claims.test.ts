@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { claims } from './helpers.ts';
+
+describe('claims', () => {
+  it('reads "X says" as an asserted claim with a subject key', () => {
+    const [c] = claims('Russia says it has liberated the Kursk region as of April 26.');
+    expect(c).toMatchObject({ attribution: 'Russia', text: 'it has liberated the Kursk region as of April 26', stance: 'assert', subjectKey: 'kursk control' });
+  });
+
+  it('reads denials with stance deny', () => {
+    const [c] = claims('Moscow denies that its troops have left the Kursk region.');
+    expect(c).toMatchObject({ attribution: 'Moscow', stance: 'deny' });
+    expect(c!.text).toBe('its troops have left the Kursk region');
+  });
+
+  it('gives conflicting claims about the same place the same subject key', () => {
+    const text = 'The Kremlin says the Kursk region is fully under its control. Kyiv insists the campaign in the Kursk region is ongoing.';
+    const found = claims(text);
+    expect(found).toHaveLength(2);
+    expect(found[0]!.subjectKey).toBe(found[1]!.subjectKey);
+  });
+
+  it('splits two claims in one sentence at the second source', () => {
+    const found = claims('Despite Russian claims that it has retaken the Kursk region, Ukraine’s General Staff says fighting there is still active.');
+    expect(found.map((c) => [c.attribution, c.text])).toEqual([
+      ['Russia', 'it has retaken the Kursk region'],
+      ['Ukraine’s General Staff', 'fighting there is still active'],
+    ]);
+  });
+
+  it('does not read a direct quote attribution as a claim', () => {
+    expect(claims('“We are advancing on all fronts,” the ministry said in a statement.')).toEqual([]);
+  });
+
+  it('does not read headings as claims', () => {
+    expect(claims('Conflicting Claims Over Kursk Control')).toEqual([]);
+  });
+});

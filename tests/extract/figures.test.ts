@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { figure, figures } from './helpers.ts';
+
+describe('figures', () => {
+  it('reads value, qualifier, counted, event, date and source from a reporting sentence', () => {
+    const f = figure('Kyiv said on Thursday it had taken more than 900 Russian troops prisoner.');
+    expect(f).toMatchObject({ value: 900, qualifier: 'more than', raw: 'more than 900', event: 'captured', date: '2025-02-06', attribution: 'Kyiv' });
+    expect(f.counted).toContain('Russian troops');
+    expect(f.countedKey).toBe('russian soldier');
+  });
+
+  it('folds soldier synonyms and prisoners of war into shared keys', () => {
+    expect(figure('Officials counted 40 Russian servicemen.').countedKey).toBe('russian soldier');
+    expect(figure('Officials counted 40 Russian soldiers.').countedKey).toBe('russian soldier');
+    expect(figure('Officials counted 40 Ukrainian prisoners of war.').countedKey).toBe('ukrainian prisoner of war');
+    expect(figure('Officials counted 40 POWs.').countedKey).toBe('prisoner of war');
+  });
+
+  it('attributes a figure inside a quote to the source named after the quote', () => {
+    const f = figure('“Our units captured 909 enemy servicemen in the operation,” the Ukrainian military said.');
+    expect(f).toMatchObject({ value: 909, attribution: 'Ukrainian military', event: 'captured' });
+  });
+
+  it('carries a quote speaker to the next paragraph through "it added"', () => {
+    const text = '“The raid went well,” the Ukrainian military said.\n\n“We brought home hundreds of Ukrainian defenders,” it added.';
+    const f = figures(text).find((x) => x.value === 100)!;
+    expect(f).toMatchObject({ qualifier: 'hundreds of', counted: 'Ukrainian defenders', attribution: 'Ukrainian military', event: 'returned' });
+  });
+
+  it('dates a figure in a "Last year" sentence with that year as its period', () => {
+    const f = figure('Last year, the army said its units had captured more than 700 Russian troops.');
+    expect(f).toMatchObject({ value: 700, periodStart: '2024-01-01', periodEnd: '2024-12-31', date: '2024-12-31' });
+  });
+
+  it('takes the event from the verb, not from an adjective in the counted phrase', () => {
+    const f = figure('On Wednesday, each side released 150 captured soldiers in the latest exchange.');
+    expect(f).toMatchObject({ value: 150, counted: 'captured soldiers', event: 'released', date: '2025-02-05' });
+  });
+
+  it('reads a 1,000-for-1,000 swap as a ratio with an exchange event', () => {
+    const f = figure('Both armies agreed a 1,000-for-1,000 swap.');
+    expect(f).toMatchObject({ value: 1000, unit: 'ratio', event: 'exchanged' });
+    expect(f.counted).toBeUndefined();
+  });
+
+  it('gives a figure inside a stated window that window as its period', () => {
+    const f = figure('The 600 arrests happened between August 6, 2024, and May 25, 2025.');
+    expect(f).toMatchObject({ periodStart: '2024-08-06', periodEnd: '2025-05-25', date: '2025-05-25' });
+  });
+
+  it('reads durations as figures with a unit', () => {
+    expect(figure('The two capitals have been at war for nearly three years.')).toMatchObject({ raw: 'nearly three years', value: 3, unit: 'years', qualifier: 'nearly' });
+    expect(figure('They advanced after six months of fighting.')).toMatchObject({ value: 6, unit: 'months', counted: 'fighting' });
+  });
+
+  it('reads qualifiers before a number', () => {
+    expect(figure('Around 2,000 Russian civilians still live there.')).toMatchObject({ value: 2000, qualifier: 'around', counted: 'Russian civilians' });
+    expect(figure('At least 12 people were wounded.')).toMatchObject({ qualifier: 'at least', event: 'wounded' });
+    expect(figure('Up to 30 drones were launched.')).toMatchObject({ qualifier: 'up to', event: 'launched' });
+  });
+
+  it('reads "hundreds of" as 100 with that qualifier', () => {
+    expect(figure('Kyiv wants to bring home hundreds of Ukrainian defenders.')).toMatchObject({ value: 100, qualifier: 'hundreds of', counted: 'Ukrainian defenders' });
+  });
+
+  it('borrows what a number counted earlier when it recurs as "the 971 captures"', () => {
+    const found = figures('Officials said 971 Russian soldiers were captured. The 971 captures took months.');
+    expect(found[1]).toMatchObject({ value: 971, counted: 'Russian soldiers', event: 'captured' });
+  });
+
+  it('marks hedged figures', () => {
+    expect(figure('Some 300 soldiers were reportedly captured.').hedged).toBe(true);
+    expect(figure('An estimated 300 soldiers died.').hedged).toBe(true);
+    expect(figure('Exactly 300 soldiers died.').hedged).toBeUndefined();
+  });
+
+  it('marks negated figures', () => {
+    expect(figure('Moscow denied that 300 of its soldiers had surrendered.').negated).toBe(true);
+    expect(figure('The unit did not capture 40 tanks.').negated).toBe(true);
+    expect(figure('The unit captured no more than 40 tanks.').negated).toBeUndefined();
+  });
+
+  it('does not take calendar dates, years, ordinals, times or names as figures', () => {
+    const text = 'On May 25, 2025, the third convoy left at 10:00. In 2022 the G7 met; the 21st brigade fought near Kursk since World War II ended.';
+    expect(figures(text)).toEqual([]);
+    expect(figures('The deal was signed on 25 May 2025.')).toEqual([]);
+  });
+
+  it('drops site chrome and labels', () => {
+    expect(figures('12 comments\n\n5 min read\n\nTop 10 stories\n\n© 2025 Example News\n\n3,400 shares')).toEqual([]);
+    expect(figures('Under Article 5 the allies must act. Call +44 20 7946 0958 for details.')).toEqual([]);
+  });
+
+  it('reads money and percentages', () => {
+    expect(figure('The budget adds $1.2bn for defence.')).toMatchObject({ value: 1_200_000_000, unit: 'USD', raw: '$1.2bn' });
+    expect(figure('Turnout was 12 percent lower.')).toMatchObject({ value: 12, unit: '%' });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { quotes } from './helpers.ts';
+
+describe('quotes', () => {
+  it('reads a curly quote with the speaker after it', () => {
+    expect(quotes('“We will hold the line for as long as it takes,” the defence ministry said.')).toEqual([
+      expect.objectContaining({ text: 'We will hold the line for as long as it takes', speaker: 'defence ministry' }),
+    ]);
+  });
+
+  it('reads a straight quote with "said X" after it', () => {
+    expect(quotes('"The exchange went smoothly," said Olena Kovalenko.')[0]).toMatchObject({ speaker: 'Olena Kovalenko' });
+  });
+
+  it('reads a speaker introduced before the quote', () => {
+    expect(quotes('The mayor told reporters: "Every family will be moved before winter."')[0]).toMatchObject({ speaker: 'mayor' });
+  });
+
+  it('reads "according to X" as the speaker of a quote', () => {
+    expect(quotes('According to the governor, "three towns were shelled overnight."')[0]).toMatchObject({ speaker: 'governor' });
+  });
+
+  it('resolves "he said" to the most recently named person', () => {
+    const text = 'President Volodymyr Zelensky visited the front on Friday.\n\n“The occupier can be beaten on its own soil,” he said.';
+    expect(quotes(text)[0]).toMatchObject({ speaker: 'Volodymyr Zelensky' });
+  });
+
+  it('gives the continuation of a quote the same speaker', () => {
+    const found = quotes('“Our units held firm,” the General Staff said. “The campaign proved its worth to everyone.”');
+    expect(found.map((q) => q.speaker)).toEqual(['General Staff', 'General Staff']);
+  });
+
+  it('handles a quote whose opening mark is missing', () => {
+    expect(quotes('Only bold moves can beat a bigger enemy,” the General Staff said.')[0]).toMatchObject({ text: 'Only bold moves can beat a bigger enemy', speaker: 'General Staff' });
+  });
+
+  it('reads "X wrote in a post"', () => {
+    expect(quotes('“No one will be left behind in captivity,” Zelensky wrote in a post.')[0]).toMatchObject({ speaker: 'Zelensky' });
+  });
+
+  it('drops scare quotes shorter than three words', () => {
+    expect(quotes('Kyiv calls it an “exchange fund” of prisoners.')).toEqual([]);
+  });
+});
