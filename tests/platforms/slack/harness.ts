@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CommandRegistry } from '../../../commands/registry.ts';
-import { systemClock } from '../../../src/clock.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { FakeClock } from '../../../src/clock.ts';
 import { storeItem } from '../../../src/ingest/pipeline.ts';
-import type { FeedItem, Fetcher } from '../../../src/ingest/types.ts';
-import type { Logger } from '../../../src/log.ts';
+import type { FeedItem } from '../../../src/ingest/types.ts';
+import { createLogger } from '../../../src/log.ts';
 import { startSlack } from '../../../src/platforms/slack/index.ts';
 import type { RunningSlack, SlackOptions } from '../../../src/platforms/slack/index.ts';
 import type { Services } from '../../../src/services.ts';
-import { openStore } from '../../../src/store/index.ts';
+import { testServices } from '../../helpers/services.ts';
+import type { TestServices } from '../../helpers/services.ts';
 import { FAKE_BOT_TOKEN, FAKE_TEAM, startFakeSlack } from '../../fakes/slack/server.ts';
 import type { FakeSlack } from '../../fakes/slack/server.ts';
 import { sendSlash } from '../../fakes/slack/slash.ts';
@@ -18,26 +15,15 @@ import type { SlashRequest } from '../../fakes/slack/slash.ts';
 
 export const SIGNING_SECRET = 'fake-signing-secret-0123456789';
 
-// Nothing in these tests may reach the network; a fetch attempt is a test failure.
-const noFetch: Fetcher = async (url) => {
-  throw new Error(`test tried to fetch ${url}`);
-};
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  msg: string;
-  fields?: Record<string, unknown> | undefined;
-}
-
-export function recordingLogger(): Logger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at = (level: LogEntry['level']) => (msg: string, fields?: Record<string, unknown>) => void entries.push({ level, msg, fields });
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+/** Every log line, as the real logger formats it, so tests can assert nothing failed quietly. */
+export interface LogLines {
+  lines: string[];
 }
 
 export interface SlackHarness {
   fake: FakeSlack;
-  services: Services & { log: ReturnType<typeof recordingLogger> };
+  services: TestServices & LogLines;
+  clock: FakeClock;
   bot: RunningSlack;
   endpoint: string;
   /** Sends a correctly signed slash command; the response_url is a fresh id on the fake. */
@@ -50,21 +36,23 @@ let responses = 0;
 /** The real Bolt app on an ephemeral loopback port, its web-api client pointed at the fake Slack. */
 export async function startSlackHarness(registry: CommandRegistry, options: SlackOptions = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack();
-  const dir = mkdtempSync(join(tmpdir(), 'factfeed-slack-'));
-  const config = loadConfig({
-    FACTFEED_DB: join(dir, 'test.db'),
-    FACTFEED_SAMPLE_FEED: '',
-    SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
+  const lines: string[] = [];
+  const clock = new FakeClock('2025-06-15T12:00:00Z');
+  const services = testServices({
+    env: { SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
+    clock,
+    log: createLogger('debug', (line) => void lines.push(line)),
+    fetch: async (url) => {
+      throw new Error(`test tried to fetch ${url}`);
+    },
   });
-  const services = { config, store: openStore(config.dbPath), clock: systemClock, log: recordingLogger(), fetch: noFetch };
   // Keep the web-api back-off short; Retry-After itself is still honoured in full.
   const bot = await startSlack(services, registry, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 } }, ...options });
   const endpoint = `http://127.0.0.1:${bot.port}/slack/events`;
   return {
     fake,
-    services,
+    services: Object.assign(services, { lines }),
+    clock,
     bot,
     endpoint,
     async slash(r, responseId = `r${++responses}`) {
@@ -74,8 +62,7 @@ export async function startSlackHarness(registry: CommandRegistry, options: Slac
     async stop() {
       await bot.stop();
       await fake.close();
-      services.store.close();
-      rmSync(dir, { recursive: true, force: true });
+      services.cleanup();
     },
   };
 }
