@@ -10,7 +10,7 @@ import { outsideGuildReply, toArgs, toAutocompleteRequest, toInvocation } from '
 import { DEFAULT_DEFER_AFTER_MS, autocompleteDeadline, respondInTime } from './respond.ts';
 import type { Responder } from './respond.ts';
 import { createDiscordSink } from './sink.ts';
-import { restApiBase } from './rest.ts';
+import { restOptions } from './rest.ts';
 
 export interface DiscordGatewayOptions {
   deferAfterMs?: number;
@@ -34,7 +34,7 @@ export async function startDiscordGateway(services: Services, registry: CommandR
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    rest: restApiBase(config),
+    rest: restOptions(config),
     ...options.client,
   });
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;

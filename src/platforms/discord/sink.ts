@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, Routes } from 'discord.js';
+import { DiscordAPIError, RateLimitError, Routes } from 'discord.js';
 import type { REST } from 'discord.js';
 import type { Delivery, DeliverySink, SendResult } from '../../deliver/types.ts';
 import type { Logger } from '../../log.ts';
@@ -25,6 +25,10 @@ export function pageNonce(nonce: string, page: number): string {
 }
 
 export function classifyError(err: unknown, channel: string): Extract<SendResult, { ok: false }> {
+  if (err instanceof RateLimitError) {
+    const retryAfterMs = Math.max(err.timeToReset, err.retryAfter);
+    return { ok: false, permanent: false, error: `Discord rate-limited posts to channel ${channel} for ${Math.round(retryAfterMs / 1000)} s`, retryAfterMs };
+  }
   if (err instanceof DiscordAPIError) {
     const permanent = PERMANENT_CODES.has(Number(err.code)) || err.status === 403 || err.status === 404;
     return { ok: false, permanent, error: `Discord refused the post to channel ${channel}: ${err.message} (code ${err.code}, HTTP ${err.status})` };

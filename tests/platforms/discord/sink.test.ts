@@ -88,6 +88,20 @@ describe('Discord delivery sink', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
   });
 
+  it('hands a long rate-limit wait back to the outbox instead of blocking on it', async () => {
+    const channel = fake.channels[1]!;
+    fake.respondOnce('POST', new RegExp(`^/channels/${channel}/messages$`), {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 120, global: false },
+      headers: { 'retry-after': '120', 'x-ratelimit-scope': 'shared', 'x-ratelimit-reset-after': '120' },
+    });
+    const started = Date.now();
+    const result = await bot.sink.send(delivery(channel));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toMatchObject({ ok: false, permanent: false });
+    expect(!result.ok && result.retryAfterMs).toBeGreaterThanOrEqual(120_000);
+  });
+
   it('posts every page of a long digest, each with its own nonce of at most 25 characters', async () => {
     const long: Reply = {
       kind: 'answer',
