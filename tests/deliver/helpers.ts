@@ -29,7 +29,7 @@ export async function startFeedServer(): Promise<FeedServer> {
   let failing: number | undefined;
   const hits: FeedServer['hits'] = [];
   const server = http.createServer((req, res) => {
-    if (req.url !== '/feed.xml') {
+    if (req.url?.split('?')[0] !== '/feed.xml') {
       res.writeHead(404).end('not here');
       return;
     }
