@@ -71,7 +71,7 @@ export async function startSlack(services: Services, registry: CommandRegistry, 
   try {
     await app.init();
   } catch (err) {
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN on auth.test: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Slack rejected SLACK_BOT_TOKEN on auth.test: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 
   if (appToken) {

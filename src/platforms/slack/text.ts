@@ -35,13 +35,11 @@ export function decodeSlackText(text: string): string {
 }
 
 /**
- * A channel option's value as a channel id or name chat.postMessage accepts: `<#C123|name>` was
- * already unwrapped to `C123`; `#name` (a channel Slack did not resolve) keeps its name, which
- * chat.postMessage resolves for public channels.
+ * A channel option's value as chat.postMessage accepts it. A channel Slack resolved arrived as
+ * `<#C123|name>` and was unwrapped to `C123` by decodeSlackText; `#name` (one Slack did not
+ * resolve) keeps its name, which chat.postMessage resolves for public channels. Text that only
+ * looks like channel markup (typed literally) is left as is and fails at delivery.
  */
 export function channelValue(value: string): string {
-  const v = value.trim();
-  const wrapped = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(v);
-  if (wrapped) return wrapped[1]!;
-  return v;
+  return value.trim();
 }
