@@ -10,6 +10,13 @@ import { guildPayload, messagePayload, snowflake, userPayload } from './payloads
  * INTERACTION_CREATE on demand. Point discord.js at it with `rest: { api: fake.apiBase }`.
  */
 
+/**
+ * Wire JSON as recorded. Tests dig into it and assert on what they find, so it is typed loosely on
+ * purpose: a wrong guess about its shape fails an assertion rather than the compiler.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type WireJson = any;
+
 export interface RecordedRequest {
   method: string;
   /** Path below /api/v10, e.g. `/channels/123/messages`. */
@@ -17,7 +24,7 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON body (or multipart `payload_json`); undefined when there was none. */
-  body: any;
+  body: WireJson;
   files: { field: string; name: string; size: number; type: string }[];
   at: number;
 }
@@ -115,7 +122,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     send(res, route(method, path, body));
   }
 
-  function route(method: string, path: string, body: any): CannedResponse {
+  function route(method: string, path: string, body: WireJson): CannedResponse {
     const ok = (b: unknown): CannedResponse => ({ status: 200, body: b });
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
@@ -123,7 +130,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     if (method === 'GET' && path === '/users/@me') return ok(botUser);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
-    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/))) {
+    if (/^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.test(path)) {
       if (method === 'DELETE') return { status: 204 };
       return ok(messagePayload(snowflake(), channels[0]!, botUser, body ?? {}));
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry, runCommand } from '../../../commands/index.ts';
 import type { Invocation } from '../../../commands/types.ts';
 import { renderDiscord } from '../../../src/reply/discord.ts';
-import type { FakeDiscord, RecordedRequest } from '../../fakes/discord/server.ts';
+import type { FakeDiscord, RecordedRequest, WireJson } from '../../fakes/discord/server.ts';
 import { PERMISSIONS, autocompleteInteraction, chatInputInteraction, snowflake } from '../../fakes/discord/payloads.ts';
 import { startGatewayHarness } from './helpers.ts';
 import type { GatewayHarness } from './helpers.ts';
@@ -35,7 +35,7 @@ function send(name: string, options: unknown[] = [], extra: { permissions?: stri
 }
 
 /** The message the user ends up seeing: the immediate reply, or the edit of a deferred one. */
-async function answer(i: Sent): Promise<{ data: any; files: RecordedRequest['files'] }> {
+async function answer(i: Sent): Promise<{ data: WireJson; files: RecordedRequest['files'] }> {
   const cb = await fake.waitFor((r) => r.path === `/interactions/${i.id}/${i.token}/callback`);
   if (cb.body.type === 4) return { data: cb.body.data, files: cb.files };
   expect(cb.body.type).toBe(5);

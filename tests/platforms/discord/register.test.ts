@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands, toDiscordCommand } from '../../../src/platforms/discord/register.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { startFakeDiscord } from '../../fakes/discord/server.ts';
-import type { FakeDiscord } from '../../fakes/discord/server.ts';
+import type { FakeDiscord, WireJson } from '../../fakes/discord/server.ts';
 import { testRegistry } from './test-registry.ts';
+import { registry as realRegistry } from '../../../commands/index.ts';
 
 let fake: FakeDiscord;
 const { registry } = testRegistry();
@@ -76,5 +77,38 @@ describe('Discord command registration', () => {
   it('reports which scope failed when Discord rejects the commands', async () => {
     fake.respondOnce('PUT', /commands$/, { status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
     await expect(registerCommands(config(), registry)).rejects.toThrow(/Registering 6 Discord commands \(global scope\) failed: Invalid Form Body/);
+  });
+
+  it('produces valid Discord JSON for every real command, with Manage Server on exactly the admin ones', () => {
+    const optionOk = (o: WireJson, where: string) => {
+      expect(o.name, where).toMatch(/^[a-z0-9_-]{1,32}$/);
+      expect(o.description.length, where).toBeGreaterThan(0);
+      expect(o.description.length, where).toBeLessThanOrEqual(100);
+      expect([3, 4, 5, 7, 10, 11], where).toContain(o.type);
+      if (o.autocomplete) expect([3, 4, 10], where).toContain(o.type);
+    };
+    for (const def of realRegistry.all()) {
+      const json = toDiscordCommand(def) as WireJson;
+      expect(json.name).toMatch(/^[a-z0-9_-]{1,32}$/);
+      expect(json.description.length).toBeLessThanOrEqual(100);
+      expect(json.default_member_permissions).toBe(def.adminOnly ? '32' : null);
+      expect(json.contexts).toEqual([0]);
+      expect(json.options.length).toBeLessThanOrEqual(25);
+      for (const o of json.options) {
+        if (o.type === 1) o.options.forEach((so: unknown) => optionOk(so, `${def.name} ${o.name}`));
+        else optionOk(o, def.name);
+      }
+      // Discord rejects a required option after an optional one.
+      const leaves = json.options[0]?.type === 1 ? json.options.flatMap((o: WireJson) => [o.options]) : [json.options];
+      for (const list of leaves) {
+        const required = list.map((o: WireJson) => o.required);
+        expect(required).toEqual([...required].sort((a: boolean, b: boolean) => Number(b) - Number(a)));
+      }
+    }
+    for (const name of ['figures', 'summary']) {
+      const topic = (toDiscordCommand(realRegistry.get(name)!) as WireJson).options[0];
+      expect(topic).toMatchObject({ name: 'topic', type: 3, required: true, autocomplete: true });
+    }
+    expect(realRegistry.all().filter((d) => d.adminOnly).map((d) => d.name)).toContain('source');
   });
 });
