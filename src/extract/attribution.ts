@@ -1,6 +1,6 @@
 /**
- * Who says so: finds "X said", "said X", "according to X", "X's statement" in a sentence and
- * resolves pronoun sources ("it added", "he said") to the last named source or person.
+ * Who says so: finds "X said", "said X", "according to X", "Russian claims that" in a sentence
+ * and reads the source's name. Pronouns are left for SourceTracker to resolve.
  */
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
 
@@ -15,27 +15,43 @@ export interface Source {
 }
 
 export const REPORT_VERBS =
-  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts';
-const VERB_RE = new RegExp(`\\b(?:has |have |had |also |later |previously |earlier |further )*(${REPORT_VERBS})\\b`, 'gi');
-const INVERTED = new RegExp(`[,”"’]\\s+(said|says|added|adds|wrote|told|according to)\\s+`, 'gi');
+  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|calculated|counted|recorded|registered';
+const VERB_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|earlier|further|now|still|then|separately|repeatedly) )*(${REPORT_VERBS})\\b`, 'gi');
+const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const ACCORDING = /\baccording to\s+/gi;
-const ORG_WORDS = new Set(
+
+/** Lower-case words that can sit inside a source's name ("defence ministry", "air force"). */
+export const ORG_WORDS = new Set(
   (
-    'military ministry army government officials official spokesman spokeswoman spokesperson staff leadership forces ' +
-    'authorities police governor commander president minister office command service agency analysts experts sources ' +
+    'military ministry army government officials official spokesman spokeswoman spokesperson staff leadership forces force ' +
+    'authorities authority police governor commander president minister office command service agency analysts experts sources ' +
     'source media navy guard defence defense interior foreign health affairs emergency emergencies statement council ' +
     'intelligence prosecutors prosecutor committee department kremlin mayor head chief officer officers spokesmen ' +
-    'administration regulator bank court monitors observers investigators representative envoy general spokespeople of for the and'
+    'administration regulator bank court monitors observers investigators representative envoy general spokespeople ' +
+    'negotiator commissioner ambassador adviser advisor aide secretary chairman chairwoman chair director analyst economist ' +
+    'economists professor researcher researchers editor correspondent judge leader deputy coach manager captain ' +
+    'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses'
+  ).split(' '),
+);
+const ROLE_WORDS = new Set(
+  (
+    'president minister governor commander mayor spokesman spokeswoman spokesperson negotiator commissioner ambassador ' +
+    'adviser advisor aide secretary chairman chairwoman chair director chief head envoy analyst economist professor ' +
+    'general colonel gen. col. mr mr. mrs mrs. ms ms. dr dr. chancellor senator sen. gov. leader deputy coach manager captain ' +
+    'interior foreign defence defense prime finance justice health economy regional deputy ceo founder officer'
   ).split(' '),
 );
 const OPENERS = new Set(
-  'But And However Meanwhile Yet So Also In On At Last This That Despite Although Though While When After Before Earlier Later Separately Still Now Then Thursday Monday Tuesday Wednesday Friday Saturday Sunday'.split(' '),
+  'but and however meanwhile yet so also in on at last this that despite although though while when after before earlier later separately still now then'.split(' '),
 );
 const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
-const PERSON_TITLES =
-  /\b(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Gen\.|General|Col\.|Colonel|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Pope|King|Queen|Secretary|Commander|spokesman|spokeswoman|spokesperson)\s+((?:[A-Z][\p{L}'’-]+\s?){1,3})/gu;
+const NOT_IN_NAME = new Set(
+  'is was were are be been being has have had will would can could may might should must did does do not no which who whom whose that this these those there here when where while if than then because since after before into onto from with without by to'.split(' '),
+);
+const TRAILING_ADVERBIAL =
+  /\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|on\s+\w+\s+\d{1,2}|in\s+a\s+statement|also|earlier|later|previously|now|again|separately|publicly|repeatedly|initially|recently|last\s+(?:week|month|year)|this\s+week)\s*$/i;
 
-/** Reporting sources written in one sentence. Pronouns are returned as written; see SourceTracker. */
+/** Reporting sources written in one sentence, left to right. */
 export function findSources(sentence: string): Source[] {
   const out: Source[] = [];
   for (const m of sentence.matchAll(ACCORDING)) {
@@ -43,18 +59,17 @@ export function findSources(sentence: string): Source[] {
     if (who) out.push({ who, start: m.index, end: m.index + m[0].length, verb: 'according to', whoStart: m.index + m[0].length });
   }
   for (const m of sentence.matchAll(INVERTED)) {
-    if (m[1]!.toLowerCase() === 'according to') continue;
     const who = forwardName(sentence.slice(m.index + m[0].length));
     if (who) out.push({ who, start: m.index + 1, end: m.index + m[0].length, verb: m[1]!.toLowerCase(), whoStart: m.index + m[0].length });
   }
-  const noun = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
-  for (const m of sentence.matchAll(noun)) {
+  for (const m of sentence.matchAll(/\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g)) {
     const country = DEMONYMS[m[1]!.toLowerCase()];
     if (country) out.push({ who: titleCase(country), start: m.index, end: m.index + m[0].length, verb: 'claims', whoStart: m.index });
   }
   for (const m of sentence.matchAll(VERB_RE)) {
     const verbStart = m.index + m[0].length - m[1]!.length;
     if (out.some((s) => verbStart >= s.start && verbStart < s.end)) continue;
+    // "claims"/"reports" as nouns ("the claims were") have no subject and are dropped below.
     const name = backwardName(sentence.slice(0, m.index));
     if (name) out.push({ who: name.who, start: verbStart, end: verbStart + m[1]!.length, verb: m[1]!.toLowerCase(), whoStart: name.start });
   }
@@ -65,92 +80,107 @@ function titleCase(s: string): string {
   return s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[,;:()"“”]/gu;
+const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b)))\s*/gi;
 
-// Walk back from a reporting verb over the subject noun phrase.
+// The subject right before a reporting verb: the clause chunk ending at the verb, or an appositive
+// ("Moscow's mayor, Sergei Sobyanin, said") / a participle aside ("An official, speaking on condition …, said").
 function backwardName(before: string): { who: string; start: number } | undefined {
-  const tokens = [...before.matchAll(TOKEN)];
-  const taken: RegExpExecArray[] = [];
-  for (let i = tokens.length - 1; i >= 0 && taken.length < 7; i--) {
-    const tok = tokens[i]!;
-    const t = tok[0];
-    const lower = t.toLowerCase();
-    if (taken.length === 0 && PRONOUNS.has(lower)) return { who: lower, start: tok.index };
-    if (/^[A-Z]/.test(t) || /['’]s$/.test(t) || ORG_WORDS.has(lower) || (lower === 'the' && taken.length > 0)) {
-      taken.unshift(tok as RegExpExecArray);
-      if (lower === 'the') break;
-      continue;
-    }
-    break;
+  let text = before.replace(/\s+$/, '');
+  for (let m = TRAILING_ADVERBIAL.exec(text); m; m = TRAILING_ADVERBIAL.exec(text)) text = text.slice(0, m.index);
+  if (text.endsWith(',')) {
+    const parts = splitChunks(text.slice(0, -1));
+    let last = parts.pop();
+    if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
+    return last ? nameFrom(last.text, last.start) : undefined;
   }
-  const words = (): string[] => taken.map((t) => t[0]);
-  while (taken.length && /^(?:of|for|and|the)$/i.test(taken[taken.length - 1]![0])) taken.pop();
-  while (taken.length && (OPENERS.has(taken[0]![0]) || /^(?:of|for|and)$/i.test(taken[0]![0]))) taken.shift();
-  if (!taken.length) return undefined;
-  const w = words();
-  if (!w.some((t) => /^[A-Z]/.test(t)) && !w.some((t) => ORG_WORDS.has(t.toLowerCase()) && !/^(?:of|for|and|the)$/.test(t))) return undefined;
-  return { who: w.join(' '), start: taken[0]!.index };
+  const last = splitChunks(text).pop();
+  return last ? nameFrom(last.text, last.start) : undefined;
 }
 
-// Read a source name forward: "the Ukrainian military", "Ukraine's General Staff", "Mr Smith".
+function splitChunks(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  CHUNK_BOUNDARY.lastIndex = 0;
+  for (let m = CHUNK_BOUNDARY.exec(text); m; m = CHUNK_BOUNDARY.exec(text)) {
+    if (m[0].length === 0) {
+      CHUNK_BOUNDARY.lastIndex++;
+      continue;
+    }
+    out.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), start });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*/gu;
+
+// Validates a candidate chunk as a name: a short noun phrase without verbs.
+function nameFrom(chunk: string, offset: number): { who: string; start: number } | undefined {
+  const tokens = [...chunk.matchAll(TOKEN)];
+  while (tokens.length && OPENERS.has(tokens[0]![0].toLowerCase()) && tokens.length > 1) tokens.shift();
+  while (tokens.length && /^(?:a|an|its|their|his|her|our)$/i.test(tokens[0]![0])) tokens.shift();
+  if (!tokens.length) return undefined;
+  const first = tokens[0]!;
+  if (tokens.length === 1 && PRONOUNS.has(first[0].toLowerCase())) return { who: first[0].toLowerCase(), start: offset + first.index };
+  const words = tokens.map((t) => t[0].replace(/[.]$/, ''));
+  if (words.length > 7 || words.some((w, i) => isVerbish(w, i))) return strictName(tokens, offset);
+  if (!words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  const start = personStart(words);
+  return { who: words.slice(start).join(' '), start: offset + tokens[start]!.index };
+}
+
+function isVerbish(w: string, i: number): boolean {
+  const l = w.toLowerCase();
+  if (NOT_IN_NAME.has(l) || PRONOUNS.has(l)) return true;
+  if (/^\p{Lu}/u.test(w)) return false;
+  return (/ed$/.test(l) && !ORG_WORDS.has(l) && i > 0) || /ly$/.test(l);
+}
+
+// Falls back to the capitalised/organisation words right before the verb ("… the Ukrainian military").
+function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; start: number } | undefined {
+  const taken: RegExpMatchArray[] = [];
+  for (let i = tokens.length - 1; i >= 0 && taken.length < 6; i--) {
+    const t = tokens[i]![0];
+    if (/^\p{Lu}/u.test(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);
+    else break;
+  }
+  while (taken.length && /^(?:of|for)$/.test(taken[0]![0])) taken.shift();
+  if (!taken.length || OPENERS.has(taken[0]![0].toLowerCase())) return undefined;
+  const words = taken.map((t) => t[0]);
+  const start = personStart(words);
+  return { who: words.slice(start).join(' '), start: offset + taken[start]!.index! };
+}
+
+// "Russian commander Valery Gerasimov" → start of "Valery Gerasimov": a trailing personal name after a role.
+function personStart(words: string[]): number {
+  let i = words.length;
+  while (i > 0 && isNameWord(words[i - 1]!)) i--;
+  if (words.length - i >= 2 && i > 0 && ROLE_WORDS.has(words[i - 1]!.toLowerCase())) return i;
+  return 0;
+}
+
+function isNameWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) && !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w);
+}
+
+// A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
 function forwardName(after: string): string | undefined {
-  const tokens = after.match(TOKEN) ?? [];
-  const taken: string[] = [];
+  const by = /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after);
+  const text = by ? after.slice(by[0].length) : after;
+  const tokens = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu)];
+  const words: string[] = [];
   for (const t of tokens) {
-    const lower = t.toLowerCase();
-    if (taken.length === 0 && PRONOUNS.has(lower)) return lower;
-    if (/^[A-Z]/.test(t) || ORG_WORDS.has(lower) || /['’]s$/.test(t)) {
-      taken.push(t);
-      if (taken.length >= 7) break;
-      continue;
-    }
-    break;
+    const w = t[0];
+    const l = w.toLowerCase();
+    if (!words.length && PRONOUNS.has(l)) return l;
+    if (!words.length && /^(?:its|their|his|her|our|a|an|the)$/i.test(w)) continue;
+    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/ing$/.test(l) && !/^\p{Lu}/u.test(w)) || /^(?:on|in|at|said|says|added|told)$/.test(l) && words.length) break;
+    words.push(w.replace(/[.]$/, ''));
+    if (words.length >= 7) break;
   }
-  while (taken.length && /^(?:of|for|and|the)$/i.test(taken[taken.length - 1]!)) taken.pop();
-  let who = taken.join(' ').replace(/['’]s (?:statement|report|data|figures|estimates?)$/i, '');
-  who = who.replace(/\s+(?:statement|report|data|figures)$/i, '');
-  if (!who || !/[A-Z]/.test(who) && !taken.some((t) => ORG_WORDS.has(t.toLowerCase()) && !/^(?:of|for|and|the)$/.test(t))) return undefined;
-  return who.replace(/[.,]$/, '');
-}
-
-/** Keeps the last named source and person so "it said" / "he added" can be resolved. */
-export class SourceTracker {
-  private lastSource: string | undefined;
-  private lastPerson: string | undefined;
-  private readonly persons: string[] = [];
-
-  /** Notes people named in a sentence ("President Volodymyr Zelensky") and surname mentions. */
-  observe(sentence: string): void {
-    for (const m of sentence.matchAll(PERSON_TITLES)) {
-      const name = m[1]!.trim().replace(/['’]s$/, '');
-      this.persons.push(name);
-      this.lastPerson = name;
-    }
-    const first = /^([A-Z][\p{L}'’-]+)\b/u.exec(sentence)?.[1];
-    if (first) {
-      const known = this.persons.find((p) => p.split(' ').pop() === first);
-      if (known) this.lastPerson = known;
-    }
-  }
-
-  /** Resolves a pronoun; records a named source as the latest. A leading "the" is dropped. */
-  resolve(name: string): string | undefined {
-    const who = name.replace(/^the\s+/i, '');
-    const lower = who.toLowerCase();
-    if (lower === 'he' || lower === 'she') return this.lastPerson ?? this.lastSource;
-    if (PRONOUNS.has(lower)) return this.lastSource ?? this.lastPerson;
-    this.lastSource = who;
-    if (this.isPerson(who)) this.lastPerson = this.fullName(who);
-    return who;
-  }
-
-  private isPerson(who: string): boolean {
-    const words = who.split(' ');
-    if (this.persons.some((p) => p.endsWith(words[words.length - 1]!))) return true;
-    return words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]/.test(w) && !ORG_WORDS.has(w.toLowerCase()) && !GAZETTEER.has(w.toLowerCase()) && !DEMONYMS[w.toLowerCase()]);
-  }
-
-  private fullName(who: string): string {
-    return this.persons.find((p) => p.endsWith(who.split(' ').pop()!)) ?? who;
-  }
+  while (words.length && /^(?:of|for|and|the|at)$/i.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || !words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  return words.slice(personStart(words)).join(' ');
 }

@@ -5,7 +5,8 @@
 import type { ArticleInput, Extraction, Fact } from './types.ts';
 import { segment, type Segment } from './sentences.ts';
 import { extractDates, refDay } from './dates.ts';
-import { findSources, SourceTracker } from './attribution.ts';
+import { findSources } from './attribution.ts';
+import { SourceTracker } from './tracker.ts';
 import { assignSpeakers, findQuoteSpans, quoteFacts, type ParagraphSource, type PlacedQuote } from './quotes.ts';
 import { extractFigures, type SentenceContext } from './figures.ts';
 import { sentenceClaims, type ClaimSource } from './claims.ts';
