@@ -6,11 +6,29 @@ export interface ParsedLine {
   args: CommandArgs;
 }
 
-/** Splits on spaces, keeping "quoted phrases" together. */
+/** Splits on spaces, keeping quoted parts together: `text:"hello there"` is one token, `text:hello there`. */
 export function tokenize(line: string): string[] {
   const tokens: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (const m of line.matchAll(re)) tokens.push(m[1] ?? m[2] ?? m[3] ?? '');
+  let current = '';
+  let inToken = false;
+  let quote: string | null = null;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else current += ch;
+    } else if (ch === '"' || ch === "'" || ch === '“' || ch === '”') {
+      quote = ch === '“' ? '”' : ch;
+      inToken = true;
+    } else if (/\s/.test(ch)) {
+      if (inToken) tokens.push(current);
+      current = '';
+      inToken = false;
+    } else {
+      current += ch;
+      inToken = true;
+    }
+  }
+  if (inToken) tokens.push(current);
   return tokens;
 }
 

@@ -39,6 +39,20 @@ export function partyOf(attribution: string): string {
 }
 
 /**
+ * Parties for a set of attributions: a bare "General Staff" joins "Ukraine's General Staff" when the
+ * fuller name appears among the same claims, instead of counting as a party of its own.
+ */
+function partiesOf(attributions: readonly string[]): (attribution: string) => string {
+  const known = attributions.map((a) => ({ a: a.toLowerCase(), party: partyOf(a) }));
+  return (attribution) => {
+    const direct = partyOf(attribution);
+    if (PARTIES.some(([, p]) => p === direct)) return direct;
+    const fuller = known.find((k) => k.a !== attribution.toLowerCase() && k.a.includes(direct) && PARTIES.some(([, p]) => p === k.party));
+    return fuller?.party ?? direct;
+  };
+}
+
+/**
  * What a claim is about, coarsely, so that "Russia says it liberated the region" and "Ukraine says
  * fighting goes on there" land on the same subject while a claim about talks does not.
  */
@@ -62,7 +76,8 @@ export function predicateOf(text: string): string | undefined {
 export function findDisputes(claims: readonly FactRow[]): Dispute[] {
   const bySubject = new Map<string, FactRow[]>();
   for (const c of claims) {
-    if (c.kind !== 'claim' || !c.attribution) continue;
+    // Headlines restate the body's claims in fewer words; the body sentence is the one to cite.
+    if (c.kind !== 'claim' || !c.attribution || c.sentenceIndex === 0) continue;
     const predicate = predicateOf(c.body ?? c.sentence);
     if (!predicate || !c.subjectKey) continue;
     const key = `${c.subjectKey} ${predicate}`;
@@ -72,9 +87,10 @@ export function findDisputes(claims: readonly FactRow[]): Dispute[] {
   }
   const disputes: Dispute[] = [];
   for (const [subjectKey, list] of bySubject) {
+    const party = partiesOf(list.map((c) => c.attribution!));
     const latest = new Map<string, FactRow>();
     for (const c of [...list].sort((a, b) => a.article.publishedAt.localeCompare(b.article.publishedAt) || a.sentenceIndex - b.sentenceIndex)) {
-      latest.set(partyOf(c.attribution!), c);
+      latest.set(party(c.attribution!), c);
     }
     if (latest.size < 2) continue;
     const stances = new Set([...latest.values()].map((c) => c.stance ?? 'assert'));
@@ -82,9 +98,9 @@ export function findDisputes(claims: readonly FactRow[]): Dispute[] {
     if (!stances.has('deny') && !contested) continue;
     disputes.push({
       subjectKey,
-      sides: [...latest.entries()].map(([party, c]) => ({
+      sides: [...latest.entries()].map(([p, c]) => ({
         attribution: c.attribution!,
-        party,
+        party: p,
         text: c.body ?? c.sentence,
         stance: c.stance ?? 'assert',
         articleId: c.articleId,

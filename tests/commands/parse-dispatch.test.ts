@@ -13,8 +13,8 @@ const echo: CommandDefinition = {
   description: 'Echo',
   adminOnly: false,
   options: [
-    { name: 'count', description: 'How many', type: 'integer', minValue: 1, maxValue: 5 },
     { name: 'text', description: 'What to say', type: 'string', required: true },
+    { name: 'count', description: 'How many', type: 'integer', minValue: 1, maxValue: 5 },
   ],
   handler: (_ctx, args) => {
     seen.push(args);
@@ -44,8 +44,9 @@ const services = { log: silentLogger } as unknown as Services;
 const ctx = (isAdmin = false) => ({ services, invocation: { platform: 'console' as const, tenant: 't', isAdmin, allowLocalFiles: false } });
 
 describe('parseCommandLine', () => {
-  it('gives the rest of the line to the last text option, so topics need no quotes', () => {
-    expect(parseCommandLine('/echo 3 prisoners of war', registry)).toEqual({ name: 'echo', args: { subcommand: undefined, options: { count: '3', text: 'prisoners of war' } } });
+  it('gives the rest of the line to the last free text option, so topics need no quotes', () => {
+    expect(parseCommandLine('/echo prisoners of war count:3', registry)).toEqual({ name: 'echo', args: { subcommand: undefined, options: { count: '3', text: 'prisoners of war' } } });
+    expect(parseCommandLine('/admin go far north', registry)).toEqual({ name: 'admin', args: { subcommand: 'go', options: { where: 'far north' } } });
   });
 
   it('reads named option:value pairs and quoted phrases', () => {

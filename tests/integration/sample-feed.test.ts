@@ -20,6 +20,9 @@ interface FigureJson {
   published: string;
 }
 
+/** The Kursk story's articles live under /world/ and /analysis/; the unrelated ones elsewhere. */
+const KURSK_STORY = /^https:\/\/news\.example\.org\/(world|analysis)\//;
+
 let t: TestServices;
 beforeAll(async () => {
   t = testServices();
@@ -80,7 +83,7 @@ describe('from the sample feed to /figures prisoners', () => {
     expect(cited.length).toBeGreaterThan(0);
     const numbers = reply.citations.map((c) => c.n);
     for (const n of cited) expect(numbers).toContain(n);
-    for (const c of reply.citations) expect(c.url).toMatch(/^https:\/\/news\.example\.org\/kursk-/);
+    for (const c of reply.citations) expect(c.url).toMatch(KURSK_STORY);
   });
 });
 
@@ -96,7 +99,7 @@ describe('/summary kursk from the sample feed', () => {
       expect(line.text).toMatch(/^\d{1,2} [A-Z][a-z]{2} 20\d\d: /);
       expect(line.cites!.length).toBeGreaterThan(0);
     }
-    for (const c of reply.citations) expect(c.url).toMatch(/^https:\/\/news\.example\.org\/kursk-/);
+    for (const c of reply.citations) expect(c.url).toMatch(KURSK_STORY);
   });
 
   it('leads with key figures, including the newest captured-soldier count', async () => {
