@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 
 /**
  * A fake of the Slack Web API (the few methods factfeed calls) and of slash-command response
@@ -36,12 +38,18 @@ export interface FakeSlack {
   failNext(method: string, error: string): void;
   /** The next call to `method` gets HTTP 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSec: number): void;
+  /**
+   * Socket Mode: sends an envelope (e.g. type "slash_commands") to the connected app and returns its
+   * id; the app's ack is recorded as a call with method "socket.ack".
+   */
+  sendEnvelope(type: string, payload: Record<string, unknown>): string;
   /** Resolves once `count` calls match, or rejects after `ms`. */
   waitFor(predicate: (c: RecordedCall) => boolean, count?: number, ms?: number): Promise<RecordedCall[]>;
   close(): Promise<void>;
 }
 
 export const FAKE_BOT_TOKEN = 'xoxb-fake-token';
+export const FAKE_APP_TOKEN = 'xapp-fake-token';
 export const FAKE_TEAM = 'T0FAKE';
 
 export async function startFakeSlack(options: { token?: string } = {}): Promise<FakeSlack> {
@@ -52,6 +60,12 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
   const limits = new Map<string, number[]>();
   const waiters: (() => void)[] = [];
   let ts = 1_700_000_000;
+  let envelopes = 0;
+  const sockets: WebSocket[] = [];
+  const record = (call: Omit<RecordedCall, 'at'>): void => {
+    calls.push({ ...call, at: Date.now() });
+    for (const w of waiters.splice(0)) w();
+  };
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -61,8 +75,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       const body = parseBody(raw, req.headers['content-type'] ?? '');
       const response = /^\/response\/([^/]+)$/.exec(path);
       const method = response ? 'response' : path.replace(/^\/api\//, '');
-      calls.push({ method, ...(response ? { responseId: response[1] } : {}), token: auth ?? (body.token as string | undefined), body, at: Date.now() });
-      for (const w of waiters.splice(0)) w();
+      record({ method, ...(response ? { responseId: response[1] } : {}), token: auth ?? (body.token as string | undefined), body });
 
       if (response) return send(res, 200, { ok: true });
       const limited = limits.get(method)?.shift();
@@ -72,7 +85,9 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       }
       const failure = failures.get(method)?.shift();
       if (failure) return send(res, 200, { ok: false, error: failure });
-      if ((auth ?? body.token) !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
+      // Socket Mode connects with the app-level token; everything else uses the bot token.
+      const wanted = method === 'apps.connections.open' ? FAKE_APP_TOKEN : token;
+      if ((auth ?? body.token) !== wanted) return send(res, 200, { ok: false, error: 'invalid_auth' });
       send(res, 200, answer(method, body));
     })();
   });
@@ -83,6 +98,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
         return { ok: true, url: 'https://fake.slack.example/', team: 'Fake', user: 'factfeed', team_id: FAKE_TEAM, user_id: 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: `${ts++}.000100`, message: { text: body.text } };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       case 'users.info': {
         const user = users.get(String(body.user));
         return user ? { ok: true, user: { is_admin: false, is_owner: false, is_primary_owner: false, ...user } } : { ok: false, error: 'user_not_found' };
@@ -91,6 +108,16 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
         return { ok: false, error: 'unknown_method' };
     }
   }
+
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (ws) => {
+    sockets.push(ws);
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+      record({ method: 'socket.ack', responseId: msg.envelope_id, body: msg.payload ?? {} });
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0FACTFEED' } }));
+  });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -106,6 +133,13 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     },
     rateLimitNext(method, retryAfterSec) {
       limits.set(method, [...(limits.get(method) ?? []), retryAfterSec]);
+    },
+    sendEnvelope(type, payload) {
+      const id = `env-${++envelopes}`;
+      const ws = sockets.filter((x) => x.readyState === x.OPEN).at(-1);
+      if (!ws) throw new Error('fake Slack: no Socket Mode connection');
+      ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: true }));
+      return id;
     },
     async waitFor(predicate, count = 1, ms = 3000) {
       const deadline = Date.now() + ms;
@@ -124,6 +158,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       }
     },
     close: async () => {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

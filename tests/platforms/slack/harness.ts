@@ -34,12 +34,12 @@ export interface SlackHarness {
 let responses = 0;
 
 /** The real Bolt app on an ephemeral loopback port, its web-api client pointed at the fake Slack. */
-export async function startSlackHarness(registry: CommandRegistry, options: SlackOptions = {}): Promise<SlackHarness> {
+export async function startSlackHarness(registry: CommandRegistry, options: SlackOptions = {}, env: Record<string, string> = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const lines: string[] = [];
   const clock = new FakeClock('2025-06-15T12:00:00Z');
   const services = testServices({
-    env: { SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
+    env: { SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env },
     clock,
     log: createLogger('debug', (line) => void lines.push(line)),
     fetch: async (url) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../../commands/index.ts';
+import { createRegistry } from '../../../commands/registry.ts';
 import { slackManifest } from '../../../src/platforms/slack/manifest.ts';
 
 describe('slackManifest', () => {
@@ -16,10 +17,23 @@ describe('slackManifest', () => {
   });
 
   it('writes usage hints from the options, subcommands included', () => {
-    const commands = slackManifest(registry, { requestUrl: 'https://bot.example.org/slack/events' }).features.slash_commands;
-    expect(commands.find((c) => c.command === '/figures')!.usage_hint).toBe('<topic>');
-    expect(commands.find((c) => c.command === '/source')!.usage_hint).toBe('add <url> [every] | remove <source>');
-    expect(commands.find((c) => c.command === '/sources')!.usage_hint).toBeUndefined();
+    const handler = () => ({ kind: 'ok' as const, sections: [], citations: [] });
+    const small = createRegistry([
+      { name: 'ask', description: 'Ask', adminOnly: false, options: [{ name: 'topic', description: 'T', type: 'string', required: true }], handler },
+      {
+        name: 'feed',
+        description: 'Feeds',
+        adminOnly: true,
+        subcommands: [
+          { name: 'add', description: 'Add', options: [{ name: 'url', description: 'U', type: 'string', required: true }, { name: 'every', description: 'E', type: 'integer' }] },
+          { name: 'list', description: 'List' },
+        ],
+        handler,
+      },
+      { name: 'ping', description: 'Ping', adminOnly: false, handler },
+    ]);
+    const commands = slackManifest(small, { requestUrl: 'https://bot.example.org/slack/events' }).features.slash_commands;
+    expect(commands.map((c) => c.usage_hint)).toEqual(['<topic>', 'add <url> [every] | list', undefined]);
   });
 
   it('asks for exactly the bot scopes factfeed uses', () => {
