@@ -4,6 +4,7 @@ import { addSource, describeSourceError, SourceInputError } from '../src/ingest/
 import { pollSource } from '../src/ingest/pipeline.ts';
 import { DuplicateSourceError } from '../src/store/index.ts';
 import { FeedError, FetchError } from '../src/ingest/types.ts';
+import { importSubcommand, importOpml } from './source-import.ts';
 
 /** Finds a tenant's source by "#3", "3" or its URL. */
 function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: string) {
@@ -16,7 +17,7 @@ function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: st
 
 export const source: CommandDefinition = {
   name: 'source',
-  description: 'Add or remove a news feed (admins)',
+  description: 'Add, remove or import news feeds (admins)',
   adminOnly: true,
   subcommands: [
     {
@@ -32,6 +33,7 @@ export const source: CommandDefinition = {
       description: 'Stop following a feed and forget its articles',
       options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
     },
+    importSubcommand,
   ],
   autocomplete(ctx, req) {
     const typed = req.value.toLowerCase();
@@ -42,6 +44,7 @@ export const source: CommandDefinition = {
   },
   async handler(ctx, args): Promise<Reply> {
     const { services, invocation } = ctx;
+    if (args.subcommand === 'import') return importOpml(ctx, args);
     if (args.subcommand === 'remove') {
       const s = resolveSource(ctx, String(args.options.source));
       const articles = services.store.articles.countForSource(s.id);
