@@ -61,7 +61,12 @@ export async function startSlack(services: Services, registry: CommandRegistry, 
       const reply = await runSlashCommand(services, registry, isAdmin, command).catch((err: unknown) =>
         errorReply(`/${def.name} failed unexpectedly.`, err instanceof Error ? err.message : String(err)),
       );
-      for (const message of renderSlack(reply, { maxMessages: MAX_RESPONSES })) await respond(message);
+      try {
+        for (const message of renderSlack(reply, { maxMessages: MAX_RESPONSES })) await respond(message);
+      } catch (err) {
+        // An expired or overused response_url: the answer is lost, but say which command lost it.
+        log.warn('Slack response could not be delivered', { command: command.command, team: command.team_id, channel: command.channel_id, error: err instanceof Error ? err.message : String(err) });
+      }
     });
   }
   app.error(async (err) => {

@@ -29,7 +29,7 @@ export interface FakeUser {
 export interface FakeSlack {
   /** Base for SLACK_API_URL, ending in /api/. */
   apiUrl: string;
-  /** A response_url Bolt's respond() will post to. */
+  /** A response_url Bolt's respond() will post to; an id starting "expired" answers 404. */
   responseUrl(id: string): string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
@@ -77,7 +77,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       const method = response ? 'response' : path.replace(/^\/api\//, '');
       record({ method, ...(response ? { responseId: response[1] } : {}), token: auth ?? (body.token as string | undefined), body });
 
-      if (response) return send(res, 200, { ok: true });
+      // Slack answers an expired or overused response_url with 404; ids starting "expired" act so.
+      if (response) return response[1]!.startsWith('expired') ? send(res, 404, { ok: false, error: 'expired_url' }) : send(res, 200, { ok: true });
       const limited = limits.get(method)?.shift();
       if (limited !== undefined) {
         res.writeHead(429, { 'retry-after': String(limited), 'content-type': 'application/json' });

@@ -121,4 +121,14 @@ describe('Slack transport', () => {
     expect(bodyOf(m)).toContain('/boom failed unexpectedly');
     expect(h.services.lines.some((l) => l.startsWith('[error] /boom failed') && l.includes('kaboom'))).toBe(true);
   });
+
+  it('logs an answer lost to an expired response_url, naming the command and channel', async () => {
+    await h.slash({ command: '/echo', text: 'C0X hi', channel: 'C0LOST' }, 'expired-1');
+    await h.fake.waitFor((c) => c.responseId === 'expired-1');
+    await new Promise((r) => setTimeout(r, 100));
+    const line = h.services.lines.find((l) => l.startsWith('[warn] Slack response could not be delivered'));
+    expect(line).toContain('"command":"/echo"');
+    expect(line).toContain('"channel":"C0LOST"');
+    expect(line).toContain('404');
+  });
 });
