@@ -1,5 +1,5 @@
 import type { Store, FactRow } from '../store/index.ts';
-import { articleOnTopic, mentions, topicQuery, type TopicQuery } from './search.ts';
+import { articleOnTopic, mentions, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
 export interface FigurePoint {
@@ -32,19 +32,27 @@ export interface FindFiguresOptions {
 
 /** How many matching facts are considered before relevance filtering; bounds work at 100k articles. */
 const CANDIDATES = 400;
+/** How many of the newest articles whose headline names the topic lend all their figures as candidates. */
+const TITLE_ARTICLES = 20;
 
 /**
- * A figure is on topic when what it counts names the topic ("Russian prisoners"), or when it sits in an
- * article about the topic and its event or sentence does ("captured", "swap"). An event word alone in an
- * unrelated article ("exchange rate", "captured the title") is not enough.
+ * How strongly a figure is about the topic: 3 when what it counts names the topic ("Russian prisoners"),
+ * 2 when it sits in an article about the topic and its event does ("captured", "swap"), 1 when it sits in
+ * such an article and its sentence does; 0 otherwise. An event word alone in an unrelated article
+ * ("exchange rate", "captured the title") is not enough.
  */
-export function isOnTopic(f: FactRow, q: TopicQuery): boolean {
-  if (q.terms.some((t) => mentions(f.counted, t) || mentions(f.countedKey, t))) return true;
-  if (!articleOnTopic({ title: f.article.title, topics: f.article.topics }, q)) return false;
-  if (q.terms.some((t) => mentions(f.event, t))) return true;
-  // Durations and bare numbers in an on-topic sentence ("ten months on") are context, not figures on the topic.
-  return f.counted !== null && !isDuration(f.unit) && q.terms.some((t) => mentions(f.sentence, t));
+export function topicScore(f: FactRow, q: TopicQuery): number {
+  if (mentionsTopic(f.counted, q) || mentionsTopic(f.countedKey, q)) return 3;
+  if (!articleOnTopic({ title: f.article.title, topics: f.article.topics }, q)) return 0;
+  if (mentionsTopic(f.event, q)) return 2;
+  // Durations ("ten months on") are context, not figures on the topic.
+  if (isDuration(f.unit)) return 0;
+  if (mentionsTopic(f.sentence, q)) return 1;
+  // In an article whose headline names the topic, its figures are about the topic too ("Brent fell to $71.62").
+  return titleNamesTopic(f.article.title, q) ? 0.5 : 0;
 }
+
+export const isOnTopic = (f: FactRow, q: TopicQuery): boolean => topicScore(f, q) > 0;
 
 const isDuration = (unit: string | null): boolean => unit !== null && /^(days|weeks|months|years|hours)$/.test(unit);
 
@@ -72,15 +80,30 @@ export function toPoint(f: FactRow): FigurePoint {
   };
 }
 
-/** Figures on a topic, newest first (by the date they refer to, then publication). */
+const newestFirst = (a: FigurePoint, b: FigurePoint): number =>
+  b.date.localeCompare(a.date) || b.article.published.localeCompare(a.article.published) || a.factId - b.factId;
+
+/**
+ * Figures on a topic, newest first (by the date they refer to, then publication). With a limit, the
+ * most relevant figures are chosen first and then shown newest first.
+ */
 export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint[] {
   const q = topicQuery(opts.topic);
   if (!q.fts) return [];
-  const rows = store.facts.search(opts.tenant, 'figure', q.fts, CANDIDATES).filter((f) => isOnTopic(f, q) && !f.negated);
-  const points = rows.map(toPoint);
+  const byId = new Map<number, FactRow>();
+  for (const f of store.facts.search(opts.tenant, 'figure', q.fts, CANDIDATES)) byId.set(f.id, f);
+  for (const f of store.facts.searchByTitle(opts.tenant, 'figure', q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
+  const scored = [...byId.values()]
+    .filter((f) => !f.negated)
+    .map((f) => ({ f, score: topicScore(f, q) }))
+    .filter((x) => x.score > 0);
+  const points = scored.map((x) => Object.assign(toPoint(x.f), { score: x.score }));
   markDisputes(points);
-  points.sort((a, b) => b.date.localeCompare(a.date) || b.article.published.localeCompare(a.article.published) || a.factId - b.factId);
-  return opts.limit ? points.slice(0, opts.limit) : points;
+  if (opts.limit && points.length > opts.limit) {
+    points.sort((a, b) => b.score - a.score || newestFirst(a, b));
+    points.length = opts.limit;
+  }
+  return points.sort(newestFirst).map(({ score: _score, ...p }) => p);
 }
 
 /**

@@ -6,8 +6,12 @@ export interface TopicQuery {
   topic: string;
   /** Lower-case terms (single words or phrases). */
   terms: string[];
+  /** The topic's own significant words. */
+  words: string[];
   /** An FTS5 MATCH expression built only from word characters, so user input cannot inject FTS syntax. */
   fts: string;
+  /** The same for matching article titles, where any word of a multi-word topic counts. */
+  titleFts: string;
   /** Article topic keys the query names ("prisoners" → "prisoner of war"); empty for topics the vocabulary does not know. */
   keys: string[];
 }
@@ -17,8 +21,28 @@ const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu
 export function topicQuery(topic: string): TopicQuery {
   const cleaned = topic.trim().toLowerCase();
   const terms = [...new Set([cleaned, ...expandTopic(cleaned)].map((t) => wordsOf(t).join(' ')).filter((t) => t.length > 0))];
-  const fts = terms.map((t) => `"${t}"`).join(' OR ');
-  return { topic: cleaned, terms, fts, keys: articleTopics(cleaned, '') };
+  // A multi-word topic ("oil prices") also matches text that has all its words apart ("price of oil").
+  const words = wordsOf(cleaned).filter((w) => !STOPWORDS.has(w));
+  const together = words.length > 1 ? [`(${words.map((w) => `"${w}"`).join(' AND ')})`] : [];
+  const fts = [...terms.map((t) => `"${t}"`), ...together].join(' OR ');
+  // Headlines are terse ("Oil falls below $70"): the distinguishing first word of a compound topic
+  // ("oil" of "oil prices", not the generic "prices") is enough in a title.
+  const titleFts = [...terms.map((t) => `"${t}"`), ...(words.length > 1 ? [`"${words[0]}"`] : [])].join(' OR ');
+  return { topic: cleaned, terms, words, fts, titleFts, keys: articleTopics(cleaned, '') };
+}
+
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'and', 'to', 'at', 'by']);
+
+/** A headline names a compound topic by its distinguishing first word ("Oil falls" for oil prices). */
+export function titleNamesTopic(title: string, q: TopicQuery): boolean {
+  return mentionsTopic(title, q) || (q.words.length > 1 && mentions(title, q.words[0]!));
+}
+
+/** The text names the topic: one of its terms, or every word of a multi-word topic. */
+export function mentionsTopic(text: string | null | undefined, q: TopicQuery): boolean {
+  if (!text) return false;
+  if (q.terms.some((t) => mentions(text, t))) return true;
+  return q.words.length > 1 && q.words.every((w) => mentions(text, w));
 }
 
 /**
@@ -27,7 +51,8 @@ export function topicQuery(topic: string): TopicQuery {
  */
 export function articleOnTopic(article: { title: string; topics: readonly string[] }, q: TopicQuery): boolean {
   if (q.keys.length > 0) return q.keys.some((k) => article.topics.includes(k));
-  return q.terms.some((t) => mentions(article.title, t));
+  // Headlines are terse ("Oil falls below $70"): one word of an unknown multi-word topic is enough there.
+  return mentionsTopic(article.title, q) || titleNamesTopic(article.title, q);
 }
 
 /** Crude English stem so "prisoners" in a query meets "prisoner" in text without a second FTS round trip. */

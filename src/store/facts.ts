@@ -134,6 +134,23 @@ export class FactRepo {
     return rows.map(toFactRow);
   }
 
+  /**
+   * Facts of one kind from the newest articles whose title matches an FTS5 query, within a tenant:
+   * a headline naming the topic makes the whole article's figures candidates.
+   */
+  searchByTitle(tenant: string, kind: Fact['kind'], ftsQuery: string, articleLimit: number): FactRow[] {
+    const rows = this.db
+      .prepare(
+        `${FACT_SELECT} WHERE f.article_id IN (
+             SELECT a2.id FROM articles_fts JOIN articles a2 ON a2.id = articles_fts.rowid JOIN sources s2 ON s2.id = a2.source_id
+             WHERE articles_fts MATCH ? AND s2.tenant = ? ORDER BY a2.published_at DESC LIMIT ?)
+           AND f.kind = ?
+         ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index`,
+      )
+      .all(`title : (${ftsQuery})`, tenant, articleLimit, kind) as Row[];
+    return rows.map(toFactRow);
+  }
+
   /** Facts of the given kinds from a set of articles, in article order then sentence order. */
   forArticles(articleIds: readonly number[], kinds: readonly Fact['kind'][]): FactRow[] {
     if (articleIds.length === 0) return [];
