@@ -33,13 +33,13 @@ const TEMPLATES: ((r: Rng) => string)[] = [
   (r) => `Residents described a ${r.pick(ADJ)} week marked by rumours and uncertainty.`,
   (r) => `A survey of ${n(r.int(8, 40) * 100)} adults found that ${r.int(20, 80)} percent trusted local institutions.`,
   (r) => `The nearest ${r.pick(THINGS)} is ${r.int(3, 60)} minutes away by bus.`,
-  (r) => `Independent verification of the details was not immediately possible.`,
+  () => `Independent verification of the details was not immediately possible.`,
   (r) => `${cap(r.pick(ORGS))} has opened ${r.int(2, 14)} new offices since ${r.int(2010, 2022)}.`,
   (r) => `Local newspapers in ${r.pick(CITIES)} gave the story ${r.pick(['little', 'wide', 'front-page', 'cautious'])} coverage.`,
   (r) => `In ${r.pick(CITIES)}, the ${r.pick(THINGS)} reopened after ${r.int(2, 30)} months of repairs.`,
   (r) => `${name(r)} said the decision would be reviewed at the next session in ${r.pick(MONTHS)}.`,
   (r) => `The area has a population of roughly ${n(r.int(5, 900) * 1000)}, according to the last census.`,
-  (r) => `Analysts cautioned that the picture could change quickly.`,
+  () => `Analysts cautioned that the picture could change quickly.`,
   (r) => `The town's ${r.pick(THINGS)} stood ${r.pick(['almost empty', 'half full', 'closed', 'busy'])} on Saturday morning.`,
   (r) => `Many families in ${r.pick(CITIES)} have relatives living abroad.`,
 ];
@@ -50,7 +50,7 @@ const PLAIN: ((r: Rng) => string)[] = [
   (r) => `The ${r.pick(ADJ)} square outside the town hall filled with people in the afternoon.`,
   (r) => `${cap(r.pick(ORGS))} described the situation as serious but stable.`,
   (r) => `Shops along the main street in ${r.pick(CITIES)} opened late.`,
-  (r) => `Neighbours checked on the elderly and shared what they had.`,
+  () => `Neighbours checked on the elderly and shared what they had.`,
   (r) => `${name(r)} said the most important thing was to keep working.`,
   (r) => `Few people in ${r.pick(CITIES)} expected the situation to change soon.`,
   (r) => `The ${r.pick(THINGS)} in ${r.pick(CITIES)} has become a meeting point for volunteers.`,
@@ -60,8 +60,8 @@ const PLAIN: ((r: Rng) => string)[] = [
   (r) => `A spokesperson for ${r.pick(ORGS)} promised a fuller account later.`,
   (r) => `The ${r.pick(ADJ)} streets of the old quarter were lined with parked cars.`,
   (r) => `${name(r)}, a retired engineer, said he had seen nothing like it.`,
-  (r) => `Questions remain about who will pay for the repairs.`,
-  (r) => `Critics say the authorities were slow to explain their plans.`,
+  () => `Questions remain about who will pay for the repairs.`,
+  () => `Critics say the authorities were slow to explain their plans.`,
 ];
 
 export function fillerSentence(r: Rng): string {

@@ -1,0 +1,98 @@
+import type { StageMeasure } from './breakdown.ts';
+import type { BuildMeasure } from './build.ts';
+import type { PollMeasure } from './ingest.ts';
+import type { AnswerCheck, QueryLatency } from './queries.ts';
+import { MB, fixed, table } from './stats.ts';
+
+/** Everything one run measured; written to bench/results.json and printed as tables. */
+export interface Results {
+  generatedAt: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; loadAverageAtStart: number[] };
+  corpus: { articles: number; sources: number; seed: number; itemsPerFeed: number };
+  ingest: {
+    endToEnd: PollMeasure & { articles: number; articlesPerSecond: number; articlesPerCpuSecond: number; cpuMsPerArticle: number };
+    stages: { parse: StageMeasure; extract: StageMeasure; store: StageMeasure; factsPerArticle: number };
+    build100k?: BuildMeasure & { articlesPerSecond: number };
+  };
+  answers: { articles: number; latency: QueryLatency; checks: AnswerCheck[]; steadyRssBytes: number }[];
+  polling: { unchanged: PollMeasure; withNew: PollMeasure & { changedFeeds: number } };
+  storage: { articles: number; facts: number; dbBytes: number; bytesPerArticle: number }[];
+  targets: Target[];
+  totalSeconds: number;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  actual: string;
+  pass: boolean;
+}
+
+const mb = (b: number): string => `${fixed(b / MB, 0)} MB`;
+const ms = (v: number): string => fixed(v, 1);
+
+export function targetsOf(r: Omit<Results, 'targets' | 'totalSeconds'>): Target[] {
+  const e2e = r.ingest.endToEnd;
+  const big = r.answers.at(-1);
+  const at = big ? ` at ${big.articles.toLocaleString('en-US')} articles` : '';
+  const peak = r.ingest.build100k?.peakRssBytes ?? e2e.peakRssBytes;
+  const peakWhat = r.ingest.build100k ? `ingesting to ${r.storage.at(-1)?.articles.toLocaleString('en-US')}` : `ingesting ${e2e.articles.toLocaleString('en-US')} over HTTP`;
+  const perArticle = r.storage.at(-1)?.bytesPerArticle ?? Number.NaN;
+  return [
+    { name: 'ingest, end to end (wall clock, one process)', goal: '≥ 200 articles/s', actual: `${fixed(e2e.articlesPerSecond)} articles/s (${fixed(e2e.articlesPerCpuSecond)} per CPU-second)`, pass: e2e.articlesPerSecond >= 200 },
+    { name: `/figures p99${at}`, goal: '≤ 50 ms', actual: `${ms(big?.latency.figures.p99 ?? Number.NaN)} ms`, pass: (big?.latency.figures.p99 ?? Infinity) <= 50 },
+    { name: `/summary p99${at}`, goal: '≤ 50 ms', actual: `${ms(big?.latency.summary.p99 ?? Number.NaN)} ms`, pass: (big?.latency.summary.p99 ?? Infinity) <= 50 },
+    { name: `poll cycle, ${r.polling.unchanged.sources} unchanged sources`, goal: '≤ 5 s', actual: `${fixed(r.polling.unchanged.wallSeconds, 2)} s`, pass: r.polling.unchanged.wallSeconds <= 5 && r.polling.unchanged.errors.length === 0 },
+    { name: `peak RSS ${peakWhat}`, goal: '≤ 300 MB', actual: mb(peak), pass: peak <= 300 * MB },
+    { name: 'store size per article', goal: '≤ 20 KB', actual: `${fixed(perArticle / 1024)} KB`, pass: perArticle <= 20 * 1024 },
+    { name: 'known answers', goal: 'all found', actual: `${r.answers.flatMap((a) => a.checks).filter((c) => c.ok).length}/${r.answers.flatMap((a) => a.checks).length}`, pass: r.answers.every((a) => a.checks.every((c) => c.ok)) },
+  ];
+}
+
+const stageRow = (name: string, s: { articles: number; articlesPerSecond: number; articlesPerCpuSecond: number; cpuMsPerArticle: number }): (string | number)[] => [
+  name,
+  s.articles,
+  fixed(s.articlesPerSecond),
+  fixed(s.articlesPerCpuSecond),
+  fixed(s.cpuMsPerArticle, 2),
+];
+
+export function renderResults(r: Results): string {
+  const out: string[] = [];
+  const { endToEnd: e2e, stages, build100k } = r.ingest;
+  out.push(
+    table('1. Ingest (parse → extract → store)', ['stage', 'articles', 'articles/s', 'per CPU-s', 'CPU ms/article'], [
+      stageRow('end to end: 1 poll over HTTP (pollAll)', e2e),
+      stageRow('feed parse only (XML + HTML→text)', stages.parse),
+      stageRow('extraction only (extractFacts)', stages.extract),
+      stageRow('store only (storeItem, facts given)', stages.store),
+      ...(build100k
+        ? [stageRow(`bulk build via storeItem, ${build100k.threads} extract threads`, { ...build100k, articlesPerCpuSecond: build100k.articles / build100k.cpuSeconds, cpuMsPerArticle: (build100k.cpuSeconds * 1000) / build100k.articles })]
+        : []),
+    ]),
+    `facts per article: ${fixed(stages.factsPerArticle)}`,
+  );
+  out.push(
+    table(
+      '2. Answers (command dispatch → rendered text), ms',
+      ['query', 'stored articles', 'n', 'p50', 'p95', 'p99', 'max'],
+      r.answers.flatMap((a) =>
+        (['figures', 'summary'] as const).map((c) => [`/${c} TOPIC`, a.articles, a.latency[c].n, ms(a.latency[c].p50), ms(a.latency[c].p95), ms(a.latency[c].p99), ms(a.latency[c].max)]),
+      ),
+    ),
+  );
+  const poll = (name: string, p: PollMeasure): (string | number)[] => [name, p.sources, p.notModified, p.added, fixed(p.wallSeconds, 2), fixed(p.cpuSeconds, 2), p.errors.length];
+  out.push(table('3. Poll cycle over the local feed server', ['cycle', 'sources', '304s', 'new articles', 'wall s', 'CPU s', 'errors'], [poll('all unchanged', r.polling.unchanged), poll(`${r.polling.withNew.changedFeeds} feeds with a new item`, r.polling.withNew)]));
+  out.push(
+    table('4. Memory and storage', ['measure', 'value'], [
+      [`peak RSS, HTTP ingest of ${e2e.articles.toLocaleString('en-US')} articles`, mb(e2e.peakRssBytes)],
+      ...(build100k ? [[`peak RSS, bulk build to ${r.storage.at(-1)?.articles.toLocaleString('en-US')} articles (incl. extract threads)`, mb(build100k.peakRssBytes)]] : []),
+      ...r.answers.map((a) => [`steady RSS, bot with ${a.articles.toLocaleString('en-US')} articles after ${a.latency.figures.n * 2} queries`, mb(a.steadyRssBytes)]),
+      ...r.storage.map((s) => [`DB size per 1,000 articles (${s.articles.toLocaleString('en-US')} stored, ${fixed(s.facts / s.articles)} facts each)`, `${fixed((s.bytesPerArticle * 1000) / MB, 1)} MB`]),
+    ]),
+  );
+  out.push(table('Known answers', ['query', 'stored', 'expected', 'result'], r.answers.flatMap((a) => a.checks.map((c) => [`${c.command} ${c.topic}`, a.articles, c.expected, c.ok ? 'ok' : `MISSING: ${c.detail}`]))));
+  out.push(table('Targets', ['target', 'goal', 'actual', ''], r.targets.map((t) => [t.name, t.goal, t.actual, t.pass ? 'PASS' : 'FAIL'])));
+  return out.join('\n');
+}

@@ -1,0 +1,132 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusSpec, knownAnswers, topicQueries, type CorpusSpec } from './corpus.ts';
+import { renderResults, targetsOf, type Results } from './report.ts';
+
+/**
+ * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep]
+ * Starts the feed server and runs each phase in its own process (so peaks and CPU times are the
+ * phase's own), prints the tables and writes bench/results.json.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+function num(name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number (got ${argv[i + 1] ?? 'nothing'})`);
+  return v;
+}
+
+const quick = flag('quick');
+const articles = num('articles', quick ? 2000 : 10_000);
+const queries = num('queries', quick ? 200 : 1000);
+const bigSize = 100_000;
+const withBig = !flag('skip-100k') && !quick && articles < bigSize;
+const threads = num('threads', availableParallelism());
+const out = join(here, 'results.json');
+
+const log = (msg: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
+const started = performance.now();
+
+function spawn(script: string, args: string[]): ChildProcess {
+  return fork(join(here, script), args, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function phase<T>(name: string, args: Record<string, unknown>): Promise<T> {
+  return new Promise((ok, fail) => {
+    const child = spawn('child.ts', [name, JSON.stringify(args)]);
+    let settled = false;
+    child.on('message', (m: { ok: boolean; result?: T; error?: string }) => {
+      settled = true;
+      if (m.ok) ok(m.result as T);
+      else fail(new Error(m.error));
+    });
+    child.on('exit', (code) => {
+      if (!settled) fail(new Error(`bench phase "${name}" exited with code ${code} before reporting`));
+    });
+  });
+}
+
+async function startServer(spec: CorpusSpec): Promise<{ url: string; stop(): void }> {
+  const child = spawn('server.ts', ['--spec', JSON.stringify(spec)]);
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('message', (m: { url: string }) => ok(m.url));
+    child.once('exit', (code) => fail(new Error(`feed server exited with code ${code}`)));
+  });
+  return { url, stop: () => child.disconnect() };
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg();
+  const spec = corpusSpec(articles);
+  const dir = mkdtempSync(join(tmpdir(), 'factfeed-bench-'));
+  const db = join(dir, 'bench.db');
+  try {
+    log(`corpus: ${articles} articles in ${spec.sources} feeds; ${queries} queries per command${withBig ? `; then a ${bigSize.toLocaleString('en-US')}-article store` : ''}`);
+    const server = await startServer(spec);
+    type Ingest = { ingest: Results['polling']['unchanged']; unchanged: Results['polling']['unchanged']; withNew: Results['polling']['withNew']; articles: number; facts: number; dbBytes: number };
+    let ing: Ingest;
+    try {
+      log(`ingesting over HTTP from ${server.url}`);
+      ing = await phase<Ingest>('ingest', { spec, serverUrl: server.url, dbPath: db });
+    } finally {
+      server.stop();
+    }
+    log(`ingested ${ing.ingest.added} articles in ${ing.ingest.wallSeconds.toFixed(1)} s; measuring stages`);
+    const stages = await phase<Results['ingest']['stages']>('breakdown', { spec, count: Math.min(articles, quick ? 300 : 1000) });
+
+    const topics = topicQueries();
+    const answers: Results['answers'] = [];
+    const storage: Results['storage'] = [{ articles: ing.articles, facts: ing.facts, dbBytes: ing.dbBytes, bytesPerArticle: ing.dbBytes / ing.articles }];
+    type Q = { latency: Results['answers'][number]['latency']; answers: Results['answers'][number]['checks']; articles: number; steadyRssBytes: number };
+    log(`queries at ${ing.articles} articles`);
+    const q1 = await phase<Q>('queries', { dbPath: db, topics, total: queries, known: knownAnswers(spec) });
+    answers.push({ articles: q1.articles, latency: q1.latency, checks: q1.answers, steadyRssBytes: q1.steadyRssBytes });
+
+    let build100k: Results['ingest']['build100k'];
+    if (withBig) {
+      const bigSpec = corpusSpec(bigSize, { sources: spec.sources });
+      const bigDb = join(dir, 'bench-100k.db');
+      copyFileSync(db, bigDb);
+      log(`building the ${bigSize.toLocaleString('en-US')}-article store through storeItem (no HTTP), ${threads} extraction threads`);
+      type B = { build: NonNullable<Results['ingest']['build100k']>; articles: number; facts: number; dbBytes: number };
+      const b = await phase<B>('build', { dbPath: bigDb, spec: bigSpec, from: articles, to: bigSize, threads });
+      build100k = { ...b.build, articlesPerSecond: b.build.articles / b.build.wallSeconds };
+      storage.push({ articles: b.articles, facts: b.facts, dbBytes: b.dbBytes, bytesPerArticle: b.dbBytes / b.articles });
+      log(`queries at ${b.articles} articles`);
+      const q2 = await phase<Q>('queries', { dbPath: bigDb, topics, total: queries, known: knownAnswers(bigSpec) });
+      answers.push({ articles: q2.articles, latency: q2.latency, checks: q2.answers, steadyRssBytes: q2.steadyRssBytes });
+    }
+
+    const e = ing.ingest;
+    const partial: Omit<Results, 'targets' | 'totalSeconds'> = {
+      generatedAt: new Date().toISOString(),
+      command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))) },
+      corpus: { articles, sources: spec.sources, seed: spec.seed, itemsPerFeed: Math.ceil(articles / spec.sources) },
+      ingest: {
+        endToEnd: { ...e, articles: e.added, articlesPerSecond: e.added / e.wallSeconds, articlesPerCpuSecond: e.added / e.cpuSeconds, cpuMsPerArticle: (e.cpuSeconds * 1000) / e.added },
+        stages,
+        ...(build100k ? { build100k } : {}),
+      },
+      answers,
+      polling: { unchanged: ing.unchanged, withNew: ing.withNew },
+      storage,
+    };
+    const results: Results = { ...partial, targets: targetsOf(partial), totalSeconds: (performance.now() - started) / 1000 };
+    console.log(renderResults(results));
+    console.log(`\n${results.command} — ${results.totalSeconds.toFixed(0)} s on ${results.machine.cpus}× ${results.machine.cpuModel} (load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`);
+    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+    log(`wrote ${out}`);
+  } finally {
+    if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+    else log(`kept databases in ${dir}`);
+  }
+}
+
+await main();
