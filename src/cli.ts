@@ -4,10 +4,14 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createServices, LOCAL_TENANT, pollAll, seedSampleFeed } from './app.ts';
 import type { Services } from './services.ts';
 import { registry } from '../commands/index.ts';
-import { runLine, runConsole, consoleInvocation } from './platforms/console/index.ts';
+import { runLine, runConsole, consoleInvocation, createConsoleSink } from './platforms/console/index.ts';
 import { renderText } from './reply/text.ts';
 import type { Reply } from './reply/model.ts';
 import { SchemaTooNewError } from './store/migrate.ts';
+import { writeFileSync } from 'node:fs';
+import { toOpml } from './ingest/opml.ts';
+import { startDelivery } from './deliver/run.ts';
+import { createWebhookSink } from './deliver/webhook.ts';
 
 const USAGE = `factfeed — facts from news feeds, for Discord, Slack and the console
 
@@ -17,6 +21,8 @@ Usage:
   factfeed sources list                list sources
   factfeed sources add <url|file> [--every MIN]
   factfeed sources remove <id>
+  factfeed sources export [file]       write the sources as OPML (to stdout without a file)
+  factfeed sources import <file>       follow every feed of an OPML file
   factfeed poll                        fetch every source once, store what is new, print counts
   factfeed register [--guild ID]       register the slash commands with Discord
   factfeed help                        this text
@@ -153,8 +159,25 @@ async function sourcesVerb(services: Services, io: CliIo, rest: string[], every:
     }
     case 'remove':
       return print(io, await runLine(services, registry, `/source remove ${args.join(' ')}`, inv), json);
+    case 'export': {
+      const list = services.store.sources.list(LOCAL_TENANT).filter((s) => s.kind === 'url');
+      const xml = toOpml(list.map((s) => (s.title ? { title: s.title, url: s.url } : { url: s.url })), 'factfeed sources');
+      if (!args[0]) io.stdout.write(xml);
+      else {
+        writeFileSync(args[0], xml);
+        io.stdout.write(`Wrote ${list.length} source${list.length === 1 ? '' : 's'} to ${args[0]}\n`);
+      }
+      return 0;
+    }
+    case 'import': {
+      if (!args[0]) {
+        io.stderr.write('factfeed sources import: give an OPML file (or its URL)\n');
+        return 2;
+      }
+      return print(io, await runLine(services, registry, `/source import url:"${args[0].replace(/"/g, '')}"`, inv), json);
+    }
     default:
-      io.stderr.write(`factfeed sources: unknown subcommand "${sub}" (list, add, remove)\n`);
+      io.stderr.write(`factfeed sources: unknown subcommand "${sub}" (list, add, remove, export, import)\n`);
       return 2;
   }
 }
@@ -164,17 +187,35 @@ async function start(services: Services, io: CliIo): Promise<number> {
   const { config } = services;
   if (config.platform === 'console') {
     await seedSampleFeed(services);
-    await runConsole(services, registry, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+    // Deliveries print between replies, or go to a webhook when one is configured.
+    const sink = config.consoleWebhook ? createWebhookSink(config.consoleWebhook, services.log) : createConsoleSink(io.stdout);
+    const delivery = startDelivery(services, sink);
+    // A signal ends the console like end of input does, so delivery stops before the store closes.
+    const onSignal = (): void => void io.stdin.destroy();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      await runConsole(services, registry, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await delivery.stop();
+    }
     return 0;
   }
   const running =
     config.platform === 'discord'
       ? await (await import('./platforms/discord/index.ts')).startDiscord(services, registry)
       : await (await import('./platforms/slack/index.ts')).startSlack(services, registry);
+  const delivery = startDelivery(services, running.sink);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {
       services.log.info('stopping');
-      void running.stop().finally(resolveStop);
+      // Delivery first: the sink needs the platform client, which running.stop() closes.
+      void delivery
+        .stop()
+        .then(() => running.stop())
+        .finally(resolveStop);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -36,6 +36,8 @@ export const envSchema = z.object({
   FACTFEED_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   FACTFEED_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
+  FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
+  FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
@@ -66,6 +68,10 @@ export interface Config {
   pollMinutes: number;
   pollConcurrency: number;
   postsPerMinute: number;
+  /** Console mode: POST each delivery as JSON here instead of printing it. */
+  consoleWebhook?: string | undefined;
+  /** Testing only: pause before each delivery is sent (crash tests aim at this window). */
+  sendDelayMs: number;
   platform: Platform;
   discord: {
     token?: string | undefined;
@@ -136,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     pollMinutes: e.FACTFEED_POLL_MINUTES,
     pollConcurrency: e.FACTFEED_POLL_CONCURRENCY,
     postsPerMinute: e.FACTFEED_POSTS_PER_MINUTE,
+    consoleWebhook: e.FACTFEED_CONSOLE_WEBHOOK,
+    sendDelayMs: e.FACTFEED_SEND_DELAY_MS,
     platform,
     discord: {
       token: e.DISCORD_TOKEN,

@@ -1,0 +1,34 @@
+import type { Services } from '../services.ts';
+import { pollSource } from '../ingest/pipeline.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
+import { createSender, type Sender } from './sender.ts';
+import type { DeliverySink } from './types.ts';
+
+export interface RunningDelivery {
+  scheduler: Scheduler;
+  sender: Sender;
+  /** Stops polling and sending; waits for the send in flight and (briefly) for polls in flight. */
+  stop(): Promise<void>;
+}
+
+/** Starts the background half of the bot: the scheduler (polls, digests) and the sender draining through `sink`. */
+export function startDelivery(services: Services, sink: DeliverySink, options: { senderEveryMs?: number; stopGraceMs?: number } = {}): RunningDelivery {
+  const { config, log } = services;
+  const scheduler = createScheduler({
+    ...services,
+    concurrency: config.pollConcurrency,
+    poll: (source) => pollSource({ ...services, timeZone: config.timeZone }, source),
+    stopGraceMs: options.stopGraceMs ?? 5000,
+  });
+  const sender = createSender({ ...services, sink, postsPerMinute: config.postsPerMinute, sendDelayMs: config.sendDelayMs });
+  scheduler.start();
+  sender.start(options.senderEveryMs ?? 1000);
+  log.info('delivery started', { platform: sink.platform, sources: services.store.sources.list().length });
+  return {
+    scheduler,
+    sender,
+    async stop() {
+      await Promise.all([scheduler.stop(), sender.stop()]);
+    },
+  };
+}
