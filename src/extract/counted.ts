@@ -18,7 +18,8 @@ const STOP = new Set(
     'were was are is be been being have has had will would could can may might should must shall did do does ' +
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
     'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
-    'the a an of off up down out back home away onto upon via amid among toward towards'
+    'the a an of off up down out back home away onto upon via amid among toward towards ' +
+    'last next earlier later ago lower higher previously respectively apiece'
   ).split(' '),
 );
 // Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.
@@ -69,6 +70,24 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       }
       break;
     }
+    // "11 more villages", "two further rounds": the comparative belongs to the phrase.
+    if (!words.length && /^(?:more|further|additional|extra|other)$/.test(lower) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
+      words.push(w);
+      at += m[0].length;
+      continue;
+    }
+    // "hospital stays": after a singular noun an -s word is a plural noun, not a verb.
+    if (VERBS.has(lower) && lower.endsWith('s') && words.length && !looksPlural(words[words.length - 1]!)) {
+      words.push(w);
+      end = at + m[0].length;
+      break;
+    }
+    // "Olympic and Paralympic funding", "tax rises or spending cuts": a coordinated phrase.
+    if ((lower === 'and' || lower === 'or') && words.length && !looksPlural(words[words.length - 1]!) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
+      words.push(w);
+      at += m[0].length;
+      continue;
+    }
     if (STOP.has(lower) || VERBS.has(lower) || /ly$/.test(lower)) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0)) break;
@@ -109,4 +128,81 @@ export function countedKey(counted: string): string {
   const headWords = head.split(' ');
   if (demonym && !headWords.includes(demonym)) return `${demonym} ${head}`;
   return head;
+}
+
+// Words that end a subject: auxiliaries and the verbs figures follow ("rose to", "was", "stood at").
+const SUBJECT_END = new Set(
+  (
+    'is was were are be been has have had will would could can may might should must did does do ' +
+    'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
+    'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
+    'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
+    'amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'receive receives received spend spends invest invests find finds reach reaches take takes'
+  ).split(' '),
+);
+const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated|noted|added|showed|shows|found|suggested)\b(?:\s+that)?/gi;
+const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s+$/u;
+
+/**
+ * What a number describes when nothing after it says so: the object of the verb before it ("cut its
+ * key rate to 2.75%", "a cost of £45m") or else the clause subject ("Turnout was 67.4%", "Brent crude
+ * fell 1.6% to $71.62", "Inflation rose to 2% …, up from 1.9%").
+ */
+export function countedBefore(sentence: string, start: number): Counted | undefined {
+  const before = sentence.slice(0, start);
+  const of = OF_HEAD.exec(before);
+  if (of) {
+    const words = of[1]!.split(/\s+/);
+    const from = words.map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w));
+    const head = words.slice(from + 1).join(' ');
+    if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
+  }
+  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s+$/i.exec(before);
+  if (war) return { text: war[1]!, end: start };
+  let clauseStart = 0;
+  for (const m of before.matchAll(REPORTED)) clauseStart = m.index + m[0].length;
+  const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[—–]\s/);
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const chunk = chunks[i]!.trim();
+    if (!chunk) continue;
+    const words = chunk.split(/\s+/);
+    const verb = words.findIndex((w, k) => isVerbAt(words, k));
+    // "…, up from 53%", "…, at 42 percent", "…, trading at $68.37": the clause continues the previous one.
+    if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) continue;
+    if (verb < 0 && (/^(?:at|to|with|from|by|on|in)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) continue;
+    if (verb < 0) return undefined;
+    let k = verb + 1;
+    if (AUX.has(words[verb]!.toLowerCase())) {
+      while (k < words.length && (AUX.has(words[k]!.toLowerCase()) || /^(?:not|also|still|now|then|just)$/i.test(words[k]!))) k++;
+      k++; // the main verb after an auxiliary
+    }
+    const main = (words[k - 1] ?? '').toLowerCase();
+    const object = TRANSITIVE.test(main) ? words.slice(k) : [];
+    while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back)$/i.test(object[object.length - 1]!)) object.pop();
+    while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
+    const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
+    return picked ? { text: picked, end: start } : undefined;
+  }
+  return undefined;
+}
+
+const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
+// Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
+const TRANSITIVE = /^(?:cut|cuts|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|increased|increases|reduced|reduces|boosted|boosts|trimmed|slashed|forecast|projected|estimated)$/i;
+
+function isVerbAt(words: string[], k: number): boolean {
+  const w = words[k]!;
+  const l = w.toLowerCase();
+  if (SUBJECT_END.has(l) || (k > 0 && /^\p{Ll}+ed$/u.test(w))) return true;
+  // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%".
+  return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|at|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
+}
+
+function phrase(text: string): string | undefined {
+  const t = text.replace(LEADING, '').replace(/^(?:and|but|while|whereas|the number of|the total of)\s+/i, '').trim();
+  const n = t ? t.split(' ').length : 0;
+  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what)$/i.test(t) || /\d/.test(t)) return undefined;
+  return t;
 }

@@ -23,6 +23,11 @@ export interface DateMention {
   periodEnd?: string;
   /** Written with a calendar day or year ("May 25", "2022") rather than relative ("Thursday"). */
   explicit: boolean;
+  /**
+   * Set when the date does not say when a nearby figure happened: an open span ("since 2022")
+   * or a year naming something ("the 2025 budget").
+   */
+  noAnchor?: boolean;
 }
 
 export interface ResolvedDate {
@@ -40,6 +45,8 @@ export const DATE_CUE = new RegExp(
 const YEAR = /(?<![\d,.$€£-])\b(1[89]\d\d|20\d\d)(s?)\b(?![.,]\d|%|-\d)/g;
 const YEAR_BEFORE = /(?:\b(?:in|since|during|of|by|until|till|before|after|from|through|the|early|late|mid|spring|summer|autumn|fall|winter|year|between)|mid-|^)\s*$/i;
 const YEAR_AFTER = /^(?:\s*(?:[,.;:)]|'s|’s|$)|\s+[A-Z]|\s+(?:and|to|when|as|after|before|election|elections|invasion|war|budget|census|season|vote|level|levels|figures?|data|report|campaign)\b)/;
+const QUARTER = /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+((?:19|20)\d\d))?|\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/gi;
+const QUARTER_N: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
 const RELATIVE_SHIFT = /\b(?:a|one|two|three|four|five|six|seven|\d+) (days?|weeks?) (?:after|later|before|earlier)\b/i;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -68,6 +75,16 @@ function addDays(isoDay: string, n: number): string {
 function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
+// A quarter without a year is the latest one that has started by publication.
+function quarterPeriod(q: RegExpMatchArray, ref: RefDay): Pick<DateMention, 'date' | 'periodStart' | 'periodEnd'> {
+  const n = q[3] ? Number(q[3]) : QUARTER_N[q[1]!.toLowerCase()]!;
+  const given = q[2] ?? q[4];
+  let year = given ? Number(given) : ref.year;
+  if (!given && (n - 1) * 3 + 1 > ref.month) year--;
+  const end = iso(year, n * 3, lastDay(year, n * 3));
+  return { date: end, periodStart: iso(year, n * 3 - 2, 1), periodEnd: end };
+}
+
 function yearPeriod(y: number, endYear = y): Pick<DateMention, 'date' | 'periodStart' | 'periodEnd'> {
   return { date: iso(endYear, 12, 31), periodStart: iso(y, 1, 1), periodEnd: iso(endYear, 12, 31) };
 }
@@ -81,10 +98,18 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     if (out.some((d) => start < d.end && end > d.start)) continue;
     if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
     const y = Number(m[1]);
-    out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)) });
+    const attributive = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));
+    out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)), ...(attributive ? { noAnchor: true } : {}) });
+  }
+  for (const q of sentence.matchAll(QUARTER)) {
+    if (out.some((d) => q.index < d.end && q.index + q[0].length > d.start)) continue;
+    out.push({ start: q.index, end: q.index + q[0].length, raw: q[0], explicit: true, ...quarterPeriod(q, ref) });
   }
   out.sort((a, b) => a.start - b.start);
-  return mergePeriods(sentence, anchorShifts(sentence, out), ref);
+  const merged = mergePeriods(sentence, anchorShifts(sentence, out));
+  // "since the city fell in 2022": an open-ended span dates nothing (the gold convention).
+  for (const d of merged) if (/\bsince\b[^,;.]{0,30}$/i.test(sentence.slice(Math.max(0, d.start - 40), d.start))) d.noAnchor = true;
+  return merged;
 }
 
 function chronoDates(sentence: string, ref: RefDay): DateMention[] {
@@ -105,6 +130,8 @@ function resolveChrono(r: chrono.ParsedResult, text: string, ref: RefDay): Resol
   const s = r.start;
   const lower = text.toLowerCase();
   if (RELATIVE_SHIFT.test(lower)) return undefined; // anchored to another date; see anchorShifts
+  // "over the past week", "a year earlier", "nine months ago": spans and offsets, not dates a figure belongs to.
+  if (/\b(?:past|ago|earlier|later|previous)\b/.test(lower) && !/\b(?:earlier|later) this\b/.test(lower)) return undefined;
   // "in three years" / "in six months of fighting" read as durations far more often than as future dates.
   if (/^(?:in|within)\s+\S+\s+(?:days?|weeks?|months?|years?)$/.test(lower)) return undefined;
   const known = (c: chrono.Component) => s.isCertain(c);
@@ -150,8 +177,8 @@ function anchorShifts(sentence: string, found: DateMention[]): DateMention[] {
 }
 const WORD_N: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
-// "between August 6, 2024, and May 25, 2025" / "since August 6" become periods.
-function mergePeriods(sentence: string, found: DateMention[], ref: RefDay): DateMention[] {
+// "between August 6, 2024, and May 25, 2025" becomes one period.
+function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
@@ -161,8 +188,6 @@ function mergePeriods(sentence: string, found: DateMention[], ref: RefDay): Date
       const start = a.periodStart ?? a.date;
       out.push({ start: a.start, end: b.end, raw: sentence.slice(a.start, b.end), date: b.date, periodStart: start, periodEnd: b.date, explicit: a.explicit || b.explicit });
       i++;
-    } else if (/\bsince\s+$/i.test(before) && a.date <= ref.iso) {
-      out.push({ ...a, date: ref.iso, periodStart: a.periodStart ?? a.date, periodEnd: ref.iso });
     } else {
       out.push(a);
     }
@@ -174,13 +199,15 @@ function mergePeriods(sentence: string, found: DateMention[], ref: RefDay): Date
  * The date a fact at `pos` in its sentence refers to: the nearest explicit date in the sentence,
  * else the nearest relative one, else the publication day.
  */
-export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay): ResolvedDate {
+export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = []): ResolvedDate {
   const pick = (explicit: boolean) => {
     let best: DateMention | undefined;
     let bestDist = Infinity;
     for (const d of mentions) {
-      if (d.explicit !== explicit) continue;
-      const dist = pos < d.start ? d.start - pos : pos >= d.end ? pos - d.end : 0;
+      if (d.explicit !== explicit || d.noAnchor) continue;
+      // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
+      if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
+      const dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
       if (dist < bestDist) [best, bestDist] = [d, dist];
     }
     return best;

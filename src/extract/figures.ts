@@ -5,7 +5,7 @@
 import type { FigureFact } from './types.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
-import { CHROME_HEADS, countedAfter, countedKey, durationUnit } from './counted.ts';
+import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } from './counted.ts';
 import { eventNear, findEvents } from './events.ts';
 
 /** What the orchestrator already knows about one sentence. */
@@ -20,7 +20,7 @@ export interface SentenceContext {
 }
 
 const QUALIFIERS =
-  /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
+  /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|below|above|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
 // Spans that look numeric but are not counts.
 const NOT_FIGURES = [
   /\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)\b/gi, // times
@@ -28,6 +28,7 @@ const NOT_FIGURES = [
   /\b(?:Article|Clause|Section|Paragraph|Chapter|Resolution|No\.|Number|Flight|Route|Room|Page|Part|Phase|Level|Category|Stage|Item|Rule|Amendment|Protocol|Decree|Law|Order|Title|Vol\.|Volume|Highway|Building|Block|Gate|Platform|Terminal|Channel|Ward|Precinct|Grade|Class|Model|Version|Top|Formula|Mach|Code|Episode|Season|Series|Apollo|Windows)\s+\d[\d.,]*\b/g,
   /©\s*\d+/g,
   /\b\d+(?:\s|-)?(?:year|month|day|week)s?-old\b/gi, // ages are descriptions, not counts
+  /\b(?:Share[sd]?|Comments?|Likes?|Views?)\s*[:·]?\s*\d[\d,.]*[KkMm]?\b/g, // site chrome counters
 ];
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|may have|might have|could have|may be|an estimated|estimated|unconfirmed|unverified|(?:is|are|was|were) (?:believed|thought|said) to|(?:is|are|was|were) believed|likely|possibly|it is understood)\b/i;
 const DENY = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted|disputed)\b(?:\s+(?:claims|reports|suggestions|allegations))?(?:\s+that)?\b/gi;
@@ -61,19 +62,22 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b/i.test(s)) return [];
   const events = findEvents(s);
   const out: FigureFact[] = [];
-  for (const n of findNumbers(s, maskedSpans(ctx))) {
-    const f = figureFrom(ctx, n, events, ref);
+  const numbers = findNumbers(s, maskedSpans(ctx));
+  const starts = numbers.map((x) => x.start);
+  for (const n of numbers) {
+    const f = figureFrom(ctx, n, events, ref, starts);
     if (f) out.push(f);
   }
   return out;
 }
 
-function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<typeof findEvents>, ref: RefDay): FigureFact | undefined {
+function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<typeof findEvents>, ref: RefDay, others: number[]): FigureFact | undefined {
   const s = ctx.text;
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
   const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
-  const np = hyphen ? undefined : countedAfter(s, n.end);
+  // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
+  const np = hyphen ? countedAfter(s, n.end + hyphen[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end);
   if (np && CHROME_HEADS.test(np.text)) return undefined;
   if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum)) return undefined;
   const lead = s.slice(Math.max(0, n.start - 14), n.start);
@@ -88,13 +92,18 @@ function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<t
   if (dur && !unit) {
     unit = dur;
     end = hyphen ? n.end + hyphen[0].length : np!.end;
-    counted = undefined;
+    if (!hyphen) counted = undefined;
   }
-  // "12% of voters": the share counts the phrase after "of".
-  if (!counted && (unit === '%' || n.vague === undefined)) {
-    const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?/i.exec(s.slice(end));
+  // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
+  if (!counted) {
+    const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
+    const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
+    const of = re.exec(s.slice(end));
     if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
   }
+  if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
+  if (!counted) counted = countedBefore(s, q0(s, n.start))?.text;
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap", "the 971 captures": the noun is the event, not what is counted.
   const own = counted ? events.find((e) => e.start >= n.end && e.end === npEnd) : undefined;
@@ -111,7 +120,7 @@ function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<t
   }
   if (qualifier === 'some' && n.vague) qualifier = n.vague;
 
-  const when = dateAt(ctx.dates, n.start, ref);
+  const when = dateAt(ctx.dates, n.start, ref, npEnd, others.filter((o) => o !== n.start));
   const who = attributionAt(ctx, n.start);
   const fact: FigureFact = {
     kind: 'figure',
@@ -131,6 +140,12 @@ function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<t
   if (HEDGE.test(s) || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
   if (isNegated(s, n.start, npEnd)) fact.negated = true;
   return fact;
+}
+
+// Where the figure's qualifier starts, so the subject search does not swallow "more than".
+function q0(s: string, start: number): number {
+  const q = QUALIFIERS.exec(s.slice(Math.max(0, start - 24), start));
+  return q ? start - q[0].length : start;
 }
 
 function attributionAt(ctx: SentenceContext, pos: number): string | undefined {

@@ -30,13 +30,13 @@ const SUFFIX_SCALES: Record<string, number> = {
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
 };
 const CURRENCY_SIGNS: Record<string, string> = {
-  $: 'USD', us$: 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP',
+  $: 'USD', us$: 'USD', usd: 'USD', c$: 'CAD', ca$: 'CAD', cad: 'CAD', a$: 'AUD', aud: 'AUD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP',
   '¥': 'JPY', '₴': 'UAH', uah: 'UAH', '₽': 'RUB', rub: 'RUB',
 };
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
   hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
-  yuan: 'CNY', yen: 'JPY',
+  yuan: 'CNY', yen: 'JPY', rupees: 'NPR', rupee: 'NPR', francs: 'CHF', zloty: 'PLN',
 };
 const VAGUE: Array<[RegExp, number]> = [
   [/^hundreds of thousands of$/i, 1e5],
@@ -67,7 +67,7 @@ export function parseNumber(text: string): number | undefined {
     const base = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
     if (!m[3]) return base;
     const scale = SCALES[m[3]] ?? SUFFIX_SCALES[m[3]] ?? (m[3] === 'dozen' ? 12 : undefined);
-    return scale === undefined ? undefined : base * scale;
+    return scale === undefined ? undefined : Number((base * scale).toPrecision(12));
   }
   const parsed = parseWords(t.split(/[\s-]+/));
   return parsed && parsed.used === parsed.tokens ? parsed.value : undefined;
@@ -163,7 +163,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   let end = start + m[0].length;
   let unit: string | undefined;
   let begin = start;
-  const pre = /(?:US\$|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|[$€£¥₴₽] ?)$/i.exec(s.slice(Math.max(0, start - 4), start));
+  const pre = /(?:US\$|CA?\$|A\$|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|CAD ?|AUD ?|[$€£¥₴₽] ?)$/i.exec(s.slice(Math.max(0, start - 4), start));
   if (pre) {
     unit = CURRENCY_SIGNS[pre[0].trim().toLowerCase()];
     begin = start - pre[0].length;
@@ -174,12 +174,12 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     : /^(?: (billion|million|trillion|thousand)\b|(bn|mn|mln|m|k|tn|trn)\b)/i.exec(rest);
   if (scale) {
     const w = (scale[1] ?? scale[2])!.toLowerCase();
-    value *= SCALES[w] ?? SUFFIX_SCALES[w] ?? 1;
+    value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1)).toPrecision(12)); // 4.1 × 1e6 must be 4100000
     end += scale[0].length;
   }
   const after = s.slice(end, end + 30);
   const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b| points?\b(?= (?:higher|lower|up|down)))/i.exec(after);
-  const cur = /^ (dollars|euros?|pounds|hryvnias?|roubles|rubles|yuan|yen)\b/i.exec(after);
+  const cur = /^ (dollars|euros?|pounds|hryvnias?|roubles|rubles|yuan|yen|rupees?|francs|zloty)\b/i.exec(after);
   if (pct) {
     unit = /point/i.test(pct[0]) ? 'pp' : '%';
     end += pct[0].length;
@@ -215,6 +215,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   return { start, end, raw: s.slice(start, end), value, ...(unit ? { unit } : {}) };
 }
 
+const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+)$/;
 
 function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
@@ -226,7 +227,8 @@ function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
       const between = s.slice(a.end, b.start);
       const lead = /\bbetween\s+$/i.exec(s.slice(Math.max(0, a.start - 10), a.start));
       const isBetween = lead && /^\s+and\s+$/i.test(between);
-      const isDash = RANGE_SEP.test(between) && !/\bfrom\s+$/i.test(s.slice(Math.max(0, a.start - 6), a.start));
+      // "rose from 2.5% to 3%" is a change, "ranged from £25 to £80" a range.
+      const isDash = RANGE_SEP.test(between) && !CHANGE_FROM.test(s.slice(Math.max(0, a.start - 40), a.start));
       if ((isBetween || isDash) && b.value > a.value && (!a.unit || !b.unit || a.unit === b.unit)) {
         const start = isBetween ? a.start - lead[0].length : a.start;
         const unit = a.unit ?? b.unit;
