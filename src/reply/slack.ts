@@ -98,7 +98,8 @@ export function renderSlack(reply: Reply, options: RenderSlackOptions = {}): Sla
 
 function bodyUnits(reply: Reply, citations: Map<number, Citation>): Unit[] {
   const units: Unit[] = [];
-  if (reply.intro) units.push({ text: escapeMrkdwn(reply.intro), cites: [] });
+  // The trailing newline leaves a blank line between the intro and the first heading or line.
+  if (reply.intro) units.push({ text: escapeMrkdwn(reply.intro) + '\n', cites: [] });
   for (const section of reply.sections) {
     if (section.heading) units.push({ text: `*${truncateMrkdwn(escapeMrkdwn(section.heading), 256)}*`, cites: [], keepWithNext: true });
     for (const line of section.lines) units.push(lineUnit(line, citations));
