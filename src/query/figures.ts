@@ -1,4 +1,5 @@
 import type { Store, FactRow } from '../store/index.ts';
+import { partyOf } from './claims.ts';
 import { articleOnTopic, mentions, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
@@ -120,9 +121,11 @@ export function markDisputes(points: FigurePoint[]): void {
     byKey.set(key, list);
   }
   for (const list of byKey.values()) {
-    const attributions = new Set(list.map((p) => (p.attribution ?? '').toLowerCase()));
-    const values = new Set(list.map((p) => p.value));
-    if (values.size > 1 && attributions.size > 1) for (const p of list) p.disputed = true;
+    // Only attributed figures can be contradicted: an unattributed one is the article's own reporting.
+    const attributed = list.filter((p) => p.attribution);
+    const parties = new Set(attributed.map((p) => partyOf(p.attribution!)));
+    const values = new Set(attributed.map((p) => p.value));
+    if (values.size > 1 && parties.size > 1) for (const p of attributed) p.disputed = true;
   }
 }
 
@@ -133,7 +136,13 @@ export interface FigureGroup {
   points: FigurePoint[];
 }
 
-/** Groups figures by what they count (and the event), groups ordered by their newest point. */
+/** More informative first: a stated attribution, then a period, then a body sentence over a headline. */
+const richness = (p: FigurePoint): number => (p.attribution ? 4 : 0) + (p.period ? 2 : 0) + (p.counted ? 1 : 0);
+
+/**
+ * Groups figures by what they count (and the event), newest point first. The same value reported twice
+ * by one article (headline and body) is one point: the better-attributed one.
+ */
 export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
   const groups = new Map<string, FigureGroup>();
   for (const p of points) {
@@ -144,24 +153,27 @@ export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
       g = { key, label: [p.counted ?? p.countedKey ?? 'figures', p.event].filter(Boolean).join(' — '), points: [] };
       groups.set(key, g);
     }
-    g.points.push(p);
+    const twin = g.points.findIndex((q) => q.article.id === p.article.id && q.value === p.value);
+    if (twin === -1) g.points.push(p);
+    else if (richness(p) > richness(g.points[twin]!)) g.points[twin] = p;
   }
+  for (const g of groups.values()) g.points.sort(newestFirst);
   return [...groups.values()];
 }
 
 /**
- * Orders groups for an answer: series that count the topic itself first ("Russian prisoners" for
- * prisoners), then those reported by more articles, then the most recent.
+ * Orders groups for an answer: series reported by more articles first (they show how a figure changed),
+ * then series that count the topic itself ("Russian prisoners" for prisoners), then the most recent.
  */
 export function rankGroups(groups: FigureGroup[], topic: string): FigureGroup[] {
   const q = topicQuery(topic);
-  const names = (g: FigureGroup): boolean => q.terms.some((t) => g.points.some((p) => mentions(p.counted, t) || mentions(p.countedKey, t)));
+  const names = (g: FigureGroup): boolean => g.points.some((p) => mentionsTopic(p.counted, q) || mentionsTopic(p.countedKey, q));
   const articles = (g: FigureGroup): number => new Set(g.points.map((p) => p.article.id)).size;
   return [...groups].sort(
     (a, b) =>
-      Number(names(b)) - Number(names(a)) ||
       Number(b.points.some((p) => p.counted)) - Number(a.points.some((p) => p.counted)) ||
       articles(b) - articles(a) ||
+      Number(names(b)) - Number(names(a)) ||
       b.points[0]!.date.localeCompare(a.points[0]!.date),
   );
 }

@@ -41,7 +41,7 @@ const figuresFor = async (topic: string): Promise<FigureJson[]> => {
 describe('from the sample feed to /figures prisoners', () => {
   it('finds the captured-soldier counts with their dates, periods and attributions', async () => {
     const figs = await figuresFor('prisoners');
-    const k8 = figs.find((f) => f.value === 971 && f.url === 'https://news.example.org/kursk-2025-05-25');
+    const k8 = figs.find((f) => f.value === 971 && f.url === 'https://news.example.org/world/2025/05/25/kursk-971-prisoners' && f.counted === 'Russian soldiers');
     expect(k8).toMatchObject({ counted: expect.stringMatching(/Russian (soldiers|prisoners)/), attribution: expect.stringMatching(/General Staff/), published: '2025-05-25T14:20:00.000Z' });
     const k5 = figs.find((f) => f.value === 909);
     expect(k5).toMatchObject({ counted: 'Russian servicemen', date: '2025-02-06', attribution: expect.stringMatching(/military/i) });

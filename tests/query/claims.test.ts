@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDisputes, partyOf, predicateOf } from '../../src/query/claims.ts';
 import type { FactRow } from '../../src/store/index.ts';
+import { markDisputes, type FigurePoint } from '../../src/query/figures.ts';
 
 let id = 0;
 const claim = (attribution: string, body: string, opts: { stance?: string; subject?: string; published?: string } = {}): FactRow => ({
@@ -73,5 +74,42 @@ describe('disputes', () => {
     expect(predicateOf('it has liberated the Kursk region')).toBe('control');
     expect(predicateOf('more than 76,000 soldiers were killed')).toBe('casualties');
     expect(predicateOf('the weather was mild')).toBeUndefined();
+  });
+});
+
+describe('disputed figures', () => {
+  const fig = (value: number, attribution: string | null): FigurePoint => ({
+    factId: value,
+    value,
+    valueHigh: null,
+    unit: null,
+    raw: null,
+    qualifier: null,
+    counted: 'Ukrainian soldiers',
+    countedKey: 'ukrainian soldier',
+    event: 'killed',
+    date: '2025-04-26',
+    period: null,
+    attribution,
+    hedged: false,
+    negated: false,
+    disputed: false,
+    sentence: '',
+    article: { id: value, title: 't', url: null, published: '2025-04-27T00:00:00Z', source: 's' },
+  });
+
+  it('marks different values for the same count and date from opposing parties as disputed', () => {
+    const points = [fig(76000, 'Valery Gerasimov'), fig(20000, "Ukraine's General Staff")];
+    markDisputes(points);
+    expect(points.map((p) => p.disputed)).toEqual([true, true]);
+  });
+
+  it('does not mark figures that one party revised, or that nobody is quoted for', () => {
+    const same = [fig(76000, 'Moscow'), fig(70000, 'the Kremlin')];
+    markDisputes(same);
+    expect(same.some((p) => p.disputed)).toBe(false);
+    const unattributed = [fig(76000, 'Moscow'), fig(20000, null)];
+    markDisputes(unattributed);
+    expect(unattributed.some((p) => p.disputed)).toBe(false);
   });
 });
