@@ -110,6 +110,14 @@ describe('Slack slash commands through Bolt', () => {
     expect(h.fake.callsTo('users.info').filter((c) => c.body.user === 'U0ADMIN').length - lookups).toBe(2);
   });
 
+  it('subscribes the channel Slack resolved from #news, by id, for this workspace', async () => {
+    const res = await h.slash({ command: '/subscribe', text: '<#C0NEWS|news> include:kursk', user: 'U0ADMIN' });
+    const m = message((await responses(res.responseId))[0]!);
+    expect(blockText(m)).toContain('Subscribed #C0NEWS');
+    const [sub] = h.services.store.subscriptions.list(FAKE_TEAM);
+    expect(sub).toMatchObject({ tenant: FAKE_TEAM, platform: 'slack', channel: 'C0NEWS' });
+  });
+
   it('answers a malformed option with a private error naming the command', async () => {
     const res = await h.slash({ command: '/source', text: 'add https://x.example/feed every:zero', user: 'U0ADMIN' });
     const m = message((await responses(res.responseId))[0]!);
