@@ -87,7 +87,8 @@ export async function runCommand(registry: CommandRegistry, ctx: DispatchContext
   const def = registry.get(name);
   if (!def) return errorReply(`Unknown command /${name}.`, `Try /help for the list of commands.`);
   if (def.adminOnly && !ctx.invocation.isAdmin) {
-    return errorReply(`/${name} is for server admins.`, 'You need the Manage Server permission to run it.');
+    const need: Record<string, string> = { discord: 'the Manage Server permission', slack: 'to be a workspace admin or owner' };
+    return errorReply(`/${name} is for server admins.`, `You need ${need[ctx.invocation.platform] ?? 'admin rights'} to run it.`);
   }
   const checked = validateArgs(def, args);
   if (typeof checked === 'string') return errorReply(checked, `Try /help ${name}.`);

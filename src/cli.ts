@@ -24,7 +24,10 @@ Usage:
   factfeed sources export [file]       write the sources as OPML (to stdout without a file)
   factfeed sources import <file>       follow every feed of an OPML file
   factfeed poll                        fetch every source once, store what is new, print counts
-  factfeed register [--guild ID]       register the slash commands with Discord
+  factfeed register [--guild ID | --global]
+                                       register the slash commands with Discord (guild: instant)
+  factfeed register --slack [--url URL]
+                                       print a Slack app manifest with every command
   factfeed help                        this text
 
 Options:
@@ -59,6 +62,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         json: { type: 'boolean', default: false },
         every: { type: 'string' },
         guild: { type: 'string' },
+        global: { type: 'boolean', default: false },
+        slack: { type: 'boolean', default: false },
+        url: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -129,9 +135,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return failed > 0 ? 1 : 0;
       }
       case 'register': {
+        if (values.slack) {
+          const { slackManifest } = await import('./platforms/slack/manifest.ts');
+          io.stdout.write(JSON.stringify(slackManifest(registry, values.url ? { requestUrl: values.url } : {}), null, 2) + '\n');
+          return 0;
+        }
         const { registerCommands } = await import('./platforms/discord/index.ts');
-        const out = await registerCommands(config, registry, { guildId: values.guild ?? config.discord.guildId });
-        io.stdout.write(`${out}\n`);
+        const out = await registerCommands(config, registry, { guildId: values.global ? null : (values.guild ?? config.discord.guildId) });
+        io.stdout.write(`${out.message}\n`);
         return 0;
       }
       default:
