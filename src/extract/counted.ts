@@ -41,6 +41,8 @@ const DURATIONS: Record<string, string> = {
 /** Site chrome: "12 comments", "5 min read", "3,400 shares" are never figures. */
 export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?|videos?|min|mins|minutes? read|read|followers|subscribers|replies|retweets|reposts|reactions|reads|pictures?|slides?)$/i;
 
+// Phrases that say when, not what: "in September", "for the first time", "in the first half".
+const TEMPORAL = /^(?:time|times|half|quarter|period|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|weekend|year|month|week|day)$/i;
 const WORD = /^\s*([\p{L}][\p{L}'’-]*)/u;
 
 function looksPlural(w: string): boolean {
@@ -90,7 +92,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     }
     if (STOP.has(lower) || VERBS.has(lower) || /ly$/.test(lower)) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
-    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0)) break;
+    const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
+    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
     if (/ed$/.test(lower) && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
     words.push(w);
     at += m[0].length;
@@ -100,7 +103,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
     if (/^[,;:.!?)]/.test(sentence.slice(at))) break;
   }
-  if (!words.length) return undefined;
+  if (!words.length || TEMPORAL.test(words[words.length - 1]!)) return undefined;
   return { text: words.join(' ').replace(/['’]s$/, ''), end };
 }
 
@@ -138,12 +141,12 @@ const SUBJECT_END = new Set(
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
     'amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
-    'receive receives received spend spends invest invests find finds reach reaches take takes'
+    'receive receives received spend spends invest invests find finds reach reaches take takes remain'
   ).split(' '),
 );
 const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;
-const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated|noted|added|showed|shows|found|suggested)\b(?:\s+that)?/gi;
-const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s+$/u;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated(?!\s+at)|noted|added|showed|shows|found|suggested)\b(?:\s+that)?/gi;
+const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
 /**
  * What a number describes when nothing after it says so: the object of the verb before it ("cut its
@@ -155,11 +158,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const of = OF_HEAD.exec(before);
   if (of) {
     const words = of[1]!.split(/\s+/);
-    const from = words.map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w));
+    // The word right before "of" is the head even when it can be a verb ("a cost of").
+    const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
     const head = words.slice(from + 1).join(' ');
     if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
   }
-  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s+$/i.exec(before);
+  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(before);
   if (war) return { text: war[1]!, end: start };
   let clauseStart = 0;
   for (const m of before.matchAll(REPORTED)) clauseStart = m.index + m[0].length;
@@ -173,13 +177,25 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) continue;
     if (verb < 0 && (/^(?:at|to|with|from|by|on|in)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) continue;
     if (verb < 0) return undefined;
+    // "Core inflation, which strips out energy, held at 2.3%": the subject sits before the aside.
+    if (verb === 0 && i > 0) {
+      while (i > 1 && /^(?:which|who|that|where)\b/i.test(chunks[i - 1]!.trim())) i--;
+      const subject = phrase(chunks[i - 1]!.trim());
+      return subject ? { text: subject, end: start } : undefined;
+    }
     let k = verb + 1;
     if (AUX.has(words[verb]!.toLowerCase())) {
       while (k < words.length && (AUX.has(words[k]!.toLowerCase()) || /^(?:not|also|still|now|then|just)$/i.test(words[k]!))) k++;
       k++; // the main verb after an auxiliary
     }
     const main = (words[k - 1] ?? '').toLowerCase();
-    const object = TRANSITIVE.test(main) ? words.slice(k) : [];
+    const object: string[] = [];
+    if (TRANSITIVE.test(main)) {
+      for (const w of words.slice(k)) {
+        if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+        object.push(w);
+      }
+    }
     while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
     const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
@@ -188,6 +204,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   return undefined;
 }
 
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
 const TRANSITIVE = /^(?:cut|cuts|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|increased|increases|reduced|reduces|boosted|boosts|trimmed|slashed|forecast|projected|estimated)$/i;
@@ -195,7 +212,7 @@ const TRANSITIVE = /^(?:cut|cuts|raised?|raises|kept|keeps?|held|holds?|set|sets
 function isVerbAt(words: string[], k: number): boolean {
   const w = words[k]!;
   const l = w.toLowerCase();
-  if (SUBJECT_END.has(l) || (k > 0 && /^\p{Ll}+ed$/u.test(w))) return true;
+  if (SUBJECT_END.has(l) || (k > 0 && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%".
   return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|at|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
 }

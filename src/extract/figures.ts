@@ -64,14 +64,25 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const out: FigureFact[] = [];
   const numbers = findNumbers(s, maskedSpans(ctx));
   const starts = numbers.map((x) => x.start);
+  let previous: { fact: FigureFact; end: number } | undefined;
   for (const n of numbers) {
-    const f = figureFrom(ctx, n, events, ref, starts);
-    if (f) out.push(f);
+    const f = figureFrom(ctx, n, events, ref, starts, previous);
+    if (f) {
+      out.push(f);
+      previous = { fact: f, end: n.end };
+    }
   }
   return out;
 }
 
-function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<typeof findEvents>, ref: RefDay, others: number[]): FigureFact | undefined {
+function figureFrom(
+  ctx: SentenceContext,
+  n: NumberMention,
+  events: ReturnType<typeof findEvents>,
+  ref: RefDay,
+  others: number[],
+  previous: { fact: FigureFact; end: number } | undefined,
+): FigureFact | undefined {
   const s = ctx.text;
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
@@ -102,12 +113,13 @@ function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<t
     if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
+  if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, q0(s, n.start)))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   if (!counted) counted = countedBefore(s, q0(s, n.start))?.text;
   const npEnd = np?.end ?? n.end;
-  // "a 1,000-for-1,000 swap", "the 971 captures": the noun is the event, not what is counted.
-  const own = counted ? events.find((e) => e.start >= n.end && e.end === npEnd) : undefined;
-  if (own) counted = undefined;
+  // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
+  const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
   const event = own?.event ?? eventNear(events, s, n.start, n.end, npEnd);
   if (n.raw.toLowerCase() === 'one' && !event) return undefined;
 
@@ -140,6 +152,11 @@ function figureFrom(ctx: SentenceContext, n: NumberMention, events: ReturnType<t
   if (HEDGE.test(s) || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
   if (isNegated(s, n.start, npEnd)) fact.negated = true;
   return fact;
+}
+
+function inheritsCounted(between: string): boolean {
+  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which)\s*$/i.test(between)) return true;
+  return between.length < 40 && /(?:\band|\bor|,)\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }
 
 // Where the figure's qualifier starts, so the subject search does not swallow "more than".

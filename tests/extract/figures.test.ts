@@ -37,10 +37,8 @@ describe('figures', () => {
     expect(f).toMatchObject({ value: 150, counted: 'captured soldiers', event: 'released', date: '2025-02-05' });
   });
 
-  it('reads a 1,000-for-1,000 swap as a ratio with an exchange event', () => {
-    const f = figure('Both armies agreed a 1,000-for-1,000 swap.');
-    expect(f).toMatchObject({ value: 1000, unit: 'ratio', event: 'exchanged' });
-    expect(f.counted).toBeUndefined();
+  it('reads a 1,000-for-1,000 swap as a ratio whose noun is both what is counted and the event', () => {
+    expect(figure('Both armies agreed a 1,000-for-1,000 swap.')).toMatchObject({ value: 1000, unit: 'ratio', counted: 'swap', event: 'exchanged' });
   });
 
   it('gives a figure inside a stated window that window as its period', () => {
@@ -63,9 +61,22 @@ describe('figures', () => {
     expect(figure('Kyiv wants to bring home hundreds of Ukrainian defenders.')).toMatchObject({ value: 100, qualifier: 'hundreds of', counted: 'Ukrainian defenders' });
   });
 
-  it('borrows what a number counted earlier when it recurs as "the 971 captures"', () => {
-    const found = figures('Officials said 971 Russian soldiers were captured. The 971 captures took months.');
-    expect(found[1]).toMatchObject({ value: 971, counted: 'Russian soldiers', event: 'captured' });
+  it('borrows what a number counted earlier in the article when it recurs bare ("all 971")', () => {
+    const found = figures('Officials said 971 Russian soldiers were captured. All 971 are now held in camps.');
+    expect(found[1]).toMatchObject({ value: 971, counted: 'Russian soldiers' });
+  });
+
+  it('reads what is counted from the subject or object before the figure', () => {
+    expect(figure('Turnout was 67.4% on Sunday.').counted).toBe('Turnout');
+    expect(figure('The central bank cut its key rate to 2.75%.').counted).toBe('key rate');
+    expect(figure('Core inflation, which excludes food, held at 2.3%.').counted).toBe('Core inflation');
+    expect(figure('The scheme comes at a cost of £45m a year.').counted).toBe('cost');
+    expect(figure('The club will receive £2.5m in prize money.').counted).toBe('prize money');
+  });
+
+  it('carries what is counted to "up from" and "including" figures in the same sentence', () => {
+    expect(figures('Turnout was 64.7%, up from 53 percent in the first round.')[1]!.counted).toBe('Turnout');
+    expect(figures('Air defences destroyed 337 drones, including 91 over the capital.')[1]!.counted).toBe('drones');
   });
 
   it('marks hedged figures', () => {
