@@ -118,6 +118,27 @@ describe('/summary kursk from the sample feed', () => {
   });
 });
 
+describe('/claims kursk from the sample feed', () => {
+  it('sets Russia’s claim to have liberated the region against Ukraine’s that fighting goes on', async () => {
+    const reply = await runLine(t, registry, '/claims kursk');
+    expect(reply.kind).toBe('answer');
+    const disputes = (reply.data as { disputes: { subjectKey: string; sides: { party: string; text: string }[] }[] }).disputes;
+    const control = disputes.find((d) => d.subjectKey.endsWith('control'));
+    expect(control).toBeDefined();
+    const parties = control!.sides.map((s) => s.party);
+    expect(parties).toContain('russia');
+    expect(parties).toContain('ukraine');
+    expect(control!.sides.find((s) => s.party === 'russia')!.text).toMatch(/liberat|retaken|driven|out of/i);
+    const lines = reply.sections.find((s) => s.heading === 'Disputed')!.lines;
+    for (const l of lines) expect(l.cites!.length).toBe(1);
+  });
+
+  it('keeps claims from unrelated articles out', async () => {
+    const reply = await runLine(t, registry, '/claims kursk');
+    for (const c of reply.citations) expect(c.url).toMatch(KURSK_STORY);
+  });
+});
+
 describe('restarts and re-ingest', () => {
   it('adds nothing when the same feed is ingested again', async () => {
     const source = t.store.sources.list('local')[0]!;
