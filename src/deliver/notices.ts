@@ -25,7 +25,7 @@ export function enqueuePauseNotices(store: Store, now: Date, source: Source): nu
     title: `Paused source #${source.id}: ${name}`,
     text:
       `factfeed stopped polling ${source.url} after ${source.consecutiveFailures} failed attempts over a day. ` +
-      `Last error: ${source.lastError ?? 'unknown'}. An admin can remove it with /source remove ${source.id}, or add it again once it works.`,
+      `Last error: ${source.lastError ?? 'unknown'}. Once the feed works again an admin can remove it with /source remove ${source.id} and add it again.`,
   };
   let queued = 0;
   for (const sub of store.subscriptions.active(source.tenant)) {
