@@ -60,11 +60,24 @@ export function stem(word: string): string {
   return word.replace(/(ies)$/, 'y').replace(/(es|s)$/, '').replace(/(ing|ed)$/, '');
 }
 
+// One answer tests the same few hundred sentences against a dozen terms or more; splitting and
+// stemming each text once rather than once per term was most of /figures' CPU time (see bench/).
+const stemmed = new Map<string, string[]>();
+function stemmedWords(text: string): string[] {
+  let words = stemmed.get(text);
+  if (!words) {
+    if (stemmed.size >= 4096) stemmed.clear();
+    words = wordsOf(text).map(stem);
+    stemmed.set(text, words);
+  }
+  return words;
+}
+
 /** True when a term (word or phrase) occurs in the text as whole words, ignoring simple inflection. */
 export function mentions(text: string | null | undefined, term: string): boolean {
   if (!text) return false;
-  const hay = wordsOf(text).map(stem);
-  const needle = wordsOf(term).map(stem);
+  const hay = stemmedWords(text);
+  const needle = stemmedWords(term);
   if (needle.length === 0) return false;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;

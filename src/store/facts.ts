@@ -63,9 +63,11 @@ interface Row {
   s_url: string;
 }
 
-export const FACT_SELECT = `SELECT f.*, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
-  s.id AS s_id, s.title AS s_title, s.url AS s_url
-  FROM facts f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id`;
+const FACT_COLUMNS = `SELECT f.*, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+  s.id AS s_id, s.title AS s_title, s.url AS s_url`;
+const ARTICLE_SOURCE_JOIN = 'JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id';
+
+export const FACT_SELECT = `${FACT_COLUMNS} FROM facts f ${ARTICLE_SOURCE_JOIN}`;
 
 export const toFactRow = (r: Row): FactRow => ({
   id: r.id,
@@ -126,8 +128,10 @@ export class FactRepo {
   search(tenant: string, kind: Fact['kind'], ftsQuery: string, limit: number): FactRow[] {
     const rows = this.db
       .prepare(
-        `${FACT_SELECT} WHERE f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?)
-           AND f.kind = ? AND s.tenant = ?
+        // Driven from the FTS matches (CROSS JOIN fixes the order): left to itself SQLite walks every
+        // fact of the kind through facts_kind_counted and tests each against the match list.
+        `${FACT_COLUMNS} FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid ${ARTICLE_SOURCE_JOIN}
+         WHERE facts_fts MATCH ? AND f.kind = ? AND s.tenant = ?
          ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index LIMIT ?`,
       )
       .all(ftsQuery, kind, tenant, limit) as Row[];
@@ -141,10 +145,12 @@ export class FactRepo {
   searchByTitle(tenant: string, kind: Fact['kind'], ftsQuery: string, articleLimit: number): FactRow[] {
     const rows = this.db
       .prepare(
-        `${FACT_SELECT} WHERE f.article_id IN (
+        // The few matching articles drive the join (through facts_article), not a scan of every fact of the kind.
+        `${FACT_COLUMNS} FROM (
              SELECT a2.id FROM articles_fts JOIN articles a2 ON a2.id = articles_fts.rowid JOIN sources s2 ON s2.id = a2.source_id
-             WHERE articles_fts MATCH ? AND s2.tenant = ? ORDER BY a2.published_at DESC LIMIT ?)
-           AND f.kind = ?
+             WHERE articles_fts MATCH ? AND s2.tenant = ? ORDER BY a2.published_at DESC LIMIT ?) t
+           CROSS JOIN facts f ON f.article_id = t.id ${ARTICLE_SOURCE_JOIN}
+         WHERE f.kind = ?
          ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index`,
       )
       .all(`title : (${ftsQuery})`, tenant, articleLimit, kind) as Row[];
