@@ -12,11 +12,18 @@ export interface Source {
   verb: string;
   /** Where the source's name starts in the sentence. */
   whoStart: number;
+  /** The reporting clause closes its sentence or clause (", the ministry said on Friday."), so it covers what came before. */
+  closing: boolean;
 }
 
 export const REPORT_VERBS =
-  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|forecast|forecasts|predicted|predicts|projected|projects|calculated|counted|recorded|registered';
+  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|see|sees|believes|believe|considers|consider';
 const VERB_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|earlier|further|now|still|then|separately|repeatedly) )*(${REPORT_VERBS})\\b`, 'gi');
+// "US employers added 22,000 jobs", "Veltron reported a net profit": these verbs take an object, not speech.
+const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;
+const PARTICIPLE = /,\s+(claiming|saying|insisting|arguing|warning|noting)\b/gi;
+const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:forecasts?|estimates?|projections?|expectations?|tally|count)\s+of\b/gu;
+const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const ACCORDING = /\baccording to\s+/gi;
 
@@ -30,7 +37,8 @@ export const ORG_WORDS = new Set(
     'administration regulator bank court monitors observers investigators representative envoy general spokespeople ' +
     'negotiator commissioner ambassador adviser advisor aide secretary chairman chairwoman chair director analyst economist ' +
     'economists professor researcher researchers editor correspondent judge leader deputy coach manager captain ' +
-    'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses'
+    'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses ' +
+    'alliance association organisation organization union charity network coalition federation party researchers scientists study'
   ).split(' '),
 );
 const ROLE_WORDS = new Set(
@@ -54,33 +62,64 @@ const TRAILING_ADVERBIAL =
 /** Reporting sources written in one sentence, left to right. */
 export function findSources(sentence: string): Source[] {
   const out: Source[] = [];
+  const add = (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean) => {
+    if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
+    out.push({ who, start, end, verb, whoStart, closing: closing ?? closes(sentence.slice(Math.max(end, whoStart + who.length))) });
+  };
   for (const m of sentence.matchAll(ACCORDING)) {
     const who = forwardName(sentence.slice(m.index + m[0].length));
-    if (who) out.push({ who, start: m.index, end: m.index + m[0].length, verb: 'according to', whoStart: m.index + m[0].length });
+    if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
   }
   for (const m of sentence.matchAll(INVERTED)) {
     const who = forwardName(sentence.slice(m.index + m[0].length));
-    if (who) out.push({ who, start: m.index + 1, end: m.index + m[0].length, verb: m[1]!.toLowerCase(), whoStart: m.index + m[0].length });
+    if (who) add(who, m.index + 1, m.index + m[0].length, m[1]!.toLowerCase(), m.index + m[0].length, true);
   }
   for (const m of sentence.matchAll(/\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g)) {
     const country = DEMONYMS[m[1]!.toLowerCase()];
-    if (country) out.push({ who: titleCase(country), start: m.index, end: m.index + m[0].length, verb: 'claims', whoStart: m.index });
+    if (country) add(titleCase(country), m.index, m.index + m[0].length, 'claims', m.index);
+  }
+  for (const m of sentence.matchAll(POSSESSIVE_ESTIMATE)) {
+    const who = m[1]!.replace(/^(?:the|a|an)\s+/i, '');
+    const at = m.index + m[0].length - m[1]!.length;
+    if (!/^(?:its|their|his|her|our)$/i.test(who)) add(who, m.index, m.index + m[0].length, 'estimates', at);
   }
   for (const m of sentence.matchAll(VERB_RE)) {
     const verbStart = m.index + m[0].length - m[1]!.length;
+    const verb = m[1]!.toLowerCase();
     if (out.some((s) => verbStart >= s.start && verbStart < s.end)) continue;
-    // "claims"/"reports" as nouns ("the claims were") have no subject and are dropped below.
+    const rest = sentence.slice(verbStart + verb.length);
+    if (/^(?:added|adds)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
+    if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
     const name = backwardName(sentence.slice(0, m.index));
-    if (name) out.push({ who: name.who, start: verbStart, end: verbStart + m[1]!.length, verb: m[1]!.toLowerCase(), whoStart: name.start });
+    if (name) add(name.who, verbStart, verbStart + verb.length, verb, name.start);
+  }
+  for (const m of [...sentence.matchAll(PUT_AT), ...sentence.matchAll(PARTICIPLE)]) {
+    const verbStart = m.index + m[0].length - m[1]!.length;
+    // "Radu refused to concede, claiming …": the participle's subject opens the sentence.
+    const name = m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, m.index));
+    if (name) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// Nothing but time and place adverbials follow the verb before the clause ends.
+function closes(rest: string): boolean {
+  const clause = rest.split(/[,;:]|\s[—–]\s/)[0]!.trim().replace(/[.!?"”]+$/, '');
+  if (!clause) return true;
+  return clause.split(/\s+/).length <= 5 && /^(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|during|after|before|when|to|via|through)\b/i.test(clause);
+}
+
+function leadingName(sentence: string): { who: string; start: number } | undefined {
+  const m = /^(?:\p{Lu}[\p{L}'’.-]+\s?){1,4}/u.exec(sentence);
+  if (!m || OPENERS.has(m[0].trim().split(' ')[0]!.toLowerCase())) return undefined;
+  return { who: m[0].trim(), start: 0 };
 }
 
 function titleCase(s: string): string {
   return s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b)))\s*/gi;
+const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b))\b)\s*/gi;
 
 // The subject right before a reporting verb: the clause chunk ending at the verb, or an appositive
 // ("Moscow's mayor, Sergei Sobyanin, said") / a participle aside ("An official, speaking on condition …, said").
@@ -91,6 +130,9 @@ function backwardName(before: string): { who: string; start: number } | undefine
     const parts = splitChunks(text.slice(0, -1));
     let last = parts.pop();
     if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
+    // "Gavi, the vaccine alliance, said": the proper name beats its description.
+    const prev = parts[parts.length - 1];
+    if (last && prev && /^(?:the|a|an)\s/i.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
     return last ? nameFrom(last.text, last.start) : undefined;
   }
   const last = splitChunks(text).pop();
@@ -125,7 +167,8 @@ function nameFrom(chunk: string, offset: number): { who: string; start: number }
   if (tokens.length === 1 && PRONOUNS.has(first[0].toLowerCase())) return { who: first[0].toLowerCase(), start: offset + first.index };
   const words = tokens.map((t) => t[0].replace(/[.]$/, ''));
   if (words.length > 7 || words.some((w, i) => isVerbish(w, i))) return strictName(tokens, offset);
-  if (!words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  const lastWord = words[words.length - 1]!.toLowerCase();
+  if (!words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase())) && !(/[^s]s$/.test(lastWord) && words.length <= 3)) return undefined;
   const start = personStart(words);
   return { who: words.slice(start).join(' '), start: offset + tokens[start]!.index };
 }
@@ -167,7 +210,9 @@ function isNameWord(w: string): boolean {
 
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
 function forwardName(after: string): string | undefined {
-  const by = /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after);
+  const by =
+    /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after) ??
+    /^(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:study|report|survey|analysis|estimate|estimates|poll|data|figures|count|tally|review|statement|assessment)\s+(?:by|from)\s+/i.exec(after);
   const text = by ? after.slice(by[0].length) : after;
   const tokens = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu)];
   const words: string[] = [];
@@ -176,7 +221,12 @@ function forwardName(after: string): string | undefined {
     const l = w.toLowerCase();
     if (!words.length && PRONOUNS.has(l)) return l;
     if (!words.length && /^(?:its|their|his|her|our|a|an|the)$/i.test(w)) continue;
-    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/ing$/.test(l) && !/^\p{Lu}/u.test(w)) || /^(?:on|in|at|said|says|added|told)$/.test(l) && words.length) break;
+    const next = tokens[tokens.indexOf(t) + 1]?.[0] ?? '';
+    if (/^(?:at|of|for)$/.test(l) && words.length && /^\p{Lu}/u.test(next)) {
+      words.push(w); // "researchers at Imperial College London"
+      continue;
+    }
+    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/(?:ing|ed)$/.test(l) && !/^\p{Lu}/u.test(w)) || (/^(?:on|in|at|said|says|added|told)$/.test(l) && words.length)) break;
     words.push(w.replace(/[.]$/, ''));
     if (words.length >= 7) break;
   }

@@ -14,6 +14,7 @@ export interface ClaimSource {
   end: number;
   /** Where the source's name starts, so a claim stops before the next source. */
   whoStart: number;
+  closing?: boolean;
 }
 
 const CLAIM_VERBS = new Set(

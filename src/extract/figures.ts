@@ -14,7 +14,7 @@ export interface SentenceContext {
   text: string;
   dates: readonly DateMention[];
   /** Reporting sources with pronouns already resolved. */
-  sources: ReadonlyArray<{ who: string; start: number; end: number }>;
+  sources: ReadonlyArray<{ who: string; start: number; end: number; closing?: boolean | undefined }>;
   /** Quoted stretches inside this sentence and who said them. */
   quotes: ReadonlyArray<{ start: number; end: number; speaker?: string | undefined }>;
 }
@@ -168,11 +168,16 @@ function q0(s: string, start: number): number {
 function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   const quote = ctx.quotes.find((q) => pos >= q.start && pos < q.end);
   if (quote) return quote.speaker;
+  // The nearest source before the figure governs it; one after it only when its clause closes the
+  // sentence (", the ministry said on Friday"), not when it has its own complement ("the UN says it needs").
   let best: string | undefined;
   let bestDist = Infinity;
   for (const src of ctx.sources) {
-    const dist = pos < src.start ? src.start - pos : pos - src.end;
-    if (dist < bestDist) [best, bestDist] = [src.who, dist];
+    if (src.end <= pos && pos - src.end < bestDist) [best, bestDist] = [src.who, pos - src.end];
+  }
+  if (best) return best;
+  for (const src of ctx.sources) {
+    if (src.start > pos && src.closing && src.start - pos < bestDist) [best, bestDist] = [src.who, src.start - pos];
   }
   return best;
 }

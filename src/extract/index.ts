@@ -80,7 +80,7 @@ function readParagraphs(segs: readonly Segment[]) {
         if (spans.some((q) => at >= q.start && at < q.end)) continue; // words inside a quote are not its source
         const who = tracker.resolve(src.who);
         if (!who) continue;
-        info[k]!.sources.push({ who, verb: src.verb, start: src.start, end: src.end, whoStart: src.whoStart });
+        info[k]!.sources.push({ who, verb: src.verb, start: src.start, end: src.end, whoStart: src.whoStart, closing: src.closing });
         paraSources.push({ who, start: at, end: base + src.end });
       }
     }
