@@ -21,7 +21,8 @@ function factfeed(args: string[], opts: { db?: string; input?: string; env?: Rec
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-describe('factfeed CLI', () => {
+// Each run starts a real process (tsx compiles on start), so these get more time than unit tests.
+describe('factfeed CLI', { timeout: 90_000 }, () => {
   it('starts the console on a fresh database, loads the sample feed and answers piped commands', () => {
     const db = join(dir, 'console.db');
     const out = factfeed([], { db, input: '/figures prisoners\n/summary kursk\n' });

@@ -1,6 +1,6 @@
 import type { Store, FactRow } from '../store/index.ts';
 import { partyOf } from './claims.ts';
-import { articleOnTopic, mentions, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
+import { articleOnTopic, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
 export interface FigurePoint {
