@@ -122,10 +122,12 @@ export class FactRepo {
   }
 
   /**
-   * Facts of one kind whose indexed text matches an FTS5 query, within a tenant, newest article first.
-   * `ftsQuery` must already be a safe FTS5 expression (see query/search.ts).
+   * Figures whose indexed text matches an FTS5 query, within a tenant, newest article first.
+   * `ftsQuery` must already be a safe FTS5 expression (see query/search.ts). facts_fts indexes
+   * figures only (migration 004), so asking for another kind is a programming error.
    */
   search(tenant: string, kind: Fact['kind'], ftsQuery: string, limit: number): FactRow[] {
+    if (kind !== 'figure') throw new Error(`facts.search: only figures are full-text indexed (asked for ${kind})`);
     const rows = this.db
       .prepare(
         // Driven from the FTS matches (CROSS JOIN fixes the order): left to itself SQLite walks every
