@@ -33,6 +33,11 @@ export const source: CommandDefinition = {
       description: 'Stop following a feed and forget its articles',
       options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
     },
+    {
+      name: 'resume',
+      description: 'Poll a paused feed again now and clear its failures',
+      options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
+    },
     importSubcommand,
   ],
   autocomplete(ctx, req) {
@@ -51,6 +56,7 @@ export const source: CommandDefinition = {
       services.store.sources.remove(invocation.tenant, s.id);
       return okReply(`Removed source #${s.id} (${s.title ?? s.url}) and its ${articles} article${articles === 1 ? '' : 's'}.`);
     }
+    if (args.subcommand === 'resume') return resume(ctx, String(args.options.source));
     const every = args.options.every === undefined ? services.config.pollMinutes : Number(args.options.every);
     try {
       const { source: added, feed } = await addSource(services, {
@@ -74,3 +80,18 @@ export const source: CommandDefinition = {
     }
   },
 };
+
+/** Clears a paused or failing source's record and polls it at once, so the admin sees whether it works now. */
+async function resume(ctx: Parameters<CommandDefinition['handler']>[0], ref: string): Promise<Reply> {
+  const { services, invocation } = ctx;
+  const s = resolveSource(ctx, ref);
+  services.store.sources.resume(invocation.tenant, s.id);
+  try {
+    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.sources.get(s.id)!);
+    return okReply(`Source #${s.id} (${s.title ?? s.url}) is polled again.`, [
+      polled.notModified ? 'The feed has not changed since the last successful poll.' : `${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
+    ]);
+  } catch (err) {
+    throw new CommandError(`Source #${s.id} still fails: ${describeSourceError(err)} It stays on its back-off schedule.`);
+  }
+}

@@ -172,7 +172,9 @@ export class SourceRepo {
   resume(tenant: string, id: number): boolean {
     return (
       this.db
-        .prepare('UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, next_poll_at = NULL WHERE id = ? AND tenant = ?')
+        .prepare(
+          'UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, failing_since = NULL, next_poll_at = NULL WHERE id = ? AND tenant = ?',
+        )
         .run(id, tenant).changes > 0
     );
   }
