@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.ts';
-import { articleTopics, expandTopic } from '../extract/topics.ts';
+import { articleTopics, expandTopic, normalizeEntity } from '../extract/topics.ts';
 
 /** The words of a user's topic and its expansions, ready for matching and for FTS5. */
 export interface TopicQuery {
@@ -19,7 +19,10 @@ export interface TopicQuery {
 const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 export function topicQuery(topic: string): TopicQuery {
-  const cleaned = topic.trim().toLowerCase();
+  const asked = topic.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "Kursk Oblast", "the Kursk region" and "Kursk" are one place: ask about the entity itself.
+  const entity = normalizeEntity(asked);
+  const cleaned = entity !== asked && articleTopics(entity, '').includes(entity) ? entity : asked;
   const terms = [...new Set([cleaned, ...expandTopic(cleaned)].map((t) => wordsOf(t).join(' ')).filter((t) => t.length > 0))];
   // A multi-word topic ("oil prices") also matches text that has all its words apart ("price of oil").
   const words = wordsOf(cleaned).filter((w) => !STOPWORDS.has(w));

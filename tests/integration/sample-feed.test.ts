@@ -108,6 +108,13 @@ describe('/summary kursk from the sample feed', () => {
     expect(reply.sections[0]!.lines.map((l) => l.text).join('\n')).toMatch(/971/);
   });
 
+  it('treats "Kursk Oblast" and "the Kursk region" as the same topic as kursk', async () => {
+    const ids = async (topic: string) => (await runLine(t, registry, `/summary ${topic}`)).citations.map((c) => c.url).sort();
+    const kursk = await ids('kursk');
+    expect(await ids('Kursk Oblast')).toEqual(kursk);
+    expect(await ids('the Kursk region')).toEqual(kursk);
+  });
+
   it('flags the dispute over who controls the Kursk region', async () => {
     const reply = await runLine(t, registry, '/summary kursk');
     const disputed = reply.sections.find((s) => s.heading === 'Disputed');
