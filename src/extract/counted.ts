@@ -155,7 +155,8 @@ const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
  */
 export function countedBefore(sentence: string, start: number): Counted | undefined {
   const before = sentence.slice(0, start);
-  const of = OF_HEAD.exec(before);
+  const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
+  const of = /\sof\s*$/.test(tail) ? OF_HEAD.exec(tail.slice(-48)) : null;
   if (of) {
     const words = of[1]!.split(/\s+/);
     // The word right before "of" is the head even when it can be a verb ("a cost of").
@@ -163,7 +164,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const head = words.slice(from + 1).join(' ');
     if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
   }
-  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(before);
+  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };
   let clauseStart = 0;
   for (const m of before.matchAll(REPORTED)) clauseStart = m.index + m[0].length;

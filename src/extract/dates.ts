@@ -38,10 +38,18 @@ export interface ResolvedDate {
 
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?)?\\.?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 /** Cheap test for "this sentence may contain a date chrono can read". */
+// Case-sensitive on purpose: month and day names are capitalised, and "may" the verb is not a month.
 export const DATE_CUE = new RegExp(
-  `\\b(?:${MONTHS})\\b|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:yesterday|today|tonight|weekend|ago|(?:last|this|next|past|previous|coming) (?:week|month|year|spring|summer|autumn|winter))\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
-  'i',
+  `\\b(?:${MONTHS.replace('|May|', '|')})\\b|\\bMay(?= \\d)|(?<=\\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd) )May\\b|` +
+    `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year|spring|summer|autumn|winter))\\b|` +
+    `\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
 );
+// chrono's casual English without its time-of-day and "in/ago/later" duration parsers: those
+// results are dropped anyway, and skipping them makes parsing about four times faster.
+const DROP_PARSERS = /Time(?:Expression|UnitWithin|UnitAgo|UnitLater|UnitCasualRelative)|CasualTime|EndOfCurrentMonth/;
+const casualConfig = chrono.en.configuration.createCasualConfiguration();
+casualConfig.parsers = casualConfig.parsers.filter((p) => !DROP_PARSERS.test(p.constructor.name));
+const dateParser = new chrono.Chrono(casualConfig);
 const YEAR = /(?<![\d,.$€£-])\b(1[89]\d\d|20\d\d)(s?)\b(?![.,]\d|%|-\d)/g;
 const YEAR_BEFORE = /(?:\b(?:in|since|during|of|by|until|till|before|after|from|through|the|early|late|mid|spring|summer|autumn|fall|winter|year|between)|mid-|^)\s*$/i;
 const YEAR_AFTER = /^(?:\s*(?:[,.;:)]|'s|’s|$)|\s+[A-Z]|\s+(?:and|to|when|as|after|before|election|elections|invasion|war|budget|census|season|vote|level|levels|figures?|data|report|campaign)\b)/;
@@ -91,7 +99,8 @@ function yearPeriod(y: number, endYear = y): Pick<DateMention, 'date' | 'periodS
 
 /** All dates in one sentence, left to right. */
 export function findDates(sentence: string, ref: RefDay): DateMention[] {
-  const out: DateMention[] = DATE_CUE.test(sentence) ? chronoDates(sentence, ref) : [];
+  // Weekdays and "last year" are most of news dating; chrono only runs when a month or numeric date appears.
+  const out: DateMention[] = !DATE_CUE.test(sentence) ? [] : HARD_CUE.test(sentence) ? chronoDates(sentence, ref) : relativeDates(sentence, ref);
   for (const m of sentence.matchAll(YEAR)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -112,10 +121,48 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
   return merged;
 }
 
+const HARD_CUE = new RegExp(`\\b(?:${MONTHS})\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const RELATIVE =
+  /\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?:(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|(weekend))\b|\b([Yy]esterday|[Tt]oday|[Tt]onight)\b|\b([Ll]ast|[Tt]his|[Nn]ext)\s+(week|month|year)\b/g;
+
+// The same answers chrono gives for these phrases, without its cost.
+function relativeDates(sentence: string, ref: RefDay): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of sentence.matchAll(RELATIVE)) {
+    const raw = m[0];
+    const lower = raw.toLowerCase();
+    let r: Resolved;
+    if (m[1] || m[2]) {
+      const target = m[2] ? 6 : WEEKDAYS.indexOf(`${m[1]!.toLowerCase()}day`);
+      const today = new Date(`${ref.iso}T00:00:00Z`).getUTCDay();
+      if (/^(?:next|coming)\b/.test(lower)) r = { date: addDays(ref.iso, ((target - today + 6) % 7) + 1), explicit: false };
+      else if (/^last\b/.test(lower)) r = { date: addDays(ref.iso, -(((today - target + 6) % 7) + 1)), explicit: false };
+      else r = { date: addDays(ref.iso, -((today - target + 7) % 7)), explicit: false };
+    } else if (m[3]) {
+      r = { date: addDays(ref.iso, /^yesterday$/.test(lower) ? -1 : 0), explicit: false };
+    } else {
+      const shift = /^last/.test(lower) ? -1 : /^next/.test(lower) ? 1 : 0;
+      const unit = m[5]!;
+      if (unit === 'year') r = { ...yearPeriod(ref.year + shift), explicit: false };
+      else if (unit === 'week') r = { date: addDays(ref.iso, 7 * shift), explicit: false };
+      else {
+        const d = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
+        const y = d.getUTCFullYear();
+        const mo = d.getUTCMonth() + 1;
+        const end = iso(y, mo, lastDay(y, mo));
+        r = { date: end, periodStart: iso(y, mo, 1), periodEnd: end, explicit: false };
+      }
+    }
+    out.push({ start: m.index, end: m.index + raw.length, raw, ...r });
+  }
+  return out;
+}
+
 function chronoDates(sentence: string, ref: RefDay): DateMention[] {
   const instant = new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12));
   const out: DateMention[] = [];
-  for (const r of chrono.parse(sentence, { instant, timezone: 'UTC' }, { forwardDate: false })) {
+  for (const r of dateParser.parse(sentence, { instant, timezone: 'UTC' }, { forwardDate: false })) {
     const text = r.text.replace(/[\s,]+$/, '');
     const start = r.index + (r.text.length - r.text.trimStart().length);
     const mention = resolveChrono(r, text, ref);
@@ -200,21 +247,22 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
  * else the nearest relative one, else the publication day.
  */
 export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = []): ResolvedDate {
-  const pick = (explicit: boolean) => {
-    let best: DateMention | undefined;
-    let bestDist = Infinity;
-    for (const d of mentions) {
-      if (d.explicit !== explicit || d.noAnchor) continue;
-      // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
-      if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
-      const dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
-      if (dist < bestDist) [best, bestDist] = [d, dist];
-    }
-    return best;
-  };
-  const d = pick(true) ?? pick(false);
+  const d = mentions.length ? (nearest(mentions, true, pos, end, others) ?? nearest(mentions, false, pos, end, others)) : undefined;
   if (!d) return { date: ref.iso };
   return { date: d.date, ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}) };
+}
+
+function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[]): DateMention | undefined {
+  let best: DateMention | undefined;
+  let bestDist = Infinity;
+  for (const d of mentions) {
+    if (d.explicit !== explicit || d.noAnchor) continue;
+    // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
+    if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
+    const dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
+    if (dist < bestDist) [best, bestDist] = [d, dist];
+  }
+  return best;
 }
 
 /** Date facts for a list of sentences, plus each sentence's mentions for the other extractors. */

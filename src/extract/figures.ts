@@ -51,9 +51,14 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
   return out;
 }
 
+// A cheap test per pattern in NOT_FIGURES, so the full pattern only runs when it can match.
+const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /-old\b/, /\b(?:Share|Comment|Like|View)/];
+
 function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   const spans: Array<[number, number]> = ctx.dates.map((d) => [d.start, d.end]);
-  for (const re of NOT_FIGURES) for (const m of ctx.text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  NOT_FIGURES.forEach((re, i) => {
+    if (NOT_FIGURE_HINTS[i]!.test(ctx.text)) for (const m of ctx.text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  });
   return spans;
 }
 
@@ -61,12 +66,13 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
   if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b/i.test(s)) return [];
   const events = findEvents(s);
+  const cues: SentenceCues = { hedged: HEDGE.test(s), negation: NEGATION_HINT.test(s) };
   const out: FigureFact[] = [];
   const numbers = findNumbers(s, maskedSpans(ctx));
   const starts = numbers.map((x) => x.start);
   let previous: { fact: FigureFact; end: number } | undefined;
   for (const n of numbers) {
-    const f = figureFrom(ctx, n, events, ref, starts, previous);
+    const f = figureFrom(ctx, n, events, cues, ref, starts, previous);
     if (f) {
       out.push(f);
       previous = { fact: f, end: n.end };
@@ -79,6 +85,7 @@ function figureFrom(
   ctx: SentenceContext,
   n: NumberMention,
   events: ReturnType<typeof findEvents>,
+  cues: SentenceCues,
   ref: RefDay,
   others: number[],
   previous: { fact: FigureFact; end: number } | undefined,
@@ -149,8 +156,8 @@ function figureFrom(
     ...(when.periodStart ? { periodStart: when.periodStart, periodEnd: when.periodEnd } : {}),
     ...(who ? { attribution: who } : {}),
   };
-  if (HEDGE.test(s) || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
-  if (isNegated(s, n.start, npEnd)) fact.negated = true;
+  if (cues.hedged || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
+  if (cues.negation && isNegated(s, n.start, npEnd)) fact.negated = true;
   return fact;
 }
 
@@ -181,6 +188,13 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   return best;
 }
+
+/** Per-sentence facts every figure in it shares, computed once. */
+interface SentenceCues {
+  hedged: boolean;
+  negation: boolean;
+}
+const NEGATION_HINT = /\b(?:not|never|no longer|n't|den(?:ied|ies|y|ying)|reject(?:ed|s)|dismissed|refuted|disputed)\b/i;
 
 function isNegated(s: string, start: number, npEnd: number): boolean {
   const before = s.slice(Math.max(0, start - 80), start);

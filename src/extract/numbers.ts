@@ -53,11 +53,12 @@ const VAGUE: Array<[RegExp, number]> = [
 ];
 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen'].join('|')})`;
-const NUMERIC = String.raw`(?<![\p{L}\p{N}.,:]|\p{L}-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\p{N}]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
+// ASCII and Latin letter ranges instead of \p{L}: the unicode flag makes this scan several times slower.
+const NUMERIC = String.raw`(?<![A-Za-z\u00C0-\u024F0-9.,:]|[A-Za-z\u00C0-\u024F]-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
-const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${WORDS})`, 'giu');
+const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
 export function parseNumber(text: string): number | undefined {

@@ -111,6 +111,8 @@ const TOPIC_BY_NAME = new Map<string, Topic>();
 for (const t of TOPICS) for (const n of [t.key, ...t.names]) TOPIC_BY_NAME.set(n, t);
 const TRIGGERS = new Map<string, string>();
 for (const t of TOPICS) for (const tr of t.triggers) TRIGGERS.set(tr, t.key);
+// First words of multi-word triggers: only these start a phrase lookup.
+const PHRASE_STARTS = new Set([...TRIGGERS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
 
 /** Entity key for a name: "Kursk Oblast" / "the Kursk area" → "kursk"; "Kiev" → "kyiv"; "POWs" → "prisoner of war". */
 export function normalizeEntity(name: string): string {
@@ -160,6 +162,7 @@ function plural(word: string): string {
   return word + 's';
 }
 
+const ENTITY_WORDS = new Set([...GAZETTEER, ...Object.keys(ENTITY_ALIASES)]);
 const PLACE_NAME = /\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Kk]rai|[Gg]overnorate)\b/g;
 const WORDS = /[a-z][a-z'-]*/g;
 
@@ -171,16 +174,20 @@ export function articleTopics(title: string, text: string): string[] {
     const words = part.toLowerCase().match(WORDS) ?? [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const two = i + 1 < words.length ? `${w} ${words[i + 1]}` : '';
-      const three = i + 2 < words.length ? `${two} ${words[i + 2]}` : '';
-      for (const phrase of [three, two, w]) {
-        if (!phrase) continue;
-        const topic = TRIGGERS.get(phrase);
-        if (topic) bump(topic, weight);
+      const single = TRIGGERS.get(w);
+      if (single) bump(single, weight);
+      if (PHRASE_STARTS.has(w) && i + 1 < words.length) {
+        const two = `${w} ${words[i + 1]}`;
+        const topic2 = TRIGGERS.get(two);
+        if (topic2) bump(topic2, weight);
+        const topic3 = i + 2 < words.length ? TRIGGERS.get(`${two} ${words[i + 2]}`) : undefined;
+        if (topic3) bump(topic3, weight);
       }
-      const base = w.replace(/'s$/, '');
-      const entity = ENTITY_ALIASES[base] ?? base;
-      if (GAZETTEER.has(entity)) bump(entity, weight);
+      const base = w.endsWith("'s") ? w.slice(0, -2) : w;
+      if (ENTITY_WORDS.has(base)) {
+        const entity = ENTITY_ALIASES[base] ?? base;
+        if (GAZETTEER.has(entity)) bump(entity, weight);
+      }
     }
     for (const m of part.matchAll(PLACE_NAME)) bump(normalizeEntity(m[1]!), weight);
   }

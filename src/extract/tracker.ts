@@ -7,6 +7,7 @@ import { ORG_WORDS } from './attribution.ts';
 
 const PERSON_TITLES =
   /\b(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Gen\.|General|Col\.|Colonel|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Pope|King|Queen|Secretary|Commander|spokesman|spokeswoman|spokesperson|governor|mayor|minister|commander|negotiator|commissioner|chief)\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){2,3})/gu;
+const TITLE_HINT = /(?:President|Minister|Gen|General|Col|Colonel|Mr|Mrs|Ms|Dr|Chancellor|Senator|Sen|Governor|Gov|Mayor|Pope|King|Queen|Secretary|Commander|spokes|governor|mayor|minister|commander|negotiator|commissioner|chief) [A-Z]/;
 /** Sources that stand in for the last named one ("the statement said"). */
 const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the report', 'report', 'the ministry', 'the agency']);
 
@@ -17,7 +18,7 @@ export class SourceTracker {
 
   /** Notes people named with a title ("President Volodymyr Zelensky") and later surname-only mentions. */
   observe(sentence: string): void {
-    for (const m of sentence.matchAll(PERSON_TITLES)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
+    if (TITLE_HINT.test(sentence)) for (const m of sentence.matchAll(PERSON_TITLES)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
     const first = /^(\p{Lu}[\p{L}'’-]+)\b/u.exec(sentence)?.[1];
     const known = first ? this.persons.find((p) => p.split(' ').pop() === first) : undefined;
     if (known) this.lastPerson = known;
