@@ -5,7 +5,12 @@ import type { FeedItem } from '../src/ingest/types.ts';
 import type { Services } from '../src/services.ts';
 import { LOCAL_TENANT } from '../src/app.ts';
 import type { CorpusSpec } from './corpus.ts';
+import { feedItemOf } from './breakdown.ts';
 import { RssSampler, cpuSeconds } from './stats.ts';
+
+// Worker threads do not inherit the tsx loader, so each one registers it before loading the TypeScript worker.
+const TS_WORKER = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href)}); })`;
 
 export interface BuildMeasure {
   articles: number;
@@ -25,7 +30,8 @@ interface Extracted {
  * Adds articles [from, to) of the corpus straight through storeItem (no feed, no HTTP), the way
  * the 100k store is built in reasonable time: extraction runs in worker threads, this thread
  * stores, and each batch of articles shares one transaction (storeItem's own become savepoints).
- * Every article still goes through the real extractor and the real store code.
+ * Every article still goes through the real extractor and the real store code. threads = 0 runs
+ * the bot's own single-threaded path instead.
  */
 export async function buildStore(services: Services, spec: CorpusSpec, from: number, to: number, threads: number): Promise<BuildMeasure> {
   const sources = services.store.sources.list(LOCAL_TENANT);
@@ -49,13 +55,23 @@ export async function buildStore(services: Services, spec: CorpusSpec, from: num
     rss.sample();
   };
 
-  const n = Math.max(1, threads);
+  if (threads === 0) {
+    // The bot's own path: one thread, extraction inside storeItem.
+    for (let i = from; i < to; i++) {
+      const item = feedItemOf(spec, i);
+      storeItem(deps, bySlot.get(i % spec.sources)!, item);
+      stored++;
+      if (stored % 50 === 0) rss.sample();
+    }
+    return { articles: stored, threads: 0, wallSeconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds(cpu), peakRssBytes: rss.stop() };
+  }
+  const n = threads;
   await Promise.all(
     Array.from(
       { length: n },
       (_, w) =>
         new Promise<void>((ok, fail) => {
-          const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), { workerData: { spec, start: from + w, end: to, step: n, batch: 50 } });
+          const worker = new Worker(TS_WORKER, { eval: true, workerData: { spec, start: from + w, end: to, step: n, batch: 50 } });
           worker.on('message', (msg: Extracted[] | 'done') => {
             if (msg === 'done') return void worker.terminate().then(() => ok());
             try {

@@ -38,6 +38,8 @@ const phases: Record<string, (a: Args) => Promise<unknown>> = {
   async build(a) {
     const services = benchServices(a.dbPath as string);
     try {
+      const spec = a.spec as CorpusSpec;
+      if (services.store.sources.list(LOCAL_TENANT).length === 0) addSources(services, Array.from({ length: spec.sources }, (_, s) => `http://127.0.0.1:9/feeds/${s}.xml`));
       const build = await buildStore(services, a.spec as CorpusSpec, a.from as number, a.to as number, a.threads as number);
       const articles = services.store.articles.countForTenant(LOCAL_TENANT);
       return { build, articles, facts: services.store.facts.countForTenant(LOCAL_TENANT), dbBytes: databaseBytes(services), maxRssBytes: maxRss() };
