@@ -2,7 +2,7 @@ import type { CommandDefinition } from './types.ts';
 import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
-import { formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { formatAsOf, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
 import { suggestTopics } from '../src/query/topics.ts';
 import { timelinePng } from '../src/reply/chart.ts';
 import type { ReplyAttachment } from '../src/reply/model.ts';
@@ -41,7 +41,7 @@ export function timeline(points: readonly FigurePoint[]): string | undefined {
   for (const p of ordered) {
     const v = formatShort(p);
     if (v === last) continue;
-    steps.push(`${v} (${formatWhen(p)})`);
+    steps.push(`${v} (${formatAsOf(p)})`);
     last = v;
   }
   return steps.length >= 2 ? steps.join(' → ') : undefined;

@@ -78,3 +78,20 @@ export function formatPeriod(start: string | null, end: string | null): string {
 export function formatWhen(p: Pick<FigurePoint, 'date' | 'period'>): string {
   return p.period ? formatPeriod(p.period.start, p.period.end) : formatDate(p.date);
 }
+
+/**
+ * When a point stands in a series: a whole-year or whole-month period by its name ("2024", "Aug 2024"),
+ * anything else by the date it runs to — "971 (25 May 2025)" reads better than the whole campaign span.
+ */
+export function formatAsOf(p: Pick<FigurePoint, 'date' | 'period'>): string {
+  const start = p.period?.start;
+  const end = p.period?.end;
+  if (start && end) {
+    if (start.endsWith('-01-01') && end.endsWith('-12-31') && start.slice(0, 4) === end.slice(0, 4)) return start.slice(0, 4);
+    const lastDay = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0)).getUTCDate();
+    if (start.endsWith('-01') && start.slice(0, 7) === end.slice(0, 7) && Number(end.slice(8, 10)) === lastDay) {
+      return `${months[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
+    }
+  }
+  return formatDate(p.date);
+}

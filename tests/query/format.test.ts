@@ -62,6 +62,15 @@ describe('timeline', () => {
     expect(timeline(newestFirst)).toBe('700+ (2024) → 909 (5 Feb 2025) → 971 (25 May 2025)');
   });
 
+  it('names a point by the date its period runs to, a whole month or year by its name', () => {
+    expect(
+      timeline([
+        point({ value: 971, date: '2025-05-25', period: { start: '2024-08-06', end: '2025-05-25' } }),
+        point({ value: 909, date: '2025-02-28', period: { start: '2025-02-01', end: '2025-02-28' } }),
+      ]),
+    ).toBe('909 (Feb 2025) → 971 (25 May 2025)');
+  });
+
   it('is absent for a single value', () => {
     expect(timeline([point({ value: 5 }), point({ value: 5 })])).toBeUndefined();
   });
