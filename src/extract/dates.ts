@@ -1,17 +1,13 @@
 /**
  * Dates and periods mentioned in a sentence, resolved against the article's publication day.
- * chrono-node is comparatively slow, so it only sees sentences a cheap cue regex flags.
+ * The common phrases are read by calendar.ts; chrono-node, comparatively slow, only sees sentences
+ * with numeric dates ("5/3/2025", "2025-03-05") that the fast readers leave alone.
  */
 import * as chrono from 'chrono-node';
 import type { DateFact } from './types.ts';
+import { addDays, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
 
-/** The publication day in the article's time zone; relative dates resolve against it. */
-export interface RefDay {
-  year: number;
-  month: number;
-  day: number;
-  iso: string;
-}
+export type { RefDay } from './calendar.ts';
 
 export interface DateMention {
   start: number;
@@ -61,6 +57,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The publication day as seen in `timeZone` (default UTC). */
 export function refDay(published: Date, timeZone = 'UTC'): RefDay {
+  if (timeZone === 'UTC') {
+    const isoDay = published.toISOString().slice(0, 10);
+    return { year: published.getUTCFullYear(), month: published.getUTCMonth() + 1, day: published.getUTCDate(), iso: isoDay };
+  }
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -71,18 +71,6 @@ export function refDay(published: Date, timeZone = 'UTC'): RefDay {
   return { year: y, month: m, day: d, iso };
 }
 
-function iso(y: number, m: number, d: number): string {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.toISOString().slice(0, 10);
-}
-function addDays(isoDay: string, n: number): string {
-  const t = new Date(`${isoDay}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-}
-function lastDay(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 // A quarter without a year is the latest one that has started by publication.
 function quarterPeriod(q: RegExpMatchArray, ref: RefDay): Pick<DateMention, 'date' | 'periodStart' | 'periodEnd'> {
   const n = q[3] ? Number(q[3]) : QUARTER_N[q[1]!.toLowerCase()]!;
@@ -93,14 +81,11 @@ function quarterPeriod(q: RegExpMatchArray, ref: RefDay): Pick<DateMention, 'dat
   return { date: end, periodStart: iso(year, n * 3 - 2, 1), periodEnd: end };
 }
 
-function yearPeriod(y: number, endYear = y): Pick<DateMention, 'date' | 'periodStart' | 'periodEnd'> {
-  return { date: iso(endYear, 12, 31), periodStart: iso(y, 1, 1), periodEnd: iso(endYear, 12, 31) };
-}
 
 /** All dates in one sentence, left to right. */
 export function findDates(sentence: string, ref: RefDay): DateMention[] {
-  // Weekdays and "last year" are most of news dating; chrono only runs when a month or numeric date appears.
-  const out: DateMention[] = !DATE_CUE.test(sentence) ? [] : HARD_CUE.test(sentence) ? chronoDates(sentence, ref) : relativeDates(sentence, ref);
+  // Weekdays, months and "last year" are most of news dating; chrono only reads numeric dates.
+  const out: DateMention[] = !DATE_CUE.test(sentence) ? [] : NUMERIC_DATE.test(sentence) ? chronoDates(sentence, ref) : fastDates(sentence, ref);
   for (const m of sentence.matchAll(YEAR)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -121,42 +106,12 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
   return merged;
 }
 
-const HARD_CUE = new RegExp(`\\b(?:${MONTHS})\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`);
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const RELATIVE =
-  /\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?:(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|(weekend))\b|\b([Yy]esterday|[Tt]oday|[Tt]onight)\b|\b([Ll]ast|[Tt]his|[Nn]ext)\s+(week|month|year)\b/g;
+const NUMERIC_DATE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\b\d{4}-\d\d-\d\d\b/;
 
-// The same answers chrono gives for these phrases, without its cost.
-function relativeDates(sentence: string, ref: RefDay): DateMention[] {
-  const out: DateMention[] = [];
-  for (const m of sentence.matchAll(RELATIVE)) {
-    const raw = m[0];
-    const lower = raw.toLowerCase();
-    let r: Resolved;
-    if (m[1] || m[2]) {
-      const target = m[2] ? 6 : WEEKDAYS.indexOf(`${m[1]!.toLowerCase()}day`);
-      const today = new Date(`${ref.iso}T00:00:00Z`).getUTCDay();
-      if (/^(?:next|coming)\b/.test(lower)) r = { date: addDays(ref.iso, ((target - today + 6) % 7) + 1), explicit: false };
-      else if (/^last\b/.test(lower)) r = { date: addDays(ref.iso, -(((today - target + 6) % 7) + 1)), explicit: false };
-      else r = { date: addDays(ref.iso, -((today - target + 7) % 7)), explicit: false };
-    } else if (m[3]) {
-      r = { date: addDays(ref.iso, /^yesterday$/.test(lower) ? -1 : 0), explicit: false };
-    } else {
-      const shift = /^last/.test(lower) ? -1 : /^next/.test(lower) ? 1 : 0;
-      const unit = m[5]!;
-      if (unit === 'year') r = { ...yearPeriod(ref.year + shift), explicit: false };
-      else if (unit === 'week') r = { date: addDays(ref.iso, 7 * shift), explicit: false };
-      else {
-        const d = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
-        const y = d.getUTCFullYear();
-        const mo = d.getUTCMonth() + 1;
-        const end = iso(y, mo, lastDay(y, mo));
-        r = { date: end, periodStart: iso(y, mo, 1), periodEnd: end, explicit: false };
-      }
-    }
-    out.push({ start: m.index, end: m.index + raw.length, raw, ...r });
-  }
-  return out;
+function fastDates(sentence: string, ref: RefDay): DateMention[] {
+  const months = monthDates(sentence, ref);
+  const relative = relativeDates(sentence, ref).filter((r) => !months.some((m) => r.start < m.end && r.end > m.start));
+  return [...months, ...relative].sort((a, b) => a.start - b.start);
 }
 
 function chronoDates(sentence: string, ref: RefDay): DateMention[] {
@@ -171,7 +126,6 @@ function chronoDates(sentence: string, ref: RefDay): DateMention[] {
   return out;
 }
 
-type Resolved = Omit<DateMention, 'start' | 'end' | 'raw'>;
 
 function resolveChrono(r: chrono.ParsedResult, text: string, ref: RefDay): Resolved | undefined {
   const s = r.start;
@@ -194,9 +148,7 @@ function resolveChrono(r: chrono.ParsedResult, text: string, ref: RefDay): Resol
   const relative = !known('month') && !known('year') ? true : /\b(?:last|this|next|past|ago|yesterday|today|tonight|previous)\b/.test(lower);
   if (known('year') && !known('month')) return { ...yearPeriod(y), explicit: !relative };
   if (!known('month') && !known('day')) return undefined; // a bare time of day
-  let year = y;
-  // A day written without a year that lands well after publication is usually last year's.
-  if (!known('year') && iso(y, m, known('day') ? d : 1) > addDays(ref.iso, 60)) year = y - 1;
+  const year = known('year') ? y : yearFor(m, known('day') ? d : 1, ref);
   if (!known('day')) {
     const end = iso(year, m, lastDay(year, m));
     return { date: end, periodStart: iso(year, m, 1), periodEnd: end, explicit: !relative };
