@@ -2,11 +2,16 @@ import type { CommandDefinition } from './types.ts';
 import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { summarize, type Summary } from '../src/query/summary.ts';
+import { KNOWN_PARTIES } from '../src/query/claims.ts';
 import { formatDate, formatShort, formatWhen } from '../src/query/format.ts';
 import { suggestTopics } from '../src/query/topics.ts';
 import { figureLine, timeline } from './figures.ts';
 
 const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…');
+
+/** The parties to a dispute worth a summary line: the named sides (countries) first, at most three. */
+const mainSides = <T extends { party: string }>(sides: readonly T[]): T[] =>
+  [...sides].sort((a, b) => Number(KNOWN_PARTIES.has(b.party)) - Number(KNOWN_PARTIES.has(a.party))).slice(0, 3);
 
 export function summaryReply(s: Summary): Reply {
   const cites = new CitationList();
@@ -32,8 +37,8 @@ export function summaryReply(s: Summary): Reply {
     sections.push({
       heading: 'Disputed',
       lines: s.disputes.slice(0, 3).map((d) => ({
-        text: d.sides.map((side) => `${side.attribution} ${side.stance === 'deny' ? 'denies' : 'says'} ${clip(side.text, 160)} (${formatDate(side.date)})`).join(' — but ') + '.',
-        cites: [...new Set(d.sides.map((side) => cite(side.articleId)))],
+        text: mainSides(d.sides).map((side) => `${side.attribution} ${side.stance === 'deny' ? 'denies' : 'says'} ${clip(side.text, 160)} (${formatDate(side.date)})`).join(' — but ') + '.',
+        cites: [...new Set(mainSides(d.sides).map((side) => cite(side.articleId)))],
         disputed: true,
       })),
     });

@@ -33,6 +33,9 @@ const PARTIES: [RegExp, string][] = [
   [/\b(sudan|sudanese|khartoum|rsf|rapid support forces)\b/i, 'sudan'],
 ];
 
+/** Parties recognised by name (countries and sides), as opposed to a speaker's own title. */
+export const KNOWN_PARTIES: ReadonlySet<string> = new Set(PARTIES.map(([, p]) => p));
+
 export function partyOf(attribution: string): string {
   for (const [re, party] of PARTIES) if (re.test(attribution)) return party;
   return attribution.toLowerCase().replace(/^(the|a|an)\s+/, '').trim();

@@ -46,6 +46,29 @@ function isRelevant(a: ArticleHit, q: TopicQuery): boolean {
 
 const figureKey = (f: FactRow): string | null => (f.kind === 'figure' && f.value != null ? `${f.countedKey ?? f.counted ?? ''}|${f.event ?? ''}|${f.value}` : null);
 
+const PRONOUN_START = /^\W*(he|she|it|they|this|that|these|those|his|her|its|their)\b/i;
+
+/** The noun a counted key is about: "prisoner of war" → prisoner, "russian soldier" → soldier. */
+const headOf = (key: string): string => key.split(' of ')[0]!.split(' ').at(-1) ?? key;
+
+/**
+ * Key figures are the series the story is about: a group whose counted noun recurs in the headlines of
+ * the topic's articles (soldiers, prisoners) outranks an incidental one ("three stages"), keeping the
+ * ranking's order otherwise.
+ */
+function keyGroups(groups: FigureGroup[], titles: readonly string[]): FigureGroup[] {
+  const salience = (g: FigureGroup): number => {
+    const key = g.points.find((p) => p.countedKey)?.countedKey;
+    return key ? titles.filter((t) => mentions(t, headOf(key))).length : 0;
+  };
+  const duration = (g: FigureGroup): boolean => g.points.every((p) => p.unit !== null && /^(days|weeks|months|years|hours)$/.test(p.unit));
+  return groups
+    .filter((g) => !duration(g))
+    .map((g, i) => ({ g, i, s: salience(g) }))
+    .sort((a, b) => Number(b.s > 0) - Number(a.s > 0) || a.i - b.i)
+    .map((x) => x.g);
+}
+
 export function summarize(store: Store, opts: SummaryOptions): Summary {
   const q = topicQuery(opts.topic);
   const maxArticles = opts.maxArticles ?? 8;
@@ -55,7 +78,7 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
   const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic });
-  const keyFigures = rankGroups(groupFigures(figures), opts.topic).slice(0, 3);
+  const keyFigures = keyGroups(rankGroups(groupFigures(figures), opts.topic), hits.map((h) => h.title)).slice(0, 3);
   const facts = store.facts.forArticles(
     hits.map((h) => h.id),
     ['figure', 'claim'],
@@ -69,7 +92,8 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
   for (const a of hits) {
     const own = facts.filter((f) => f.articleId === a.id);
     // Body sentences say more than headlines; the title (sentence 0) is the fallback.
-    const body = own.filter((f) => f.sentenceIndex > 0);
+    // A sentence that opens with a pronoun ("He said …") means nothing out of its article.
+    const body = own.filter((f) => f.sentenceIndex > 0 && !PRONOUN_START.test(f.sentence));
     const pick =
       body.find((f) => f.kind === 'figure' && isOnTopic(f, q) && !f.negated) ??
       body.find((f) => f.kind === 'claim' && q.terms.some((t) => mentions(f.sentence, t))) ??
