@@ -3,14 +3,14 @@ import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findClaims } from '../src/query/claims.ts';
 import { formatDate } from '../src/query/format.ts';
-import { suggestTopics } from '../src/query/topics.ts';
+import { suggestTopic, topicOption } from './topic.ts';
 
 export const claims: CommandDefinition = {
   name: 'claims',
   description: 'Who claims what on a topic, and where sources disagree',
   adminOnly: false,
-  options: [{ name: 'topic', description: 'What to look for, e.g. kursk', type: 'string', required: true, autocomplete: true, minLength: 2, maxLength: 100 }],
-  autocomplete: (ctx, req) => suggestTopics(ctx.services.store, ctx.invocation.tenant, req.value),
+  options: [topicOption('What to look for, e.g. kursk')],
+  autocomplete: suggestTopic,
   handler(ctx, args): Reply {
     const topic = String(args.options.topic);
     const { disputes, claims: list } = findClaims(ctx.services.store, { tenant: ctx.invocation.tenant, topic });

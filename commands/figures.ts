@@ -3,7 +3,7 @@ import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
 import { formatAsOf, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
-import { suggestTopics } from '../src/query/topics.ts';
+import { suggestTopic, topicOption } from './topic.ts';
 import { timelinePng } from '../src/reply/chart.ts';
 import type { ReplyAttachment } from '../src/reply/model.ts';
 
@@ -58,8 +58,8 @@ export const figures: CommandDefinition = {
   name: 'figures',
   description: 'The figures on a topic, newest first, with who says so and how they changed',
   adminOnly: false,
-  options: [{ name: 'topic', description: 'What to look for, e.g. prisoners', type: 'string', required: true, autocomplete: true, minLength: 2, maxLength: 100 }],
-  autocomplete: (ctx, req) => suggestTopics(ctx.services.store, ctx.invocation.tenant, req.value),
+  options: [topicOption('What to look for, e.g. prisoners')],
+  autocomplete: suggestTopic,
   handler(ctx, args): Reply {
     const topic = String(args.options.topic);
     const points = findFigures(ctx.services.store, { tenant: ctx.invocation.tenant, topic });

@@ -4,7 +4,7 @@ import { CitationList } from '../src/reply/citations.ts';
 import { summarize, type Summary } from '../src/query/summary.ts';
 import { KNOWN_PARTIES } from '../src/query/claims.ts';
 import { formatDate, formatShort, formatWhen } from '../src/query/format.ts';
-import { suggestTopics } from '../src/query/topics.ts';
+import { suggestTopic, topicOption } from './topic.ts';
 import { figureLine, timeline } from './figures.ts';
 
 const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…');
@@ -68,8 +68,8 @@ export const summary: CommandDefinition = {
   name: 'summary',
   description: 'A dated, cited summary of a topic across all articles',
   adminOnly: false,
-  options: [{ name: 'topic', description: 'What to summarise, e.g. kursk', type: 'string', required: true, autocomplete: true, minLength: 2, maxLength: 100 }],
-  autocomplete: (ctx, req) => suggestTopics(ctx.services.store, ctx.invocation.tenant, req.value),
+  options: [topicOption('What to summarise, e.g. kursk')],
+  autocomplete: suggestTopic,
   handler(ctx, args): Reply {
     const topic = String(args.options.topic);
     const s = summarize(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
