@@ -57,3 +57,49 @@ export function eventNear(events: readonly EventHit[], sentence: string, start: 
   }
   return best?.event;
 }
+
+// The verb a figure belongs to when it is not in the lexicon ("rose to 2%", "won 53 of the seats",
+// "civilians still live"): found by shape, reported as written, lower case.
+const IRREGULAR = new Set(
+  'rose fell won lost held kept cut hit set put sent left took gave grew paid spent sold built met ran began drew fled struck shot fought brought bought caught stood became came went saw got rise fall grow'.split(' '),
+);
+const SPEECH = /^(?:said|says|say|told|tells|added|adds|claimed|claims|insisted|insists|warned|warns|noted|notes|stated|states|wrote|writes)$/;
+const FUNCTION = /^(?:to|by|at|of|from|in|on|for|with|about|around|some|nearly|almost|more|than|less|fewer|over|under|up|down|below|above|least|most|as|many|much|the|a|an|its|their|his|her|our|another|roughly|approximately|just|only|each|all|and|or|but|that|which|who|it|they|he|she|we|this|these|those|there|not|no|still|also|already|now|then|just|ever|even|further|some)$/;
+const AUX = /^(?:is|was|were|are|be|been|being|has|have|had|will|would|could|can|may|might|must|should|shall|did|does|do|to|not|still|also|already|now|reportedly|allegedly|since|then|just)$/;
+
+function isVerbShape(w: string, next: string | undefined, prev: string | undefined): boolean {
+  if (SPEECH.test(w) || FUNCTION.test(w) || AUX.test(w)) return false;
+  if (prev && /^(?:will|would|could|can|may|might|must|should|to)$/.test(prev)) return true; // "could fall", "to hire"
+  const leads = next === undefined || /^\d|^[$€£]/.test(next) || FUNCTION.test(next);
+  if (IRREGULAR.has(w)) return true;
+  if (/^[a-z]{3,}ed$/.test(w)) return leads;
+  if (/^[a-z]{3,}ing$/.test(w)) return leads;
+  if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is)$/.test(w)) return leads && next !== undefined && /^(?:to|by|at|up|down|below|above|\d|[$€£])/.test(next);
+  return false;
+}
+
+const WORDS = /[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[$€£]|[,;:]/g;
+
+/** The nearest verb before the figure (within six words of its clause), else right after what it counts. */
+export function verbNear(sentence: string, start: number, npEnd: number): { verb: string; at: number } | undefined {
+  const from = Math.max(0, start - 90);
+  const before = [...sentence.slice(from, start).matchAll(WORDS)];
+  for (let i = before.length - 1, seen = 0; i >= 0 && seen < 7; i--, seen++) {
+    const w = before[i]![0];
+    if (/^[,;:]$/.test(w)) break;
+    const lower = w.toLowerCase();
+    if (isVerbShape(lower, before[i + 1]?.[0].toLowerCase() ?? '1', before[i - 1]?.[0].toLowerCase())) return { verb: lower, at: from + before[i]!.index };
+  }
+  const after = [...sentence.slice(npEnd, npEnd + 60).matchAll(WORDS)];
+  let k = 0;
+  while (k < after.length && AUX.test(after[k]![0].toLowerCase())) k++;
+  const w = after[k]?.[0].toLowerCase();
+  if (!w || /^[,;:\d$€£]/.test(w) || FUNCTION.test(w) || SPEECH.test(w)) return undefined;
+  if (k > 0 || IRREGULAR.has(w) || /^[a-z]{3,}ed$/.test(w) || /^(?:live|remain|stay|work|die)$/.test(w)) return { verb: w, at: npEnd + after[k]!.index };
+  return undefined;
+}
+
+/** The lexicon's name when the verb starts a known event phrase ("brought home" → "returned"), else the verb as written. */
+export function canonicalEvent(found: { verb: string; at: number }, events: readonly EventHit[]): string {
+  return events.find((e) => e.start <= found.at && e.end > found.at)?.event ?? found.verb;
+}

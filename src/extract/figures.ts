@@ -6,7 +6,7 @@ import type { FigureFact } from './types.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } from './counted.ts';
-import { eventNear, findEvents } from './events.ts';
+import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -127,7 +127,8 @@ function figureFrom(
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
-  const event = own?.event ?? eventNear(events, s, n.start, n.end, npEnd);
+  const verb = own ? undefined : verbNear(s, q0(s, n.start), npEnd);
+  const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));
   if (n.raw.toLowerCase() === 'one' && !event) return undefined;
 
   let qualifier = n.vague;
