@@ -79,7 +79,7 @@ export function findSources(sentence: string): Source[] {
     const country = DEMONYMS[m[1]!.toLowerCase()];
     if (country) add(titleCase(country), m.index, m.index + m[0].length, 'claims', m.index);
   }
-  if (/(?:forecast|estimate|projection|expectation|tally|count) of/.test(sentence)) for (const m of sentence.matchAll(POSSESSIVE_ESTIMATE)) {
+  if (/(?:forecast|estimate|projection|expectation|tally|count)s? of/.test(sentence)) for (const m of sentence.matchAll(POSSESSIVE_ESTIMATE)) {
     const who = m[1]!.replace(/^(?:the|a|an)\s+/i, '');
     const at = m.index + m[0].length - m[1]!.length;
     if (!/^(?:its|their|his|her|our)$/i.test(who)) add(who, m.index, m.index + m[0].length, 'estimates', at);

@@ -107,3 +107,22 @@ describe('figures', () => {
     expect(figure('Turnout was 12 percent lower.')).toMatchObject({ value: 12, unit: '%' });
   });
 });
+
+describe('figure events and dates beyond the lexicon', () => {
+  it('reports the governing verb as written when it is not a known event', () => {
+    expect(figure('The party won 53 seats.').event).toBe('won');
+    expect(figure('Inflation rose to 2% in June.').event).toBe('rose');
+    expect(figure('About 2,000 civilians still live there.').event).toBe('live');
+  });
+
+  it('does not date a figure by an open span or by a year naming something', () => {
+    expect(figure('More than 4,000 people have been freed since the war began in 2022.', '2025-02-05T10:00:00Z').date).toBe('2025-02-05');
+    expect(figure('The state unveiled $1.2bn in cuts in its 2025 budget.', '2024-12-02T10:00:00Z').date).toBe('2024-12-02');
+  });
+
+  it('gives a trailing date to the figure right before it, not to an earlier one', () => {
+    const [a, b] = figures('Turnout was 64.7%, up from 53 percent on May 4.', '2025-05-19T10:00:00Z');
+    expect(a!.date).toBe('2025-05-19');
+    expect(b!.date).toBe('2025-05-04');
+  });
+});
