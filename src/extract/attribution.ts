@@ -17,7 +17,7 @@ export interface Source {
 }
 
 export const REPORT_VERBS =
-  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|see|sees|believes|believe|considers|consider';
+  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|see|sees|believes|believe|considers|consider|declares|declared';
 const VERB_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|earlier|further|now|still|then|separately|repeatedly) )*(${REPORT_VERBS})\\b`, 'g');
 // "US employers added 22,000 jobs", "Veltron reported a net profit": these verbs take an object, not speech.
 const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;

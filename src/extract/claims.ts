@@ -18,10 +18,12 @@ export interface ClaimSource {
 }
 
 const CLAIM_VERBS = new Set(
-  'says said say claims claimed claim insists insisted maintains maintained denies denied deny rejects rejected accuses accused argues argued confirmed confirms announced announces asserts asserted'.split(' '),
+  ('says said say claims claimed claim insists insisted maintains maintained denies denied deny rejects rejected accuses accused ' +
+    'argues argued confirmed confirms announced announces asserts asserted told tells warned warns estimate estimates estimated ' +
+    'expects expected reported reports claiming saying insisting arguing warning declares declared added adds noted').split(' '),
 );
 const DENY_VERBS = new Set(['denies', 'denied', 'deny', 'rejects', 'rejected']);
-const LEAD_IN = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b,?\s*|in a statement,?\s*|on \w+,?\s*)?(?:that\s+)?/i;
+const LEAD_IN = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b,?\s*|in a statement,?\s*|on \w+,?\s*)?(?:without evidence\s+)?(?:that\s+)?/i;
 const NOT_A_CLAIM = /^(?:in|on|at|to|during|after|before|of|with|by|from|for|as|and|but)\b/i;
 
 const SUBJECTS: Array<[string, RegExp]> = [
@@ -47,16 +49,11 @@ export function sentenceClaims(
   const out: ClaimFact[] = [];
   sources.forEach((src, i) => {
     if (!CLAIM_VERBS.has(src.verb)) return;
-    const lead = LEAD_IN.exec(sentence.slice(src.end))!;
-    const from = src.end + lead[0].length;
-    const next = sources[i + 1];
-    let to = next && next.whoStart > from ? next.whoStart : sentence.length;
-    const cut = /,\s*(?:but|while|whereas|although)\b|;|\s[—–]\s|[.!?]["”]?\s*$/.exec(sentence.slice(from, to));
-    if (cut) to = from + cut.index;
-    let text = sentence.slice(from, to).trim().replace(/[,;:\s]+$/, '');
-    text = text.replace(/^["“]|["”]$/g, '').trim();
-    if (text.split(/\s+/).length < 3 || NOT_A_CLAIM.test(text) || /["“”]\s*$/.test(sentence.slice(0, src.whoStart).trimEnd())) return;
-    const when = dates.length ? dateAt(dates, from, ref) : undefined;
+    const span = src.closing || src.whoStart > src.start ? claimBefore(sentence, sources, i) : claimAfter(sentence, sources, i);
+    if (!span) return;
+    const text = span.text.replace(/^["“]|["”]$/g, '').trim();
+    if (text.split(/\s+/).length < 3 || NOT_A_CLAIM.test(text)) return;
+    const when = dates.length ? dateAt(dates, span.from, ref) : undefined;
     const subjectKey = subjectKeyFor(text, sentence, src.who, mainEntity);
     out.push({
       kind: 'claim',
@@ -70,6 +67,32 @@ export function sentenceClaims(
     });
   });
   return out;
+}
+
+// "Kyiv says the campaign is ongoing": the clause after the verb, up to the next source or a "but".
+function claimAfter(sentence: string, sources: readonly ClaimSource[], i: number): { text: string; from: number } | undefined {
+  const src = sources[i]!;
+  const rest = sentence.slice(src.end);
+  const told = /^\s+(?:\S+\s+){1,5}?that\s+/.exec(rest); // "told President Putin that …"
+  const lead = src.verb === 'told' && told ? told : LEAD_IN.exec(rest)!;
+  const from = src.end + lead[0].length;
+  const next = sources[i + 1];
+  let to = next && next.whoStart > from ? next.whoStart : sentence.length;
+  const cut = /,\s*(?:but|whereas|although)\b|;|\s[—–]\s|[.!?]["”]?\s*$/.exec(sentence.slice(from, to));
+  if (cut) to = from + cut.index;
+  return { text: sentence.slice(from, to).trim().replace(/[,;:\s]+$/, ''), from };
+}
+
+// "Prices fell 1.2%, the association said.": the clause before a closing source, unless it is a quote.
+function claimBefore(sentence: string, sources: readonly ClaimSource[], i: number): { text: string; from: number } | undefined {
+  const src = sources[i]!;
+  const end = Math.min(src.whoStart, src.start);
+  const head = sentence.slice(0, end).trimEnd();
+  if (!head.endsWith(',') || /["“”’]\s*,?$/.test(head)) return undefined;
+  const prev = sources[i - 1];
+  const from = prev && prev.end < end ? prev.end : 0;
+  const text = sentence.slice(from, end).trim().replace(/^(?:that\s+)/i, '').replace(/[,;:\s]+$/, '');
+  return { text, from };
 }
 
 /** Main entity + topic noun: "kursk control". Deterministic so rival claims meet on the same key. */

@@ -36,3 +36,19 @@ describe('claims', () => {
     expect(claims('Conflicting Claims Over Kursk Control')).toEqual([]);
   });
 });
+
+describe('claims reported before their source', () => {
+  it('reads the clause before a closing ", X said" as the claim', () => {
+    const [c] = claims('Home prices fell 1.2% in April, the Canadian Real Estate Association said on Wednesday.');
+    expect(c).toMatchObject({ attribution: 'Canadian Real Estate Association', text: 'Home prices fell 1.2% in April', stance: 'assert' });
+  });
+
+  it('reads "X told Y that …" without the listener', () => {
+    const [c] = claims('The commander told the president that the enemy had lost 700 troops.');
+    expect(c!.text).toBe('the enemy had lost 700 troops');
+  });
+
+  it('does not turn the name after "said X" into a claim', () => {
+    expect(claims('"Every family waited for this day," said Dmytro Lubinets, the rights commissioner.')).toEqual([]);
+  });
+});
