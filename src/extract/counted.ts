@@ -166,8 +166,9 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };
-  let clauseStart = 0;
-  for (const m of before.matchAll(REPORTED)) clauseStart = m.index + m[0].length;
+  const windowStart = Math.max(0, before.length - 200);
+  let clauseStart = windowStart;
+  for (const m of before.slice(windowStart).matchAll(REPORTED)) clauseStart = windowStart + m.index + m[0].length;
   const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[—–]\s/);
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();

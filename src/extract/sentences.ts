@@ -83,6 +83,23 @@ function splitParagraph(para: string): string[] {
   }
   const rest = para.slice(start).trim();
   if (rest) out.push(rest);
+  return out.flatMap(capLength);
+}
+
+// Flattened tables and run-on junk can make one "sentence" of many kilobytes; every per-sentence
+// rule would then cost quadratic time, so overlong ones are cut at a comma, semicolon or space.
+const MAX_SENTENCE = 600;
+function capLength(s: string): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (rest.length > MAX_SENTENCE) {
+    const window = rest.slice(0, MAX_SENTENCE);
+    const at = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '));
+    const cut = at > MAX_SENTENCE / 2 ? at + 1 : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') : MAX_SENTENCE;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
   return out;
 }
 

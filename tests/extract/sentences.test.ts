@@ -41,3 +41,13 @@ describe('splitSentences', () => {
     expect(splitSentences('The army said it had captured more than\n900 soldiers.')).toEqual(['The army said it had captured more than 900 soldiers.']);
   });
 });
+
+describe('splitSentences on run-on text', () => {
+  it('cuts an overlong run-on "sentence" (a flattened table) into pieces at commas', () => {
+    const table = Array.from({ length: 200 }, (_, i) => `row ${i}, value ${i * 3}`).join(', ');
+    const parts = splitSentences(table);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(600);
+    expect(parts.join(' ').replace(/\s+/g, ' ')).toBe(table);
+  });
+});
