@@ -1,5 +1,4 @@
 import { evaluateQueries } from '../../scripts/eval-queries.ts';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClaimFact, FigureFact, QuoteFact } from '../../src/extract/types.ts';
 import {
