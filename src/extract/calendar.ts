@@ -38,6 +38,14 @@ export function addDays(isoDay: string, n: number): string {
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
 }
+/** `n` calendar months before or after a day, clamped to the month's end (May 31 − 3 months → Feb 28). */
+export function addMonths(isoDay: string, n: number): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1 + n, 1));
+  const ty = t.getUTCFullYear();
+  const tm = t.getUTCMonth() + 1;
+  return iso(ty, tm, Math.min(d, lastDay(ty, tm)));
+}
 export function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
@@ -121,13 +129,17 @@ export function monthDates(sentence: string, ref: RefDay): Found[] {
     const year = m[4] ?? m[7] ?? m[9];
     if (day > 31) continue;
     if (!day && !year && name === 'May' && !MAY_CONTEXT.test(sentence.slice(Math.max(0, m.index - 10), m.index))) continue;
-    const raw = m[0];
+    let raw = m[0];
+    // "late May this year", "in March last year": the year is relative but the month is written.
+    const rel = year ? null : /^\s+(this|last|next) year\b/i.exec(sentence.slice(m.index + raw.length));
+    if (rel) raw += rel[0];
+    const relYear = rel ? ref.year + ({ this: 0, last: -1, next: 1 } as Record<string, number>)[rel[1]!.toLowerCase()]! : undefined;
     let r: Resolved;
     if (!day) {
-      const y = year ? Number(year) : yearFor(month, 1, ref);
+      const y = year ? Number(year) : (relYear ?? yearFor(month, 1, ref));
       r = { ...monthPeriod(y, month), explicit: true };
     } else {
-      const y = year ? Number(year) : yearFor(month, day, ref);
+      const y = year ? Number(year) : (relYear ?? yearFor(month, day, ref));
       const date = iso(y, month, day);
       r = m[3] ? { date: iso(y, month, Number(m[3])), periodStart: date, periodEnd: iso(y, month, Number(m[3])), explicit: true } : { date, explicit: true };
     }

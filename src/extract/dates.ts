@@ -24,6 +24,10 @@ export interface DateMention {
    * or a year naming something ("the 2025 budget").
    */
   noAnchor?: boolean;
+  /** Where "since" stands when this date opens a span ("since the start of the operation in August"). */
+  since?: number;
+  /** Figures from here on are what the since-clause itself reports ("since X said in February that 46,000…"). */
+  reports?: number;
 }
 
 export interface ResolvedDate {
@@ -101,11 +105,24 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
   }
   out.sort((a, b) => a.start - b.start);
   const merged = mergePeriods(sentence, anchorShifts(sentence, out));
-  // "since the city fell in 2022": an open-ended span dates nothing (the gold convention).
-  for (const d of merged) if (/\bsince\b[^,;.]{0,30}$/i.test(sentence.slice(Math.max(0, d.start - 40), d.start))) d.noAnchor = true;
+  // "since the start of the operation in August": the date is where a span starts, not when a figure
+  // happened, so it dates nothing (the gold convention); figures.ts may still use it as a period start.
+  for (const d of merged) {
+    const from = Math.max(0, d.start - 80);
+    const m = SINCE_CLAUSE.exec(sentence.slice(from, d.start));
+    if (!m) continue;
+    d.noAnchor = true;
+    d.since = from + m.index;
+    // …except what the clause itself reports: "since Zelensky said in February that 46,000 had died".
+    const that = /^[^,;.]{0,40}?\bthat\b/i.exec(sentence.slice(d.end));
+    if (that && !/\b(?:and|or|but)\s+that$/i.test(that[0]) && SAYS.test(sentence.slice(d.since, d.end + that[0].length))) d.reports = d.end + that[0].length;
+  }
   return merged;
 }
 
+// "since" and the date in one clause: no clause punctuation between them.
+const SINCE_CLAUSE = /\bsince\b[^,;:.]{0,70}$/i;
+const SAYS = /\b(?:said|announced|reported|stated|declared|told|claimed|estimated|wrote)\b/i;
 const NUMERIC_DATE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\b\d{4}-\d\d-\d\d\b/;
 
 function fastDates(sentence: string, ref: RefDay): DateMention[] {
@@ -176,14 +193,18 @@ function anchorShifts(sentence: string, found: DateMention[]): DateMention[] {
 }
 const WORD_N: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
-// "between August 6, 2024, and May 25, 2025" becomes one period.
+// "between August 2024 and late May this year": the part of a month does not move a period's bounds.
+const PART = '(?:(?:early|late|mid)[\\s-]+)?';
+const RANGE_OPEN = new RegExp(`\\b(?:between|from)\\s+${PART}$`, 'i');
+const RANGE_JOIN = new RegExp(`^,?\\s+(?:and|to|until|through)\\s+${PART}$|^\\s?[-–]\\s?$`, 'i');
+// "between August 6, 2024, and May 25, 2025" becomes one period, even when its ends are months.
 function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1];
-    const before = sentence.slice(Math.max(0, a.start - 9), a.start);
-    if (b && /\b(?:between|from)\s+$/i.test(before) && /^,?\s+(?:and|to|until|through)\s+$|^\s?[-–]\s?$/i.test(sentence.slice(a.end, b.start))) {
+    const before = sentence.slice(Math.max(0, a.start - 16), a.start);
+    if (b && RANGE_OPEN.test(before) && RANGE_JOIN.test(sentence.slice(a.end, b.start))) {
       const start = a.periodStart ?? a.date;
       out.push({ start: a.start, end: b.end, raw: sentence.slice(a.start, b.end), date: b.date, periodStart: start, periodEnd: b.date, explicit: a.explicit || b.explicit });
       i++;
@@ -198,20 +219,22 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
  * The date a fact at `pos` in its sentence refers to: the nearest explicit date in the sentence,
  * else the nearest relative one, else the publication day.
  */
-export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = []): ResolvedDate {
-  const d = mentions.length ? (nearest(mentions, true, pos, end, others) ?? nearest(mentions, false, pos, end, others)) : undefined;
+export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = [], sentence = ''): ResolvedDate {
+  const d = mentions.length ? (nearest(mentions, true, pos, end, others, sentence) ?? nearest(mentions, false, pos, end, others, sentence)) : undefined;
   if (!d) return { date: ref.iso };
   return { date: d.date, ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}) };
 }
 
-function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[]): DateMention | undefined {
+function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[], sentence: string): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDist = Infinity;
   for (const d of mentions) {
-    if (d.explicit !== explicit || d.noAnchor) continue;
+    if (d.explicit !== explicit || (d.noAnchor && !(d.reports !== undefined && pos >= d.reports))) continue;
     // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
     if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
-    const dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
+    let dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
+    // A date across a comma is further away than one in the figure's own phrase ("…, up from 909 in February").
+    if (dist && /[,;]/.test(d.start >= end ? sentence.slice(end, d.start) : sentence.slice(d.end, pos))) dist += 40;
     if (dist < bestDist) [best, bestDist] = [d, dist];
   }
   return best;

@@ -7,6 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } from './counted.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
+import { durationSpans, openSpan, type Placed } from './spans.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -71,13 +72,16 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const numbers = findNumbers(s, maskedSpans(ctx));
   const starts = numbers.map((x) => x.start);
   let previous: { fact: FigureFact; end: number } | undefined;
+  const placed: Placed[] = [];
   for (const n of numbers) {
     const f = figureFrom(ctx, n, events, cues, ref, starts, previous);
     if (f) {
       out.push(f);
+      placed.push({ fact: f, start: n.start, end: s.indexOf(f.raw, q0(s, n.start)) + f.raw.length });
       previous = { fact: f, end: n.end };
     }
   }
+  durationSpans(s, placed);
   return out;
 }
 
@@ -140,7 +144,7 @@ function figureFrom(
   }
   if (qualifier === 'some' && n.vague) qualifier = n.vague;
 
-  const when = dateAt(ctx.dates, n.start, ref, npEnd, others.filter((o) => o !== n.start));
+  const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, npEnd, others.filter((o) => o !== n.start), s));
   const who = attributionAt(ctx, n.start);
   const fact: FigureFact = {
     kind: 'figure',
