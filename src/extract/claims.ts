@@ -24,6 +24,8 @@ const CLAIM_VERBS = new Set(
 );
 const DENY_VERBS = new Set(['denies', 'denied', 'deny', 'rejects', 'rejected']);
 const LEAD_IN = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b,?\s*|in a statement,?\s*|on \w+,?\s*)?(?:without evidence\s+)?(?:that\s+)?/i;
+/** "Vladimir Medinsky, the head of the Russian delegation": a name and its title, not something claimed. */
+const APPOSITIVE_ONLY = /^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)*,\s+(?:the|a|an)\s[^,]+$/;
 const NOT_A_CLAIM = /^(?:in|on|at|to|during|after|before|of|with|by|from|for|as|and|but)\b/i;
 
 const SUBJECTS: Array<[string, RegExp]> = [
@@ -51,8 +53,12 @@ export function sentenceClaims(
     if (!CLAIM_VERBS.has(src.verb)) return;
     const span = src.closing || src.whoStart > src.start ? claimBefore(sentence, sources, i) : claimAfter(sentence, sources, i);
     if (!span) return;
-    const text = span.text.replace(/^["“]|["”]$/g, '').trim();
-    if (text.split(/\s+/).length < 3 || NOT_A_CLAIM.test(text)) return;
+    // "all of it has been retaken, while …": the cut can leave a dangling conjunction.
+    const text = span.text
+      .replace(/^["“]|["”]$/g, '')
+      .trim()
+      .replace(/[,\s]+(?:while|and|but|as|whereas|although|though)$/i, '');
+    if (text.split(/\s+/).length < 3 || NOT_A_CLAIM.test(text) || APPOSITIVE_ONLY.test(text)) return;
     const when = dates.length ? dateAt(dates, span.from, ref) : undefined;
     const subjectKey = subjectKeyFor(text, sentence, src.who, mainEntity);
     out.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claims } from './helpers.ts';
+import { extractFacts } from '../../src/extract/index.ts';
 
 describe('claims', () => {
   it('reads "X says" as an asserted claim with a subject key', () => {
@@ -50,5 +51,20 @@ describe('claims reported before their source', () => {
 
   it('does not turn the name after "said X" into a claim', () => {
     expect(claims('"Every family waited for this day," said Dmytro Lubinets, the rights commissioner.')).toEqual([]);
+  });
+});
+
+describe('claim text clean-up', () => {
+  const claimsOf = (text: string) =>
+    extractFacts({ title: 'Talks', text, published: new Date('2025-05-17T10:00:00Z') }).facts.filter((f) => f.kind === 'claim');
+
+  it('drops a conjunction left dangling where the claim was cut', () => {
+    const [c] = claimsOf('Moscow says the whole district has been retaken, while Kyiv insists its units are still fighting there.');
+    expect(c).toMatchObject({ attribution: 'Moscow', text: 'the whole district has been retaken' });
+  });
+
+  it('does not take a name with its title for a claim', () => {
+    const texts = claimsOf('Ivan Petrov, the head of the trade delegation, said Minsk was pleased with the talks.').map((c) => c.kind === 'claim' && c.text);
+    expect(texts).not.toContain('Ivan Petrov, the head of the trade delegation');
   });
 });
