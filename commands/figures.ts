@@ -3,6 +3,7 @@ import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
 import { formatAsOf, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { eventLabel } from '../src/query/labels.ts';
 import { suggestTopic, topicOption } from './topic.ts';
 import { timelinePng } from '../src/reply/chart.ts';
 import type { ReplyAttachment } from '../src/reply/model.ts';
@@ -48,7 +49,7 @@ export function timeline(points: readonly FigurePoint[]): string | undefined {
 }
 
 export function figureLine(p: FigurePoint): string {
-  const what = [formatFigure(p), p.counted && !(p.raw ?? '').includes(p.counted) ? p.counted : undefined, p.event].filter(Boolean).join(' ');
+  const what = [formatFigure(p), p.counted && !(p.raw ?? '').includes(p.counted) ? p.counted : undefined, eventLabel(p.event)].filter(Boolean).join(' ');
   const who = p.attribution ? `, according to ${p.attribution}` : '';
   const hedge = p.hedged ? ' (unconfirmed)' : '';
   return `${what} — ${formatWhen(p)}${who}${hedge}`;

@@ -1,5 +1,6 @@
 import type { Store, FactRow } from '../store/index.ts';
 import { partyOf } from './claims.ts';
+import { eventLabel } from './labels.ts';
 import { articleOnTopic, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
@@ -150,7 +151,7 @@ export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
     const key = `${what}|${p.event ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      g = { key, label: [p.counted ?? p.countedKey ?? 'figures', p.event].filter(Boolean).join(' — '), points: [] };
+      g = { key, label: [p.counted ?? p.countedKey ?? 'figures', eventLabel(p.event)].filter(Boolean).join(' — '), points: [] };
       groups.set(key, g);
     }
     const twin = g.points.findIndex((q) => q.article.id === p.article.id && q.value === p.value);

@@ -95,3 +95,4 @@ export function formatAsOf(p: Pick<FigurePoint, 'date' | 'period'>): string {
   }
   return formatDate(p.date);
 }
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatFigure, formatNumber, formatPeriod, formatShort } from '../../src/query/format.ts';
+import { eventLabel } from '../../src/query/labels.ts';
 import { timeline } from '../../commands/figures.ts';
 import type { FigurePoint } from '../../src/query/figures.ts';
 
@@ -73,5 +74,15 @@ describe('timeline', () => {
 
   it('is absent for a single value', () => {
     expect(timeline([point({ value: 5 }), point({ value: 5 })])).toBeUndefined();
+  });
+});
+
+describe('eventLabel', () => {
+  it('keeps past forms and drops bare verbs that would read as broken English', () => {
+    expect(eventLabel('captured')).toBe('captured');
+    expect(eventLabel('held')).toBe('held');
+    expect(eventLabel('hand')).toBeUndefined();
+    expect(eventLabel('put')).toBeUndefined();
+    expect(eventLabel(null)).toBeUndefined();
   });
 });
