@@ -33,9 +33,9 @@ export interface FindFiguresOptions {
 }
 
 /** How many matching facts are considered before relevance filtering; bounds work at 100k articles. */
-const CANDIDATES = 400;
+const CANDIDATES = 250;
 /** How many of the newest articles whose headline names the topic lend all their figures as candidates. */
-const TITLE_ARTICLES = 20;
+const TITLE_ARTICLES = 10;
 
 /**
  * How strongly a figure is about the topic: 3 when what it counts names the topic ("Russian prisoners"),
@@ -93,8 +93,8 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   const q = topicQuery(opts.topic);
   if (!q.fts) return [];
   const byId = new Map<number, FactRow>();
-  for (const f of store.facts.search(opts.tenant, 'figure', q.fts, CANDIDATES)) byId.set(f.id, f);
-  for (const f of store.facts.searchByTitle(opts.tenant, 'figure', q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
+  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES)) byId.set(f.id, f);
+  for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated)
     .map((f) => ({ f, score: topicScore(f, q) }))

@@ -1,4 +1,6 @@
-import type { Store } from '../store/index.ts';
+import type { ArticleHit, Store } from '../store/index.ts';
+
+export type { ArticleHit } from '../store/index.ts';
 import { articleTopics, expandTopic, normalizeEntity } from '../extract/topics.ts';
 
 /** The words of a user's topic and its expansions, ready for matching and for FTS5. */
@@ -89,27 +91,11 @@ export function mentions(text: string | null | undefined, term: string): boolean
   return false;
 }
 
-export interface ArticleHit {
-  id: number;
-  title: string;
-  url: string | null;
-  publishedAt: string;
-  text: string;
-  sourceTitle: string | null;
-  /** Topic keys joined by '|'. */
-  topics: string;
-  rank: number;
-}
-
-/** Articles of a tenant matching the topic, best match first (bm25, title weighted). */
 export function searchArticles(store: Store, tenant: string, q: TopicQuery, limit: number): ArticleHit[] {
   if (!q.fts) return [];
-  return store.db
-    .prepare(
-      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.text, a.topics, s.title AS sourceTitle, bm25(articles_fts, 4.0, 1.0) AS rank
-       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
-       WHERE articles_fts MATCH ? AND s.tenant = ?
-       ORDER BY rank LIMIT ?`,
-    )
-    .all(q.fts, tenant, limit) as ArticleHit[];
+  // The newest matches, then the best of them: bm25 over a bounded window keeps the cost flat as the store grows.
+  return store.search
+    .recentArticles(tenant, q.fts, Math.max(limit * 8, 100))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit);
 }

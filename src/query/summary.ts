@@ -105,7 +105,7 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
       if (!seen.articleIds.includes(a.id)) seen.articleIds.push(a.id);
       continue;
     }
-    const text = pick?.sentence ?? splitSentences(a.text)[0] ?? a.title;
+    const text = pick?.sentence ?? splitSentences(store.articles.get(a.id)?.text ?? '')[0] ?? a.title;
     if (lines.length >= maxLines || chars + text.length > maxChars) break;
     const line: SummaryLine = {
       date: a.publishedAt.slice(0, 10),

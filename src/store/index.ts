@@ -5,6 +5,7 @@ import { FactRepo } from './facts.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionRepo } from './subscriptions.ts';
 import { OutboxRepo } from './outbox.ts';
+import { SearchRepo } from './search.ts';
 
 /** The one handle the rest of factfeed gets: repositories over a single SQLite connection. */
 export interface Store {
@@ -16,6 +17,7 @@ export interface Store {
   settings: SettingsRepo;
   subscriptions: SubscriptionRepo;
   outbox: OutboxRepo;
+  search: SearchRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -32,6 +34,7 @@ export function openStore(path: string): Store {
     settings: new SettingsRepo(db),
     subscriptions: new SubscriptionRepo(db),
     outbox: new OutboxRepo(db),
+    search: new SearchRepo(db),
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();
@@ -43,5 +46,6 @@ export type { Source, NewSource } from './sources.ts';
 export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
 export type { FactRow } from './facts.ts';
+export type { ArticleHit } from './search.ts';
 export type { Subscription, NewSubscription } from './subscriptions.ts';
 export type { OutboxRow, NewOutboxRow, OutboxKind } from './outbox.ts';

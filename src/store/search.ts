@@ -1,0 +1,76 @@
+import type { Db } from './db.ts';
+import { toFactRow, type FactRow } from './facts.ts';
+
+/** An article matching a topic, with what answers need to rank and cite it. */
+export interface ArticleHit {
+  id: number;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+  sourceTitle: string | null;
+  /** Topic keys joined by '|'. */
+  topics: string;
+  /** bm25 with the title weighted 4× (lower is better). */
+  rank: number;
+}
+
+const FACT_FIELDS = `f.*, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+  s.id AS s_id, s.title AS s_title, s.url AS s_url`;
+const JOIN_ARTICLE_SOURCE = 'JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id';
+
+/**
+ * Topic search that costs the same at 100k articles as at 1k: every query walks the full-text index
+ * from its newest rowid backwards and stops after `limit` matches, instead of collecting and sorting
+ * every match (tens of thousands for a broad topic). Rowids grow as articles are stored, so "newest
+ * stored" stands in for "newest published"; callers re-sort the few rows they get by date.
+ */
+export class SearchRepo {
+  private readonly figures;
+  private readonly titleFigures;
+  private readonly articles;
+
+  constructor(db: Db) {
+    // FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking the doclists backwards and stopping early
+    // (measured at 100k articles: 3 ms for "prisoners", against 200+ ms to collect and date-sort every match).
+    this.figures = db.prepare(
+      `SELECT ${FACT_FIELDS} FROM (SELECT rowid AS id FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+       CROSS JOIN facts f ON f.id = m.id ${JOIN_ARTICLE_SOURCE}
+       WHERE s.tenant = ?`,
+    );
+    this.titleFigures = db.prepare(
+      `SELECT ${FACT_FIELDS} FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) t
+       CROSS JOIN facts f ON f.article_id = t.id ${JOIN_ARTICLE_SOURCE}
+       WHERE f.kind = 'figure' AND s.tenant = ?`,
+    );
+    this.articles = db.prepare(
+      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, s.title AS sourceTitle, m.rank
+       FROM (SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+       CROSS JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+       WHERE s.tenant = ?`,
+    );
+  }
+
+  /** Figures whose sentence, counted noun, event or attribution match `fts`, most recently stored first. */
+  recentFigures(tenant: string, fts: string, limit: number): FactRow[] {
+    return this.withinTenant(limit, (n) => this.figures.all(fts, n, tenant) as Parameters<typeof toFactRow>[0][]).map(toFactRow);
+  }
+
+  /** Every figure of the most recently stored articles whose title matches `fts`. */
+  recentTitleFigures(tenant: string, fts: string, articleLimit: number): FactRow[] {
+    return (this.titleFigures.all(`title : (${fts})`, articleLimit, tenant) as Parameters<typeof toFactRow>[0][]).map(toFactRow);
+  }
+
+  /** Articles matching `fts` (title or text), most recently stored first. */
+  recentArticles(tenant: string, fts: string, limit: number): ArticleHit[] {
+    return this.withinTenant(limit, (n) => this.articles.all(fts, n, tenant) as ArticleHit[]);
+  }
+
+  /**
+   * The tenant filter runs after the index walk, so in a store shared by many servers a first walk
+   * can come back thin; one deeper walk then makes up for it.
+   */
+  private withinTenant<T>(limit: number, run: (n: number) => T[]): T[] {
+    const rows = run(limit);
+    return rows.length >= limit / 2 ? rows : run(limit * 8);
+  }
+}
