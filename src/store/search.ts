@@ -10,8 +10,6 @@ export interface ArticleHit {
   sourceTitle: string | null;
   /** Topic keys joined by '|'. */
   topics: string;
-  /** bm25 with the title weighted 4× (lower is better). */
-  rank: number;
 }
 
 const FACT_FIELDS = `f.*, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
@@ -43,8 +41,8 @@ export class SearchRepo {
        WHERE f.kind = 'figure' AND s.tenant = ?`,
     );
     this.articles = db.prepare(
-      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, s.title AS sourceTitle, m.rank
-       FROM (SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, s.title AS sourceTitle
+       FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
        CROSS JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
        WHERE s.tenant = ?`,
     );
