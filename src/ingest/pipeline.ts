@@ -75,14 +75,10 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
     const announce = announcer(deps, source, items);
-    for (const item of items) {
-      const full = await withFullText(deps, source, item, result.warnings);
-      const { status, articleId } = storeItem({ ...deps, onNewArticle: announce(item) }, source, full);
-      if (status === 'new') {
-        result.added++;
-        result.newArticleIds.push(articleId);
-      } else if (status === 'updated') result.updated++;
-      else result.unchanged++;
+    const ready: Ready[] = [];
+    for (const item of items) ready.push({ item: await withFullText(deps, source, item, result.warnings), onNewArticle: announce(item) });
+    for (let start = 0; start < ready.length; start += STORE_CHUNK) {
+      storeChunk(deps, source, ready.slice(start, start + STORE_CHUNK), result);
     }
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
     return result;
@@ -91,6 +87,41 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
     recordPollFailure(deps, source, message, deps.clock.now());
     throw err;
   }
+}
+
+/** An item with its full text fetched (when it was a teaser) and its announcement hook, ready to store. */
+interface Ready {
+  item: FeedItem & { fullTextFetched: boolean };
+  onNewArticle: IngestDeps['onNewArticle'];
+}
+
+/** Items stored per transaction by a poll: one commit (and one full-text index flush) per chunk, not per article. */
+export const STORE_CHUNK = 50;
+
+/**
+ * Stores items in one transaction, each in its own savepoint (storeItem's nested tx), so a failing
+ * item rolls back alone: the items before it still commit, and the poll then fails with its error
+ * as it did when every item committed on its own.
+ */
+function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], result: PollResult): void {
+  let failure: { error: unknown } | undefined;
+  deps.store.tx(() => {
+    for (const { item, onNewArticle } of chunk) {
+      let outcome: { status: StoreStatus; articleId: number };
+      try {
+        outcome = storeItem({ ...deps, onNewArticle }, source, item);
+      } catch (error) {
+        failure = { error };
+        return;
+      }
+      if (outcome.status === 'new') {
+        result.added++;
+        result.newArticleIds.push(outcome.articleId);
+      } else if (outcome.status === 'updated') result.updated++;
+      else result.unchanged++;
+    }
+  });
+  if (failure !== undefined) throw failure.error;
 }
 
 /**

@@ -78,6 +78,7 @@ export class ArticleRepo {
   private readonly byUrl;
   private readonly byTitleHash;
   private readonly insertStmt;
+  private readonly updateStmt;
 
   constructor(private readonly db: Db) {
     this.byGuid = db.prepare('SELECT * FROM articles WHERE source_id = ? AND guid = ?');
@@ -89,6 +90,7 @@ export class ArticleRepo {
        VALUES (@sourceId, @guid, @url, @urlNorm, @title, @author, @publishedAt, @fetchedAt, @teaser, @text,
          @contentHash, @titleHash, @fullTextFetched, @topics)`,
     );
+    this.updateStmt = db.prepare('UPDATE articles SET title = ?, text = ?, teaser = ?, content_hash = ?, topics = ?, updated_at = ? WHERE id = ?');
   }
 
   /**
@@ -113,9 +115,7 @@ export class ArticleRepo {
   }
 
   updateContent(id: number, c: { title: string; text: string; teaser: string | null; contentHash: string; topics: string[] }, now: Date): void {
-    this.db
-      .prepare('UPDATE articles SET title = ?, text = ?, teaser = ?, content_hash = ?, topics = ?, updated_at = ? WHERE id = ?')
-      .run(c.title, c.text, c.teaser, c.contentHash, c.topics.join('|'), now.toISOString(), id);
+    this.updateStmt.run(c.title, c.text, c.teaser, c.contentHash, c.topics.join('|'), now.toISOString(), id);
   }
 
   get(id: number): Article | undefined {
