@@ -3,6 +3,7 @@
  * and reads the source's name. Pronouns are left for SourceTracker to resolve.
  */
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
+import { matchesOf } from './scan.ts';
 
 export interface Source {
   who: string;
@@ -26,6 +27,9 @@ const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const ACCORDING = /\baccording to\s+/gi;
+const PUT_HINT = /put/i;
+const DEMONYM_CLAIMS = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
+const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu;
 
 /** Lower-case words that can sit inside a source's name ("defence ministry", "air force"). */
 export const ORG_WORDS = new Set(
@@ -67,24 +71,24 @@ export function findSources(sentence: string): Source[] {
     out.push({ who, start, end, verb, whoStart, closing: closing ?? closes(sentence.slice(Math.max(end, whoStart + who.length))) });
   };
   // Cheap substring checks first: most sentences have none of these constructions.
-  if (sentence.includes('ccording to')) for (const m of sentence.matchAll(ACCORDING)) {
+  if (sentence.includes('ccording to')) for (const m of matchesOf(ACCORDING, sentence)) {
     const who = forwardName(sentence.slice(m.index + m[0].length));
     if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
   }
-  if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned) /.test(sentence)) for (const m of sentence.matchAll(INVERTED)) {
+  if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
     const who = forwardName(sentence.slice(m.index + m[0].length));
     if (who) add(who, m.index + 1, m.index + m[0].length, m[1]!.toLowerCase(), m.index + m[0].length, true);
   }
-  if (sentence.includes(' that')) for (const m of sentence.matchAll(/\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g)) {
+  if (sentence.includes(' that')) for (const m of matchesOf(DEMONYM_CLAIMS, sentence)) {
     const country = DEMONYMS[m[1]!.toLowerCase()];
     if (country) add(titleCase(country), m.index, m.index + m[0].length, 'claims', m.index);
   }
-  if (/(?:forecast|estimate|projection|expectation|tally|count)s? of/.test(sentence)) for (const m of sentence.matchAll(POSSESSIVE_ESTIMATE)) {
+  if (/(?:forecast|estimate|projection|expectation|tally|count)s? of/.test(sentence)) for (const m of matchesOf(POSSESSIVE_ESTIMATE, sentence)) {
     const who = m[1]!.replace(/^(?:the|a|an)\s+/i, '');
     const at = m.index + m[0].length - m[1]!.length;
     if (!/^(?:its|their|his|her|our)$/i.test(who)) add(who, m.index, m.index + m[0].length, 'estimates', at);
   }
-  for (const m of sentence.matchAll(VERB_RE)) {
+  for (const m of matchesOf(VERB_RE, sentence)) {
     const verbStart = m.index + m[0].length - m[1]!.length;
     const verb = m[1]!.toLowerCase();
     if (out.some((s) => verbStart >= s.start && verbStart < s.end)) continue;
@@ -94,7 +98,10 @@ export function findSources(sentence: string): Source[] {
     const name = backwardName(sentence.slice(0, m.index));
     if (name) add(name.who, verbStart, verbStart + verb.length, verb, name.start);
   }
-  const extra = sentence.includes('put') || sentence.includes('ing') ? [...sentence.matchAll(PUT_AT), ...sentence.matchAll(PARTICIPLE)] : [];
+  const extra =
+    sentence.includes('put') || sentence.includes('ing')
+      ? [...(PUT_HINT.test(sentence) ? matchesOf(PUT_AT, sentence) : []), ...(sentence.includes(',') ? matchesOf(PARTICIPLE, sentence) : [])]
+      : [];
   for (const m of extra) {
     const verbStart = m.index + m[0].length - m[1]!.length;
     // "Radu refused to concede, claiming …": the participle's subject opens the sentence.
@@ -121,6 +128,18 @@ function titleCase(s: string): string {
   return s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
+// Last words TRAILING_ADVERBIAL can end on. The $-anchored pattern is tried at every space of up to
+// 160 characters, so it only runs when the last word could complete it.
+const ADVERBIAL_ENDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday yesterday today statement also earlier later previously now again separately publicly repeatedly initially recently week month year'.split(' '),
+);
+function mayEndInAdverbial(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  const last = text.slice(i).toLowerCase();
+  return ADVERBIAL_ENDS.has(last) || /^\d{1,2}$/.test(last);
+}
+
 const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b))\b)\s*/gi;
 
 // The subject right before a reporting verb: the clause chunk ending at the verb, or an appositive
@@ -129,7 +148,11 @@ function backwardName(before: string): { who: string; start: number } | undefine
   // Only the last stretch before the verb can hold its subject; bounding it keeps the $-anchored regexes cheap.
   const cut = Math.max(0, before.length - 160);
   let text = before.slice(cut).replace(/\s+$/, '');
-  for (let m = TRAILING_ADVERBIAL.exec(text); m; m = TRAILING_ADVERBIAL.exec(text)) text = text.slice(0, m.index);
+  while (mayEndInAdverbial(text)) {
+    const m = TRAILING_ADVERBIAL.exec(text);
+    if (!m) break;
+    text = text.slice(0, m.index);
+  }
   if (text.endsWith(',')) {
     const parts = splitChunks(text.slice(0, -1));
     let last = parts.pop();
@@ -163,7 +186,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*/gu;
 
 // Validates a candidate chunk as a name: a short noun phrase without verbs.
 function nameFrom(chunk: string, offset: number): { who: string; start: number } | undefined {
-  const tokens = [...chunk.matchAll(TOKEN)];
+  const tokens = matchesOf(TOKEN, chunk);
   while (tokens.length && OPENERS.has(tokens[0]![0].toLowerCase()) && tokens.length > 1) tokens.shift();
   while (tokens.length && /^(?:a|an|its|their|his|her|our)$/i.test(tokens[0]![0])) tokens.shift();
   if (!tokens.length) return undefined;
@@ -218,7 +241,7 @@ function forwardName(after: string): string | undefined {
     /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after) ??
     /^(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:study|report|survey|analysis|estimate|estimates|poll|data|figures|count|tally|review|statement|assessment)\s+(?:by|from)\s+/i.exec(after);
   const text = by ? after.slice(by[0].length) : after;
-  const tokens = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu)];
+  const tokens = matchesOf(TOKEN_OR_PUNCT, text);
   const words: string[] = [];
   for (const t of tokens) {
     const w = t[0];

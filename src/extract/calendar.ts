@@ -3,6 +3,7 @@
  * ("on Thursday", "last year", "May 25, 2025", "in June"), so chrono-node is only needed for
  * the rarer numeric formats.
  */
+import { matchesOf } from './scan.ts';
 
 /** The publication day in the article's time zone; relative dates resolve against it. */
 export interface RefDay {
@@ -79,7 +80,7 @@ const RELATIVE =
 /** Weekdays (the latest on or before publication), yesterday/today, last/this/next week, month, year. */
 export function relativeDates(sentence: string, ref: RefDay): Found[] {
   const out: Found[] = [];
-  for (const m of sentence.matchAll(RELATIVE)) {
+  for (const m of matchesOf(RELATIVE, sentence)) {
     const raw = m[0];
     const lower = raw.toLowerCase();
     let r: Resolved;
@@ -122,7 +123,7 @@ const MAY_CONTEXT = /\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|th
 /** "May 25", "May 25, 2025", "25 May 2025", "Feb 3-5", "May 2024", "in June". */
 export function monthDates(sentence: string, ref: RefDay): Found[] {
   const out: Found[] = [];
-  for (const m of sentence.matchAll(MONTH_DATE)) {
+  for (const m of matchesOf(MONTH_DATE, sentence)) {
     const name = (m[1] ?? m[6] ?? m[8])!;
     const month = MONTH_NUMBER[name.slice(0, 3).toLowerCase()]!;
     const day = Number(m[2] ?? m[5] ?? 0);

@@ -6,6 +6,7 @@ import type { ClaimFact } from './types.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { normalizeEntity } from './topics.ts';
 import { DEMONYMS, ENTITY_ALIASES, GAZETTEER } from './lexicon.ts';
+import { matchesOf } from './scan.ts';
 
 export interface ClaimSource {
   who: string;
@@ -121,7 +122,7 @@ function actorKeys(who: string): Set<string> {
 // Places named in the text, preferring ones marked as places ("Kursk region") and skipping the speaker's own.
 function placeIn(text: string, actor: Set<string>): string | undefined {
   let fallback: string | undefined;
-  for (const m of text.matchAll(PLACE)) {
+  for (const m of matchesOf(PLACE, text)) {
     const key = normalizeEntity(m[0]);
     if (actor.has(key) || DEMONYMS[m[1]!.toLowerCase()]) continue;
     if (/\s(?:region|oblast|area|province)$/i.test(m[0])) return key;

@@ -5,6 +5,7 @@
  */
 import { DEMONYMS, HEAD_SYNONYMS } from './lexicon.ts';
 import { singular } from './topics.ts';
+import { matchesOf } from './scan.ts';
 
 export interface Counted {
   text: string;
@@ -168,7 +169,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   if (war) return { text: war[1]!, end: start };
   const windowStart = Math.max(0, before.length - 200);
   let clauseStart = windowStart;
-  for (const m of before.slice(windowStart).matchAll(REPORTED)) clauseStart = windowStart + m.index + m[0].length;
+  for (const m of matchesOf(REPORTED, before.slice(windowStart))) clauseStart = windowStart + m.index + m[0].length;
   const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[—–]\s/);
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();

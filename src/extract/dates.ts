@@ -6,6 +6,7 @@
 import * as chrono from 'chrono-node';
 import type { DateFact } from './types.ts';
 import { addDays, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
+import { matchesOf } from './scan.ts';
 
 export type { RefDay } from './calendar.ts';
 
@@ -37,13 +38,20 @@ export interface ResolvedDate {
 }
 
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?)?\\.?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-/** Cheap test for "this sentence may contain a date chrono can read". */
 // Case-sensitive on purpose: month and day names are capitalised, and "may" the verb is not a month.
-export const DATE_CUE = new RegExp(
-  `\\b(?:${MONTHS.replace('|May|', '|')})\\b|\\bMay(?= \\d)|(?<=\\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd) )May\\b|` +
-    `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year|spring|summer|autumn|winter))\\b|` +
-    `\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
-);
+const MAY_CUE = String.raw`\bMay(?= \d)|(?<=\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd) )May\b`;
+const OTHER_CUES =
+  `\\b(?:${MONTHS.replace('|May|', '|')})\\b|` +
+  `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year|spring|summer|autumn|winter))\\b|` +
+  `\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`;
+/** Cheap test for "this sentence may contain a date chrono can read". */
+export const DATE_CUE = new RegExp(`${OTHER_CUES}|${MAY_CUE}`);
+// The "May" branches start with a lookbehind tried at every position, so they only run on sentences with "May".
+const OTHER_CUE = new RegExp(OTHER_CUES);
+const MAY_CUE_RE = new RegExp(MAY_CUE);
+function hasDateCue(sentence: string): boolean {
+  return OTHER_CUE.test(sentence) || (sentence.includes('May') && MAY_CUE_RE.test(sentence));
+}
 // chrono's casual English without its time-of-day and "in/ago/later" duration parsers: those
 // results are dropped anyway, and skipping them makes parsing about four times faster.
 const DROP_PARSERS = /Time(?:Expression|UnitWithin|UnitAgo|UnitLater|UnitCasualRelative)|CasualTime|EndOfCurrentMonth/;
@@ -89,8 +97,10 @@ function quarterPeriod(q: RegExpMatchArray, ref: RefDay): Pick<DateMention, 'dat
 /** All dates in one sentence, left to right. */
 export function findDates(sentence: string, ref: RefDay): DateMention[] {
   // Weekdays, months and "last year" are most of news dating; chrono only reads numeric dates.
-  const out: DateMention[] = !DATE_CUE.test(sentence) ? [] : NUMERIC_DATE.test(sentence) ? chronoDates(sentence, ref) : fastDates(sentence, ref);
-  for (const m of sentence.matchAll(YEAR)) {
+  const out: DateMention[] = !hasDateCue(sentence) ? [] : NUMERIC_DATE.test(sentence) ? chronoDates(sentence, ref) : fastDates(sentence, ref);
+  // Years and "Q3" need a digit; "third quarter" needs the word: most sentences have neither.
+  const digit = DIGIT.test(sentence);
+  if (digit) for (const m of matchesOf(YEAR, sentence)) {
     const start = m.index;
     const end = start + m[0].length;
     if (out.some((d) => start < d.end && end > d.start)) continue;
@@ -99,10 +109,11 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     const attributive = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));
     out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)), ...(attributive ? { noAnchor: true } : {}) });
   }
-  for (const q of sentence.matchAll(QUARTER)) {
+  if (digit || QUARTER_HINT.test(sentence)) for (const q of matchesOf(QUARTER, sentence)) {
     if (out.some((d) => q.index < d.end && q.index + q[0].length > d.start)) continue;
     out.push({ start: q.index, end: q.index + q[0].length, raw: q[0], explicit: true, ...quarterPeriod(q, ref) });
   }
+  if (!out.length) return out;
   out.sort((a, b) => a.start - b.start);
   const merged = mergePeriods(sentence, anchorShifts(sentence, out));
   // "since the start of the operation in August": the date is where a span starts, not when a figure
@@ -119,6 +130,9 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
   }
   return merged;
 }
+
+const DIGIT = /\d/;
+const QUARTER_HINT = /quarter/i;
 
 // "since" and the date in one clause: no clause punctuation between them.
 const SINCE_CLAUSE = /\bsince\b[^,;:.]{0,70}$/i;

@@ -2,6 +2,7 @@
  * Event words near a figure ("captured", "were returned home", "swap") mapped to one base
  * name per event so figures from different articles group together.
  */
+import { matchesOf } from './scan.ts';
 
 interface EventHit {
   start: number;
@@ -83,14 +84,14 @@ const WORDS = /[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[$€£]|[,;:]/g;
 /** The nearest verb before the figure (within six words of its clause), else right after what it counts. */
 export function verbNear(sentence: string, start: number, npEnd: number): { verb: string; at: number } | undefined {
   const from = Math.max(0, start - 90);
-  const before = [...sentence.slice(from, start).matchAll(WORDS)];
+  const before = matchesOf(WORDS, sentence.slice(from, start));
   for (let i = before.length - 1, seen = 0; i >= 0 && seen < 7; i--, seen++) {
     const w = before[i]![0];
     if (/^[,;:]$/.test(w)) break;
     const lower = w.toLowerCase();
     if (isVerbShape(lower, before[i + 1]?.[0].toLowerCase() ?? '1', before[i - 1]?.[0].toLowerCase())) return { verb: lower, at: from + before[i]!.index };
   }
-  const after = [...sentence.slice(npEnd, npEnd + 60).matchAll(WORDS)];
+  const after = matchesOf(WORDS, sentence.slice(npEnd, npEnd + 60));
   let k = 0;
   while (k < after.length && AUX.test(after[k]![0].toLowerCase())) k++;
   const w = after[k]?.[0].toLowerCase();

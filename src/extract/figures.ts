@@ -8,6 +8,7 @@ import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } from './counted.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
+import { matchesOf } from './scan.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -58,7 +59,7 @@ const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d
 function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   const spans: Array<[number, number]> = ctx.dates.map((d) => [d.start, d.end]);
   NOT_FIGURES.forEach((re, i) => {
-    if (NOT_FIGURE_HINTS[i]!.test(ctx.text)) for (const m of ctx.text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+    if (NOT_FIGURE_HINTS[i]!.test(ctx.text)) for (const m of matchesOf(re, ctx.text)) spans.push([m.index, m.index + m[0].length]);
   });
   return spans;
 }
@@ -204,7 +205,7 @@ const NEGATION_HINT = /\b(?:not|never|no longer|n't|den(?:ied|ies|y|ying)|reject
 function isNegated(s: string, start: number, npEnd: number): boolean {
   const before = s.slice(Math.max(0, start - 80), start);
   DENY.lastIndex = 0;
-  for (const m of before.matchAll(DENY)) {
+  for (const m of matchesOf(DENY, before)) {
     if (!/[;.]/.test(before.slice(m.index + m[0].length))) return true;
   }
   if (NOT_BEFORE.test(s.slice(Math.max(0, start - 40), start))) return true;

@@ -3,6 +3,7 @@
  * (what a user's topic word should match).
  */
 import { DEMONYMS, ENTITY_ALIASES, GAZETTEER, PLACE_SUFFIX } from './lexicon.ts';
+import { matchesOf } from './scan.ts';
 
 interface Topic {
   key: string;
@@ -116,6 +117,18 @@ const PHRASE_STARTS = new Set([...TRIGGERS.keys()].filter((k) => k.includes(' ')
 
 /** Entity key for a name: "Kursk Oblast" / "the Kursk area" → "kursk"; "Kiev" → "kyiv"; "POWs" → "prisoner of war". */
 export function normalizeEntity(name: string): string {
+  let key = entityCache.get(name);
+  if (key === undefined) {
+    if (entityCache.size >= 20_000) entityCache.clear(); // a bound, not an LRU: names repeat within a feed
+    key = normalizeUncached(name);
+    entityCache.set(name, key);
+  }
+  return key;
+}
+// Claims and topics normalise the same few place names in every article.
+const entityCache = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
   let s = name.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
   s = s.replace(/^the /, '').replace(/'s$/, '').replace(/[.,;:!?"“”]+$/, '');
   if (ENTITY_ALIASES[s]) return ENTITY_ALIASES[s]!;
@@ -189,7 +202,7 @@ export function articleTopics(title: string, text: string): string[] {
         if (GAZETTEER.has(entity)) bump(entity, weight);
       }
     }
-    for (const m of part.matchAll(PLACE_NAME)) bump(normalizeEntity(m[1]!), weight);
+    for (const m of matchesOf(PLACE_NAME, part)) bump(normalizeEntity(m[1]!), weight);
   }
   // One passing mention in the body is noise; a title mention or a repeat is a topic.
   return [...counts.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([k]) => k);

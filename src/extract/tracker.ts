@@ -4,6 +4,7 @@
  */
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
 import { ORG_WORDS } from './attribution.ts';
+import { matchesOf } from './scan.ts';
 
 const PERSON_TITLES =
   /\b(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Gen\.|General|Col\.|Colonel|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Pope|King|Queen|Secretary|Commander|spokesman|spokeswoman|spokesperson|governor|mayor|minister|commander|negotiator|commissioner|chief)\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){2,3})/gu;
@@ -15,12 +16,15 @@ export class SourceTracker {
   private lastSource: string | undefined;
   private lastPerson: string | undefined;
   private readonly persons: string[] = [];
+  /** Surname → the first person seen with it; looked up for every sentence, so kept rather than re-split. */
+  private readonly bySurname = new Map<string, string>();
 
   /** Notes people named with a title ("President Volodymyr Zelensky") and later surname-only mentions. */
   observe(sentence: string): void {
-    if (TITLE_HINT.test(sentence)) for (const m of sentence.matchAll(PERSON_TITLES)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
+    if (TITLE_HINT.test(sentence)) for (const m of matchesOf(PERSON_TITLES, sentence)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
+    if (!this.persons.length) return;
     const first = /^(\p{Lu}[\p{L}'’-]+)\b/u.exec(sentence)?.[1];
-    const known = first ? this.persons.find((p) => p.split(' ').pop() === first) : undefined;
+    const known = first ? this.bySurname.get(first) : undefined;
     if (known) this.lastPerson = known;
   }
 
@@ -40,7 +44,11 @@ export class SourceTracker {
   }
 
   private addPerson(name: string): void {
-    if (!this.persons.includes(name)) this.persons.push(name);
+    if (!this.persons.includes(name)) {
+      this.persons.push(name);
+      const surname = name.split(' ').pop()!;
+      if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    }
     this.lastPerson = name;
   }
 
@@ -52,6 +60,6 @@ export class SourceTracker {
 
   private fullName(who: string): string {
     if (who.includes(' ')) return who;
-    return this.persons.find((p) => p.split(' ').pop() === who) ?? who;
+    return this.bySurname.get(who) ?? who;
   }
 }
