@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { simpleHtmlText } from './simplehtml.ts';
 
 /**
  * HTML to the plain text facts are extracted from: one paragraph per block element, paragraphs
@@ -47,6 +48,8 @@ export function parseHtmlDocument(html: string): DomDocument {
 /** Plain text of an HTML fragment or page. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return tidyParagraphs(html.split(/\n\s*\n/));
+  const simple = simpleHtmlText(html, 'blocks');
+  if (simple !== undefined) return tidyParagraphs(simple.flatMap((p) => p.split(/\n\s*\n/)));
   const doc = parseHtmlDocument(html);
   const root = doc.body ?? doc.documentElement;
   return nodeToText(root);
@@ -106,6 +109,8 @@ export function collapseWhitespace(s: string): string {
 /** Text of a short inline string such as a title: tags removed, entities decoded, one line. */
 export function inlineText(s: string): string {
   if (!/[<&]/.test(s)) return collapseWhitespace(s);
+  const simple = simpleHtmlText(s, 'inline');
+  if (simple !== undefined) return collapseWhitespace(simple);
   const doc = parseHtmlDocument(`<p>${s}</p>`);
   return collapseWhitespace(doc.body?.textContent ?? s);
 }
