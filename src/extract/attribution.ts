@@ -66,10 +66,7 @@ const TRAILING_ADVERBIAL =
 /** Reporting sources written in one sentence, left to right. */
 export function findSources(sentence: string): Source[] {
   const out: Source[] = [];
-  const add = (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean) => {
-    if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
-    out.push({ who, start, end, verb, whoStart, closing: closing ?? closes(sentence.slice(Math.max(end, whoStart + who.length))) });
-  };
+  const add = adder(out, sentence);
   // Cheap substring checks first: most sentences have none of these constructions.
   if (sentence.includes('ccording to')) for (const m of matchesOf(ACCORDING, sentence)) {
     const who = forwardName(sentence.slice(m.index + m[0].length));
@@ -109,6 +106,15 @@ export function findSources(sentence: string): Source[] {
     if (name) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A plain function rather than an arrow declared inside findSources: tsx (esbuild keepNames) wraps
+// every named closure in a __name() call, which costs real time once per sentence.
+function adder(out: Source[], sentence: string) {
+  return function (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean): void {
+    if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
+    out.push({ who, start, end, verb, whoStart, closing: closing ?? closes(sentence.slice(Math.max(end, whoStart + who.length))) });
+  };
 }
 
 // Nothing but time and place adverbials follow the verb before the clause ends.

@@ -47,7 +47,7 @@ export function extractFacts(input: ArticleInput): Extraction {
 
 // Headings ("Conflicting Claims Over Kursk Control") name a topic; they do not report speech.
 function isHeading(s: string): boolean {
-  if (/[.!?"”’]$/.test(s)) return false;
+  if ('.!?"”’'.includes(s[s.length - 1] ?? '')) return false;
   const words = s.split(' ');
   return words.filter((w) => /^[A-Z0-9]/.test(w)).length >= words.length * 0.6;
 }
@@ -85,12 +85,15 @@ function readParagraphs(segs: readonly Segment[]) {
       }
     }
     const placed: PlacedQuote[] = assignSpeakers(para, spans, paraSources, carried);
-    const sentenceAt = (offset: number) => {
-      let k = first;
-      while (k + 1 < i && offsets[k + 1 - first]! <= offset) k++;
-      return { index: k, text: segs[k]!.text };
-    };
-    quotes.push(...quoteFacts(placed, sentenceAt));
+    if (placed.length) {
+      quotes.push(
+        ...quoteFacts(placed, (offset) => {
+          let k = first;
+          while (k + 1 < i && offsets[k + 1 - first]! <= offset) k++;
+          return { index: k, text: segs[k]!.text };
+        }),
+      );
+    }
     for (const q of placed) {
       for (let k = first; k < i; k++) {
         const base = offsets[k - first]!;

@@ -15,8 +15,9 @@ export interface QuoteSpan {
 /** Finds quoted stretches in one paragraph: curly or straight double quotes, tolerating a missing mark. */
 export function findQuoteSpans(para: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const firstOpen = para.search(/“/);
-  const firstClose = para.search(/”/);
+  const firstOpen = para.indexOf('“');
+  const firstClose = para.indexOf('”');
+  if (firstOpen < 0 && firstClose < 0 && !para.includes('"')) return out;
   let open = -1;
   // A closing mark before any opening one: the quote began at the paragraph start.
   if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) open = 0;

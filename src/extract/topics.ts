@@ -179,30 +179,45 @@ const ENTITY_WORDS = new Set([...GAZETTEER, ...Object.keys(ENTITY_ALIASES)]);
 const PLACE_NAME = /\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Kk]rai|[Gg]overnorate)\b/g;
 const WORDS = /[a-z][a-z'-]*/g;
 
+/** One lookup per word of an article instead of three: its trigger, whether it starts a phrase, the place it names. */
+interface WordInfo {
+  single?: string;
+  phraseStart?: boolean;
+  entity?: string;
+}
+const WORD_INFO = new Map<string, WordInfo>();
+const infoOf = (w: string): WordInfo => WORD_INFO.get(w) ?? WORD_INFO.set(w, {}).get(w)!;
+for (const [w, key] of TRIGGERS) if (!w.includes(' ')) infoOf(w).single = key;
+for (const w of PHRASE_STARTS) infoOf(w).phraseStart = true;
+for (const w of ENTITY_WORDS) {
+  const entity = ENTITY_ALIASES[w] ?? w;
+  if (GAZETTEER.has(entity)) infoOf(w).entity = entity;
+}
+
+function bump(counts: Map<string, number>, k: string, n: number): void {
+  counts.set(k, (counts.get(k) ?? 0) + n);
+}
+
 /** Normalised entity and topic keys an article is about ("kursk", "prisoner of war", "prisoner exchange"). */
 export function articleTopics(title: string, text: string): string[] {
   const counts = new Map<string, number>();
-  const bump = (k: string, n = 1) => counts.set(k, (counts.get(k) ?? 0) + n);
   for (const [part, weight] of [[title, 2], [text, 1]] as const) {
     const words = part.toLowerCase().match(WORDS) ?? [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const single = TRIGGERS.get(w);
-      if (single) bump(single, weight);
-      if (PHRASE_STARTS.has(w) && i + 1 < words.length) {
+      const info = WORD_INFO.get(w);
+      if (info?.single) bump(counts, info.single, weight);
+      if (info?.phraseStart && i + 1 < words.length) {
         const two = `${w} ${words[i + 1]}`;
         const topic2 = TRIGGERS.get(two);
-        if (topic2) bump(topic2, weight);
+        if (topic2) bump(counts, topic2, weight);
         const topic3 = i + 2 < words.length ? TRIGGERS.get(`${two} ${words[i + 2]}`) : undefined;
-        if (topic3) bump(topic3, weight);
+        if (topic3) bump(counts, topic3, weight);
       }
-      const base = w.endsWith("'s") ? w.slice(0, -2) : w;
-      if (ENTITY_WORDS.has(base)) {
-        const entity = ENTITY_ALIASES[base] ?? base;
-        if (GAZETTEER.has(entity)) bump(entity, weight);
-      }
+      const entity = w.endsWith("'s") ? WORD_INFO.get(w.slice(0, -2))?.entity : info?.entity;
+      if (entity) bump(counts, entity, weight);
     }
-    for (const m of matchesOf(PLACE_NAME, part)) bump(normalizeEntity(m[1]!), weight);
+    for (const m of matchesOf(PLACE_NAME, part)) bump(counts, normalizeEntity(m[1]!), weight);
   }
   // One passing mention in the body is noise; a title mention or a repeat is a topic.
   return [...counts.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([k]) => k);
