@@ -80,7 +80,7 @@ export function findSources(sentence: string): Source[] {
     const country = DEMONYMS[m[1]!.toLowerCase()];
     if (country) add(titleCase(country), m.index, m.index + m[0].length, 'claims', m.index);
   }
-  if (/(?:forecast|estimate|projection|expectation|tally|count)s? of/.test(sentence)) for (const m of matchesOf(POSSESSIVE_ESTIMATE, sentence)) {
+  if (hasEstimateOf(sentence)) for (const m of matchesOf(POSSESSIVE_ESTIMATE, sentence)) {
     const who = m[1]!.replace(/^(?:the|a|an)\s+/i, '');
     const at = m.index + m[0].length - m[1]!.length;
     if (!/^(?:its|their|his|her|our)$/i.test(who)) add(who, m.index, m.index + m[0].length, 'estimates', at);
@@ -106,6 +106,15 @@ export function findSources(sentence: string): Source[] {
     if (name) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// "forecasts of", "tally of": found from each " of", since an unanchored alternation is tried at every position.
+const ESTIMATE_WORD = /(?:forecast|estimate|projection|expectation|tally|count)s?$/;
+function hasEstimateOf(sentence: string): boolean {
+  for (let i = sentence.indexOf(' of'); i >= 0; i = sentence.indexOf(' of', i + 1)) {
+    if (ESTIMATE_WORD.test(sentence.slice(Math.max(0, i - 12), i))) return true;
+  }
+  return false;
 }
 
 // A plain function rather than an arrow declared inside findSources: tsx (esbuild keepNames) wraps

@@ -111,7 +111,19 @@ export function subjectKeyFor(text: string, sentence: string, who: string, mainE
   return entity ? `${entity} ${topic}` : topic;
 }
 
-function actorKeys(who: string): Set<string> {
+// A source makes several claims per article and recurs across articles; its keys are only read.
+const actorCache = new Map<string, ReadonlySet<string>>();
+function actorKeys(who: string): ReadonlySet<string> {
+  let keys = actorCache.get(who);
+  if (!keys) {
+    if (actorCache.size >= 20_000) actorCache.clear();
+    keys = uncachedActorKeys(who);
+    actorCache.set(who, keys);
+  }
+  return keys;
+}
+
+function uncachedActorKeys(who: string): Set<string> {
   const keys = new Set<string>();
   for (const w of who.toLowerCase().replace(/['’]s\b/g, '').split(/\s+/)) {
     keys.add(ENTITY_ALIASES[w] ?? DEMONYMS[w] ?? w);
@@ -120,7 +132,7 @@ function actorKeys(who: string): Set<string> {
 }
 
 // Places named in the text, preferring ones marked as places ("Kursk region") and skipping the speaker's own.
-function placeIn(text: string, actor: Set<string>): string | undefined {
+function placeIn(text: string, actor: ReadonlySet<string>): string | undefined {
   let fallback: string | undefined;
   for (const m of matchesOf(PLACE, text)) {
     const key = normalizeEntity(m[0]);

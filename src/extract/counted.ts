@@ -116,12 +116,25 @@ export function durationUnit(counted: string): string | undefined {
 
 /** Grouping key: lower case, singular head with its nationality, synonyms folded. */
 export function countedKey(counted: string): string {
+  let key = keyCache.get(counted);
+  if (key === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    key = uncachedKey(counted);
+    keyCache.set(counted, key);
+  }
+  return key;
+}
+// The same few counted phrases ("civilians", "Russian soldiers") recur in every article.
+const keyCache = new Map<string, string>();
+const PHRASE_HEADS = Object.keys(HEAD_SYNONYMS).filter((k) => k.includes(' '));
+
+function uncachedKey(counted: string): string {
   const lower = counted.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ');
   const words = lower.split(/\s+/).filter(Boolean);
   let head: string;
   const ofAt = words.indexOf('of');
   const whole = words.join(' ');
-  const phrase = Object.keys(HEAD_SYNONYMS).find((k) => k.includes(' ') && (whole === k || whole.endsWith(' ' + k)));
+  const phrase = PHRASE_HEADS.find((k) => whole === k || whole.endsWith(' ' + k));
   if (phrase) head = HEAD_SYNONYMS[phrase]!;
   else if (ofAt > 0 && words[ofAt + 1] === 'war') head = HEAD_SYNONYMS[`${words[ofAt - 1]} of war`] ?? `${singular(words[ofAt - 1]!)} of war`;
   else {

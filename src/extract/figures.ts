@@ -96,6 +96,8 @@ function figureFrom(
   previous: { fact: FigureFact; end: number } | undefined,
 ): FigureFact | undefined {
   const s = ctx.text;
+  const q = QUALIFIERS.exec(s.slice(Math.max(0, n.start - 24), n.start));
+  const qStart = q ? n.start - q[0].length : n.start; // where the qualifier starts, so subject searches skip "more than"
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
   const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
@@ -126,19 +128,18 @@ function figureFrom(
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
-  if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, q0(s, n.start)))) counted = previous.fact.counted;
+  if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
-  if (!counted) counted = countedBefore(s, q0(s, n.start))?.text;
+  if (!counted) counted = countedBefore(s, qStart)?.text;
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
-  const verb = own ? undefined : verbNear(s, q0(s, n.start), npEnd);
+  const verb = own ? undefined : verbNear(s, qStart, npEnd);
   const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));
   if (n.raw.toLowerCase() === 'one' && !event) return undefined;
 
   let qualifier = n.vague;
   let start = n.start;
-  const q = QUALIFIERS.exec(s.slice(Math.max(0, n.start - 24), n.start));
   if (q && !qualifier) {
     qualifier = q[1]!.toLowerCase();
     start = n.start - q[0].length + (q[0].length - q[0].trimStart().length);
