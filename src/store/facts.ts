@@ -142,44 +142,6 @@ export class FactRepo {
     return (this.db.prepare(`${FACT_SELECT} WHERE f.article_id = ? ORDER BY f.sentence_index, f.id`).all(articleId) as Row[]).map(toFactRow);
   }
 
-  /**
-   * Figures whose indexed text matches an FTS5 query, within a tenant, newest article first.
-   * `ftsQuery` must already be a safe FTS5 expression (see query/search.ts). facts_fts indexes
-   * figures only (migration 004), so asking for another kind is a programming error.
-   */
-  search(tenant: string, kind: Fact['kind'], ftsQuery: string, limit: number): FactRow[] {
-    if (kind !== 'figure') throw new Error(`facts.search: only figures are full-text indexed (asked for ${kind})`);
-    const rows = this.db
-      .prepare(
-        // Driven from the FTS matches (CROSS JOIN fixes the order): left to itself SQLite walks every
-        // fact of the kind through facts_kind_counted and tests each against the match list.
-        `${FACT_COLUMNS} FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid ${ARTICLE_SOURCE_JOIN}
-         WHERE facts_fts MATCH ? AND f.kind = ? AND s.tenant = ?
-         ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index LIMIT ?`,
-      )
-      .all(ftsQuery, kind, tenant, limit) as Row[];
-    return rows.map(toFactRow);
-  }
-
-  /**
-   * Facts of one kind from the newest articles whose title matches an FTS5 query, within a tenant:
-   * a headline naming the topic makes the whole article's figures candidates.
-   */
-  searchByTitle(tenant: string, kind: Fact['kind'], ftsQuery: string, articleLimit: number): FactRow[] {
-    const rows = this.db
-      .prepare(
-        // The few matching articles drive the join (through facts_article), not a scan of every fact of the kind.
-        `${FACT_COLUMNS} FROM (
-             SELECT a2.id FROM articles_fts JOIN articles a2 ON a2.id = articles_fts.rowid JOIN sources s2 ON s2.id = a2.source_id
-             WHERE articles_fts MATCH ? AND s2.tenant = ? ORDER BY a2.published_at DESC LIMIT ?) t
-           CROSS JOIN facts f ON f.article_id = t.id ${ARTICLE_SOURCE_JOIN}
-         WHERE f.kind = ?
-         ORDER BY a.published_at DESC, f.article_id DESC, f.sentence_index`,
-      )
-      .all(`title : (${ftsQuery})`, tenant, articleLimit, kind) as Row[];
-    return rows.map(toFactRow);
-  }
-
   /** Facts of the given kinds from a set of articles, in article order then sentence order. */
   forArticles(articleIds: readonly number[], kinds: readonly Fact['kind'][]): FactRow[] {
     if (articleIds.length === 0) return [];

@@ -28,13 +28,12 @@ function storeOne(store: ReturnType<typeof openStore>, guid: string): void {
 }
 
 describe('figure-only full-text index (migration 004)', () => {
-  it('finds figures by sentence and counted words, and refuses to search other kinds', () => {
+  it('finds figures by sentence and counted words, and indexes nothing else', () => {
     const store = openStore(':memory:');
     storeOne(store, 'a');
-    expect(store.facts.search('local', 'figure', '"captured"', 10).map((f) => f.value)).toEqual([971]);
-    expect(store.facts.search('local', 'figure', '"soldier"', 10)).toHaveLength(1);
-    expect(store.facts.search('other-tenant', 'figure', '"captured"', 10)).toEqual([]);
-    expect(() => store.facts.search('local', 'claim', '"captured"', 10)).toThrow(/only figures/);
+    expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
+    expect(store.search.recentFigures('local', '"soldier"', 10)).toHaveLength(1);
+    expect(store.search.recentFigures('other-tenant', '"captured"', 10)).toEqual([]);
     expect(store.db.prepare('SELECT count(*) FROM facts_fts_docsize').pluck().get()).toBe(1);
     store.close();
   });
@@ -57,10 +56,10 @@ describe('figure-only full-text index (migration 004)', () => {
 
       const store = openStore(path);
       expect(store.db.prepare('SELECT count(*) FROM facts_fts_docsize').pluck().get()).toBe(1);
-      expect(store.facts.search('local', 'figure', '"captured"', 10).map((f) => f.value)).toEqual([971]);
+      expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
       store.db.prepare('DELETE FROM articles').run();
       expect(() => store.db.exec("INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check')")).not.toThrow();
-      expect(store.facts.search('local', 'figure', '"captured"', 10)).toEqual([]);
+      expect(store.search.recentFigures('local', '"captured"', 10)).toEqual([]);
       store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

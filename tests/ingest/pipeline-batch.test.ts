@@ -50,7 +50,7 @@ describe('pollSource storing a feed in chunks', () => {
     expect(store.articles.get(result.newArticleIds[0]!)!.title).toBe('Dispatch 1');
     expect(announced.map((a) => a.id)).toEqual(result.newArticleIds);
     expect(announced.every((a) => a.inTransaction)).toBe(true);
-    expect(store.facts.search('t1', 'figure', 'barges', 1000)).toHaveLength(STORE_CHUNK * 2 + 7);
+    expect(store.search.recentFigures('t1', 'barges', 1000)).toHaveLength(STORE_CHUNK * 2 + 7);
   });
 
   it('keeps the items stored before a failing one, rolls back only that one, and fails the poll', async () => {
@@ -64,7 +64,7 @@ describe('pollSource storing a feed in chunks', () => {
     await expect(pollSource(deps, { ...source(), firstPollDone: true })).rejects.toThrow('outbox unavailable');
     expect(store.articles.countForSource(source().id)).toBe(2);
     expect(store.facts.countForTenant('t1')).toBe(2);
-    expect(store.facts.search('t1', 'figure', 'barges', 100).map((f) => f.article.title).sort()).toEqual(['Dispatch 1', 'Dispatch 2']);
+    expect(store.search.recentFigures('t1', 'barges', 100).map((f) => f.article.title).sort()).toEqual(['Dispatch 1', 'Dispatch 2']);
     expect(source().consecutiveFailures).toBe(1);
 
     // The next poll picks up where the failed one stopped.

@@ -54,7 +54,7 @@ describe('FactRepo.insertAll', () => {
     );
     store.facts.insertAll(articleId, facts);
     expect(store.facts.forArticle(articleId)).toHaveLength(130);
-    const found = store.facts.search('t1', 'figure', 'lighthouses', 1000);
+    const found = store.search.recentFigures('t1', 'lighthouses', 1000);
     expect(found.map((f) => f.value).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 65 }, (_, i) => i * 2));
     const indexed = store.db.prepare('SELECT COUNT(*) AS n FROM facts_fts WHERE facts_fts MATCH ?').get('lighthouses') as { n: number };
     expect(indexed.n).toBe(65);
@@ -65,7 +65,7 @@ describe('FactRepo.insertAll', () => {
     store.facts.insertAll(articleId, [{ kind: 'figure', sentenceIndex: 1, sentence: 'About 12 cranes.', raw: '12', value: 12, counted: 'cranes' }]);
     store.facts.deleteForArticle(articleId);
     store.facts.insertAll(articleId, [{ kind: 'figure', sentenceIndex: 1, sentence: 'About 14 tugboats.', raw: '14', value: 14, counted: 'tugboats' }]);
-    expect(store.facts.search('t1', 'figure', 'cranes', 10)).toEqual([]);
-    expect(store.facts.search('t1', 'figure', 'tugboats', 10).map((f) => f.value)).toEqual([14]);
+    expect(store.search.recentFigures('t1', 'cranes', 10)).toEqual([]);
+    expect(store.search.recentFigures('t1', 'tugboats', 10).map((f) => f.value)).toEqual([14]);
   });
 });
