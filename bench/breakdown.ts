@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '../src/ingest/feed.ts';
-import { storeItem } from '../src/ingest/pipeline.ts';
+import { STORE_CHUNK, storeItem } from '../src/ingest/pipeline.ts';
 import { extractFacts } from '../src/extract/index.ts';
 import type { Extraction } from '../src/extract/types.ts';
 import type { FeedItem } from '../src/ingest/types.ts';
@@ -63,8 +63,14 @@ export async function stageBreakdown(spec: CorpusSpec, count: number): Promise<{
     const source = store.sources.add({ tenant: 'local', url: 'http://127.0.0.1/stage.xml', kind: 'url' }, new Date());
     let k = 0;
     const deps = { store, clock: { now: () => new Date() }, log: silentLogger, fetch: () => Promise.reject(new Error('no fetching here')), extract: () => extractions[k]! };
+    // Chunks of STORE_CHUNK items per transaction, the way pollSource stores a feed.
     const stored = measure(count, () => {
-      for (k = 0; k < items.length; k++) storeItem(deps, source, items[k]!);
+      for (k = 0; k < items.length; ) {
+        const end = Math.min(items.length, k + STORE_CHUNK);
+        store.tx(() => {
+          for (; k < end; k++) storeItem(deps, source, items[k]!);
+        });
+      }
     });
     const facts = extractions.reduce((n, e) => n + e.facts.length, 0);
     return { parse, extract, store: stored, factsPerArticle: facts / count };

@@ -70,7 +70,7 @@ export function renderResults(r: Results): string {
       stageRow('end to end: 1 poll over HTTP (pollAll)', e2e),
       stageRow('feed parse only (XML + HTML→text)', stages.parse),
       stageRow('extraction only (extractFacts)', stages.extract),
-      stageRow('store only (storeItem, facts given)', stages.store),
+      stageRow('store only (storeItem in chunks of 50, facts given)', stages.store),
       ...[build100k && ['bulk build via storeItem, extraction in threads', build100k] as const, r.ingest.topUp && ['more into the 100k store, one thread', r.ingest.topUp] as const]
         .filter((x) => !!x)
         .map(([name, b]) => stageRow(name, { ...b, articlesPerCpuSecond: b.articles / b.cpuSeconds, cpuMsPerArticle: (b.cpuSeconds * 1000) / b.articles })),
