@@ -126,6 +126,15 @@ function adder(out: Source[], sentence: string) {
   };
 }
 
+// Name tests run on every word before a reporting verb; ASCII letters skip the unicode-flag regex.
+const UPPER = /^\p{Lu}/u;
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w);
+}
+const dropDot = (w: string): string => (w.endsWith('.') ? w.slice(0, -1) : w);
+
 // Nothing but time and place adverbials follow the verb before the clause ends.
 function closes(rest: string): boolean {
   const clause = rest.split(/[,;:]|\s[—–]\s/)[0]!.trim().replace(/[.!?"”]+$/, '');
@@ -207,10 +216,10 @@ function nameFrom(chunk: string, offset: number): { who: string; start: number }
   if (!tokens.length) return undefined;
   const first = tokens[0]!;
   if (tokens.length === 1 && PRONOUNS.has(first[0].toLowerCase())) return { who: first[0].toLowerCase(), start: offset + first.index };
-  const words = tokens.map((t) => t[0].replace(/[.]$/, ''));
+  const words = tokens.map((t) => dropDot(t[0]));
   if (words.length > 7 || words.some((w, i) => isVerbish(w, i))) return strictName(tokens, offset);
   const lastWord = words[words.length - 1]!.toLowerCase();
-  if (!words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase())) && !(/[^s]s$/.test(lastWord) && words.length <= 3)) return undefined;
+  if (!words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase())) && !(/[^s]s$/.test(lastWord) && words.length <= 3)) return undefined;
   const start = personStart(words);
   return { who: words.slice(start).join(' '), start: offset + tokens[start]!.index };
 }
@@ -218,7 +227,7 @@ function nameFrom(chunk: string, offset: number): { who: string; start: number }
 function isVerbish(w: string, i: number): boolean {
   const l = w.toLowerCase();
   if (NOT_IN_NAME.has(l) || PRONOUNS.has(l)) return true;
-  if (/^\p{Lu}/u.test(w)) return false;
+  if (startsUpper(w)) return false;
   return (/ed$/.test(l) && !ORG_WORDS.has(l) && i > 0) || /ly$/.test(l);
 }
 
@@ -227,7 +236,7 @@ function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; 
   const taken: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0 && taken.length < 6; i--) {
     const t = tokens[i]![0];
-    if (/^\p{Lu}/u.test(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);
+    if (startsUpper(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);
     else break;
   }
   while (taken.length && /^(?:of|for)$/.test(taken[0]![0])) taken.shift();
@@ -247,7 +256,7 @@ function personStart(words: string[]): number {
 
 function isNameWord(w: string): boolean {
   const l = w.toLowerCase();
-  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) && !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w);
+  return !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(w);
 }
 
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
@@ -264,15 +273,15 @@ function forwardName(after: string): string | undefined {
     if (!words.length && PRONOUNS.has(l)) return l;
     if (!words.length && /^(?:its|their|his|her|our|a|an|the)$/i.test(w)) continue;
     const next = tokens[tokens.indexOf(t) + 1]?.[0] ?? '';
-    if (/^(?:at|of|for)$/.test(l) && words.length && /^\p{Lu}/u.test(next)) {
+    if (/^(?:at|of|for)$/.test(l) && words.length && startsUpper(next)) {
       words.push(w); // "researchers at Imperial College London"
       continue;
     }
-    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/(?:ing|ed)$/.test(l) && !/^\p{Lu}/u.test(w)) || (/^(?:on|in|at|said|says|added|told)$/.test(l) && words.length)) break;
-    words.push(w.replace(/[.]$/, ''));
+    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/(?:ing|ed)$/.test(l) && !startsUpper(w)) || (/^(?:on|in|at|said|says|added|told)$/.test(l) && words.length)) break;
+    words.push(dropDot(w));
     if (words.length >= 7) break;
   }
   while (words.length && /^(?:of|for|and|the|at)$/i.test(words[words.length - 1]!)) words.pop();
-  if (!words.length || !words.some((w) => /^\p{Lu}/u.test(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  if (!words.length || !words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
   return words.slice(personStart(words)).join(' ');
 }
