@@ -19,7 +19,20 @@ export interface Source {
 
 export const REPORT_VERBS =
   'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|see|sees|believes|believe|considers|consider|declares|declared';
-const VERB_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|earlier|further|now|still|then|separately|repeatedly) )*(${REPORT_VERBS})\\b`, 'g');
+const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
+// Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
+// from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
+const VERB_LEADS = new Set('has have had also later previously earlier further now still then separately repeatedly'.split(' '));
+function leadStart(sentence: string, verbStart: number): number {
+  let p = verbStart;
+  while (p >= 2 && sentence.charCodeAt(p - 1) === 32) {
+    let a = p - 1;
+    while (a > 0 && /\w/.test(sentence[a - 1]!)) a--;
+    if (!VERB_LEADS.has(sentence.slice(a, p - 1))) break;
+    p = a;
+  }
+  return p;
+}
 // "US employers added 22,000 jobs", "Veltron reported a net profit": these verbs take an object, not speech.
 const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;
 const PARTICIPLE = /,\s+(claiming|saying|insisting|arguing|warning|noting)\b/gi;
@@ -86,13 +99,13 @@ export function findSources(sentence: string): Source[] {
     if (!/^(?:its|their|his|her|our)$/i.test(who)) add(who, m.index, m.index + m[0].length, 'estimates', at);
   }
   for (const m of matchesOf(VERB_RE, sentence)) {
-    const verbStart = m.index + m[0].length - m[1]!.length;
-    const verb = m[1]!.toLowerCase();
+    const verbStart = m.index;
+    const verb = m[1]!;
     if (out.some((s) => verbStart >= s.start && verbStart < s.end)) continue;
     const rest = sentence.slice(verbStart + verb.length);
     if (/^(?:added|adds)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
-    const name = backwardName(sentence.slice(0, m.index));
+    const name = backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
     if (name) add(name.who, verbStart, verbStart + verb.length, verb, name.start);
   }
   const extra =

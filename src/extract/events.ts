@@ -64,14 +64,15 @@ export function eventNear(events: readonly EventHit[], sentence: string, start: 
 const IRREGULAR = new Set(
   'rose fell won lost held kept cut hit set put sent left took gave grew paid spent sold built met ran began drew fled struck shot fought brought bought caught stood became came went saw got rise fall grow'.split(' '),
 );
-const SPEECH = /^(?:said|says|say|told|tells|added|adds|claimed|claims|insisted|insists|warned|warns|noted|notes|stated|states|wrote|writes)$/;
-const FUNCTION = /^(?:to|by|at|of|from|in|on|for|with|about|around|some|nearly|almost|more|than|less|fewer|over|under|up|down|below|above|least|most|as|many|much|the|a|an|its|their|his|her|our|another|roughly|approximately|just|only|each|all|and|or|but|that|which|who|it|they|he|she|we|this|these|those|there|not|no|still|also|already|now|then|just|ever|even|further|some)$/;
-const AUX = /^(?:is|was|were|are|be|been|being|has|have|had|will|would|could|can|may|might|must|should|shall|did|does|do|to|not|still|also|already|now|reportedly|allegedly|since|then|just)$/;
+// Word lists as sets: isVerbShape checks every word before a figure against all three.
+const SPEECH = new Set('said says say told tells added adds claimed claims insisted insists warned warns noted notes stated states wrote writes'.split(' '));
+const FUNCTION = new Set('to by at of from in on for with about around some nearly almost more than less fewer over under up down below above least most as many much the a an its their his her our another roughly approximately just only each all and or but that which who it they he she we this these those there not no still also already now then just ever even further some'.split(' '));
+const AUX = new Set('is was were are be been being has have had will would could can may might must should shall did does do to not still also already now reportedly allegedly since then just'.split(' '));
 
 function isVerbShape(w: string, next: string | undefined, prev: string | undefined): boolean {
-  if (SPEECH.test(w) || FUNCTION.test(w) || AUX.test(w)) return false;
+  if (SPEECH.has(w) || FUNCTION.has(w) || AUX.has(w)) return false;
   if (prev && /^(?:will|would|could|can|may|might|must|should|to)$/.test(prev)) return true; // "could fall", "to hire"
-  const leads = next === undefined || /^\d|^[$€£]/.test(next) || FUNCTION.test(next);
+  const leads = next === undefined || /^\d|^[$€£]/.test(next) || FUNCTION.has(next);
   if (IRREGULAR.has(w)) return true;
   if (/^[a-z]{3,}ed$/.test(w)) return leads;
   if (/^[a-z]{3,}ing$/.test(w)) return leads;
@@ -93,9 +94,9 @@ export function verbNear(sentence: string, start: number, npEnd: number): { verb
   }
   const after = matchesOf(WORDS, sentence.slice(npEnd, npEnd + 60));
   let k = 0;
-  while (k < after.length && AUX.test(after[k]![0].toLowerCase())) k++;
+  while (k < after.length && AUX.has(after[k]![0].toLowerCase())) k++;
   const w = after[k]?.[0].toLowerCase();
-  if (!w || /^[,;:\d$€£]/.test(w) || FUNCTION.test(w) || SPEECH.test(w)) return undefined;
+  if (!w || /^[,;:\d$€£]/.test(w) || FUNCTION.has(w) || SPEECH.has(w)) return undefined;
   if (k > 0 || IRREGULAR.has(w) || /^[a-z]{3,}ed$/.test(w) || /^(?:live|remain|stay|work|die)$/.test(w)) return { verb: w, at: npEnd + after[k]!.index };
   return undefined;
 }
