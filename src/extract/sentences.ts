@@ -86,7 +86,7 @@ function splitParagraph(para: string): string[] {
   }
   const rest = para.slice(start).trim();
   if (rest) out.push(rest);
-  return out.flatMap(capLength);
+  return out.some((x) => x.length > MAX_SENTENCE) ? out.flatMap(capLength) : out;
 }
 
 // Flattened tables and run-on junk can make one "sentence" of many kilobytes; every per-sentence
