@@ -60,7 +60,17 @@ const isDuration = (unit: string | null): boolean => unit !== null && /^(days|we
 
 export const figureDate = (f: FactRow): string => (f.refDate ?? f.periodEnd ?? f.article.publishedAt).slice(0, 10);
 
+/**
+ * A counted phrase that opens with a relative or a quantifier word ("which the General Staff", "Every
+ * exchange so far") is the extractor catching the wrong noun phrase: better no label than a wrong one.
+ */
+const cleanCounted = (counted: string | null): string | null => (counted && /^(which|that|who|whom|where|when|while|every|each)\b/i.test(counted) ? null : counted);
+
+/** A lone "one" or "a" is an article or a pronoun far more often than a count worth reporting. */
+const isBareOne = (f: FactRow): boolean => f.value === 1 && !f.unit && /^(one|a|an)$/i.test(f.raw ?? '');
+
 export function toPoint(f: FactRow): FigurePoint {
+  const counted = cleanCounted(f.counted);
   return {
     factId: f.id,
     value: f.value ?? 0,
@@ -68,8 +78,8 @@ export function toPoint(f: FactRow): FigurePoint {
     unit: f.unit,
     raw: f.raw,
     qualifier: f.qualifier,
-    counted: f.counted,
-    countedKey: f.countedKey,
+    counted,
+    countedKey: counted ? f.countedKey : null,
     event: f.event,
     date: figureDate(f),
     period: f.periodStart || f.periodEnd ? { start: f.periodStart, end: f.periodEnd } : null,
@@ -96,7 +106,7 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES)) byId.set(f.id, f);
   for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
   const scored = [...byId.values()]
-    .filter((f) => !f.negated)
+    .filter((f) => !f.negated && !isBareOne(f))
     .map((f) => ({ f, score: topicScore(f, q) }))
     .filter((x) => x.score > 0);
   const points = scored.map((x) => Object.assign(toPoint(x.f), { score: x.score }));
