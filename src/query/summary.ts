@@ -88,7 +88,6 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
 
   const lines: SummaryLine[] = [];
   const byFigure = new Map<string, SummaryLine>();
-  let chars = 0;
   for (const a of hits) {
     const own = facts.filter((f) => f.articleId === a.id);
     // Body sentences say more than headlines; the title (sentence 0) is the fallback.
@@ -106,7 +105,6 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
       continue;
     }
     const text = pick?.sentence ?? splitSentences(store.articles.get(a.id)?.text ?? '')[0] ?? a.title;
-    if (lines.length >= maxLines || chars + text.length > maxChars) break;
     const line: SummaryLine = {
       date: a.publishedAt.slice(0, 10),
       text,
@@ -114,9 +112,11 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
       disputed: pick ? disputedSentences.has(`${pick.articleId}:${pick.sentenceIndex}`) : false,
     };
     lines.push(line);
-    chars += text.length;
     if (key) byFigure.set(key, line);
   }
+  // Over the length a chat message can hold, the oldest lines go first: the latest development stays.
+  let chars = lines.reduce((n, l) => n + l.text.length, 0);
+  while (lines.length > 1 && (lines.length > maxLines || chars > maxChars)) chars -= lines.shift()!.text.length;
 
   return {
     topic: q.topic,

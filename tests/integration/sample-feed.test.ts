@@ -4,6 +4,7 @@ import { runLine } from '../../src/platforms/console/index.ts';
 import { addSource } from '../../src/ingest/add-source.ts';
 import { pollSource } from '../../src/ingest/pipeline.ts';
 import { renderText } from '../../src/reply/text.ts';
+import { summarize } from '../../src/query/summary.ts';
 import { SAMPLE_FEED, testServices, type TestServices } from '../helpers/services.ts';
 
 interface FigureJson {
@@ -113,6 +114,14 @@ describe('/summary kursk from the sample feed', () => {
     const kursk = await ids('kursk');
     expect(await ids('Kursk Oblast')).toEqual(kursk);
     expect(await ids('the Kursk region')).toEqual(kursk);
+  });
+
+  it('drops the oldest lines, never the newest, when the summary must be short', () => {
+    const full = summarize(t.store, { tenant: 'local', topic: 'kursk' });
+    const short = summarize(t.store, { tenant: 'local', topic: 'kursk', maxChars: 500 });
+    expect(short.lines.length).toBeLessThan(full.lines.length);
+    expect(short.lines.at(-1)).toEqual(full.lines.at(-1));
+    expect(short.lines.reduce((n, l) => n + l.text.length, 0)).toBeLessThanOrEqual(500);
   });
 
   it('flags the dispute over who controls the Kursk region', async () => {
