@@ -19,21 +19,8 @@ export interface Article {
   topics: string[];
 }
 
-export interface NewArticle {
-  sourceId: number;
-  guid: string | null;
-  url: string | null;
-  urlNorm: string | null;
-  title: string;
-  author: string | null;
-  publishedAt: string;
-  teaser: string | null;
-  text: string;
-  contentHash: string;
-  titleHash: string;
-  fullTextFetched: boolean;
-  topics: string[];
-}
+/** What the pipeline supplies; the store adds the id and the fetch/update times. */
+export type NewArticle = Omit<Article, 'id' | 'fetchedAt' | 'updatedAt'>;
 
 interface Row {
   id: number;

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { registry } from '../../commands/index.ts';
 import { runLine } from '../../src/platforms/console/index.ts';
 import { pollSource } from '../../src/ingest/pipeline.ts';
 import { fixture, testServices, type TestServices } from '../helpers/services.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-let server: Server;
+let server: TestServer;
 let origin = '';
 let failing = false;
 let t: TestServices;
 
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = await startTestServer((_req, res) => {
     if (failing) {
       res.writeHead(503, { 'content-type': 'text/plain' });
       res.end('down for maintenance');
@@ -22,13 +21,12 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
     res.end(readFileSync(fixture('feeds/rss2.xml')));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   t = testServices();
 });
 afterAll(async () => {
   t.cleanup();
-  await new Promise((r) => server.close(r));
+  await server.close();
 });
 
 describe('/source resume', () => {

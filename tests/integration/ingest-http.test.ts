@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { registry } from '../../commands/index.ts';
 import { runLine } from '../../src/platforms/console/index.ts';
 import { fixture, testServices, type TestServices } from '../helpers/services.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-let server: Server;
+let server: TestServer;
 let origin = '';
 let t: TestServices;
-const hits: string[] = [];
+let hits: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    hits.push(req.url ?? '');
+  server = await startTestServer((req, res) => {
     const send = (status: number, type: string, body: string): void => {
       res.writeHead(status, { 'content-type': type });
       res.end(body);
@@ -33,13 +31,13 @@ beforeAll(async () => {
         return send(404, 'text/plain', 'not found');
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
+  hits = server.hits;
   t = testServices();
 });
 afterAll(async () => {
   t.cleanup();
-  await new Promise((r) => server.close(r));
+  await server.close();
 });
 
 describe('a teaser-only feed served over HTTP', () => {
