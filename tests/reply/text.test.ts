@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText, sanitizeText } from '../../src/reply/text.ts';
-import { timelinePng, timelineSvg } from '../../src/reply/chart.ts';
+import { niceStep, timelinePng, timelineSvg } from '../../src/reply/chart.ts';
 
 describe('text renderer', () => {
   it('prints title, sections with citations, disputed marks and the source list', () => {
@@ -51,5 +51,15 @@ describe('timeline chart', () => {
     const png = timelinePng(series);
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.byteLength).toBeGreaterThan(2000);
+  });
+});
+
+describe('chart axis', () => {
+  it('uses round steps', () => {
+    expect(niceStep(242.75)).toBe(250);
+    expect(niceStep(279.2)).toBe(500);
+    expect(niceStep(0.7)).toBe(1);
+    expect(niceStep(1800)).toBe(2000);
+    expect(niceStep(45)).toBe(50);
   });
 });
