@@ -38,6 +38,14 @@ const SUBJECTS: Array<[string, RegExp]> = [
   ['talks', /\b(?:talks|negotiat\w*|peace)\b/i],
   ['sanctions', /\bsanction\w*\b/i],
 ];
+/**
+ * All subjects in one pattern, each its own group: one scan finds a subject that certainly matches, so
+ * only the subjects listed before it still need their own test (the first listed subject wins).
+ */
+const ANY_SUBJECT = new RegExp(SUBJECTS.map(([, re]) => `(${re.source})`).join('|'), 'i');
+if (SUBJECTS.some(([, re]) => re.flags !== 'i') || new RegExp(`${ANY_SUBJECT.source}|`).exec('')!.length !== SUBJECTS.length + 1) {
+  throw new Error('claims: every SUBJECTS pattern must be case-insensitive only and have no capturing group');
+}
 const PLACE = /\b(?:the\s+)?([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:\s+(?:region|[Oo]blast|area|province|border region))?/g;
 
 /** Claims made in one sentence; `mainEntity` is the article's main place for subject keys. */
@@ -104,11 +112,20 @@ function claimBefore(sentence: string, sources: readonly ClaimSource[], i: numbe
 
 /** Main entity + topic noun: "kursk control". Deterministic so rival claims meet on the same key. */
 export function subjectKeyFor(text: string, sentence: string, who: string, mainEntity: string | undefined): string | undefined {
-  const topic = SUBJECTS.find(([, re]) => re.test(text))?.[0] ?? SUBJECTS.find(([, re]) => re.test(sentence))?.[0];
+  const topic = subjectOf(text) ?? subjectOf(sentence);
   const actor = actorKeys(who);
   const entity = placeIn(text, actor) ?? placeIn(sentence, actor) ?? mainEntity;
   if (!topic) return entity;
   return entity ? `${entity} ${topic}` : topic;
+}
+
+function subjectOf(s: string): string | undefined {
+  const m = ANY_SUBJECT.exec(s);
+  if (!m) return undefined;
+  let found = 0;
+  while (m[found + 1] === undefined) found++;
+  for (let k = 0; k < found; k++) if (SUBJECTS[k]![1].test(s)) return SUBJECTS[k]![0];
+  return SUBJECTS[found]![0];
 }
 
 // A source makes several claims per article and recurs across articles; its keys are only read.

@@ -177,7 +177,6 @@ function plural(word: string): string {
 
 const ENTITY_WORDS = new Set([...GAZETTEER, ...Object.keys(ENTITY_ALIASES)]);
 const PLACE_NAME = /\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Kk]rai|[Gg]overnorate)\b/g;
-const WORDS = /[a-z][a-z'-]*/g;
 
 /** One lookup per word of an article instead of three: its trigger, whether it starts a phrase, the place it names. */
 interface WordInfo {
@@ -194,6 +193,17 @@ for (const w of ENTITY_WORDS) {
   if (GAZETTEER.has(entity)) infoOf(w).entity = entity;
 }
 
+/**
+ * Only the words of WORD_INFO, found as whole words of the lower-cased text: a word starts at the
+ * first letter of a run of [a-z'-] and ends where the run ends ("kursk's" is one word). Scanning for
+ * these few words skips the article's other words instead of listing and looking up each of them.
+ */
+const CANDIDATES = [...WORD_INFO.keys()].filter((w) => /^[a-z][a-z'-]*$/.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const byFirst = new Map<string, string[]>();
+for (const w of CANDIDATES) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+const ALT = [...byFirst].map(([c, ws]) => `${c}(?:${ws.map((w) => w.slice(1)).join('|')})`).join('|');
+const KNOWN_WORD = new RegExp(`(?:^|[^a-z'-])['-]*(${ALT})('s)?(?![a-z'-])`, 'g');
+
 function bump(counts: Map<string, number>, k: string, n: number): void {
   counts.set(k, (counts.get(k) ?? 0) + n);
 }
@@ -202,23 +212,37 @@ function bump(counts: Map<string, number>, k: string, n: number): void {
 export function articleTopics(title: string, text: string): string[] {
   const counts = new Map<string, number>();
   for (const [part, weight] of [[title, 2], [text, 1]] as const) {
-    const words = part.toLowerCase().match(WORDS) ?? [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const info = WORD_INFO.get(w);
-      if (info?.single) bump(counts, info.single, weight);
-      if (info?.phraseStart && i + 1 < words.length) {
-        const two = `${w} ${words[i + 1]}`;
-        const topic2 = TRIGGERS.get(two);
-        if (topic2) bump(counts, topic2, weight);
-        const topic3 = i + 2 < words.length ? TRIGGERS.get(`${two} ${words[i + 2]}`) : undefined;
-        if (topic3) bump(counts, topic3, weight);
+    const lower = part.toLowerCase();
+    KNOWN_WORD.lastIndex = 0;
+    for (let m = KNOWN_WORD.exec(lower); m; m = KNOWN_WORD.exec(lower)) {
+      const w = m[1]!;
+      if (m[2]) {
+        // "kursk's": the possessive names the place; the whole word is no trigger.
+        const entity = WORD_INFO.get(w)!.entity;
+        if (entity) bump(counts, entity, weight);
+        continue;
       }
-      const entity = w.endsWith("'s") ? WORD_INFO.get(w.slice(0, -2))?.entity : info?.entity;
-      if (entity) bump(counts, entity, weight);
+      const info = WORD_INFO.get(w)!;
+      if (info.single) bump(counts, info.single, weight);
+      if (info.phraseStart) phrasesAfter(counts, lower, w, KNOWN_WORD.lastIndex, weight);
+      if (info.entity) bump(counts, info.entity, weight);
     }
     for (const m of matchesOf(PLACE_NAME, part)) bump(counts, normalizeEntity(m[1]!), weight);
   }
   // One passing mention in the body is noise; a title mention or a repeat is a topic.
   return [...counts.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}
+
+// The two words after a phrase start, wherever they are: punctuation between them does not break a phrase.
+const NEXT_WORD = /[a-z][a-z'-]*/g;
+function phrasesAfter(counts: Map<string, number>, lower: string, first: string, from: number, weight: number): void {
+  NEXT_WORD.lastIndex = from;
+  const second = NEXT_WORD.exec(lower)?.[0];
+  if (second === undefined) return;
+  const two = `${first} ${second}`;
+  const topic2 = TRIGGERS.get(two);
+  if (topic2) bump(counts, topic2, weight);
+  const third = NEXT_WORD.exec(lower)?.[0];
+  const topic3 = third === undefined ? undefined : TRIGGERS.get(`${two} ${third}`);
+  if (topic3) bump(counts, topic3, weight);
 }

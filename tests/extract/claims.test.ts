@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claims } from './helpers.ts';
 import { extractFacts } from '../../src/extract/index.ts';
+import { subjectKeyFor } from '../../src/extract/claims.ts';
 
 describe('claims', () => {
   it('reads "X says" as an asserted claim with a subject key', () => {
@@ -66,5 +67,17 @@ describe('claim text clean-up', () => {
   it('does not take a name with its title for a claim', () => {
     const texts = claimsOf('Ivan Petrov, the head of the trade delegation, said Minsk was pleased with the talks.').map((c) => c.kind === 'claim' && c.text);
     expect(texts).not.toContain('Ivan Petrov, the head of the trade delegation');
+  });
+});
+
+describe('subjectKeyFor', () => {
+  it('picks the first listed subject even when a later one comes first in the text', () => {
+    expect(subjectKeyFor('sanctions and talks continued while captives were held in Kursk region', '', 'Kyiv', undefined)).toBe('kursk prisoners');
+    expect(subjectKeyFor('peace talks stalled after the drone attack', '', 'Kyiv', 'kursk')).toBe('kursk attack');
+  });
+
+  it('reads the subject from the sentence only when the claim names none', () => {
+    expect(subjectKeyFor('the situation is stable', 'Kyiv says the situation is stable despite the truce', 'Kyiv', 'sumy')).toBe('sumy ceasefire');
+    expect(subjectKeyFor('the situation is stable', 'Kyiv says the situation is stable', 'Kyiv', 'sumy')).toBe('sumy');
   });
 });

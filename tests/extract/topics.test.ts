@@ -34,3 +34,28 @@ describe('articleTopics', () => {
     expect(articleTopics('Budget vote', 'The budget passed. A minister from Poland attended.')).not.toContain('poland');
   });
 });
+
+describe('articleTopics word boundaries', () => {
+  it('counts a possessive place name as the place', () => {
+    expect(articleTopics('Note', "Kursk's governor spoke about Kursk's roads.")).toEqual(['kursk']);
+  });
+
+  it('does not count a place inside a longer word', () => {
+    expect(articleTopics('Note', 'Kursk-based units, x-kursk, kurskaya and kursks were listed.')).toEqual([]);
+  });
+
+  it('counts a place after a leading hyphen but not one with a trailing quote mark', () => {
+    expect(articleTopics('Note', "-Kursk and -Kursk.")).toEqual(['kursk']);
+    expect(articleTopics('Note', "'Kursk' and 'Kursk'.")).toEqual([]);
+  });
+
+  it('matches a trigger phrase across punctuation between its words', () => {
+    expect(articleTopics('Note', 'The prisoner. Exchange went ahead; a prisoner, exchange again.')).toContain('prisoner exchange');
+    expect(articleTopics('', 'a drone\nattack, then a drone, attack')).toEqual(['attacks']);
+  });
+
+  it('matches hyphenated triggers and the three-word phrase at the end of the text', () => {
+    expect(articleTopics('', 'an all-for-all swap, cease-fire and a Cease-Fire; all-for-all')).toEqual(['prisoner exchange', 'ceasefire']);
+    expect(articleTopics('', 'talks on prisoners of war')).toEqual(['prisoner of war']);
+  });
+});
