@@ -5,7 +5,7 @@
 import type { ClaimFact } from './types.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { normalizeEntity } from './topics.ts';
-import { DEMONYMS, ENTITY_ALIASES, GAZETTEER } from './lexicon.ts';
+import { BACKGROUND_PLACES, DEMONYMS, ENTITY_ALIASES, GAZETTEER } from './lexicon.ts';
 import { matchesOf } from './scan.ts';
 
 export interface ClaimSource {
@@ -155,7 +155,7 @@ function placeIn(text: string, actor: ReadonlySet<string>): string | undefined {
     const key = normalizeEntity(m[0]);
     if (actor.has(key) || DEMONYMS[m[1]!.toLowerCase()]) continue;
     if (/\s(?:region|oblast|area|province)$/i.test(m[0])) return key;
-    if (!fallback && GAZETTEER.has(key) && !['ukraine', 'russia', 'kyiv', 'moscow'].includes(key)) fallback = key;
+    if (!fallback && GAZETTEER.has(key) && !BACKGROUND_PLACES.has(key)) fallback = key;
   }
   return fallback;
 }

@@ -11,7 +11,7 @@ import { assignSpeakers, findQuoteSpans, quoteFacts, type ParagraphSource, type 
 import { extractFigures, type SentenceContext } from './figures.ts';
 import { sentenceClaims, type ClaimSource } from './claims.ts';
 import { articleTopics } from './topics.ts';
-import { GAZETTEER } from './lexicon.ts';
+import { BACKGROUND_PLACES, GAZETTEER } from './lexicon.ts';
 
 export { splitSentences } from './sentences.ts';
 
@@ -29,7 +29,7 @@ export function extractFacts(input: ArticleInput): Extraction {
   const dates = extractDates(sentences, ref);
   const { info, quotes } = readParagraphs(segs);
   const topics = articleTopics(title, input.text);
-  const mainEntity = topics.find((t) => GAZETTEER.has(t) && !['ukraine', 'russia', 'kyiv', 'moscow'].includes(t)) ?? topics[0];
+  const mainEntity = topics.find((t) => GAZETTEER.has(t) && !BACKGROUND_PLACES.has(t)) ?? topics[0];
 
   // Every occurrence is a fact, including a body sentence that repeats the headline.
   const contexts: SentenceContext[] = segs.map((s, index) => ({

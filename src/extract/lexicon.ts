@@ -44,6 +44,9 @@ export const GAZETTEER = new Set(
   ).split(' '),
 );
 
+/** Places named in so much of the news that they rarely say which story an article tells. */
+export const BACKGROUND_PLACES: ReadonlySet<string> = new Set(['ukraine', 'russia', 'kyiv', 'moscow']);
+
 /** Words after a place name that only say what kind of place it is ("Kursk region"). */
 export const PLACE_SUFFIX = /\s+(?:oblast|region|area|province|city|district|krai|republic|border region|governorate)$/i;
 
