@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'data/', 'tests/fixtures/'] },
+  { ignores: ['node_modules/', 'coverage/', 'data/', 'tests/fixtures/', 'bench/.q*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,7 +34,7 @@ export const envSchema = z.object({
   FACTFEED_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   FACTFEED_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   FACTFEED_POLL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
-  FACTFEED_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  FACTFEED_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
   FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
   FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
   FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),

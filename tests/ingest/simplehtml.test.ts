@@ -85,3 +85,24 @@ describe('simple HTML fast path', () => {
     }
   });
 });
+
+describe('collapseWhitespace', () => {
+  // It rewrites only runs that are not already one plain space; the result must equal the plain
+  // "every run becomes one space" rule on any input.
+  const naive = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  it('gives one space for every run of whitespace, including odd and mixed runs', () => {
+    const cases = ['a b', 'a  b', 'a\tb', 'a \n b', '\n\na', 'x\u200b y', ' \u00a0 ', 'a\u00a0b', 'a\u200b\u200bb', '\u200b', 'a \u200b', 'p\r\nq', 'tab\t\t end ', '\u2003em\u2003space'];
+    for (const c of cases) expect(collapseWhitespace(c), JSON.stringify(c)).toBe(naive(c));
+    expect(collapseWhitespace(' Kursk \u00a0 region\u200b\tfighting ')).toBe('Kursk region fighting');
+  });
+
+  it('agrees with the plain rule on random strings of letters and whitespace', () => {
+    const alphabet = ['a', 'b', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u2009', '.'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2000; i++) {
+      const s = Array.from({ length: 1 + Math.floor(next() * 20) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(collapseWhitespace(s), JSON.stringify(s)).toBe(naive(s));
+    }
+  });
+});

@@ -68,4 +68,21 @@ describe('FactRepo.insertAll', () => {
     expect(store.search.recentFigures('t1', 'cranes', 10)).toEqual([]);
     expect(store.search.recentFigures('t1', 'tugboats', 10).map((f) => f.value)).toEqual([14]);
   });
+
+  it('indexes only the figures of each call when one article gets facts in two calls', () => {
+    const { store, articleId } = withArticle();
+    store.facts.insertAll(articleId, [{ kind: 'figure', sentenceIndex: 1, sentence: 'About 12 cranes.', raw: '12', value: 12, counted: 'cranes' }]);
+    store.facts.insertAll(articleId, [
+      { kind: 'date', sentenceIndex: 2, sentence: 'On Friday the cranes left.', raw: 'Friday', date: '2025-05-30' },
+      { kind: 'figure', sentenceIndex: 3, sentence: 'Some 14 cranes stayed.', raw: '14', value: 14, counted: 'cranes' },
+    ]);
+    const indexed = store.db.prepare('SELECT rowid FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rowid').pluck().all('cranes');
+    expect(indexed).toHaveLength(2);
+    expect(store.search.recentFigures('t1', 'cranes', 10).map((f) => f.value)).toEqual([14, 12]);
+    // An external-content index that was given a row twice fails this check.
+    expect(() => store.db.exec("INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check')")).not.toThrow();
+    store.facts.deleteForArticle(articleId);
+    expect(() => store.db.exec("INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check')")).not.toThrow();
+    expect(store.search.recentFigures('t1', 'cranes', 10)).toEqual([]);
+  });
 });
