@@ -1,4 +1,5 @@
-import type { Db } from './db.ts';
+import type { Statement } from 'better-sqlite3';
+import { statements, type Db } from './db.ts';
 
 export interface Article {
   id: number;
@@ -61,13 +62,15 @@ export const toArticle = (r: Row): Article => ({
 });
 
 export class ArticleRepo {
+  private readonly sql: (sql: string) => Statement;
   private readonly byGuid;
   private readonly byUrl;
   private readonly byTitleHash;
   private readonly insertStmt;
   private readonly updateStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    this.sql = statements(db);
     this.byGuid = db.prepare('SELECT * FROM articles WHERE source_id = ? AND guid = ?');
     this.byUrl = db.prepare('SELECT * FROM articles WHERE source_id = ? AND url_norm = ?');
     this.byTitleHash = db.prepare('SELECT * FROM articles WHERE source_id = ? AND title_hash = ? AND content_hash = ? ORDER BY id LIMIT 1');
@@ -106,24 +109,23 @@ export class ArticleRepo {
   }
 
   get(id: number): Article | undefined {
-    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return row ? toArticle(row) : undefined;
   }
 
   countForSource(sourceId: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles WHERE source_id = ?').get(sourceId) as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM articles WHERE source_id = ?').get(sourceId) as { n: number }).n;
   }
 
   countForTenant(tenant: string): number {
     return (
-      this.db.prepare('SELECT COUNT(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?').get(tenant) as { n: number }
+      this.sql('SELECT COUNT(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?').get(tenant) as { n: number }
     ).n;
   }
 
   /** Articles of a tenant stored after a moment (for digests), oldest first. */
   listSince(tenant: string, sinceIso: string, limit = 200): Article[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT a.* FROM articles a JOIN sources s ON s.id = a.source_id
          WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
       )

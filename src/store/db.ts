@@ -5,6 +5,23 @@ import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
 
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A connection's statements, each SQL text prepared once. Repositories call this on hot paths
+ * (several times per stored article), where db.prepare would compile the same SQL every time.
+ */
+export function statements(db: Db): (sql: string) => Database.Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  const known = byText;
+  return (sql) => {
+    let stmt = known.get(sql);
+    if (!stmt) known.set(sql, (stmt = db.prepare(sql)));
+    return stmt;
+  };
+}
+
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date.
  * All pragmas live here so every connection behaves the same.

@@ -1,4 +1,5 @@
-import type { Db } from './db.ts';
+import type { Statement } from 'better-sqlite3';
+import { statements, type Db } from './db.ts';
 
 export type OutboxKind = 'update' | 'digest' | 'notice';
 
@@ -70,12 +71,15 @@ const toRow = (r: Row): OutboxRow => ({
 const SELECT = `SELECT o.*, s.tenant, s.platform, s.channel FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id`;
 
 export class OutboxRepo {
-  constructor(private readonly db: Db) {}
+  private readonly sql: (sql: string) => Statement;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   /** Queues a delivery; a second row with the same dedupe key is ignored. True when queued. */
   enqueue(r: NewOutboxRow, now: Date): boolean {
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO outbox (subscription_id, article_id, kind, dedupe_key, payload, created_at, not_before)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
       )
@@ -84,20 +88,19 @@ export class OutboxRepo {
   }
 
   get(id: number): OutboxRow | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
     return row ? toRow(row) : undefined;
   }
 
   byKey(dedupeKey: string): OutboxRow | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE o.dedupe_key = ?`).get(dedupeKey) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE o.dedupe_key = ?`).get(dedupeKey) as Row | undefined;
     return row ? toRow(row) : undefined;
   }
 
   /** Unsent, unfailed rows of one platform that may go now, to switched-on subscriptions, oldest first. */
   due(platform: string, now: Date, limit = 100): OutboxRow[] {
     return (
-      this.db
-        .prepare(
+      this.sql(
           `${SELECT} WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= ?
              AND s.platform = ? AND s.disabled_at IS NULL
            ORDER BY o.not_before, o.id LIMIT ?`,
@@ -108,26 +111,25 @@ export class OutboxRepo {
 
   /** Everything queued for a subscription (tests and /digest replies). */
   forSubscription(subscriptionId: number): OutboxRow[] {
-    return (this.db.prepare(`${SELECT} WHERE o.subscription_id = ? ORDER BY o.id`).all(subscriptionId) as Row[]).map(toRow);
+    return (this.sql(`${SELECT} WHERE o.subscription_id = ? ORDER BY o.id`).all(subscriptionId) as Row[]).map(toRow);
   }
 
   markSent(id: number, now: Date): void {
-    this.db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND sent_at IS NULL').run(now.toISOString(), id);
+    this.sql('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND sent_at IS NULL').run(now.toISOString(), id);
   }
 
   markRetry(id: number, error: string, notBefore: Date): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ?').run(error, notBefore.toISOString(), id);
+    this.sql('UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ?').run(error, notBefore.toISOString(), id);
   }
 
   markFailed(id: number, error: string, now: Date): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?').run(error, now.toISOString(), id);
+    this.sql('UPDATE outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?').run(error, now.toISOString(), id);
   }
 
   /** Posts made to one channel since a moment: what pacing counts. */
   sentToChannelSince(platform: string, channel: string, since: Date): string[] {
     return (
-      this.db
-        .prepare(
+      this.sql(
           `SELECT o.sent_at FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
            WHERE s.platform = ? AND s.channel = ? AND o.sent_at > ? ORDER BY o.sent_at`,
         )
@@ -136,6 +138,6 @@ export class OutboxRepo {
   }
 
   countPending(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL').get() as { n: number }).n;
   }
 }

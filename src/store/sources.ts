@@ -1,4 +1,5 @@
-import type { Db } from './db.ts';
+import type { Statement } from 'better-sqlite3';
+import { statements, type Db } from './db.ts';
 
 export interface Source {
   id: number;
@@ -91,13 +92,16 @@ export class DuplicateSourceError extends Error {
 }
 
 export class SourceRepo {
-  constructor(private readonly db: Db) {}
+  private readonly sql: (sql: string) => Statement;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   add(s: NewSource, now: Date): Source {
     const existing = this.findByUrl(s.tenant, s.url);
     if (existing) throw new DuplicateSourceError(existing);
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO sources (tenant, url, kind, title, site_url, interval_minutes, user_agent, added_at, added_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -106,42 +110,41 @@ export class SourceRepo {
   }
 
   get(id: number): Source | undefined {
-    const row = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   /** A source by id, but only within the tenant: one guild must never see or touch another's. */
   getForTenant(tenant: string, id: number): Source | undefined {
-    const row = this.db.prepare('SELECT * FROM sources WHERE id = ? AND tenant = ?').get(id, tenant) as Row | undefined;
+    const row = this.sql('SELECT * FROM sources WHERE id = ? AND tenant = ?').get(id, tenant) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   findByUrl(tenant: string, url: string): Source | undefined {
-    const row = this.db.prepare('SELECT * FROM sources WHERE tenant = ? AND url = ?').get(tenant, url) as Row | undefined;
+    const row = this.sql('SELECT * FROM sources WHERE tenant = ? AND url = ?').get(tenant, url) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   list(tenant?: string): Source[] {
     const rows = (
       tenant === undefined
-        ? this.db.prepare('SELECT * FROM sources ORDER BY id').all()
-        : this.db.prepare('SELECT * FROM sources WHERE tenant = ? ORDER BY id').all(tenant)
+        ? this.sql('SELECT * FROM sources ORDER BY id').all()
+        : this.sql('SELECT * FROM sources WHERE tenant = ? ORDER BY id').all(tenant)
     ) as Row[];
     return rows.map(toSource);
   }
 
   remove(tenant: string, id: number): boolean {
-    return this.db.prepare('DELETE FROM sources WHERE id = ? AND tenant = ?').run(id, tenant).changes > 0;
+    return this.sql('DELETE FROM sources WHERE id = ? AND tenant = ?').run(id, tenant).changes > 0;
   }
 
   setTitle(id: number, title: string | null, siteUrl: string | null): void {
-    this.db.prepare('UPDATE sources SET title = COALESCE(title, ?), site_url = COALESCE(site_url, ?) WHERE id = ?').run(title, siteUrl, id);
+    this.sql('UPDATE sources SET title = COALESCE(title, ?), site_url = COALESCE(site_url, ?) WHERE id = ?').run(title, siteUrl, id);
   }
 
   /** Records a successful poll (including a 304) and clears the failure streak. */
   markSuccess(id: number, now: Date, validators: { etag?: string | undefined; lastModified?: string | undefined } = {}): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE sources SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, paused_at = NULL,
            pause_notified = 0, first_poll_done = 1,
            etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
@@ -151,8 +154,7 @@ export class SourceRepo {
   }
 
   markFailure(id: number, now: Date, error: string, nextPollAt: Date | null, pause: boolean): Source {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
            next_poll_at = ?, paused_at = CASE WHEN ? THEN COALESCE(paused_at, ?) ELSE paused_at END
          WHERE id = ?`,
@@ -162,17 +164,16 @@ export class SourceRepo {
   }
 
   setNextPoll(id: number, at: Date | null): void {
-    this.db.prepare('UPDATE sources SET next_poll_at = ? WHERE id = ?').run(at?.toISOString() ?? null, id);
+    this.sql('UPDATE sources SET next_poll_at = ? WHERE id = ?').run(at?.toISOString() ?? null, id);
   }
 
   markPauseNotified(id: number): void {
-    this.db.prepare('UPDATE sources SET pause_notified = 1 WHERE id = ?').run(id);
+    this.sql('UPDATE sources SET pause_notified = 1 WHERE id = ?').run(id);
   }
 
   resume(tenant: string, id: number): boolean {
     return (
-      this.db
-        .prepare(
+      this.sql(
           'UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, failing_since = NULL, next_poll_at = NULL WHERE id = ? AND tenant = ?',
         )
         .run(id, tenant).changes > 0

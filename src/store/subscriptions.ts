@@ -1,4 +1,5 @@
-import type { Db } from './db.ts';
+import type { Statement } from 'better-sqlite3';
+import { statements, type Db } from './db.ts';
 
 /** A channel receiving its tenant's new articles (filtered) and, optionally, scheduled digests. */
 export interface Subscription {
@@ -67,7 +68,11 @@ const toSubscription = (r: Row): Subscription => ({
 });
 
 export class SubscriptionRepo {
-  constructor(private readonly db: Db) {}
+  private readonly sql: (sql: string) => Statement;
+
+  constructor(db: Db) {
+    this.sql = statements(db);
+  }
 
   /** Creates the channel's subscription, or replaces its filters and switches it back on. */
   upsert(s: NewSubscription, now: Date): { subscription: Subscription; created: boolean } {
@@ -75,13 +80,11 @@ export class SubscriptionRepo {
     const include = JSON.stringify(s.include ?? []);
     const exclude = JSON.stringify(s.exclude ?? []);
     if (existing) {
-      this.db
-        .prepare('UPDATE subscriptions SET include_terms = ?, exclude_terms = ?, disabled_at = NULL, disabled_reason = NULL WHERE id = ?')
+      this.sql('UPDATE subscriptions SET include_terms = ?, exclude_terms = ?, disabled_at = NULL, disabled_reason = NULL WHERE id = ?')
         .run(include, exclude, existing.id);
       return { subscription: this.get(existing.id)!, created: false };
     }
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO subscriptions (tenant, platform, channel, include_terms, exclude_terms, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -90,51 +93,49 @@ export class SubscriptionRepo {
   }
 
   get(id: number): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   find(tenant: string, platform: string, channel: string): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').get(tenant, platform, channel) as Row | undefined;
+    const row = this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').get(tenant, platform, channel) as Row | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   list(tenant: string): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE tenant = ? ORDER BY id').all(tenant) as Row[]).map(toSubscription);
+    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? ORDER BY id').all(tenant) as Row[]).map(toSubscription);
   }
 
   /** Subscriptions still switched on: the ones new articles and notices go to. */
   active(tenant: string): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE tenant = ? AND disabled_at IS NULL ORDER BY id').all(tenant) as Row[]).map(toSubscription);
+    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND disabled_at IS NULL ORDER BY id').all(tenant) as Row[]).map(toSubscription);
   }
 
   remove(tenant: string, platform: string, channel: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').run(tenant, platform, channel).changes > 0;
+    return this.sql('DELETE FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').run(tenant, platform, channel).changes > 0;
   }
 
   /** Sets (or with cron null, clears) the digest schedule; the window of the first digest starts now. */
   setDigest(id: number, cron: string | null, tz: string, nextAt: Date | null, now: Date): void {
-    this.db
-      .prepare('UPDATE subscriptions SET digest_cron = ?, digest_tz = ?, next_digest_at = ?, last_digest_at = COALESCE(last_digest_at, ?) WHERE id = ?')
+    this.sql('UPDATE subscriptions SET digest_cron = ?, digest_tz = ?, next_digest_at = ?, last_digest_at = COALESCE(last_digest_at, ?) WHERE id = ?')
       .run(cron, tz, nextAt?.toISOString() ?? null, now.toISOString(), id);
   }
 
   /** Active subscriptions whose digest slot has come. */
   digestsDue(now: Date): Subscription[] {
     return (
-      this.db
-        .prepare('SELECT * FROM subscriptions WHERE disabled_at IS NULL AND digest_cron IS NOT NULL AND next_digest_at IS NOT NULL AND next_digest_at <= ? ORDER BY id')
+      this.sql('SELECT * FROM subscriptions WHERE disabled_at IS NULL AND digest_cron IS NOT NULL AND next_digest_at IS NOT NULL AND next_digest_at <= ? ORDER BY id')
         .all(now.toISOString()) as Row[]
     ).map(toSubscription);
   }
 
   /** Records that the digest covering up to `coveredUntil` is queued, and when the next one is due. */
   markDigest(id: number, coveredUntil: Date, nextAt: Date | null): void {
-    this.db.prepare('UPDATE subscriptions SET last_digest_at = ?, next_digest_at = ? WHERE id = ?').run(coveredUntil.toISOString(), nextAt?.toISOString() ?? null, id);
+    this.sql('UPDATE subscriptions SET last_digest_at = ?, next_digest_at = ? WHERE id = ?').run(coveredUntil.toISOString(), nextAt?.toISOString() ?? null, id);
   }
 
   /** Switches a subscription off after a permanent delivery failure; true only the first time. */
   disable(id: number, reason: string, now: Date): boolean {
-    return this.db.prepare('UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL').run(now.toISOString(), reason, id).changes > 0;
+    return this.sql('UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL').run(now.toISOString(), reason, id).changes > 0;
   }
 }
