@@ -1,7 +1,7 @@
 import { LOCAL_TENANT } from '../src/app.ts';
 import { stageBreakdown } from './breakdown.ts';
 import { buildStore } from './build.ts';
-import type { CorpusSpec, KnownAnswer } from './corpus.ts';
+import { NEW_ITEM_FRACTION, type CorpusSpec, type KnownAnswer } from './corpus.ts';
 import { addSources, benchServices, databaseBytes, pollCycle } from './ingest.ts';
 import { checkAnswers, measureQueries } from './queries.ts';
 import { maxRss } from './stats.ts';
@@ -20,7 +20,7 @@ const phases: Record<string, (a: Args) => Promise<unknown>> = {
       addSources(services, Array.from({ length: spec.sources }, (_, s) => `${a.serverUrl as string}/feeds/${s}.xml`));
       const ingest = await pollCycle(services);
       const unchanged = await pollCycle(services);
-      const res = await fetch(`${a.serverUrl as string}/_bench/new-items?fraction=0.1`, { method: 'POST' });
+      const res = await fetch(`${a.serverUrl as string}/_bench/new-items?fraction=${NEW_ITEM_FRACTION}`, { method: 'POST' });
       if (!res.ok) throw new Error(`feed server refused new items: HTTP ${res.status}`);
       const changed = ((await res.json()) as { changed: number }).changed;
       const withNew = await pollCycle(services);

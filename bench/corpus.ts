@@ -155,17 +155,47 @@ export function articleAt(spec: CorpusSpec, i: number): BenchArticle {
 /** Plain text as the pipeline sees it after HTML-to-text: paragraphs separated by blank lines. */
 export const articleText = (a: BenchArticle): string => a.paragraphs.join('\n\n');
 
-/** The newest article (below spec.articles) on each of the given topics, as the answer it must produce. */
-export function knownAnswers(spec: CorpusSpec, queries: readonly string[] = ['prisoners', 'casualties', 'inflation', 'kursk', 'refugees']): KnownAnswer[] {
+/** Articles of one corpus spec that a store holds. */
+export interface StoredArticles {
+  spec: CorpusSpec;
+  indexes: Iterable<number>;
+}
+
+export const indexRange = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+/** Share of feeds the ingest phase gives a new item before its third poll. */
+export const NEW_ITEM_FRACTION = 0.1;
+
+/** The articles the feed server's first "new items" step adds: one newer item in every 1/fraction-th feed. */
+export function newItemIndexes(spec: CorpusSpec, fraction: number): number[] {
+  const every = Math.max(1, Math.round(1 / fraction));
+  const out: number[] = [];
+  for (let s = 0; s < spec.sources; s += every) out.push(spec.articles + s);
+  return out;
+}
+
+const DEFAULT_QUERIES = ['prisoners', 'casualties', 'inflation', 'kursk', 'refugees'];
+
+/**
+ * For each query, the lead figure of the most recently published article on its topic among the
+ * articles a store holds (possibly from several specs: the 100k store starts as a copy of the 10k
+ * one, and both get items beyond their corpus), as the answer /figures and /summary must show.
+ */
+export function knownAnswers(stored: readonly StoredArticles[], queries: readonly string[] = DEFAULT_QUERIES): KnownAnswer[] {
   const out: KnownAnswer[] = [];
   for (const q of queries) {
-    for (let i = spec.articles - 1; i >= 0; i--) {
-      if (topicOf(spec, i).query !== q) continue;
-      const a = articleAt(spec, i);
-      out.push({ command: 'figures', topic: q, value: a.lead.value, raw: a.lead.raw, articleIndex: i });
-      out.push({ command: 'summary', topic: q, value: a.lead.value, raw: a.lead.raw, articleIndex: i });
-      break;
+    let best: { spec: CorpusSpec; index: number; at: number } | undefined;
+    for (const { spec, indexes } of stored) {
+      for (const i of indexes) {
+        if (topicOf(spec, i).query !== q) continue;
+        const at = publishedAt(spec, i).getTime();
+        if (!best || at > best.at) best = { spec, index: i, at };
+      }
     }
+    if (!best) continue;
+    const a = articleAt(best.spec, best.index);
+    out.push({ command: 'figures', topic: q, value: a.lead.value, raw: a.lead.raw, articleIndex: best.index });
+    out.push({ command: 'summary', topic: q, value: a.lead.value, raw: a.lead.raw, articleIndex: best.index });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { articleAt, corpusSpec, feedItems, type CorpusSpec } from './corpus.ts';
+import { articleAt, corpusSpec, feedItems, newItemIndexes, type CorpusSpec } from './corpus.ts';
 
 /**
  * Serves the corpus as one RSS feed per source on 127.0.0.1, with ETag / Last-Modified so an
@@ -79,14 +79,14 @@ export async function startFeedServer(spec: CorpusSpec, port = 0): Promise<FeedS
     res.end(body);
   });
 
+  // Which feeds change is newItemIndexes' rule, so the known answers can tell which articles a store holds.
   function addNewItems(fraction: number): number {
-    const every = Math.max(1, Math.round(1 / fraction));
-    let changed = 0;
-    for (let s = 0; s < spec.sources; s += every) {
+    const added = newItemIndexes(spec, fraction);
+    for (const index of added) {
+      const s = index - spec.articles;
       generation.set(s, (generation.get(s) ?? 0) + 1);
-      changed++;
     }
-    return changed;
+    return added.length;
   }
 
   await new Promise<void>((ok, fail) => {

@@ -5,7 +5,7 @@ describe('openDatabase', () => {
   it('sets the pragmas every connection relies on', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('cache_size', { simple: true })).toBe(-32768);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-16384);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
     db.close();
   });
