@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEW_ITEM_FRACTION, corpusSpec, indexRange, knownAnswers, newItemIndexes, topicQueries, type CorpusSpec, type StoredArticles } from './corpus.ts';
+import { NEW_ITEM_FRACTION, corpusSpec, indexRange, knownAnswers, newItemIndexes, publishedAt, topicQueries, type CorpusSpec, type StoredArticles } from './corpus.ts';
 import { renderResults, targetsOf, type Results } from './report.ts';
 
 /**
@@ -95,7 +95,12 @@ async function main(): Promise<void> {
     let build100k: Results['ingest']['build100k'];
     let topUp: Results['ingest']['topUp'];
     if (withBig) {
-      const bigSpec = corpusSpec(bigSize, { sources: spec.sources });
+      // The big store starts as a copy of the 10k one, whose third-poll items are dated past its
+      // corpus. Stretch the big corpus to end after them, so that what is stored later is published
+      // later, as with a real feed (answers walk the newest stored articles).
+      const newestCopied = Math.max(...stored.flatMap(({ spec: s, indexes }) => [...indexes].map((i) => publishedAt(s, i).getTime())));
+      const spanDays = Math.max(spec.spanDays, Math.ceil((newestCopied - Date.parse(spec.start)) / 86_400_000) + 1);
+      const bigSpec = corpusSpec(bigSize, { sources: spec.sources, spanDays });
       const bigDb = join(dir, 'bench-100k.db');
       copyFileSync(db, bigDb);
       log(`building the ${bigSize.toLocaleString('en-US')}-article store through storeItem (no HTTP), ${threads} extraction threads`);
