@@ -126,10 +126,9 @@ export class ArticleRepo {
   /** Articles of a tenant stored after a moment (for digests), oldest first. */
   listSince(tenant: string, sinceIso: string, limit = 200): Article[] {
     const rows = this.sql(
-        `SELECT a.* FROM articles a JOIN sources s ON s.id = a.source_id
-         WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
-      )
-      .all(tenant, sinceIso, limit) as Row[];
+      `SELECT a.* FROM articles a JOIN sources s ON s.id = a.source_id
+       WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
+    ).all(tenant, sinceIso, limit) as Row[];
     return rows.map(toArticle);
   }
 }

@@ -121,11 +121,11 @@ export class FactRepo {
   }
 
   /**
-   * Inserts an article's facts a few dozen rows per statement. Each statement touching facts_fts
-   * (through the facts_ai trigger) makes FTS5 flush its pending terms into a new index segment, so
-   * one row per statement meant a segment per figure and most of the time spent storing an article.
-   * The figures just inserted then go into facts_fts in one statement (migration 005 says why not
-   * a trigger).
+   * Inserts an article's facts a few dozen rows per statement (one statement per row cost more in
+   * binding and statement overhead than the rows themselves), then puts the figures just inserted
+   * into facts_fts with one INSERT … SELECT. One statement matters there too: FTS5 writes a new
+   * index segment per statement that touches it, and a segment per figure was once most of the time
+   * spent storing an article. Migration 005 says why this is not a trigger.
    */
   insertAll(articleId: number, facts: readonly Fact[]): void {
     if (facts.length === 0) return;

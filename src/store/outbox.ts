@@ -80,10 +80,9 @@ export class OutboxRepo {
   /** Queues a delivery; a second row with the same dedupe key is ignored. True when queued. */
   enqueue(r: NewOutboxRow, now: Date): boolean {
     const info = this.sql(
-        `INSERT INTO outbox (subscription_id, article_id, kind, dedupe_key, payload, created_at, not_before)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-      )
-      .run(r.subscriptionId, r.articleId ?? null, r.kind, r.dedupeKey, r.payload === undefined ? null : JSON.stringify(r.payload), now.toISOString(), (r.notBefore ?? now).toISOString());
+      `INSERT INTO outbox (subscription_id, article_id, kind, dedupe_key, payload, created_at, not_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(r.subscriptionId, r.articleId ?? null, r.kind, r.dedupeKey, r.payload === undefined ? null : JSON.stringify(r.payload), now.toISOString(), (r.notBefore ?? now).toISOString());
     return info.changes > 0;
   }
 
@@ -101,11 +100,10 @@ export class OutboxRepo {
   due(platform: string, now: Date, limit = 100): OutboxRow[] {
     return (
       this.sql(
-          `${SELECT} WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= ?
-             AND s.platform = ? AND s.disabled_at IS NULL
-           ORDER BY o.not_before, o.id LIMIT ?`,
-        )
-        .all(now.toISOString(), platform, limit) as Row[]
+        `${SELECT} WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= ?
+           AND s.platform = ? AND s.disabled_at IS NULL
+         ORDER BY o.not_before, o.id LIMIT ?`,
+      ).all(now.toISOString(), platform, limit) as Row[]
     ).map(toRow);
   }
 
@@ -130,10 +128,9 @@ export class OutboxRepo {
   sentToChannelSince(platform: string, channel: string, since: Date): string[] {
     return (
       this.sql(
-          `SELECT o.sent_at FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
-           WHERE s.platform = ? AND s.channel = ? AND o.sent_at > ? ORDER BY o.sent_at`,
-        )
-        .all(platform, channel, since.toISOString()) as { sent_at: string }[]
+        `SELECT o.sent_at FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
+         WHERE s.platform = ? AND s.channel = ? AND o.sent_at > ? ORDER BY o.sent_at`,
+      ).all(platform, channel, since.toISOString()) as { sent_at: string }[]
     ).map((r) => r.sent_at);
   }
 

@@ -102,10 +102,9 @@ export class SourceRepo {
     const existing = this.findByUrl(s.tenant, s.url);
     if (existing) throw new DuplicateSourceError(existing);
     const info = this.sql(
-        `INSERT INTO sources (tenant, url, kind, title, site_url, interval_minutes, user_agent, added_at, added_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.tenant, s.url, s.kind, s.title ?? null, s.siteUrl ?? null, s.intervalMinutes ?? 10, s.userAgent ?? null, now.toISOString(), s.addedBy ?? null);
+      `INSERT INTO sources (tenant, url, kind, title, site_url, interval_minutes, user_agent, added_at, added_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(s.tenant, s.url, s.kind, s.title ?? null, s.siteUrl ?? null, s.intervalMinutes ?? 10, s.userAgent ?? null, now.toISOString(), s.addedBy ?? null);
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -145,21 +144,19 @@ export class SourceRepo {
   /** Records a successful poll (including a 304) and clears the failure streak. */
   markSuccess(id: number, now: Date, validators: { etag?: string | undefined; lastModified?: string | undefined } = {}): void {
     this.sql(
-        `UPDATE sources SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, paused_at = NULL,
-           pause_notified = 0, first_poll_done = 1,
-           etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-         WHERE id = ?`,
-      )
-      .run(now.toISOString(), now.toISOString(), validators.etag ?? null, validators.lastModified ?? null, id);
+      `UPDATE sources SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, paused_at = NULL,
+         pause_notified = 0, first_poll_done = 1,
+         etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
+       WHERE id = ?`,
+    ).run(now.toISOString(), now.toISOString(), validators.etag ?? null, validators.lastModified ?? null, id);
   }
 
   markFailure(id: number, now: Date, error: string, nextPollAt: Date | null, pause: boolean): Source {
     this.sql(
-        `UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
-           next_poll_at = ?, paused_at = CASE WHEN ? THEN COALESCE(paused_at, ?) ELSE paused_at END
-         WHERE id = ?`,
-      )
-      .run(now.toISOString(), error, now.toISOString(), nextPollAt?.toISOString() ?? null, pause ? 1 : 0, now.toISOString(), id);
+      `UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
+         next_poll_at = ?, paused_at = CASE WHEN ? THEN COALESCE(paused_at, ?) ELSE paused_at END
+       WHERE id = ?`,
+    ).run(now.toISOString(), error, now.toISOString(), nextPollAt?.toISOString() ?? null, pause ? 1 : 0, now.toISOString(), id);
     return this.get(id)!;
   }
 
@@ -174,9 +171,8 @@ export class SourceRepo {
   resume(tenant: string, id: number): boolean {
     return (
       this.sql(
-          'UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, failing_since = NULL, next_poll_at = NULL WHERE id = ? AND tenant = ?',
-        )
-        .run(id, tenant).changes > 0
+        'UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, failing_since = NULL, next_poll_at = NULL WHERE id = ? AND tenant = ?',
+      ).run(id, tenant).changes > 0
     );
   }
 }

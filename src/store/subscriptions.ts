@@ -85,10 +85,9 @@ export class SubscriptionRepo {
       return { subscription: this.get(existing.id)!, created: false };
     }
     const info = this.sql(
-        `INSERT INTO subscriptions (tenant, platform, channel, include_terms, exclude_terms, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.tenant, s.platform, s.channel, include, exclude, now.toISOString(), s.createdBy ?? null);
+      `INSERT INTO subscriptions (tenant, platform, channel, include_terms, exclude_terms, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(s.tenant, s.platform, s.channel, include, exclude, now.toISOString(), s.createdBy ?? null);
     return { subscription: this.get(Number(info.lastInsertRowid))!, created: true };
   }
 
