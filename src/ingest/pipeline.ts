@@ -189,8 +189,7 @@ export function storeItem(deps: IngestDeps, source: Source, item: FeedItem & { f
         { title: item.title, text: item.text, teaser: item.isTeaser ? item.text : existing.teaser, contentHash: keys.contentHash, topics: topicsOf(extraction, item) },
         now,
       );
-      store.facts.deleteForArticle(existing.id);
-      store.facts.insertAll(existing.id, extraction.facts);
+      store.facts.setForArticle(existing.id, extraction.facts);
     });
     return { status: 'updated', articleId: existing.id };
   }
@@ -215,7 +214,7 @@ export function storeItem(deps: IngestDeps, source: Source, item: FeedItem & { f
       },
       now,
     );
-    store.facts.insertAll(id, extraction.facts);
+    store.facts.setForArticle(id, extraction.facts);
     deps.onNewArticle?.(id, source);
     return id;
   });

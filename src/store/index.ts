@@ -25,16 +25,17 @@ export interface Store {
 
 export function openStore(path: string): Store {
   const db = openDatabase(path);
+  const facts = new FactRepo(db);
   return {
     db,
     path,
     sources: new SourceRepo(db),
     articles: new ArticleRepo(db),
-    facts: new FactRepo(db),
+    facts,
     settings: new SettingsRepo(db),
     subscriptions: new SubscriptionRepo(db),
     outbox: new OutboxRepo(db),
-    search: new SearchRepo(db),
+    search: new SearchRepo(db, facts),
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -34,7 +34,7 @@ describe('figure-only full-text index (migration 004)', () => {
     expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
     expect(store.search.recentFigures('local', '"soldier"', 10)).toHaveLength(1);
     expect(store.search.recentFigures('other-tenant', '"captured"', 10)).toEqual([]);
-    expect(store.db.prepare('SELECT count(*) FROM facts_fts_docsize').pluck().get()).toBe(1);
+    expect(store.db.prepare('SELECT count(*) FROM figures_fts').pluck().get()).toBe(1);
     store.close();
   });
 
@@ -55,10 +55,11 @@ describe('figure-only full-text index (migration 004)', () => {
       old.close();
 
       const store = openStore(path);
-      expect(store.db.prepare('SELECT count(*) FROM facts_fts_docsize').pluck().get()).toBe(1);
+      expect(store.db.prepare('SELECT count(*) FROM figures_fts').pluck().get()).toBe(1);
       expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
       store.db.prepare('DELETE FROM articles').run();
-      expect(() => store.db.exec("INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check')")).not.toThrow();
+      expect(store.db.prepare('SELECT count(*) FROM figures_fts').pluck().get()).toBe(0);
+      expect(() => store.db.exec("INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check')")).not.toThrow();
       expect(store.search.recentFigures('local', '"captured"', 10)).toEqual([]);
       store.close();
     } finally {

@@ -55,7 +55,8 @@ describe('a teaser-only feed served over HTTP', () => {
   });
 
   it('extracts the article figures and none of the numbers in the page chrome', async () => {
-    const values = (t.store.db.prepare("SELECT value FROM facts WHERE kind = 'figure'").pluck().all() as number[]).sort((a, b) => a - b);
+    const ids = t.store.db.prepare('SELECT id FROM articles').pluck().all() as number[];
+    const values = t.store.facts.forArticles(ids, ['figure']).map((f) => f.value!).sort((a, b) => a - b);
     expect(values).toEqual(expect.arrayContaining([303, 971, 1000]));
     for (const chrome of [187, 24, 64.2, 3400, 12, 48, 250000, 1250, 27, 120, 0.42, 21]) expect(values).not.toContain(chrome);
   });
@@ -65,7 +66,7 @@ describe('bad sources get a clear error and change nothing', () => {
   const snapshot = () => ({
     sources: t.store.db.prepare('SELECT COUNT(*) FROM sources').pluck().get(),
     articles: t.store.db.prepare('SELECT COUNT(*) FROM articles').pluck().get(),
-    facts: t.store.db.prepare('SELECT COUNT(*) FROM facts').pluck().get(),
+    facts: t.store.db.prepare('SELECT COUNT(*) FROM article_facts').pluck().get(),
   });
 
   it('refuses a malformed feed', async () => {
