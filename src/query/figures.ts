@@ -32,7 +32,7 @@ export interface FindFiguresOptions {
   limit?: number;
 }
 
-/** How many matching facts are considered before relevance filtering; bounds work at 100k articles. */
+/** How many figures naming the topic are considered before relevance filtering; bounds work at 100k articles. */
 const CANDIDATES = 250;
 /** How many of the newest articles whose headline names the topic lend all their figures as candidates. */
 const TITLE_ARTICLES = 10;
@@ -103,7 +103,9 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   const q = topicQuery(opts.topic);
   if (!q.fts) return [];
   const byId = new Map<number, FactRow>();
-  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES)) byId.set(f.id, f);
+  // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
+  const names = (f: FactRow): boolean => mentionsTopic(f.counted, q) || mentionsTopic(f.countedKey, q) || mentionsTopic(f.event, q) || mentionsTopic(f.sentence, q);
+  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES, names)) byId.set(f.id, f);
   for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated && !isBareOne(f))

@@ -3,7 +3,7 @@ import type { Fact } from '../extract/types.ts';
 /**
  * An article's facts as one stored document (migration 006). Facts are written once, all together,
  * and only ever read back per article, so one JSON value per article replaces ~45 rows: storing an
- * article got about a fifth cheaper, and each sentence is kept once however many facts cite it.
+ * article got about a third cheaper, and each sentence is kept once however many facts cite it.
  *
  *   { "s": { "<sentence index>": "<sentence>", … },
  *     "f": [ [kind, sentenceIndex, raw, body, value, valueHigh, unit, qualifier, counted, countedKey,
@@ -37,17 +37,8 @@ export interface FactFields {
   negated: boolean;
 }
 
-/** Facts an article can hold; a fact's id (and its figure index rowid) is articleId × FACT_SLOTS + its position. */
+/** Facts an article can hold; a fact's id is articleId × FACT_SLOTS + its position in the document. */
 export const FACT_SLOTS = 65_536;
-
-/** What the figure index gets for one figure: the same four columns the old facts_fts had. */
-export interface FigureEntry {
-  position: number;
-  sentence: string;
-  counted: string | null;
-  event: string | null;
-  attribution: string | null;
-}
 
 type Cell = string | number | null;
 type Encoded = [Fact['kind'], number, ...Cell[]];
@@ -75,22 +66,18 @@ function cells(f: Fact): Encoded {
   }
 }
 
-/** The stored document of an article's facts (at most FACT_SLOTS of them) and the figures to index. */
-export function encodeFacts(facts: readonly Fact[]): { doc: string; figures: FigureEntry[] } {
+/** The stored document of an article's facts (the first FACT_SLOTS of them). */
+export function encodeFacts(facts: readonly Fact[]): string {
   const sentences: Record<number, string> = {};
   const rows: Encoded[] = [];
-  const figures: FigureEntry[] = [];
   for (let position = 0; position < facts.length && position < FACT_SLOTS; position++) {
     const f = facts[position]!;
     sentences[f.sentenceIndex] ??= f.sentence;
     const row = cells(f);
     while (row.length > 2 && row[row.length - 1] === null) row.pop();
     rows.push(row);
-    if (f.kind === 'figure') {
-      figures.push({ position, sentence: f.sentence, counted: orNull(f.counted), event: orNull(f.event), attribution: orNull(f.attribution) });
-    }
   }
-  return { doc: JSON.stringify({ s: sentences, f: rows }), figures };
+  return JSON.stringify({ s: sentences, f: rows });
 }
 
 interface Doc {
@@ -127,15 +114,12 @@ function fieldsOf(doc: Doc, row: Encoded): FactFields {
   };
 }
 
-/**
- * Reads a stored document back. `want` picks facts by kind or by position (a search hit); the
- * result is in sentence order, each with its position.
- */
-export function decodeFacts(json: string, want: (kind: Fact['kind'], position: number) => boolean = () => true): Array<{ position: number; fields: FactFields }> {
+/** Reads a stored document back, the facts of the wanted kinds in sentence order, each with its position. */
+export function decodeFacts(json: string, want: (kind: Fact['kind']) => boolean = () => true): Array<{ position: number; fields: FactFields }> {
   const doc = JSON.parse(json) as Doc;
   const out: Array<{ position: number; fields: FactFields }> = [];
   doc.f.forEach((row, position) => {
-    if (want(row[0], position)) out.push({ position, fields: fieldsOf(doc, row) });
+    if (want(row[0])) out.push({ position, fields: fieldsOf(doc, row) });
   });
   return out.sort((a, b) => a.fields.sentenceIndex - b.fields.sentenceIndex || a.position - b.position);
 }

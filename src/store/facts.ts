@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import type { Fact } from '../extract/types.ts';
 import { FACT_SLOTS, decodeFacts, encodeFacts, type FactFields } from './factdoc.ts';
@@ -30,20 +29,18 @@ const DOCS_SELECT = `SELECT d.article_id, d.doc, a.title AS a_title, a.url AS a_
   FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id
   WHERE d.article_id IN (SELECT value FROM json_each(?))`;
 
-/** Figures index rows per INSERT statement (one statement per figure cost more than the indexing). */
-const FIGURES_PER_INSERT = 64;
+const ALL_KINDS: readonly Fact['kind'][] = ['figure', 'date', 'quote', 'claim'];
 
+/** Facts live as one document per article (migration 006, factdoc.ts): written together, read per article. */
 export class FactRepo {
   private readonly insertDocStmt;
   private readonly deleteDocStmt;
   private readonly docsStmt;
   private readonly docsInTenantStmt;
   private readonly countStmt;
-  private readonly indexStmts = new Map<number, Statement>();
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insertDocStmt = db.prepare('INSERT INTO article_facts (article_id, doc) VALUES (?, ?)');
-    // The delete trigger (migration 006) takes the article's figures out of figures_fts.
     this.deleteDocStmt = db.prepare('DELETE FROM article_facts WHERE article_id = ?');
     this.docsStmt = db.prepare(DOCS_SELECT);
     this.docsInTenantStmt = db.prepare(`${DOCS_SELECT} AND s.tenant = ?`);
@@ -55,30 +52,10 @@ export class FactRepo {
       .pluck();
   }
 
-  /**
-   * Stores an article's facts, replacing any it had: one document row, and the figures in
-   * figures_fts (a few dozen per INSERT; FTS5 writes a segment per statement that touches it).
-   */
+  /** Stores an article's facts, replacing any it had. */
   setForArticle(articleId: number, facts: readonly Fact[]): void {
     this.deleteDocStmt.run(articleId);
-    if (facts.length === 0) return;
-    const { doc, figures } = encodeFacts(facts);
-    this.insertDocStmt.run(articleId, doc);
-    const base = articleId * FACT_SLOTS;
-    for (let start = 0; start < figures.length; start += FIGURES_PER_INSERT) {
-      const chunk = figures.slice(start, start + FIGURES_PER_INSERT);
-      this.indexStatement(chunk.length).run(chunk.flatMap((f) => [base + f.position, f.sentence, f.counted, f.event, f.attribution]));
-    }
-  }
-
-  private indexStatement(rows: number): Statement {
-    let stmt = this.indexStmts.get(rows);
-    if (stmt === undefined) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
-      stmt = this.db.prepare(`INSERT INTO figures_fts (rowid, sentence, counted, event, attribution) VALUES ${values}`);
-      this.indexStmts.set(rows, stmt);
-    }
-    return stmt;
+    if (facts.length > 0) this.insertDocStmt.run(articleId, encodeFacts(facts));
   }
 
   deleteForArticle(articleId: number): void {
@@ -86,7 +63,7 @@ export class FactRepo {
   }
 
   forArticle(articleId: number): FactRow[] {
-    return this.forArticles([articleId], ['figure', 'date', 'quote', 'claim']);
+    return this.forArticles([articleId], ALL_KINDS);
   }
 
   /** Facts of the given kinds from a set of articles, in article order then sentence order. */
@@ -96,31 +73,11 @@ export class FactRepo {
     return docs.flatMap((d) => rowsOf(d, (kind) => kinds.includes(kind)));
   }
 
-  /**
-   * The facts with the given ids (search hits) whose article belongs to the tenant, in the order of
-   * `ids`. Each article's document is read once however many of its facts are asked for.
-   */
-  byIds(tenant: string, ids: readonly number[]): FactRow[] {
-    const wanted = new Map<number, Set<number>>();
-    for (const id of ids) {
-      const articleId = Math.floor(id / FACT_SLOTS);
-      let positions = wanted.get(articleId);
-      if (!positions) wanted.set(articleId, (positions = new Set()));
-      positions.add(id % FACT_SLOTS);
-    }
-    if (wanted.size === 0) return [];
-    const found = new Map<number, FactRow>();
-    for (const d of this.docsInTenantStmt.all(JSON.stringify([...wanted.keys()]), tenant) as DocRow[]) {
-      const positions = wanted.get(d.article_id)!;
-      for (const row of rowsOf(d, (_, position) => positions.has(position))) found.set(row.id, row);
-    }
-    return ids.flatMap((id) => found.get(id) ?? []);
-  }
-
-  /** Every figure of the given articles that belong to the tenant. */
+  /** The figures of those of the given articles that belong to the tenant, newest stored article first. */
   figuresOf(tenant: string, articleIds: readonly number[]): FactRow[] {
     if (articleIds.length === 0) return [];
-    return (this.docsInTenantStmt.all(JSON.stringify(articleIds), tenant) as DocRow[]).flatMap((d) => rowsOf(d, (kind) => kind === 'figure'));
+    const docs = (this.docsInTenantStmt.all(JSON.stringify(articleIds), tenant) as DocRow[]).sort((a, b) => b.article_id - a.article_id);
+    return docs.flatMap((d) => rowsOf(d, (kind) => kind === 'figure'));
   }
 
   countForTenant(tenant: string): number {
@@ -128,7 +85,7 @@ export class FactRepo {
   }
 }
 
-function rowsOf(d: DocRow, want: (kind: Fact['kind'], position: number) => boolean): FactRow[] {
+function rowsOf(d: DocRow, want: (kind: Fact['kind']) => boolean): FactRow[] {
   const article = { id: d.article_id, title: d.a_title, url: d.a_url, publishedAt: d.a_published, topics: d.a_topics ? d.a_topics.split('|') : [] };
   const source = { id: d.s_id, title: d.s_title, url: d.s_url };
   return decodeFacts(d.doc, want).map(({ position, fields }) => ({ ...fields, id: d.article_id * FACT_SLOTS + position, articleId: d.article_id, article, source }));

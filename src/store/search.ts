@@ -12,6 +12,11 @@ export interface ArticleHit {
   topics: string;
 }
 
+/** Articles per step of the figure walk, and its bounds: the tenant's documents read, articles walked. */
+const FIGURE_WALK_PAGE = 50;
+const FIGURE_WALK_DOCS = 400;
+const FIGURE_WALK_ARTICLES = 3200;
+
 /**
  * Topic search that costs the same at 100k articles as at 1k: every query walks the full-text index
  * from its newest rowid backwards and stops after `limit` matches, instead of collecting and sorting
@@ -19,7 +24,7 @@ export interface ArticleHit {
  * stored" stands in for "newest published"; callers re-sort the few rows they get by date.
  */
 export class SearchRepo {
-  private readonly figures;
+  private readonly articlePage;
   private readonly titleArticles;
   private readonly articles;
 
@@ -29,7 +34,12 @@ export class SearchRepo {
   ) {
     // FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking the doclists backwards and stopping early
     // (measured at 100k articles: 3 ms for "prisoners", against 200+ ms to collect and date-sort every match).
-    this.figures = db.prepare('SELECT rowid FROM figures_fts WHERE figures_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+    this.articlePage = db.prepare(
+      `SELECT m.id, s.tenant = @tenant AS mine
+       FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @fts AND rowid < @before ORDER BY rowid DESC LIMIT @page) m
+       CROSS JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+       ORDER BY m.id DESC`,
+    );
     this.titleArticles = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
     this.articles = db.prepare(
       `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, s.title AS sourceTitle
@@ -39,10 +49,26 @@ export class SearchRepo {
     );
   }
 
-  /** Figures whose sentence, counted noun, event or attribution match `fts`, most recently stored first. */
-  recentFigures(tenant: string, fts: string, limit: number): FactRow[] {
-    // Figure ids grow with their article's id, so the index's rowid order is storage order.
-    return this.withinTenant(limit, (n) => this.facts.byIds(tenant, this.figures.all(fts, n) as number[]));
+  /**
+   * Up to `limit` figures that `accept` takes, from the most recently stored articles matching `fts`,
+   * newest article first. Figures are not indexed on their own (migration 006): a figure on a topic
+   * sits in an article whose text names it, and `accept` says which of that article's figures count.
+   * The walk stops after FIGURE_WALK_DOCS of the tenant's articles, so a topic the articles mention
+   * but their figures do not costs a bounded number of documents.
+   */
+  recentFigures(tenant: string, fts: string, limit: number, accept: (f: FactRow) => boolean = () => true): FactRow[] {
+    const out: FactRow[] = [];
+    let before = Number.MAX_SAFE_INTEGER;
+    for (let read = 0, walked = 0; out.length < limit && read < FIGURE_WALK_DOCS && walked < FIGURE_WALK_ARTICLES; ) {
+      const page = this.articlePage.all({ tenant, fts, before, page: FIGURE_WALK_PAGE }) as Array<{ id: number; mine: number }>;
+      if (page.length === 0) break;
+      walked += page.length;
+      before = page[page.length - 1]!.id;
+      const mine = page.filter((p) => p.mine === 1).map((p) => p.id);
+      read += mine.length;
+      for (const f of this.facts.figuresOf(tenant, mine)) if (accept(f)) out.push(f);
+    }
+    return out.slice(0, limit);
   }
 
   /** Every figure of the most recently stored articles whose title matches `fts`. */

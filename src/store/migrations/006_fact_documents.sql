@@ -1,8 +1,9 @@
 -- An article's facts become one JSON document (src/store/factdoc.ts has its layout) instead of ~45
 -- rows of `facts`. Facts are written all at once when an article is stored and only read back per
 -- article, so the rows bought nothing, and writing them (each repeating its sentence) was over half
--- the time to store an article (npm run bench). Figures stay searchable through figures_fts, a
--- contentless index whose rowid is articleId × 65536 + the fact's position in the document.
+-- the time to store an article (npm run bench). The figure index goes too: /figures finds its
+-- candidates through the articles that match (articles_fts), whose figures it reads from these
+-- documents, and indexing every figure sentence a second time was another ~6% of ingest.
 CREATE TABLE article_facts (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   doc TEXT NOT NULL
@@ -25,20 +26,3 @@ DROP TRIGGER IF EXISTS facts_ai;
 DROP TRIGGER IF EXISTS facts_ad;
 DROP TABLE facts_fts;
 DROP TABLE facts;
-
--- contentless_delete lets a figure be removed by rowid alone, without the text it was indexed from.
-CREATE VIRTUAL TABLE figures_fts USING fts5 (
-  sentence, counted, event, attribution, content = '', contentless_delete = 1, tokenize = 'porter unicode61'
-);
-INSERT INTO figures_fts (rowid, sentence, counted, event, attribution)
-SELECT d.article_id * 65536 + j.key, d.doc -> '$.s' ->> CAST(j.value ->> 1 AS TEXT), j.value ->> 8, j.value ->> 10, j.value ->> 14
-FROM article_facts d, json_each(d.doc, '$.f') j
-WHERE j.value ->> 0 = 'figure';
-
--- Deleting an article (or replacing its facts) takes its figures out of the index, one rowid each:
--- a rowid range on a contentless index is a scan of the whole index.
-CREATE TRIGGER article_facts_ad AFTER DELETE ON article_facts BEGIN
-  DELETE FROM figures_fts WHERE rowid IN (
-    SELECT old.article_id * 65536 + j.key FROM json_each(old.doc, '$.f') j WHERE j.value ->> 0 = 'figure'
-  );
-END;
