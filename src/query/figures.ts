@@ -1,7 +1,9 @@
 import type { Store, FactRow } from '../store/index.ts';
+
+type FigureFilterFields = Pick<FactRow, 'counted' | 'countedKey' | 'event' | 'sentence'>;
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
-import { articleOnTopic, mentionsTopic, titleNamesTopic, topicQuery, type TopicQuery } from './search.ts';
+import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
 export interface FigurePoint {
@@ -104,8 +106,13 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   if (!q.fts) return [];
   const byId = new Map<number, FactRow>();
   // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
-  const names = (f: FactRow): boolean => mentionsTopic(f.counted, q) || mentionsTopic(f.countedKey, q) || mentionsTopic(f.event, q) || mentionsTopic(f.sentence, q);
-  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES, names)) byId.set(f.id, f);
+  const fragments = topicFragments(q);
+  const names = (text: string | null): boolean => mayMentionTopic(text, fragments) && mentionsTopic(text, q);
+  const filter = {
+    docMayHold: (doc: string) => mayMentionTopic(doc, fragments),
+    accept: (f: FigureFilterFields) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
+  };
+  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES, filter)) byId.set(f.id, f);
   for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated && !isBareOne(f))

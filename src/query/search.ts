@@ -51,6 +51,23 @@ export function mentionsTopic(text: string | null | undefined, q: TopicQuery): b
 }
 
 /**
+ * Lower-case fragments of which any text that names the topic (mentionsTopic) contains at least one:
+ * a substring test that rules most texts out before any stemming. A stemmed word is its text's
+ * prefix, up to a final "y" for "-ies" words.
+ */
+export function topicFragments(q: TopicQuery): string[] {
+  const longest = (words: readonly string[]): string => words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const groups = [...q.terms.map(wordsOf), ...(q.words.length > 1 ? [q.words] : [])];
+  return [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
+}
+
+export function mayMentionTopic(text: string | null | undefined, fragments: readonly string[]): boolean {
+  if (!text) return false;
+  const lower = text.toLowerCase();
+  return fragments.some((f) => lower.includes(f));
+}
+
+/**
  * Whether an article is about the query: by its extracted topic keys when the query maps to known
  * keys, else by the query's words in its title.
  */

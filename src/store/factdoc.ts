@@ -1,9 +1,11 @@
 import type { Fact } from '../extract/types.ts';
 
 /**
- * An article's facts as one stored document (migration 006). Facts are written once, all together,
- * and only ever read back per article, so one JSON value per article replaces ~45 rows: storing an
- * article got about a third cheaper, and each sentence is kept once however many facts cite it.
+ * An article's facts as stored documents (migration 006). Facts are written once, all together, and
+ * only ever read back per article, so two JSON values per article replace ~45 rows: storing an
+ * article got about a third cheaper. The figures are one document and the dates, quotes and claims
+ * another, because /figures reads the figures of a hundred articles or more per answer and parsing
+ * the rest as well tripled its cost. Each document keeps a sentence once however many facts cite it:
  *
  *   { "s": { "<sentence index>": "<sentence>", … },
  *     "f": [ [kind, sentenceIndex, raw, body, value, valueHigh, unit, qualifier, counted, countedKey,
@@ -37,8 +39,12 @@ export interface FactFields {
   negated: boolean;
 }
 
-/** Facts an article can hold; a fact's id is articleId × FACT_SLOTS + its position in the document. */
+/**
+ * A fact's id is articleId × FACT_SLOTS + its position: figures count from 0 and the other facts
+ * from OTHER_BASE, so an article holds up to OTHER_BASE of each.
+ */
 export const FACT_SLOTS = 65_536;
+export const OTHER_BASE = 32_768;
 
 type Cell = string | number | null;
 type Encoded = [Fact['kind'], number, ...Cell[]];
@@ -66,29 +72,32 @@ function cells(f: Fact): Encoded {
   }
 }
 
-/** The stored document of an article's facts (the first FACT_SLOTS of them). */
-export function encodeFacts(facts: readonly Fact[]): string {
-  const sentences: Record<number, string> = {};
-  const rows: Encoded[] = [];
-  for (let position = 0; position < facts.length && position < FACT_SLOTS; position++) {
-    const f = facts[position]!;
-    sentences[f.sentenceIndex] ??= f.sentence;
-    const row = cells(f);
-    while (row.length > 2 && row[row.length - 1] === null) row.pop();
-    rows.push(row);
-  }
-  return JSON.stringify({ s: sentences, f: rows });
+interface Part {
+  s: Record<number, string>;
+  f: Encoded[];
 }
 
-interface Doc {
-  s: Record<string, string>;
-  f: Encoded[];
+function add(part: Part, f: Fact): void {
+  if (part.f.length >= OTHER_BASE) return;
+  part.s[f.sentenceIndex] ??= f.sentence;
+  const row = cells(f);
+  while (row.length > 2 && row[row.length - 1] === null) row.pop();
+  part.f.push(row);
+}
+
+/** The stored documents of an article's facts: its figures, and everything else; null when there are none. */
+export function encodeFacts(facts: readonly Fact[]): { figures: string | null; others: string | null } {
+  const figures: Part = { s: {}, f: [] };
+  const others: Part = { s: {}, f: [] };
+  for (const f of facts) add(f.kind === 'figure' ? figures : others, f);
+  const json = (p: Part): string | null => (p.f.length > 0 ? JSON.stringify(p) : null);
+  return { figures: json(figures), others: json(others) };
 }
 
 const text = (c: Cell | undefined): string | null => (typeof c === 'string' ? c : null);
 const num = (c: Cell | undefined): number | null => (typeof c === 'number' ? c : null);
 
-function fieldsOf(doc: Doc, row: Encoded): FactFields {
+function fieldsOf(doc: Part, row: Encoded): FactFields {
   return {
     kind: row[0],
     sentenceIndex: row[1],
@@ -114,12 +123,22 @@ function fieldsOf(doc: Doc, row: Encoded): FactFields {
   };
 }
 
-/** Reads a stored document back, the facts of the wanted kinds in sentence order, each with its position. */
-export function decodeFacts(json: string, want: (kind: Fact['kind']) => boolean = () => true): Array<{ position: number; fields: FactFields }> {
-  const doc = JSON.parse(json) as Doc;
+/**
+ * Reads a stored document back: the facts of the wanted kinds that `accept` takes, each with its
+ * position (`base` + its index in the document).
+ */
+export function decodeFacts(
+  json: string,
+  base: number,
+  want: (kind: Fact['kind']) => boolean = () => true,
+  accept: (f: FactFields) => boolean = () => true,
+): Array<{ position: number; fields: FactFields }> {
+  const doc = JSON.parse(json) as Part;
   const out: Array<{ position: number; fields: FactFields }> = [];
-  doc.f.forEach((row, position) => {
-    if (want(row[0])) out.push({ position, fields: fieldsOf(doc, row) });
+  doc.f.forEach((row, index) => {
+    if (!want(row[0])) return;
+    const fields = fieldsOf(doc, row);
+    if (accept(fields)) out.push({ position: base + index, fields });
   });
-  return out.sort((a, b) => a.fields.sentenceIndex - b.fields.sentenceIndex || a.position - b.position);
+  return out;
 }

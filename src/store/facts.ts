@@ -1,19 +1,26 @@
 import type { Db } from './db.ts';
 import type { Fact } from '../extract/types.ts';
-import { FACT_SLOTS, decodeFacts, encodeFacts, type FactFields } from './factdoc.ts';
+import { FACT_SLOTS, OTHER_BASE, decodeFacts, encodeFacts, type FactFields } from './factdoc.ts';
 
 /** A stored fact with its article and source: everything an answer needs to cite it. */
 export interface FactRow extends FactFields {
-  /** Unique across the store: articleId × FACT_SLOTS + the fact's position in its article. */
+  /** Unique across the store: articleId × FACT_SLOTS + the fact's position in its article (factdoc.ts). */
   id: number;
   articleId: number;
   article: { id: number; title: string; url: string | null; publishedAt: string; topics: string[] };
   source: { id: number; title: string | null; url: string };
 }
 
+/** Which figures a search wants; see FactRepo.figuresOf. */
+export interface FigureFilter {
+  docMayHold?: (doc: string) => boolean;
+  accept?: (f: FactFields) => boolean;
+}
+
 interface DocRow {
   article_id: number;
-  doc: string;
+  figures: string | null;
+  others: string | null;
   a_title: string;
   a_url: string | null;
   a_published: string;
@@ -23,43 +30,52 @@ interface DocRow {
   s_url: string;
 }
 
+type Kind = Fact['kind'];
+const ALL_KINDS: readonly Kind[] = ['figure', 'date', 'quote', 'claim'];
+
 // Article ids travel as one JSON array parameter, so one prepared statement serves any number of them.
-const DOCS_SELECT = `SELECT d.article_id, d.doc, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
-  s.id AS s_id, s.title AS s_title, s.url AS s_url
-  FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id
-  WHERE d.article_id IN (SELECT value FROM json_each(?))`;
+// Only the documents asked for are selected, so SQLite does not read the other one's pages.
+const docsSelect = (columns: string, tenant: boolean): string =>
+  `SELECT d.article_id, ${columns}, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+    s.id AS s_id, s.title AS s_title, s.url AS s_url
+   FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id
+   WHERE d.article_id IN (SELECT value FROM json_each(?))${tenant ? ' AND s.tenant = ?' : ''}`;
 
-const ALL_KINDS: readonly Fact['kind'][] = ['figure', 'date', 'quote', 'claim'];
-
-/** Facts live as one document per article (migration 006, factdoc.ts): written together, read per article. */
+/** Facts live as documents per article (migration 006, factdoc.ts): written together, read per article. */
 export class FactRepo {
-  private readonly insertDocStmt;
-  private readonly deleteDocStmt;
-  private readonly docsStmt;
-  private readonly docsInTenantStmt;
+  private readonly insertStmt;
+  private readonly deleteStmt;
+  private readonly allDocsStmt;
+  private readonly figureDocsStmt;
+  private readonly otherDocsStmt;
+  private readonly tenantFigureDocsStmt;
   private readonly countStmt;
 
   constructor(db: Db) {
-    this.insertDocStmt = db.prepare('INSERT INTO article_facts (article_id, doc) VALUES (?, ?)');
-    this.deleteDocStmt = db.prepare('DELETE FROM article_facts WHERE article_id = ?');
-    this.docsStmt = db.prepare(DOCS_SELECT);
-    this.docsInTenantStmt = db.prepare(`${DOCS_SELECT} AND s.tenant = ?`);
+    this.insertStmt = db.prepare('INSERT INTO article_facts (article_id, figures, others) VALUES (?, ?, ?)');
+    this.deleteStmt = db.prepare('DELETE FROM article_facts WHERE article_id = ?');
+    this.allDocsStmt = db.prepare(docsSelect('d.figures, d.others', false));
+    this.figureDocsStmt = db.prepare(docsSelect('d.figures, NULL AS others', false));
+    this.otherDocsStmt = db.prepare(docsSelect('NULL AS figures, d.others', false));
+    this.tenantFigureDocsStmt = db.prepare(docsSelect('d.figures, NULL AS others', true));
     this.countStmt = db
       .prepare(
-        `SELECT coalesce(sum(json_array_length(d.doc, '$.f')), 0) FROM article_facts d
-         JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?`,
+        `SELECT coalesce(sum(coalesce(json_array_length(d.figures, '$.f'), 0) + coalesce(json_array_length(d.others, '$.f'), 0)), 0)
+         FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?`,
       )
       .pluck();
   }
 
   /** Stores an article's facts, replacing any it had. */
   setForArticle(articleId: number, facts: readonly Fact[]): void {
-    this.deleteDocStmt.run(articleId);
-    if (facts.length > 0) this.insertDocStmt.run(articleId, encodeFacts(facts));
+    this.deleteStmt.run(articleId);
+    if (facts.length === 0) return;
+    const { figures, others } = encodeFacts(facts);
+    this.insertStmt.run(articleId, figures, others);
   }
 
   deleteForArticle(articleId: number): void {
-    this.deleteDocStmt.run(articleId);
+    this.deleteStmt.run(articleId);
   }
 
   forArticle(articleId: number): FactRow[] {
@@ -67,17 +83,31 @@ export class FactRepo {
   }
 
   /** Facts of the given kinds from a set of articles, in article order then sentence order. */
-  forArticles(articleIds: readonly number[], kinds: readonly Fact['kind'][]): FactRow[] {
+  forArticles(articleIds: readonly number[], kinds: readonly Kind[]): FactRow[] {
     if (articleIds.length === 0) return [];
-    const docs = (this.docsStmt.all(JSON.stringify(articleIds)) as DocRow[]).sort((a, b) => a.article_id - b.article_id);
-    return docs.flatMap((d) => rowsOf(d, (kind) => kinds.includes(kind)));
+    const figures = kinds.includes('figure');
+    const others = kinds.some((k) => k !== 'figure');
+    const stmt = figures && others ? this.allDocsStmt : figures ? this.figureDocsStmt : this.otherDocsStmt;
+    const docs = (stmt.all(JSON.stringify(articleIds)) as DocRow[]).sort((a, b) => a.article_id - b.article_id);
+    return docs.flatMap((d) =>
+      rowsOf(d, (kind) => kinds.includes(kind)).sort((a, b) => a.sentenceIndex - b.sentenceIndex || a.id - b.id),
+    );
   }
 
-  /** The figures of those of the given articles that belong to the tenant, newest stored article first. */
-  figuresOf(tenant: string, articleIds: readonly number[]): FactRow[] {
+  /**
+   * The figures of those of the given articles that belong to the tenant, newest stored article
+   * first; with a filter, only those it takes. `docMayHold` sees an article's raw figures document
+   * and can skip it unparsed (a search term it does not contain cannot be in any of its figures).
+   */
+  figuresOf(tenant: string, articleIds: readonly number[], filter: FigureFilter = {}): FactRow[] {
     if (articleIds.length === 0) return [];
-    const docs = (this.docsInTenantStmt.all(JSON.stringify(articleIds), tenant) as DocRow[]).sort((a, b) => b.article_id - a.article_id);
-    return docs.flatMap((d) => rowsOf(d, (kind) => kind === 'figure'));
+    const docs = (this.tenantFigureDocsStmt.all(JSON.stringify(articleIds), tenant) as DocRow[]).sort((a, b) => b.article_id - a.article_id);
+    const out: FactRow[] = [];
+    for (const d of docs) {
+      if (d.figures === null || (filter.docMayHold && !filter.docMayHold(d.figures))) continue;
+      out.push(...rowsOf(d, () => true, filter.accept));
+    }
+    return out;
   }
 
   countForTenant(tenant: string): number {
@@ -85,8 +115,14 @@ export class FactRepo {
   }
 }
 
-function rowsOf(d: DocRow, want: (kind: Fact['kind']) => boolean): FactRow[] {
+function rowsOf(d: DocRow, want: (kind: Kind) => boolean, accept?: (f: FactFields) => boolean): FactRow[] {
+  const decoded = [
+    ...(d.figures !== null ? decodeFacts(d.figures, 0, want, accept) : []),
+    ...(d.others !== null ? decodeFacts(d.others, OTHER_BASE, want, accept) : []),
+  ];
+  if (decoded.length === 0) return [];
   const article = { id: d.article_id, title: d.a_title, url: d.a_url, publishedAt: d.a_published, topics: d.a_topics ? d.a_topics.split('|') : [] };
   const source = { id: d.s_id, title: d.s_title, url: d.s_url };
-  return decodeFacts(d.doc, want).map(({ position, fields }) => ({ ...fields, id: d.article_id * FACT_SLOTS + position, articleId: d.article_id, article, source }));
+  // The decoded fields are fresh objects: completing them in place spares a copy per fact.
+  return decoded.map(({ position, fields }) => Object.assign(fields, { id: d.article_id * FACT_SLOTS + position, articleId: d.article_id, article, source }));
 }

@@ -46,7 +46,7 @@ export function openStore(path: string): Store {
 export type { Source, NewSource } from './sources.ts';
 export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
-export type { FactRow } from './facts.ts';
+export type { FactRow, FigureFilter } from './facts.ts';
 export type { ArticleHit } from './search.ts';
 export type { Subscription, NewSubscription } from './subscriptions.ts';
 export type { OutboxRow, NewOutboxRow, OutboxKind } from './outbox.ts';

@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import type { FactRepo, FactRow } from './facts.ts';
+import type { FactRepo, FactRow, FigureFilter } from './facts.ts';
 
 /** An article matching a topic, with what answers need to rank and cite it. */
 export interface ArticleHit {
@@ -50,13 +50,13 @@ export class SearchRepo {
   }
 
   /**
-   * Up to `limit` figures that `accept` takes, from the most recently stored articles matching `fts`,
+   * Up to `limit` figures that `filter` takes, from the most recently stored articles matching `fts`,
    * newest article first. Figures are not indexed on their own (migration 006): a figure on a topic
-   * sits in an article whose text names it, and `accept` says which of that article's figures count.
+   * sits in an article whose text names it, and the filter says which of that article's figures count.
    * The walk stops after FIGURE_WALK_DOCS of the tenant's articles, so a topic the articles mention
    * but their figures do not costs a bounded number of documents.
    */
-  recentFigures(tenant: string, fts: string, limit: number, accept: (f: FactRow) => boolean = () => true): FactRow[] {
+  recentFigures(tenant: string, fts: string, limit: number, filter: FigureFilter = {}): FactRow[] {
     const out: FactRow[] = [];
     let before = Number.MAX_SAFE_INTEGER;
     for (let read = 0, walked = 0; out.length < limit && read < FIGURE_WALK_DOCS && walked < FIGURE_WALK_ARTICLES; ) {
@@ -66,7 +66,7 @@ export class SearchRepo {
       before = page[page.length - 1]!.id;
       const mine = page.filter((p) => p.mine === 1).map((p) => p.id);
       read += mine.length;
-      for (const f of this.facts.figuresOf(tenant, mine)) if (accept(f)) out.push(f);
+      out.push(...this.facts.figuresOf(tenant, mine, filter));
     }
     return out.slice(0, limit);
   }

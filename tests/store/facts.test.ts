@@ -82,7 +82,7 @@ describe('FactRepo.setForArticle', () => {
     expect(store.facts.figuresOf('t2', [articleId, second])).toEqual([]);
   });
 
-  it('keeps each sentence once however many facts cite it', () => {
+  it('keeps each sentence once per document however many facts cite it', () => {
     const { store, articleId } = withArticle();
     const sentence = 'The port said 40 ferries and 12 tugs sailed on Friday.';
     store.facts.setForArticle(articleId, [
@@ -91,8 +91,9 @@ describe('FactRepo.setForArticle', () => {
       { kind: 'date', sentenceIndex: 1, sentence, raw: 'Friday', date: '2025-05-30' },
       { kind: 'claim', sentenceIndex: 1, sentence, text: '40 ferries and 12 tugs sailed', attribution: 'The port', stance: 'assert' },
     ]);
-    const doc = store.db.prepare('SELECT doc FROM article_facts WHERE article_id = ?').pluck().get(articleId) as string;
-    expect(doc.split(sentence)).toHaveLength(2);
+    const docs = store.db.prepare('SELECT figures, others FROM article_facts WHERE article_id = ?').get(articleId) as { figures: string; others: string };
+    expect(docs.figures.split(sentence)).toHaveLength(2);
+    expect(docs.others.split(sentence)).toHaveLength(2);
     const rows = store.facts.forArticle(articleId);
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r.sentence).toBe(sentence);
@@ -110,8 +111,8 @@ describe('SearchRepo.recentFigures', () => {
     store.facts.setForArticle(newer, [figure(1, 8, 'lighthouses')]);
     const lighthouses = (f: { counted: string | null }): boolean => f.counted === 'lighthouses';
     // The second article's text does not name lighthouses, so its figure is not a candidate.
-    expect(store.search.recentFigures('t1', 'lighthouses', 10, lighthouses).map((f) => f.value)).toEqual([8, 5]);
-    expect(store.search.recentFigures('t1', 'lighthouses', 1, lighthouses).map((f) => f.value)).toEqual([8]);
+    expect(store.search.recentFigures('t1', 'lighthouses', 10, { accept: lighthouses }).map((f) => f.value)).toEqual([8, 5]);
+    expect(store.search.recentFigures('t1', 'lighthouses', 1, { accept: lighthouses }).map((f) => f.value)).toEqual([8]);
     expect(store.search.recentFigures('t1', 'lighthouses', 10).map((f) => f.value)).toEqual([8, 5, 6]);
     expect(store.search.recentFigures('t2', 'lighthouses', 10)).toEqual([]);
   });
