@@ -1,6 +1,4 @@
-import type { Store, FactRow } from '../store/index.ts';
-
-type FigureFilterFields = Pick<FactRow, 'counted' | 'countedKey' | 'event' | 'sentence'>;
+import type { Store, FactRow, FigureFilter } from '../store/index.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
 import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
@@ -108,9 +106,9 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
   const fragments = topicFragments(q);
   const names = (text: string | null): boolean => mayMentionTopic(text, fragments) && mentionsTopic(text, q);
-  const filter = {
-    docMayHold: (doc: string) => mayMentionTopic(doc, fragments),
-    accept: (f: FigureFilterFields) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
+  const filter: FigureFilter = {
+    docMayHold: (doc) => mayMentionTopic(doc, fragments),
+    accept: (f) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
   };
   for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES, filter)) byId.set(f.id, f);
   for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);

@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import type { Fact } from '../extract/types.ts';
-import { FACT_SLOTS, OTHER_BASE, decodeFacts, encodeFacts, type FactFields } from './factdoc.ts';
+import { FACT_SLOTS, OTHER_BASE, decodeFacts, encodeFacts, type FactFields, type FactTexts } from './factdoc.ts';
 
 /** A stored fact with its article and source: everything an answer needs to cite it. */
 export interface FactRow extends FactFields {
@@ -14,7 +14,7 @@ export interface FactRow extends FactFields {
 /** Which figures a search wants; see FactRepo.figuresOf. */
 export interface FigureFilter {
   docMayHold?: (doc: string) => boolean;
-  accept?: (f: FactFields) => boolean;
+  accept?: (f: FactTexts) => boolean;
 }
 
 interface DocRow {
@@ -115,7 +115,7 @@ export class FactRepo {
   }
 }
 
-function rowsOf(d: DocRow, want: (kind: Kind) => boolean, accept?: (f: FactFields) => boolean): FactRow[] {
+function rowsOf(d: DocRow, want: (kind: Kind) => boolean, accept?: (f: FactTexts) => boolean): FactRow[] {
   const decoded = [
     ...(d.figures !== null ? decodeFacts(d.figures, 0, want, accept) : []),
     ...(d.others !== null ? decodeFacts(d.others, OTHER_BASE, want, accept) : []),

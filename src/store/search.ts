@@ -59,14 +59,19 @@ export class SearchRepo {
   recentFigures(tenant: string, fts: string, limit: number, filter: FigureFilter = {}): FactRow[] {
     const out: FactRow[] = [];
     let before = Number.MAX_SAFE_INTEGER;
-    for (let read = 0, walked = 0; out.length < limit && read < FIGURE_WALK_DOCS && walked < FIGURE_WALK_ARTICLES; ) {
-      const page = this.articlePage.all({ tenant, fts, before, page: FIGURE_WALK_PAGE }) as Array<{ id: number; mine: number }>;
-      if (page.length === 0) break;
-      walked += page.length;
-      before = page[page.length - 1]!.id;
-      const mine = page.filter((p) => p.mine === 1).map((p) => p.id);
-      read += mine.length;
-      out.push(...this.facts.figuresOf(tenant, mine, filter));
+    // Pages grow (50, 100, 200 …): most topics fill up within the first hundred articles, and a long
+    // walk then costs few index seeks.
+    for (let read = 0, walked = 0, page = FIGURE_WALK_PAGE; out.length < limit && read < FIGURE_WALK_DOCS && walked < FIGURE_WALK_ARTICLES; page *= 2) {
+      const rows = this.articlePage.all({ tenant, fts, before, page }) as Array<{ id: number; mine: number }>;
+      if (rows.length === 0) break;
+      walked += rows.length;
+      before = rows[rows.length - 1]!.id;
+      const mine = rows.filter((p) => p.mine === 1).map((p) => p.id);
+      for (let start = 0; start < mine.length && out.length < limit && read < FIGURE_WALK_DOCS; start += FIGURE_WALK_PAGE) {
+        const ids = mine.slice(start, Math.min(start + FIGURE_WALK_PAGE, start + FIGURE_WALK_DOCS - read));
+        read += ids.length;
+        out.push(...this.facts.figuresOf(tenant, ids, filter));
+      }
     }
     return out.slice(0, limit);
   }
