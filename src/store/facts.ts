@@ -74,10 +74,6 @@ export class FactRepo {
     this.insertStmt.run(articleId, figures, others);
   }
 
-  deleteForArticle(articleId: number): void {
-    this.deleteStmt.run(articleId);
-  }
-
   forArticle(articleId: number): FactRow[] {
     return this.forArticles([articleId], ALL_KINDS);
   }
