@@ -131,6 +131,7 @@ const PHRASE_HEADS = Object.keys(HEAD_SYNONYMS).filter((k) => k.includes(' '));
 function uncachedKey(counted: string): string {
   const lower = counted.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ');
   const words = lower.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
   let head: string;
   const ofAt = words.indexOf('of');
   const whole = words.join(' ');
@@ -236,6 +237,7 @@ function isVerbAt(words: string[], k: number): boolean {
 function phrase(text: string): string | undefined {
   const t = text.replace(LEADING, '').replace(/^(?:and|but|while|whereas|the number of|the total of)\s+/i, '').trim();
   const n = t ? t.split(' ').length : 0;
-  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what)$/i.test(t) || /\d/.test(t)) return undefined;
+  // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
+  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
   return t;
 }

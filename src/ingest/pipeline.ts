@@ -84,6 +84,7 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
       storeChunk(deps, source, ready.slice(start, start + STORE_CHUNK), result);
     }
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
+    for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: source.url });
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -103,8 +104,9 @@ export const STORE_CHUNK = 50;
 
 /**
  * Stores items in one transaction, each in its own savepoint (storeItem's nested tx), so a failing
- * item rolls back alone: the items before it still commit, and the poll then fails with its error
- * as it did when every item committed on its own.
+ * item rolls back alone. One bad item never fails its feed: it is skipped with a warning naming it,
+ * and the next poll tries it again. Only a failure of the store itself (disk full, I/O) fails the
+ * poll, keeping the items before it, since every later item would fail the same way.
  */
 function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], result: PollResult): void {
   let failure: { error: unknown } | undefined;
@@ -112,10 +114,14 @@ function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], r
     for (const { item, onNewArticle } of chunk) {
       let outcome: { status: StoreStatus; articleId: number };
       try {
-        outcome = storeItem({ ...deps, onNewArticle }, source, item);
+        outcome = storeItem({ ...deps, onNewArticle }, source, item, result.warnings);
       } catch (error) {
-        failure = { error };
-        return;
+        if (isStoreFailure(error)) {
+          failure = { error };
+          return;
+        }
+        result.warnings.push(`Skipped item "${item.title}" (${item.guid ?? item.link ?? 'no id'}): it could not be stored (${messageOf(error)})`);
+        continue;
       }
       if (outcome.status === 'new') {
         result.added++;
@@ -125,6 +131,17 @@ function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], r
     }
   });
   if (failure !== undefined) throw failure.error;
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+// SQLite result codes that say the database itself is unusable, not that one item was bad.
+const STORE_FAILURES = /^SQLITE_(?:FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|NOMEM|PROTOCOL)/;
+
+/** Whether an error while storing one item is the store failing (so every item would), not the item. */
+export function isStoreFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORE_FAILURES.test(code);
 }
 
 /**
@@ -171,9 +188,14 @@ function keysOf(item: FeedItem): { guid: string | null; urlNorm: string | null; 
  * Stores one item for a source: new items are inserted with their facts; a known item whose text
  * changed is updated and its facts re-extracted; anything else is left alone. One transaction.
  */
-export function storeItem(deps: IngestDeps, source: Source, item: FeedItem & { fullTextFetched?: boolean }): { status: StoreStatus; articleId: number } {
+export function storeItem(
+  deps: IngestDeps,
+  source: Source,
+  item: FeedItem & { fullTextFetched?: boolean },
+  warnings: string[] = [],
+): { status: StoreStatus; articleId: number } {
   const { store, clock } = deps;
-  const extract = deps.extract ?? extractFacts;
+  const extract = safeExtractor(deps.extract ?? extractFacts, item, warnings);
   const keys = keysOf(item);
   const now = clock.now();
   const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published : now;
@@ -219,6 +241,21 @@ export function storeItem(deps: IngestDeps, source: Source, item: FeedItem & { f
     return id;
   });
   return { status: 'new', articleId };
+}
+
+/**
+ * The extractor, made safe for one item: an article it throws on is stored without facts (its text
+ * stays searchable) and a warning names it, instead of the error stopping the feed.
+ */
+function safeExtractor(extract: (input: ArticleInput) => Extraction, item: FeedItem, warnings: string[]): (input: ArticleInput) => Extraction {
+  return (input) => {
+    try {
+      return extract(input);
+    } catch (err) {
+      warnings.push(`Stored item "${item.title}" (${item.guid ?? item.link ?? 'no id'}) without facts: extraction failed (${messageOf(err)})`);
+      return { sentences: [], facts: [], topics: [] };
+    }
+  };
 }
 
 function topicsOf(extraction: Extraction, item: FeedItem): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure, figures } from './helpers.ts';
+import { extractFacts } from '../../src/extract/index.ts';
 
 describe('figures', () => {
   it('reads value, qualifier, counted, event, date and source from a reporting sentence', () => {
@@ -124,5 +125,15 @@ describe('figure events and dates beyond the lexicon', () => {
     const [a, b] = figures('Turnout was 64.7%, up from 53 percent on May 4.', '2025-05-19T10:00:00Z');
     expect(a!.date).toBe('2025-05-19');
     expect(b!.date).toBe('2025-05-04');
+  });
+});
+
+describe('figures in dashed lists', () => {
+  it('does not throw on a list whose items start with a dash, and counts no punctuation', () => {
+    const text = 'The judge set out the terms.\n\n- Do 200 hours community service \n - Pay a $2,500 (£1,340) fine \n - Attend two classes per week';
+    const x = extractFacts({ title: 'Singer sentenced', text, published: new Date('2005-03-01T00:00:00Z') });
+    const figures = x.facts.filter((f) => f.kind === 'figure');
+    expect(figures.map((f) => f.value)).toEqual(expect.arrayContaining([200, 2500, 1340, 2]));
+    for (const f of figures) if (f.counted !== undefined) expect(f.counted).toMatch(/\p{L}/u);
   });
 });

@@ -6,6 +6,7 @@ import { pollSource, STORE_CHUNK, type IngestDeps } from '../../src/ingest/pipel
 import { openStore, type Store, type Source } from '../../src/store/index.ts';
 import type { ArticleInput, Extraction } from '../../src/extract/types.ts';
 import { silentLogger } from '../../src/log.ts';
+import Database from 'better-sqlite3';
 
 let dir: string;
 let store: Store;
@@ -53,34 +54,58 @@ describe('pollSource storing a feed in chunks', () => {
     expect(store.search.recentFigures('t1', 'barges', 1000)).toHaveLength(STORE_CHUNK * 2 + 7);
   });
 
-  it('keeps the items stored before a failing one, rolls back only that one, and fails the poll', async () => {
+  it('skips an item whose storing fails, with a warning naming it, and stores the items after it', async () => {
     let calls = 0;
+    const logged: string[] = [];
+    const log = { ...silentLogger, warn: (msg: string, fields?: Record<string, unknown>) => logged.push(`${msg} ${JSON.stringify(fields)}`) };
     const { deps, source } = setup(6, {
+      log,
       onNewArticle: () => {
         // The third article is already inserted with its facts when its announcement fails.
         if (++calls === 3) throw new Error('outbox unavailable');
       },
     });
-    await expect(pollSource(deps, { ...source(), firstPollDone: true })).rejects.toThrow('outbox unavailable');
-    expect(store.articles.countForSource(source().id)).toBe(2);
-    expect(store.facts.countForTenant('t1')).toBe(2);
-    expect(store.search.recentFigures('t1', 'barges', 100).map((f) => f.article.title).sort()).toEqual(['Dispatch 1', 'Dispatch 2']);
-    expect(source().consecutiveFailures).toBe(1);
+    const result = await pollSource(deps, { ...source(), firstPollDone: true });
+    expect(result.added).toBe(5);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/Dispatch 3.*outbox unavailable/);
+    expect(logged.join('\n')).toMatch(/Dispatch 3/);
+    // The skipped item left nothing half-stored: no article, no facts.
+    expect(store.search.recentFigures('t1', 'barges', 100).map((f) => f.article.title).sort()).toEqual(
+      ['Dispatch 1', 'Dispatch 2', 'Dispatch 4', 'Dispatch 5', 'Dispatch 6'],
+    );
+    expect(source().consecutiveFailures).toBe(0);
 
-    // The next poll picks up where the failed one stopped.
+    // The next poll tries the skipped item again.
     const again = await pollSource({ ...deps, onNewArticle: undefined }, source());
-    expect(again.added).toBe(4);
-    expect(again.unchanged).toBe(2);
+    expect(again.added).toBe(1);
+    expect(again.unchanged).toBe(5);
   });
 
-  it('fails the poll when extraction throws, keeping the articles before it', async () => {
+  it('stores an item whose extraction throws without facts, warns, and goes on with the feed', async () => {
     const { deps, source } = setup(4, {
       extract: (input) => {
         if (input.title === 'Dispatch 3') throw new Error('extractor crashed');
         return figureOf(input);
       },
     });
-    await expect(pollSource(deps, source())).rejects.toThrow('extractor crashed');
+    const result = await pollSource(deps, source());
+    expect(result.added).toBe(4);
+    expect(result.warnings.join('\n')).toMatch(/Dispatch 3.*extractor crashed/);
+    expect(store.articles.countForSource(source().id)).toBe(4);
+    expect(store.facts.countForTenant('t1')).toBe(3);
+    expect(source().consecutiveFailures).toBe(0);
+  });
+
+  it('fails the poll when the store itself fails (disk full), keeping the articles before it', async () => {
+    let calls = 0;
+    const { deps, source } = setup(4, {
+      onNewArticle: () => {
+        if (++calls === 3) throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      },
+    });
+    await expect(pollSource(deps, { ...source(), firstPollDone: true })).rejects.toThrow('disk is full');
     expect(store.articles.countForSource(source().id)).toBe(2);
+    expect(source().consecutiveFailures).toBe(1);
   });
 });
