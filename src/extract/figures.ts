@@ -9,6 +9,8 @@ import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } f
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
+import { linkChanges } from './changes.ts';
+import { labelSpans, periodSpans } from './labels.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -25,11 +27,10 @@ const QUALIFIERS =
   /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|below|above|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
 // Spans that look numeric but are not counts.
 const NOT_FIGURES = [
-  /\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)\b/gi, // times
+  /\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}[:.]?\d{2}\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/gi, // times
   /(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)/g, // phone numbers
   /\b(?:Article|Clause|Section|Paragraph|Chapter|Resolution|No\.|Number|Flight|Route|Room|Page|Part|Phase|Level|Category|Stage|Item|Rule|Amendment|Protocol|Decree|Law|Order|Title|Vol\.|Volume|Highway|Building|Block|Gate|Platform|Terminal|Channel|Ward|Precinct|Grade|Class|Model|Version|Top|Formula|Mach|Code|Episode|Season|Series|Apollo|Windows)\s+\d[\d.,]*\b/g,
   /©\s*\d+/g,
-  /\b\d+(?:\s|-)?(?:year|month|day|week)s?-old\b/gi, // ages are descriptions, not counts
   /\b(?:Share[sd]?|Comments?|Likes?|Views?)\s*[:·]?\s*\d[\d,.]*[KkMm]?\b/g, // site chrome counters
 ];
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|may have|might have|could have|may be|an estimated|estimated|unconfirmed|unverified|(?:is|are|was|were) (?:believed|thought|said) to|(?:is|are|was|were) believed|likely|possibly|it is understood)\b/i;
@@ -54,10 +55,11 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
 }
 
 // A cheap test per pattern in NOT_FIGURES, so the full pattern only runs when it can match.
-const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /-old\b/, /\b(?:Share|Comment|Like|View)/];
+const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b|\d\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /\b(?:Share|Comment|Like|View)/];
 
 function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   const spans: Array<[number, number]> = ctx.dates.map((d) => [d.start, d.end]);
+  spans.push(...labelSpans(ctx.text));
   NOT_FIGURES.forEach((re, i) => {
     if (NOT_FIGURE_HINTS[i]!.test(ctx.text)) for (const m of matchesOf(re, ctx.text)) spans.push([m.index, m.index + m[0].length]);
   });
@@ -66,7 +68,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 
 function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
-  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b/i.test(s)) return [];
+  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores|score|half|quarters?|thirds?)\b/i.test(s)) return [];
   const events = findEvents(s);
   const cues: SentenceCues = { hedged: HEDGE.test(s), negation: NEGATION_HINT.test(s) };
   const out: FigureFact[] = [];
@@ -83,7 +85,9 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
     }
   }
   durationSpans(s, placed);
-  return out;
+  const periods = placed.length > 0 ? periodSpans(s) : [];
+  const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
+  return linkChanges(s, kept).map((p) => p.fact);
 }
 
 function figureFrom(
@@ -103,20 +107,24 @@ function figureFrom(
   const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   const np = hyphen ? countedAfter(s, n.end + hyphen[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end);
-  if (np && CHROME_HEADS.test(np.text)) return undefined;
-  if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum)) return undefined;
+  // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
+  if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
+  if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum) && isChromeLine(s)) return undefined;
   const lead = s.slice(Math.max(0, n.start - 14), n.start);
   // "the two sides", "both three", "every single one of": references, not counts.
-  if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && /\b(?:the|both|these|those|all|every|single|no|any|each)\s+$/i.test(lead)) return undefined;
-  if (/^one$/i.test(n.raw) && /^\s+(?:of|another|day|time|way|hand)\b/i.test(afterNum)) return undefined;
+  if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && isReference(s, n.start, lead)) return undefined;
+  if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
   let unit = n.unit;
   let counted = np?.text;
+  // "a 47-year-old": an age, in years.
+  const age = hyphen && /^-(?:year|month)s?-old\b/i.exec(afterNum);
+  if (age) counted = 'age';
   const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : counted ? durationUnit(counted) : undefined;
   let end = n.end;
   if (dur && !unit) {
     unit = dur;
-    end = hyphen ? n.end + hyphen[0].length : np!.end;
+    end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].length : np!.end;
     if (!hyphen) counted = undefined;
   }
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
@@ -138,13 +146,18 @@ function figureFrom(
   const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));
   if (n.raw.toLowerCase() === 'one' && !event) return undefined;
 
-  let qualifier = n.vague;
+  // A vague quantity ("hundreds of") keeps its words in `raw` and its span in value..valueHigh.
+  let qualifier: string | undefined;
   let start = n.start;
-  if (q && !qualifier) {
+  if (/\bsub-$/i.test(s.slice(Math.max(0, n.start - 4), n.start))) {
+    qualifier = 'less than'; // "the sub-500 market"
+    start = n.start - 4;
+  } else if (q && !qualifier && !(/^up to$/i.test(q[1]!) && /\b(?:edged|edges|crept|creeps|went|goes|moved|moves|pushed|shot|ticked|ticks|inched|inches|climbed|climbs|rose|rises|jumped|jumps|revised|gone|come|came)\s+up to\s*$/i.test(s.slice(Math.max(0, n.start - 30), n.start)))) {
+    // "edged up to 2%" states a movement, not a bound.
     qualifier = q[1]!.toLowerCase();
     start = n.start - q[0].length + (q[0].length - q[0].trimStart().length);
   }
-  if (qualifier === 'some' && n.vague) qualifier = n.vague;
+  if (qualifier === 'some' && n.vague) qualifier = undefined;
 
   const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, npEnd, others.filter((o) => o !== n.start), s));
   const who = attributionAt(ctx, n.start);
@@ -162,10 +175,32 @@ function figureFrom(
     date: when.date,
     ...(when.periodStart ? { periodStart: when.periodStart, periodEnd: when.periodEnd } : {}),
     ...(who ? { attribution: who } : {}),
+    ...(n.vague ? { vague: true } : {}),
   };
   if (cues.hedged || qualifier === 'an estimated' || qualifier === 'estimated') fact.hedged = true;
   if (cues.negation && isNegated(s, n.start, npEnd)) fact.negated = true;
   return fact;
+}
+
+/**
+ * "the two companies", "its three biggest cities", "the firm's two main shareholders", "BBC One",
+ * "League Two": a word number that points at things already known or names something, not a count.
+ */
+function isReference(s: string, start: number, lead: string): boolean {
+  if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)|\w's)\s+$/i.test(lead)) return true;
+  // Capitalised inside a sentence: part of a name ("Radio Five Live", "Three Kings").
+  return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(]\s*$/.test(s.slice(0, start));
+}
+
+/** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
+function isPronounOne(lead: string, after: string): boolean {
+  if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
+  return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
+}
+
+/** A line of page furniture ("3,400 shares", "Share 1,204 · 12 comments"), not a sentence of news. */
+function isChromeLine(s: string): boolean {
+  return /[·|•]/.test(s) || s.split(' ').length <= 4;
 }
 
 function inheritsCounted(between: string): boolean {

@@ -1,3 +1,6 @@
+import { MOVEMENT_BEFORE } from './movement.ts';
+import { CURRENCY_BEFORE, CURRENCY_SIGNS, CURRENCY_WORDS, physicalUnitAfter } from './units.ts';
+
 /**
  * Finds and parses the numbers written in one sentence: digits with separators, number words,
  * money, percentages, "1,000-for-1,000" ratios, ranges and vague counts ("hundreds of").
@@ -29,36 +32,32 @@ const SCALES: Record<string, number> = {
 const SUFFIX_SCALES: Record<string, number> = {
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
 };
-const CURRENCY_SIGNS: Record<string, string> = {
-  $: 'USD', us$: 'USD', usd: 'USD', c$: 'CAD', ca$: 'CAD', cad: 'CAD', a$: 'AUD', aud: 'AUD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP',
-  '¥': 'JPY', '₴': 'UAH', uah: 'UAH', '₽': 'RUB', rub: 'RUB',
-};
-const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
-  hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
-  yuan: 'CNY', yen: 'JPY', rupees: 'NPR', rupee: 'NPR', francs: 'CHF', zloty: 'PLN',
-};
-const VAGUE: Array<[RegExp, number]> = [
-  [/^hundreds of thousands of$/i, 1e5],
-  [/^tens of thousands of$/i, 1e4],
-  [/^tens of millions of$/i, 1e7],
-  [/^hundreds of millions of$/i, 1e8],
-  [/^(?:hundreds|several hundred|a few hundred) of$/i, 100],
-  [/^(?:hundreds) of$/i, 100],
-  [/^(?:dozens|a few dozen|several dozen) of$/i, 12],
-  [/^(?:thousands|several thousand|a few thousand) of$/i, 1e3],
-  [/^millions of$/i, 1e6],
-  [/^billions of$/i, 1e9],
-  [/^scores of$/i, 20],
+// Vague quantities keep their words and get the span those words allow, never a fake exact count.
+const VAGUE: Array<[RegExp, number, number]> = [
+  [/^hundreds of thousands of$/i, 2e5, 999_999],
+  [/^tens of thousands of$/i, 2e4, 99_999],
+  [/^tens of millions of$/i, 2e7, 99_999_999],
+  [/^hundreds of millions of$/i, 2e8, 999_999_999],
+  [/^(?:hundreds|several hundred|a few hundred) of$/i, 200, 999],
+  [/^(?:dozens|a few dozen|several dozen) of$/i, 24, 99],
+  [/^(?:thousands|several thousand|a few thousand) of$/i, 2000, 9999],
+  [/^millions of$/i, 2e6, 999_999_999],
+  [/^billions of$/i, 2e9, 999e9],
+  [/^scores of$/i, 40, 99],
+  [/^a score of$/i, 20, 20],
 ];
 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen'].join('|')})`;
 // ASCII and Latin letter ranges instead of \p{L}: the unicode flag makes this scan several times slower.
-const NUMERIC = String.raw`(?<![A-Za-z\u00C0-\u024F0-9.,:]|[A-Za-z\u00C0-\u024F]-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
+// Not glued to letters ("S24", "A380"), except to a currency code ("RM45.90", "USD25m", "$US1,250,000").
+// ".300" and ".05" start at their point.
+const NUMERIC = String.raw`(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
+// "the second half of the year" says when, not how much.
+const FRACTION = String.raw`(?<!\b(?:first|second|final|latter|former|1st|2nd|3rd|4th|third|fourth)[\s-])\b(?:(?:one|two|three)[\s-](?:thirds?|quarters?)|a\s+(?:third|quarter)|half)(?=\s+of\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
-const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${WORDS})`, 'gi');
+const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
+const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
 export function parseNumber(text: string): number | undefined {
@@ -137,7 +136,9 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
         ? vagueMention(m[0], start)
         : m[5]
           ? numericMention(sentence, m, start)
-          : wordMention(m[0], start, sentence);
+          : m[8]
+            ? fractionMention(m[0], start)
+            : wordMention(m[0], start, sentence);
     if (!mention) continue;
     found.push(mention);
     // Word matches may be trimmed ("fifty and sixty" → "fifty"), so resume right after what was used.
@@ -156,39 +157,88 @@ function vagueMention(raw: string, start: number): NumberMention | undefined {
   const norm = raw.replace(/\s+/g, ' ');
   const hit = VAGUE.find(([re]) => re.test(norm));
   if (!hit) return undefined;
-  return { start, end: start + raw.length, raw: norm, value: hit[1], vague: norm.toLowerCase() };
+  if (hit[1] === hit[2]) return { start, end: start + raw.length, raw: norm, value: hit[1] }; // "a score of" is 20
+  return { start, end: start + raw.length, raw: norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase() };
 }
 
-function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention {
-  let value = Number(m[6]!.replace(/,/g, '') + (m[7] ?? ''));
+function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention | undefined {
+  let value = Number((m[6] ?? '').replace(/,/g, '') + (m[7] ?? ''));
   let end = start + m[0].length;
   let unit: string | undefined;
   let begin = start;
-  const pre = /(?:US\$|CA?\$|A\$|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|CAD ?|AUD ?|[$€£¥₴₽] ?)$/i.exec(s.slice(Math.max(0, start - 4), start));
+  // "6.02×10²³", "3x10^6": a power of ten.
+  const power = /^\s?[×x]\s?10(?:\^(\d+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))/.exec(s.slice(end, end + 12));
+  if (power) {
+    const exp = power[1] ?? [...power[2]!].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('');
+    value = Number(`${value}e${exp}`);
+    end += power[0].length;
+    return { start, end, raw: s.slice(start, end), value };
+  }
+  const before = s.slice(Math.max(0, start - 6), start);
+  const pre = CURRENCY_BEFORE.exec(before);
+  let negative = false;
   if (pre) {
-    unit = CURRENCY_SIGNS[pre[0].trim().toLowerCase()];
+    negative = /[-−]$/.test(pre[0]);
+    unit = CURRENCY_SIGNS[pre[0].replace(/[\s\-−]/g, '').toLowerCase()];
     begin = start - pre[0].length;
+  } else if (/(?:^|[\s(])[-−]$/.test(before) || /(?:^|[\s(])−$/.test(before)) {
+    negative = true; // "−2.4%", "-12 degrees"
+    begin = start - 1;
+  } else if (/\bminus\s+$/i.test(s.slice(Math.max(0, start - 7), start))) {
+    negative = true;
+    begin = start - /minus\s+$/i.exec(s.slice(0, start))![0].length;
   }
   const rest = s.slice(end, end + 40);
-  const scale = unit
-    ? /^ ?(billion|million|trillion|thousand|bn|mn|mln|m|k|b|tn|trn)\b/i.exec(rest)
-    : /^(?: (billion|million|trillion|thousand)\b|(bn|mn|mln|m|k|tn|trn)\b)/i.exec(rest);
-  if (scale) {
-    const w = (scale[1] ?? scale[2])!.toLowerCase();
-    value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1)).toPrecision(12)); // 4.1 × 1e6 must be 4100000
+  // "12m (39ft)", "12m high": metres, not millions.
+  const metres = /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide)\b)/.exec(rest);
+  const scale = metres
+    ? null
+    : unit
+      ? /^ ?(?:(hundred|thousand|billion|million|trillion)(?: (thousand|million|billion))?|(bn|mn|mln|m|k|b|tn|trn))\b/i.exec(rest)
+      : /^(?: (hundred|thousand|billion|million|trillion)(?: (thousand|million|billion))?\b|(bn|mn|mln|m|k|tn|trn)\b)/i.exec(rest);
+  if (metres) {
+    unit = 'm';
+    end += 1;
+  } else if (scale) {
+    const w = (scale[1] ?? scale[3])!.toLowerCase();
+    const w2 = scale[2]?.toLowerCase();
+    // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
+    value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|Mbps|Gbps|kbps|GHz|MHz|kHz|Hz)(?![A-Za-z])/.test(rest)) {
+    return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);
   const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b| points?\b(?= (?:higher|lower|up|down)))/i.exec(after);
-  const cur = /^ (dollars|euros?|pounds|hryvnias?|roubles|rubles|yuan|yen|rupees?|francs|zloty)\b/i.exec(after);
+  const cur = /^ (dollars|euros?|pounds|pence|hryvnias?|roubles|rubles|yuan|renminbi|yen|rupees?|francs|zloty|ringgit)\b/i.exec(after);
+  const physical = pct || cur || unit ? undefined : physicalUnitAfter(after);
   if (pct) {
     unit = /point/i.test(pct[0]) ? 'pp' : '%';
     end += pct[0].length;
   } else if (cur && !unit) {
     unit = CURRENCY_WORDS[cur[1]!.toLowerCase()];
+    if (/^pence$/i.test(cur[1]!)) value = value / 100;
     end += cur[0].length;
+  } else if (!unit && /^p(?![A-Za-z])/.test(after)) {
+    unit = 'GBP'; // "410p": pence
+    value = Number((value / 100).toPrecision(12));
+    end += 1;
+  } else if (physical) {
+    unit = physical.unit;
+    end += physical.length;
   }
+  if (negative) value = -value;
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
+}
+
+const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3 };
+
+/** "three-quarters of", "a third of", "half of": a share of a whole, as a percentage. */
+function fractionMention(raw: string, start: number): NumberMention {
+  const [count, part] = raw.toLowerCase().split(/[\s-]+/);
+  const n = part === undefined ? 1 : count === 'a' ? 1 : (UNITS[count!] ?? 1);
+  const value = Math.round(n * FRACTIONS[part ?? count!]! * 10) / 10;
+  return { start, end: start + raw.length, raw, value, unit: '%' };
 }
 
 function wordMention(raw: string, start: number, s: string): NumberMention | undefined {
@@ -217,20 +267,36 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
 }
 
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
-const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+)$/;
+const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
+
+const SPORT = /\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
+
+// "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
+function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
+  if (a.unit || b.unit || a.vague || b.vague || !/^\d+$/.test(a.raw) || !/^\d+$/.test(b.raw)) return false;
+  return /^[-–]$/.test(s.slice(a.end, b.start)) && a.value < 1000 && b.value < 1000 && SPORT.test(s);
+}
 
 function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1];
+    if (b && isScore(s, a, b)) {
+      out.push({ start: a.start, end: b.end, raw: s.slice(a.start, b.end), value: a.value, unit: 'score' });
+      i++;
+      continue;
+    }
     if (b && !a.vague && !b.vague && a.unit !== 'ratio' && b.unit !== 'ratio') {
       const between = s.slice(a.end, b.start);
       const lead = /\bbetween\s+$/i.exec(s.slice(Math.max(0, a.start - 10), a.start));
       const isBetween = lead && /^\s+and\s+$/i.test(between);
       // "rose from 2.5% to 3%" is a change, "ranged from £25 to £80" a range.
-      const isDash = RANGE_SEP.test(between) && !CHANGE_FROM.test(s.slice(Math.max(0, a.start - 40), a.start));
-      if ((isBetween || isDash) && b.value > a.value && (!a.unit || !b.unit || a.unit === b.unit)) {
+      // "fell 0.4 per cent to 13,176" is a change and a level: a movement word before, or a unit
+      // on the low end only, rules the range out.
+      const lead40 = s.slice(Math.max(0, a.start - 40), a.start);
+      const isDash = RANGE_SEP.test(between) && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
+      if ((isBetween || isDash) && b.value > a.value && (!a.unit || a.unit === b.unit)) {
         const start = isBetween ? a.start - lead[0].length : a.start;
         const unit = a.unit ?? b.unit;
         out.push({ start, end: b.end, raw: s.slice(start, b.end), value: scaleLow(a, b), valueHigh: b.value, ...(unit ? { unit } : {}) });
@@ -243,11 +309,14 @@ function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
   return out;
 }
 
-// "1.2 to 1.5 million": the low end borrows the high end's scale when it has none of its own.
+// "1.2 to 1.5 million", "$20 to $25 billion", "six to seven thousand": the low end borrows the high
+// end's scale word when it has none of its own.
 function scaleLow(a: NumberMention, b: NumberMention): number {
-  if (a.value < 1000 && b.value >= 1e6 && /^[\d.,]+$/.test(a.raw.trim())) {
-    const scale = b.value >= 1e12 ? 1e12 : b.value >= 1e9 ? 1e9 : 1e6;
-    if (a.value * scale <= b.value) return a.value * scale;
-  }
-  return a.value;
+  const word = /(?:\s|\d)(hundred|thousand|million|billion|trillion|bn|m|k|tn)$/i.exec(b.raw.trim());
+  const bare = !/(?:hundred|thousand|million|billion|trillion|bn|[0-9.]m|k|tn)$/i.test(a.raw.trim());
+  if (!word || !bare) return a.value;
+  const w = word[1]!.toLowerCase();
+  const scale = SCALES[w] ?? SUFFIX_SCALES[w] ?? 1;
+  const low = Number((a.value * scale).toPrecision(12));
+  return low < b.value ? low : a.value;
 }

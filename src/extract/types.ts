@@ -45,6 +45,20 @@ export interface FigureFact extends FactBase {
   hedged?: boolean;
   /** "denied that 300 …" */
   negated?: boolean;
+  /** "hundreds of", "tens of thousands": value and valueHigh are the span the words allow, not a count. */
+  vague?: boolean;
+  /** The stated movement of this quantity: "rose", "up 2%", "fell to", "slowed from 3.1% to 2.9%". */
+  direction?: 'up' | 'down';
+  /** Signed size of the movement when the level is stated too: +2 in "rose 2% to $11.1bn". */
+  change?: number;
+  /** Unit of `change`: '%', 'pp', 'points' or the figure's currency. */
+  changeUnit?: string;
+  /** The earlier level: $10.9bn in "rose 2% to $11.1bn from $10.9bn". */
+  previous?: number;
+  /** When the earlier level applied, if the sentence says ("from 1.9% in May"). */
+  previousDate?: string;
+  /** This figure restates another of the same sentence in another unit: "(£600m)" after "$1.13bn". */
+  conversion?: boolean;
 }
 
 export interface DateFact extends FactBase {

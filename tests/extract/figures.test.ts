@@ -24,8 +24,8 @@ describe('figures', () => {
 
   it('carries a quote speaker to the next paragraph through "it added"', () => {
     const text = '“The raid went well,” the Ukrainian military said.\n\n“We brought home hundreds of Ukrainian defenders,” it added.';
-    const f = figures(text).find((x) => x.value === 100)!;
-    expect(f).toMatchObject({ qualifier: 'hundreds of', counted: 'Ukrainian defenders', attribution: 'Ukrainian military', event: 'returned' });
+    const f = figures(text).find((x) => x.raw === 'hundreds of')!;
+    expect(f).toMatchObject({ vague: true, counted: 'Ukrainian defenders', attribution: 'Ukrainian military', event: 'returned' });
   });
 
   it('dates a figure in a "Last year" sentence with that year as its period', () => {
@@ -58,8 +58,10 @@ describe('figures', () => {
     expect(figure('Up to 30 drones were launched.')).toMatchObject({ qualifier: 'up to', event: 'launched' });
   });
 
-  it('reads "hundreds of" as 100 with that qualifier', () => {
-    expect(figure('Kyiv wants to bring home hundreds of Ukrainian defenders.')).toMatchObject({ value: 100, qualifier: 'hundreds of', counted: 'Ukrainian defenders' });
+  it('reads "hundreds of" as the span 200–999, flagged vague, keeping its words', () => {
+    const f = figure('Kyiv wants to bring home hundreds of Ukrainian defenders.');
+    expect(f).toMatchObject({ value: 200, valueHigh: 999, vague: true, raw: 'hundreds of', counted: 'Ukrainian defenders' });
+    expect(f.qualifier).toBeUndefined();
   });
 
   it('borrows what a number counted earlier in the article when it recurs bare ("all 971")', () => {
@@ -75,8 +77,8 @@ describe('figures', () => {
     expect(figure('The club will receive £2.5m in prize money.').counted).toBe('prize money');
   });
 
-  it('carries what is counted to "up from" and "including" figures in the same sentence', () => {
-    expect(figures('Turnout was 64.7%, up from 53 percent in the first round.')[1]!.counted).toBe('Turnout');
+  it('reads "up from" as the earlier level of the figure, and carries what is counted to "including"', () => {
+    expect(figure('Turnout was 64.7%, up from 53 percent in the first round.')).toMatchObject({ value: 64.7, previous: 53, direction: 'up', counted: 'Turnout' });
     expect(figures('Air defences destroyed 337 drones, including 91 over the capital.')[1]!.counted).toBe('drones');
   });
 
@@ -121,10 +123,9 @@ describe('figure events and dates beyond the lexicon', () => {
     expect(figure('The state unveiled $1.2bn in cuts in its 2025 budget.', '2024-12-02T10:00:00Z').date).toBe('2024-12-02');
   });
 
-  it('gives a trailing date to the figure right before it, not to an earlier one', () => {
-    const [a, b] = figures('Turnout was 64.7%, up from 53 percent on May 4.', '2025-05-19T10:00:00Z');
-    expect(a!.date).toBe('2025-05-19');
-    expect(b!.date).toBe('2025-05-04');
+  it('gives a trailing date to the earlier level right before it, not to the figure', () => {
+    const f = figure('Turnout was 64.7%, up from 53 percent on May 4.', '2025-05-19T10:00:00Z');
+    expect(f).toMatchObject({ date: '2025-05-19', previous: 53, previousDate: '2025-05-04' });
   });
 });
 

@@ -54,10 +54,10 @@ describe('findNumbers', () => {
     expect(findNumbers('Inflation rose from 2.5% to 3%.').map((n) => n.value)).toEqual([2.5, 3]);
   });
 
-  it('reads vague counts as round values', () => {
-    expect(one('hundreds of Ukrainian defenders')).toMatchObject({ value: 100, vague: 'hundreds of' });
-    expect(one('dozens of settlements')).toMatchObject({ value: 12, vague: 'dozens of' });
-    expect(one('thousands of people')).toMatchObject({ value: 1000, vague: 'thousands of' });
+  it('reads vague counts as the span their words allow', () => {
+    expect(one('hundreds of Ukrainian defenders')).toMatchObject({ value: 200, valueHigh: 999, vague: 'hundreds of' });
+    expect(one('dozens of settlements')).toMatchObject({ value: 24, valueHigh: 99, vague: 'dozens of' });
+    expect(one('thousands of people')).toMatchObject({ value: 2000, valueHigh: 9999, vague: 'thousands of' });
   });
 
   it('ignores digits inside names and times', () => {

@@ -1,0 +1,151 @@
+/**
+ * Changes as part of a figure. "Sales rose 2% to $11.1bn from $10.9bn" is one fact — sales of
+ * $11.1bn, up 2% from $10.9bn — not three numbers. This pass runs over one sentence's figures once
+ * they are read, and folds a change ("2%") and an earlier level ("$10.9bn") into the level they
+ * describe, sets the direction of a movement stated alone ("lost 464,000 subscribers"), and marks a
+ * bracketed restatement in another unit ("$1.13bn (£600m)") as a conversion.
+ */
+import type { FigureFact } from './types.ts';
+import type { Placed } from './spans.ts';
+import { directionOf, MOVEMENT_WORDS } from './movement.ts';
+
+const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
+
+// The last movement word in a stretch that runs up to a figure, within its clause.
+function movementBefore(s: string, from: number, to: number): { word: string; dir: 'up' | 'down'; at: number } | undefined {
+  const stretch = s.slice(from, to);
+  if (/[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:and|but|while|which|who|that)\s+\S+\s+\S+\s*$/i.test(stretch) && !/^\s*,?\s*(?:up|down)\b/i.test(stretch)) {
+    // Only the part after the last clause break counts.
+    const cut = Math.max(stretch.lastIndexOf(';'), stretch.lastIndexOf(':'));
+    if (cut >= 0) return movementBefore(s, from + cut + 1, to);
+  }
+  let found: { word: string; dir: 'up' | 'down'; at: number } | undefined;
+  MOVE.lastIndex = 0;
+  for (let m = MOVE.exec(stretch); m; m = MOVE.exec(stretch)) {
+    const dir = directionOf(m[1]!);
+    if (dir) found = { word: m[1]!, dir, at: from + m.index };
+  }
+  return found;
+}
+
+const TO = /^\s+to\s+$/i;
+// "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
+const FROM = /^(?:\s+(?:in|on|for)\s+[A-Z]\w+(?:\s+\d{1,4})?)?,?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$/;
+const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
+const UPDOWN_FROM = /^,?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+$/i;
+// Units a change can have beside its level: a % change of money, points of a rate.
+const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
+
+function sign(dir: 'up' | 'down', v: number): number {
+  return dir === 'down' ? -Math.abs(v) : Math.abs(v);
+}
+
+/**
+ * Folds changes and earlier levels into the figures they describe, in place, and returns the figures
+ * that remain (in order). `placed` are the sentence's figures with their spans, in reading order.
+ */
+export function linkChanges(s: string, placed: Placed[]): Placed[] {
+  if (placed.length === 0) return placed;
+  const gone = new Set<Placed>();
+  markConversions(s, placed, gone);
+  const live = () => placed.filter((p) => !gone.has(p) && !p.fact.conversion);
+  for (let i = 0; i < placed.length; i++) {
+    const a = placed[i]!;
+    if (gone.has(a) || a.fact.conversion) continue;
+    const rest = live().filter((p) => p.start > a.start);
+    const b = rest[0];
+    const c = rest[1];
+    const before = movementBefore(s, Math.max(0, a.start - 60), a.start);
+    const ab = b ? s.slice(a.end, b.start) : '';
+
+    // "slowed from 3.1% to 2.9%", "rose from $20m to $25m"
+    if (b && TO.test(ab) && /\bfrom\s+$/i.test(s.slice(Math.max(0, a.start - 8), a.start)) && comparable(a.fact, b.fact)) {
+      const mv = movementBefore(s, Math.max(0, a.start - 60), a.start);
+      b.fact.previous = a.fact.value;
+      if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
+      b.fact.direction = mv?.dir ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
+      gone.add(a);
+      continue;
+    }
+    // "rose 2% to $11.1bn", "grew by $12.5bn to $88.1bn", "fell 0.4 per cent to 13,176"
+    if (before && b && TO.test(ab) && isChangeOf(a.fact, b.fact)) {
+      setChange(b.fact, before.dir, a.fact);
+      gone.add(a);
+      if (c && FROM.test(s.slice(b.end, c.start)) && comparable(b.fact, c.fact)) {
+        b.fact.previous = c.fact.value;
+        if (c.fact.date && c.fact.date !== b.fact.date) b.fact.previousDate = c.fact.date;
+        gone.add(c);
+      }
+      i = placed.indexOf(b) - 1; // b may still carry "from …" handled above; continue after it
+      continue;
+    }
+    // "$3.36bn, up 27%", "13,176, down 0.4%", "£5m, an increase of 12%"
+    const ud = b ? UP_DOWN.exec(ab) : null;
+    if (b && ud && isChangeOf(b.fact, a.fact)) {
+      const dir = /up|higher|rise|increase|gain|jump/i.test(ud[1] ?? ud[2] ?? '') ? 'up' : 'down';
+      setChange(a.fact, dir, b.fact);
+      gone.add(b);
+      if (c && /^\s+(?:from|on|compared\s+with)\s+$/i.test(s.slice(b.end, c.start)) && comparable(a.fact, c.fact)) {
+        a.fact.previous = c.fact.value;
+        if (c.fact.date && c.fact.date !== a.fact.date) a.fact.previousDate = c.fact.date;
+        gone.add(c);
+      }
+      continue;
+    }
+    // "2%, up from 1.9%", "1.5m, compared with 1.2m"
+    const uf = b ? UPDOWN_FROM.exec(ab) : null;
+    if (b && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || /compared|against|versus|vs/i.test(ab))) {
+      a.fact.previous = b.fact.value;
+      if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
+      a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');
+      gone.add(b);
+      continue;
+    }
+    // "rose to 2%", "jumped 76%", "lost 464,000 subscribers": a movement stated with one number.
+    if (before && !a.fact.direction && nearMovement(s, before.at, a.start)) a.fact.direction = before.dir;
+  }
+  return placed.filter((p) => !gone.has(p));
+}
+
+// A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
+function nearMovement(s: string, at: number, start: number): boolean {
+  const between = s.slice(at, start);
+  return between.length <= 45 && !/[,;:()]/.test(between.replace(/^\w+/, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
+}
+
+/** Whether `change` can be the size of a movement of `level`: a % of anything, or the same unit. */
+function isChangeOf(change: FigureFact, level: FigureFact): boolean {
+  if (change.valueHigh !== undefined || level.valueHigh !== undefined) return false;
+  if (change.unit && CHANGE_UNITS.has(change.unit)) return true;
+  return (change.unit ?? null) === (level.unit ?? null);
+}
+
+/** Two levels of one quantity: the same unit (or none on either side). */
+function comparable(a: FigureFact, b: FigureFact): boolean {
+  return (a.unit ?? null) === (b.unit ?? null) || (!b.unit && !!a.unit && a.unit !== '%');
+}
+
+function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact): void {
+  level.direction = dir;
+  level.change = sign(dir, change.value);
+  const unit = change.unit ?? level.unit;
+  if (unit) level.changeUnit = unit;
+}
+
+// "$1.13bn (£600m)", "12m (39ft)": a bracketed figure right after another, in a different unit.
+function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
+  for (let i = 1; i < placed.length; i++) {
+    const a = placed[i - 1]!;
+    const b = placed[i]!;
+    if (gone.has(a)) continue;
+    const between = s.slice(a.end, b.start);
+    if (!/^\s*\(\s*(?:about|around|roughly|approximately|some|or|c\.|~)?\s*$/.test(between)) continue;
+    if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,12}\)/.test(s.slice(b.end))) continue;
+    if ((a.fact.unit ?? null) === (b.fact.unit ?? null)) continue;
+    b.fact.conversion = true;
+    for (const k of ['counted', 'countedKey', 'event', 'date', 'periodStart', 'periodEnd', 'attribution'] as const) {
+      if (a.fact[k] !== undefined) (b.fact as unknown as Record<string, unknown>)[k] = a.fact[k];
+      else delete (b.fact as unknown as Record<string, unknown>)[k];
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Numbers that are part of a name or a label, not quantities: index names ("FTSE 250"), product
+ * models ("Boeing 737", "PlayStation 5"), leagues ("Ligue 1"), numbered things ("category 3", "the
+ * number 10 shirt"), and years in any position ("its 2003 performance"). Each test is a plain
+ * pattern with no nested repetition, so the scan stays linear in the sentence length.
+ */
+import { matchesOf } from './scan.ts';
+
+const INDEX_NAMES = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+\d+\b/g;
+const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
+const NUMBERED = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|day|week|game|match|leg|hole|lap|seed)\s+\d+\b(?![,.]\d|\s*(?:%|per\s?cent))/gi;
+// Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
+const NOT_NAMES = new Set(
+  ('About Around Some Nearly Almost Over Under Only Just More Less Fewer The A An In On At By For With From To Of And But Since After ' +
+    'Before All Another Last Next First Those These Its Their His Her Our Than Up Down Until Till Between Within Also Were Was Is Are Had ' +
+    'Has Have Mr Mrs Ms Dr Roughly Approximately Exactly Perhaps Each Every Both Nearer Around Another Total Totalling Some Including Plus ' +
+    'Minus Or Nor Yet So If When While As Where Only Barely Fully Like Unlike Despite Among Against Per Via Approx Estimated Average Aged ' +
+    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday ' +
+    'Saturday Sunday Christmas Easter US UK EU UN Rs RM GMT BST EST CET UTC Brent').split(' '),
+);
+// A number names something when no plural noun, unit or scale follows it ("Boeing 737 and …",
+// "the Nikkei 225 slipped"), and a capitalised word that is not a function word comes right before.
+const NAME_NUMBER = /(?<=[^.!?]\s)([A-Z][A-Za-z&]+)\s(\d{1,4})\b(?![,.]\d|\s?(?:%|per\s?cent|[a-z]*s\b|million|billion|bn\b|m\b|-))/g;
+const YEAR = /\b(1[89]\d\d|20\d\d)\b(?![,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/g;
+// A year-like number is a count only when what follows is a thing counted ("2000 people").
+const COUNT_AFTER =
+  /^\s(?:people|jobs|workers|staff|employees|troops|soldiers|homes|houses|cars|vehicles|units|copies|members|fans|visitors|students|pupils|patients|children|cases|deaths|votes|tonnes|miles|metres|feet|acres|hectares|pages|words|names|signatures|applications|complaints|flights|passengers|computers|machines|phones|sites|shops|stores|branches|posts|places|beds|doctors|nurses|teachers|officers|police|shares|customers|users|subscribers|households|businesses|companies|firms|more|new|extra|additional|of)\b/i;
+
+const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
+// Durations that only say which period another figure covers: "the three months to December", "the
+// first nine months", "in the past 12 months", "a six-year high".
+const PERIODS = new RegExp(
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst)\b)`,
+  'gi',
+);
+
+/**
+ * Spans of durations that only name a period ("the three months to December"). They are read as
+ * figures first, because they give the figures they govern a span (spans.ts), and dropped after.
+ */
+export function periodSpans(s: string): Array<[number, number]> {
+  return matchesOf(PERIODS, s).map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Spans of the sentence holding numbers that name or label something; figures are not read there. */
+export function labelSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (!/\d/.test(s)) return spans;
+  for (const m of matchesOf(INDEX_NAMES, s)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(NUMBERED, s)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(NAME_NUMBER, s)) {
+    if (!NOT_NAMES.has(m[1]!)) spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of matchesOf(YEAR, s)) {
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
+    // "more than 2000", "$2000", "No 2000": a quantity or a label someone else reads.
+    if (/(?:more than|less than|about|around|some|nearly|almost|over|under|up to|at least|roughly|[$£€¥]|-)\s*$/i.test(before)) continue;
+    if (COUNT_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}

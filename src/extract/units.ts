@@ -1,0 +1,45 @@
+/**
+ * Units a figure can carry, normalised: ISO currency codes, '%', 'pp', 'points', and physical units
+ * (km, miles, kg, tonnes, MW, mph, °C, GB …). Only tables and the two lookups the number scanner
+ * needs: the currency written before a number, and the unit written after it.
+ */
+
+/** Currency written before the number ("$", "US$", "$US", "HK$", "RM", "EUR "), lower-cased. */
+export const CURRENCY_SIGNS: Record<string, string> = {
+  $: 'USD', us$: 'USD', $us: 'USD', usd: 'USD', c$: 'CAD', ca$: 'CAD', cad: 'CAD', a$: 'AUD', au$: 'AUD', aud: 'AUD', nz$: 'NZD', nzd: 'NZD',
+  hk$: 'HKD', hkd: 'HKD', s$: 'SGD', sgd: 'SGD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'JPY', jpy: 'JPY', '₹': 'INR', inr: 'INR',
+  rs: 'INR', 'rs.': 'INR', rm: 'MYR', myr: 'MYR', chf: 'CHF', cny: 'CNY', rmb: 'CNY', '₴': 'UAH', uah: 'UAH', '₽': 'RUB', rub: 'RUB', r$: 'BRL',
+};
+
+/** The longest currency sign or code that ends right where a number starts. */
+export const CURRENCY_BEFORE =
+  /(?:\$US|US\$|AU\$|NZ\$|HK\$|CA?\$|A\$|S\$|R\$|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB|RM|Rs\.?)|[$€£¥₹₴₽]) ?[-−]?$/;
+
+/** Currency named after the number ("25 euros"). */
+export const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', pence: 'GBP', p: 'GBP',
+  hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
+  yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR', won: 'KRW',
+};
+
+/** Physical units written after a number, with their normal names. */
+const PHYSICAL: Array<[string, string]> = [
+  ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'],
+  ['km|kilometres?|kilometers?', 'km'], ['miles?', 'miles'], ['cm|centimetres?|centimeters?', 'cm'], ['mm|millimetres?|millimeters?', 'mm'],
+  ['metres?|meters?', 'm'], ['ft|feet|foot', 'ft'], ['inch(?:es)?', 'inches'], ['sq km|square kilomet(?:re|er)s?', 'sq km'], ['hectares?', 'hectares'], ['acres?', 'acres'],
+  ['kg|kilos?|kilograms?', 'kg'], ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['grams?', 'g'], ['barrels?', 'barrels'], ['litres?|liters?', 'litres'], ['gallons?', 'gallons'],
+  ['GW|gigawatts?', 'GW'], ['MW|megawatts?', 'MW'], ['kWh', 'kWh'], ['kW|kilowatts?', 'kW'],
+  ['°C|degrees? (?:Celsius|centigrade|C)\\b', '°C'], ['°F|degrees? (?:Fahrenheit|F)\\b', '°F'], ['degrees?', 'degrees'],
+  ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],
+  ['Gbps', 'Gbps'], ['Mbps|megabits? per second', 'Mbps'], ['Kbps|kbps|kilobits? per second', 'kbps'],
+  ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?', 'megapixels'],
+];
+const PHYSICAL_RE = new RegExp(`^ ?(?:${PHYSICAL.map(([re]) => `(${re})`).join('|')})(?![A-Za-z])`, 'i');
+
+/** The physical unit right after a number ("12 km", "80GB", "35°C"), with how much text it takes. */
+export function physicalUnitAfter(after: string): { unit: string; length: number } | undefined {
+  const m = PHYSICAL_RE.exec(after);
+  if (!m) return undefined;
+  const group = m.slice(1).findIndex((g) => g !== undefined);
+  return { unit: PHYSICAL[group]![1], length: m[0].length };
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { figure, figures } from './helpers.ts';
+
+// Each class of error found on real published articles (issue: facts from real news), in our own
+// sentences. `values` lists what a reader would call the figures of the sentence, in order.
+const values = (text: string) => figures(text).map((f) => f.value);
+
+describe('changes are part of the figure they describe', () => {
+  it('folds "rose 2% to $11.1bn from $10.9bn" into one figure with direction, change and previous', () => {
+    const f = figure('The retailer said annual sales rose 2% to $11.1bn from $10.9bn.');
+    expect(f).toMatchObject({ value: 11.1e9, unit: 'USD', direction: 'up', change: 2, changeUnit: '%', previous: 10.9e9 });
+    expect(f.attribution).toMatch(/retailer/);
+    expect(f.counted).toMatch(/sales/);
+  });
+
+  it('reads a level with its fall: "fell 0.4 per cent to 13,176"', () => {
+    expect(figure('The main share index fell 0.4 per cent to 13,176 on the day.')).toMatchObject({ value: 13176, direction: 'down', change: -0.4, changeUnit: '%' });
+  });
+
+  it('does not take a change and a level for a range', () => {
+    expect(figure('Shares in the airline rose 3.2% to 410p in early trading.')).toMatchObject({ value: 4.1, unit: 'GBP', direction: 'up', change: 3.2 });
+    expect(figure('The index fell 1.1 per cent to 7,402 by the close.')).toMatchObject({ value: 7402, direction: 'down', change: -1.1 });
+    expect(figure('Deposits grew by $12.5 billion to $88.1 billion.')).toMatchObject({ value: 88.1e9, change: 12.5e9, changeUnit: 'USD' });
+    const slowed = figure('Growth slowed from 3.1% to 2.9% over the quarter.');
+    expect(slowed).toMatchObject({ value: 2.9, unit: '%', direction: 'down', previous: 3.1 });
+    expect(slowed.valueHigh).toBeUndefined();
+  });
+
+  it('reads "$3.36bn, up 27%" and "2%, up from 1.9%" as levels with a change or an earlier level', () => {
+    expect(figure('The group made a profit of $3.36bn, up 27% on the year before.')).toMatchObject({ value: 3.36e9, direction: 'up', change: 27 });
+    expect(figure('Inflation reached 2%, up from 1.9%.')).toMatchObject({ value: 2, direction: 'up', previous: 1.9 });
+  });
+
+  it('gives a movement stated alone its direction', () => {
+    expect(figure('The broadband firm lost 464,000 subscribers in the quarter.')).toMatchObject({ value: 464000, direction: 'down' });
+    expect(figure('Its profits jumped 76% in the period.')).toMatchObject({ value: 76, unit: '%', direction: 'up' });
+  });
+
+  it('marks a bracketed restatement in another currency as a conversion of the figure before it', () => {
+    const [usd, gbp] = figures('Quarterly profits jumped to $1.13bn (£600m) in the period.');
+    expect(usd).toMatchObject({ value: 1.13e9, unit: 'USD' });
+    expect(gbp).toMatchObject({ value: 600e6, unit: 'GBP', conversion: true });
+    expect(usd!.conversion).toBeUndefined();
+  });
+});
+
+describe('names, labels, years and times are not figures', () => {
+  it('skips index names, product models, laws and tournaments', () => {
+    expect(values('The Dow 30 and the FTSE 250 rose while the Nikkei 225 slipped.')).toEqual([]);
+    expect(values('The Boeing 737 and the PlayStation 5 were shown beside the Galaxy S24.')).toEqual([]);
+    expect(values('Ministers cited the Equality Act 2010 before the World Cup 2026 bid and the Ligue 1 season.')).toEqual([]);
+  });
+
+  it('skips storm categories, shirt numbers and postcodes', () => {
+    expect(values('The category 3 storm hit the coast.')).toEqual([]);
+    expect(values('He wore the number 10 shirt at the club in SW1A 1AA.')).toEqual([]);
+  });
+
+  it('skips years in any position and times of day', () => {
+    expect(values('Profits were up on its 2003 performance.')).toEqual([]);
+    expect(values('Trading opens at 9 a.m. and bids close at 11:59 p.m. EST.')).toEqual([]);
+  });
+});
+
+describe('units', () => {
+  it('reads currencies glued to the number', () => {
+    const got = figures('Prices were RM45.90, USD25m, EUR8m, $US1,250,000, A$3bn, C$40m and HK$12bn.');
+    expect(got.map((f) => [f.value, f.unit])).toEqual([
+      [45.9, 'MYR'], [25e6, 'USD'], [8e6, 'EUR'], [1_250_000, 'USD'], [3e9, 'AUD'], [40e6, 'CAD'], [12e9, 'HKD'],
+    ]);
+  });
+
+  it('keeps minus signs', () => {
+    expect(figures('The economy shrank by −2.4% in the year.')[0]).toMatchObject({ value: -2.4, unit: '%' });
+    expect(figures('The fund reported a result of $-12.3bn.')[0]).toMatchObject({ value: -12.3e9, unit: 'USD' });
+    expect(figures('Temperatures reached minus 40 degrees overnight.')[0]).toMatchObject({ value: -40 });
+  });
+
+  it('normalises physical units', () => {
+    const units = figures('The line runs 12 km, the car weighs 1,200 kg, the plant makes 50 MW, the train hit 125 mph, the drive holds 80GB and it was 35°C.').map((f) => f.unit);
+    expect(units).toEqual(['km', 'kg', 'MW', 'mph', 'GB', '°C']);
+    expect(figures('The ship carried 40,000 tonnes over 300 miles.').map((f) => f.unit)).toEqual(['tonnes', 'miles']);
+  });
+
+  it('reads "12m (39ft)" as metres with a conversion, and "12m people" as millions', () => {
+    const [m, ft] = figures('The wave was 12m (39ft) high.');
+    expect(m).toMatchObject({ value: 12, unit: 'm' });
+    expect(ft).toMatchObject({ value: 39, unit: 'ft', conversion: true });
+    expect(figure('The service has 12m people signed up.')).toMatchObject({ value: 12e6 });
+  });
+});
+
+describe('ranges, vague quantities and fractions', () => {
+  it('carries a scale word across a range', () => {
+    expect(figure('The deal is worth between $20 and $25 billion.')).toMatchObject({ value: 20e9, valueHigh: 25e9, unit: 'USD' });
+    expect(figure('Six to seven thousand fans travelled.')).toMatchObject({ value: 6000, valueHigh: 7000 });
+  });
+
+  it('joins ranges written with units or "or"', () => {
+    expect(figure('The sensor hears between 20kHz and 40kHz.')).toMatchObject({ value: 20, valueHigh: 40, unit: 'kHz' });
+    expect(figure('The repairs will take two or three weeks.')).toMatchObject({ value: 2, valueHigh: 3, unit: 'weeks' });
+  });
+
+  it('keeps vague quantities as a span with a vague flag, never a fake exact value', () => {
+    expect(figure('Hundreds of workers marched.')).toMatchObject({ value: 200, valueHigh: 999, vague: true });
+    expect(figure('Tens of thousands of fans lined the streets.')).toMatchObject({ value: 20000, valueHigh: 99999, vague: true });
+    expect(figure('Dozens of shops closed.')).toMatchObject({ vague: true });
+  });
+
+  it('reads fractions of a whole as percentages', () => {
+    expect(figure('Three-quarters of voters backed the plan.')).toMatchObject({ value: 75, unit: '%' });
+    expect(figure('Half of the staff left.')).toMatchObject({ value: 50, unit: '%' });
+    expect(figure('A quarter of homes lack broadband.')).toMatchObject({ value: 25, unit: '%' });
+  });
+
+  it('reads "3 hundred thousand" and "a score of"', () => {
+    expect(figure('About 3 hundred thousand homes lost power.')).toMatchObject({ value: 300000 });
+    expect(figure('A score of boats sank.')).toMatchObject({ value: 20 });
+  });
+});
+
+describe('scores, counts that look like chrome, formats and ages', () => {
+  it('reads a match score as one figure', () => {
+    expect(figures('Leeds won 3-1 at home.')).toEqual([expect.objectContaining({ value: 3, unit: 'score', raw: '3-1' })]);
+    expect(figures('The Bulls lost 102-98 on the road.')).toEqual([expect.objectContaining({ value: 102, unit: 'score' })]);
+  });
+
+  it('keeps real counts of shares and followers', () => {
+    expect(figure('The bank offered 12 million shares to investors.')).toMatchObject({ value: 12e6 });
+    expect(figure('The singer has 5 million followers online.')).toMatchObject({ value: 5e6 });
+  });
+
+  it('reads leading-point decimals, "sub-" and powers of ten', () => {
+    expect(figure('He ended with a .300 batting average.')).toMatchObject({ value: 0.3 });
+    expect(figure('Rates moved by .05 per cent.')).toMatchObject({ value: 0.05, unit: '%' });
+    expect(figure('It aims at the sub-500 market.')).toMatchObject({ value: 500, qualifier: 'less than' });
+    expect(figure('A mole holds 6.02×10²³ particles.').value).toBeCloseTo(6.02e23, -20);
+  });
+
+  it('reads an age as years of age', () => {
+    expect(figure('A 47-year-old man was arrested.')).toMatchObject({ value: 47, unit: 'years', counted: 'age' });
+  });
+});
+
+describe('periods and times of the season', () => {
+  it('does not take the period a figure covers for a figure', () => {
+    expect(values('The firm earned $2bn in the three months to June.')).toEqual([2e9]);
+    expect(values('Sales over the first nine months reached £40m.')).toEqual([40e6]);
+    expect(values('The pound hit a 12-year high against the yen.')).toEqual([]);
+  });
+
+  it('does not read "the second half of the year" as a share', () => {
+    expect(values('Demand should pick up in the second half of the year.')).toEqual([]);
+  });
+
+  it('reads "edged up to 2%" as a movement, not a bound', () => {
+    const f = figure('Inflation edged up to 2% in June.');
+    expect(f.qualifier).toBeUndefined();
+    expect(f.direction).toBe('up');
+  });
+
+  it('folds an earlier level stated after a month into the figure: "rose to 2% in June from 1.9% in May"', () => {
+    expect(figure('Prices rose to 2% in June from 1.9% in May.', '2025-07-02T10:00:00Z')).toMatchObject({ value: 2, previous: 1.9, direction: 'up' });
+  });
+});
