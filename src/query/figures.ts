@@ -20,6 +20,17 @@ export interface FigurePoint {
   attribution: string | null;
   hedged: boolean;
   negated: boolean;
+  /** "hundreds of": value..valueHigh is the span the words allow. */
+  vague: boolean;
+  /** The stated movement: "up 2% from $10.9bn" is direction up, change 2, changeUnit %, previous 10.9e9. */
+  direction: 'up' | 'down' | null;
+  change: number | null;
+  changeUnit: string | null;
+  previous: number | null;
+  /** When the earlier level applied, if the sentence says. */
+  previousDate: string | null;
+  /** This figure restates another of its sentence in another unit ("(£600m)"). */
+  conversion: boolean;
   /** Another source gives a different value for the same thing at the same time. */
   disputed: boolean;
   sentence: string;
@@ -86,6 +97,13 @@ export function toPoint(f: FactRow): FigurePoint {
     attribution: f.attribution,
     hedged: f.hedged,
     negated: f.negated,
+    vague: f.vague,
+    direction: f.direction,
+    change: f.change,
+    changeUnit: f.changeUnit,
+    previous: f.previous,
+    previousDate: f.previousDate,
+    conversion: f.conversion,
     disputed: false,
     sentence: f.sentence,
     article: { id: f.article.id, title: f.article.title, url: f.article.url, published: f.article.publishedAt, source: f.source.title ?? f.source.url },

@@ -10,10 +10,13 @@ import type { Fact } from '../extract/types.ts';
  *   { "s": { "<sentence index>": "<sentence>", … },
  *     "f": [ [kind, sentenceIndex, raw, body, value, valueHigh, unit, qualifier, counted, countedKey,
  *             event, refDate, periodStart, periodEnd, attribution, speaker, stance, subjectKey,
- *             hedged, negated], … ] }
+ *             hedged, negated, vague, direction, change, changeUnit, previous, previousDate,
+ *             conversion], … ] }
  *
  * Positions follow the old `facts` table's columns (migration 006 builds documents from it in SQL);
- * trailing nulls are left out and read back as null; hedged/negated are 1 or null.
+ * trailing nulls are left out and read back as null; hedged/negated/vague/conversion are 1 or null.
+ * The change fields (positions 20–26) were appended later: documents written before them simply end
+ * earlier and read back with none.
  */
 export interface FactFields {
   kind: Fact['kind'];
@@ -37,6 +40,13 @@ export interface FactFields {
   subjectKey: string | null;
   hedged: boolean;
   negated: boolean;
+  vague: boolean;
+  direction: 'up' | 'down' | null;
+  change: number | null;
+  changeUnit: string | null;
+  previous: number | null;
+  previousDate: string | null;
+  conversion: boolean;
 }
 
 /**
@@ -57,7 +67,8 @@ function cells(f: Fact): Encoded {
       return [
         f.kind, f.sentenceIndex, f.raw, null, f.value, orNull(f.valueHigh), orNull(f.unit), orNull(f.qualifier), orNull(f.counted),
         orNull(f.countedKey), orNull(f.event), orNull(f.date), orNull(f.periodStart), orNull(f.periodEnd), orNull(f.attribution),
-        null, null, null, f.hedged ? 1 : null, f.negated ? 1 : null,
+        null, null, null, f.hedged ? 1 : null, f.negated ? 1 : null, f.vague ? 1 : null, orNull(f.direction), orNull(f.change),
+        orNull(f.changeUnit), orNull(f.previous), orNull(f.previousDate), f.conversion ? 1 : null,
       ];
     case 'date':
       return [f.kind, f.sentenceIndex, f.raw, null, null, null, null, null, null, null, null, f.date, orNull(f.periodStart), orNull(f.periodEnd)];
@@ -120,6 +131,13 @@ function fieldsOf(doc: Part, row: Encoded): FactFields {
     subjectKey: text(row[17]),
     hedged: row[18] === 1,
     negated: row[19] === 1,
+    vague: row[20] === 1,
+    direction: row[21] === 'up' || row[21] === 'down' ? row[21] : null,
+    change: num(row[22]),
+    changeUnit: text(row[23]),
+    previous: num(row[24]),
+    previousDate: text(row[25]),
+    conversion: row[26] === 1,
   };
 }
 

@@ -19,6 +19,7 @@ const point = (over: Partial<FigurePoint>): FigurePoint => ({
   attribution: null,
   hedged: false,
   negated: false,
+  vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false,
   disputed: false,
   sentence: '',
   article: { id: 1, title: 't', url: null, published: '2025-01-01T00:00:00Z', source: 's' },

@@ -56,6 +56,25 @@ describe('FactRepo.setForArticle', () => {
     expect(fig!.source.url).toBe('https://wire.example.org/feed');
   });
 
+  it('stores a figure’s change, earlier level, vague span and conversion, and reads older documents without them', () => {
+    const { store, articleId } = withArticle();
+    store.facts.setForArticle(articleId, [
+      {
+        kind: 'figure', sentenceIndex: 1, sentence: 'Sales rose 2% to $11.1bn from $10.9bn in May.', raw: '$11.1bn', value: 11.1e9, unit: 'USD',
+        direction: 'up', change: 2, changeUnit: '%', previous: 10.9e9, previousDate: '2025-05-31',
+      },
+      { kind: 'figure', sentenceIndex: 2, sentence: 'Hundreds of boats (about £5m) sailed.', raw: 'about £5m', value: 5e6, unit: 'GBP', conversion: true },
+      { kind: 'figure', sentenceIndex: 2, sentence: 'Hundreds of boats (about £5m) sailed.', raw: 'Hundreds of', value: 200, valueHigh: 999, vague: true },
+    ]);
+    const [level, converted, vague] = store.facts.forArticle(articleId);
+    expect(level).toMatchObject({ direction: 'up', change: 2, changeUnit: '%', previous: 10.9e9, previousDate: '2025-05-31', conversion: false, vague: false });
+    expect(converted).toMatchObject({ conversion: true, direction: null, previous: null });
+    expect(vague).toMatchObject({ vague: true, value: 200, valueHigh: 999 });
+    // A document written before the change fields existed ends at `negated`.
+    store.db.prepare('UPDATE article_facts SET figures = ? WHERE article_id = ?').run(JSON.stringify({ s: { 1: 'Old.' }, f: [['figure', 1, '40', null, 40]] }), articleId);
+    expect(store.facts.forArticle(articleId)[0]).toMatchObject({ value: 40, direction: null, change: null, previous: null, vague: false, conversion: false });
+  });
+
   it('replaces an article’s facts when set again, and drops them with the article', () => {
     const { store, articleId } = withArticle('Cranes and tugboats in the harbour.');
     store.facts.setForArticle(articleId, [figure(1, 12, 'cranes')]);
