@@ -2,7 +2,8 @@ import type { CommandDefinition } from './types.ts';
 import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
-import { formatAsOf, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { formatChange, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { mainSeries, timelineText } from '../src/query/series.ts';
 import { eventLabel } from '../src/query/labels.ts';
 import { suggestTopic, topicOption } from './topic.ts';
 import { timelinePng } from '../src/reply/chart.ts';
@@ -25,6 +26,14 @@ export function figureJson(p: FigurePoint) {
     period: p.period,
     attribution: p.attribution,
     hedged: p.hedged,
+    vague: p.vague,
+    direction: p.direction,
+    change: p.change,
+    changeUnit: p.changeUnit,
+    previous: p.previous,
+    previousDate: p.previousDate,
+    conversion: p.conversion,
+    roundingOf: p.roundingOf,
     disputed: p.disputed,
     sentence: p.sentence,
     title: p.article.title,
@@ -34,22 +43,17 @@ export function figureJson(p: FigurePoint) {
   };
 }
 
-/** "700+ (2024) → 909 (6 Feb 2025) → 971 (25 May 2025)": oldest to newest, distinct values only. */
+/** "700+ (Dec 2024) → 909 (6 Feb 2025) → 971 (25 May 2025)": the group's main series, oldest first. */
 export function timeline(points: readonly FigurePoint[]): string | undefined {
-  const ordered = [...points].reverse();
-  const steps: string[] = [];
-  let last: string | undefined;
-  for (const p of ordered) {
-    const v = formatShort(p);
-    if (v === last) continue;
-    steps.push(`${v} (${formatAsOf(p)})`);
-    last = v;
-  }
-  return steps.length >= 2 ? steps.join(' → ') : undefined;
+  return timelineText(mainSeries(points));
 }
 
 export function figureLine(p: FigurePoint): string {
-  const what = [formatFigure(p), p.counted && !(p.raw ?? '').includes(p.counted) ? p.counted : undefined, eventLabel(p.event)].filter(Boolean).join(' ');
+  const move = formatChange(p);
+  // A level with its movement reads as "sales: $11.1bn, up 2% from $10.9bn".
+  const what = move
+    ? `${p.counted ? `${p.counted}: ` : ''}${formatFigure(p)}, ${move}`
+    : [formatFigure(p), p.counted && !(p.raw ?? '').includes(p.counted) ? p.counted : undefined, eventLabel(p.event)].filter(Boolean).join(' ');
   const who = p.attribution ? `, according to ${p.attribution}` : '';
   const hedge = p.hedged ? ' (unconfirmed)' : '';
   return `${what} — ${formatWhen(p)}${who}${hedge}`;
@@ -99,7 +103,7 @@ export const figures: CommandDefinition = {
             name: 'timeline.png',
             contentType: 'image/png',
             description: `How ${chartGroup.label} changed over time`,
-            data: timelinePng({ title: chartGroup.label, points: chartGroup.points.map((p) => ({ date: p.date, value: p.value, label: formatShort(p) })) }),
+            data: timelinePng({ title: chartGroup.label, points: mainSeries(chartGroup.points).map((sp) => ({ date: sp.date, value: sp.value, label: sp.label.split(' (')[0]! })) }),
           },
         ]
       : [];

@@ -5,7 +5,8 @@ import { summarize, type Summary } from '../src/query/summary.ts';
 import { KNOWN_PARTIES } from '../src/query/claims.ts';
 import { formatDate, formatShort, formatWhen } from '../src/query/format.ts';
 import { suggestTopic, topicOption } from './topic.ts';
-import { figureLine, timeline } from './figures.ts';
+import { figureLine } from './figures.ts';
+import { mainSeries, MAX_TEXT_POINTS, timelineText } from '../src/query/series.ts';
 
 const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…');
 
@@ -26,10 +27,12 @@ export function summaryReply(s: Summary): Reply {
       heading: 'Key figures',
       lines: s.keyFigures.map((g) => {
         const newest = g.points[0]!;
-        const series = timeline(g.points);
+        const series = mainSeries(g.points);
+        const earlier = series.filter((sp) => sp.date < newest.date || (sp.date === newest.date && sp.point !== newest));
+        const was = earlier.length > 0 ? timelineText([...earlier, series[series.length - 1]!]) : undefined;
         const art = newest.article;
         const n = cites.cite({ id: art.id, title: art.title, url: art.url, published: art.published, source: art.source });
-        return { text: series ? `${figureLine(newest)} (was ${series.split(' → ').slice(0, -1).join(' → ')})` : figureLine(newest), cites: [n], disputed: newest.disputed };
+        return { text: was ? `${figureLine(newest)} (was ${earlier.slice(-(MAX_TEXT_POINTS - 1)).map((sp) => sp.label).join(' → ')})` : figureLine(newest), cites: [n], disputed: newest.disputed };
       }),
     });
   }

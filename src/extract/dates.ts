@@ -239,6 +239,8 @@ export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDa
   return { date: d.date, ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}) };
 }
 
+const SUBORDINATE = /,\s*(?:who|which|whom|whose|where|when|after|before|since|while|although|though)\b|\b(?:who|which)\s+(?:had|has|have|was|were|is|are)\b/i;
+
 function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[], sentence: string): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDist = Infinity;
@@ -246,6 +248,9 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
     if (d.explicit !== explicit || (d.noAnchor && !(d.reports !== undefined && pos >= d.reports))) continue;
     // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
     if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
+    // A relative or subordinate clause keeps its dates to itself: "70 defenders, who had been captured
+    // … in 2022, came home", "303 prisoners were returned, a day after talks that began in May".
+    if (d.start >= end && SUBORDINATE.test(sentence.slice(end, d.start))) continue;
     let dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
     // A date across a comma is further away than one in the figure's own phrase ("…, up from 909 in February").
     if (dist && /[,;]/.test(d.start >= end ? sentence.slice(end, d.start) : sentence.slice(d.end, pos))) dist += 40;

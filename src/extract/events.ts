@@ -70,7 +70,7 @@ const FUNCTION = new Set('to by at of from in on for with about around some near
 const AUX = new Set('is was were are be been being has have had will would could can may might must should shall did does do to not still also already now reportedly allegedly since then just'.split(' '));
 
 function isVerbShape(w: string, next: string | undefined, prev: string | undefined): boolean {
-  if (SPEECH.has(w) || FUNCTION.has(w) || AUX.has(w)) return false;
+  if (!/^[a-z]/.test(w) || SPEECH.has(w) || FUNCTION.has(w) || AUX.has(w)) return false; // "May 25," is no verb
   if (prev && /^(?:will|would|could|can|may|might|must|should|to)$/.test(prev)) return true; // "could fall", "to hire"
   const leads = next === undefined || /^\d|^[$€£]/.test(next) || FUNCTION.has(next);
   if (IRREGULAR.has(w)) return true;
@@ -79,6 +79,8 @@ function isVerbShape(w: string, next: string | undefined, prev: string | undefin
   if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is)$/.test(w)) return leads && next !== undefined && /^(?:to|by|at|up|down|below|above|\d|[$€£])/.test(next);
   return false;
 }
+
+const REPORTING = new Set('confirmed confirms reported reports announced announces revealed reveals estimated estimates showed shows found finds believed believes suggested suggests stated acknowledged admitted said says told claimed claims'.split(' '));
 
 const WORDS = /[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[$€£]|[,;:]/g;
 
@@ -90,6 +92,8 @@ export function verbNear(sentence: string, start: number, npEnd: number): { verb
     const w = before[i]![0];
     if (/^[,;:]$/.test(w)) break;
     const lower = w.toLowerCase();
+    // "have confirmed that 971 soldiers were captured": the figure's event is in the reported clause.
+    if (REPORTING.has(lower)) break;
     if (isVerbShape(lower, before[i + 1]?.[0].toLowerCase() ?? '1', before[i - 1]?.[0].toLowerCase())) return { verb: lower, at: from + before[i]!.index };
   }
   const after = matchesOf(WORDS, sentence.slice(npEnd, npEnd + 60));

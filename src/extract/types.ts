@@ -59,6 +59,10 @@ export interface FigureFact extends FactBase {
   previousDate?: string;
   /** This figure restates another of the same sentence in another unit: "(£600m)" after "$1.13bn". */
   conversion?: boolean;
+  /** The figure is only the size of a movement ("jumped 76%", "lost 464,000 subscribers"), not a level. */
+  isChange?: boolean;
+  /** A headline figure that rounds this body value of its article ("1,000" for 971). */
+  roundingOf?: number;
 }
 
 export interface DateFact extends FactBase {

@@ -1,6 +1,7 @@
 import type { Store, FactRow, FigureFilter } from '../store/index.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
+import { canLead, eventClass, groupKeyOf, leadPoint, mainSeries } from './series.ts';
 import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
 
 /** One figure as answers and `ask --json` expose it. */
@@ -31,6 +32,10 @@ export interface FigurePoint {
   previousDate: string | null;
   /** This figure restates another of its sentence in another unit ("(£600m)"). */
   conversion: boolean;
+  /** Only the size of a movement ("jumped 76%"), not a level: never in a series with levels. */
+  isChange: boolean;
+  /** A headline rounding of this body value of its article: never leads a group, timeline or summary. */
+  roundingOf: number | null;
   /** Another source gives a different value for the same thing at the same time. */
   disputed: boolean;
   sentence: string;
@@ -104,6 +109,8 @@ export function toPoint(f: FactRow): FigurePoint {
     previous: f.previous,
     previousDate: f.previousDate,
     conversion: f.conversion,
+    isChange: f.isChange,
+    roundingOf: f.roundingOf,
     disputed: false,
     sentence: f.sentence,
     article: { id: f.article.id, title: f.article.title, url: f.article.url, published: f.article.publishedAt, source: f.source.title ?? f.source.url },
@@ -176,39 +183,43 @@ export interface FigureGroup {
 const richness = (p: FigurePoint): number => (p.attribution ? 4 : 0) + (p.period ? 2 : 0) + (p.counted ? 1 : 0);
 
 /**
- * Groups figures by what they count (and the event), newest point first. The same value reported twice
- * by one article (headline and body) is one point: the better-attributed one.
+ * Groups figures by what they are about (series.ts), its lead point first and the rest newest first.
+ * The same value reported twice by one article (headline and body) is one point: the better-attributed
+ * one. Headline roundings ("1,000" over a body's 971) and bracketed conversions stay out.
  */
 export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
   const groups = new Map<string, FigureGroup>();
   for (const p of points) {
-    const what = p.countedKey ?? p.counted?.toLowerCase() ?? p.unit ?? 'other';
-    const key = `${what}|${p.event ?? ''}`;
+    if (!canLead(p)) continue;
+    const key = groupKeyOf(p);
     let g = groups.get(key);
     if (!g) {
-      g = { key, label: [p.counted ?? p.countedKey ?? 'figures', eventLabel(p.event)].filter(Boolean).join(' — '), points: [] };
+      g = { key, label: '', points: [] };
       groups.set(key, g);
     }
     const twin = g.points.findIndex((q) => q.article.id === p.article.id && q.value === p.value);
     if (twin === -1) g.points.push(p);
     else if (richness(p) > richness(g.points[twin]!)) g.points[twin] = p;
   }
-  for (const g of groups.values()) g.points.sort(newestFirst);
+  for (const g of groups.values()) {
+    g.points.sort(newestFirst);
+    const lead = leadPoint(g.points)!;
+    g.points = [lead, ...g.points.filter((p) => p !== lead)];
+    g.label = g.key === 'exchange' ? 'exchanges and releases' : [lead.counted ?? lead.countedKey ?? 'figures', eventLabel(eventClass(lead.event) || null)].filter(Boolean).join(' — ');
+  }
   return [...groups.values()];
 }
 
-/**
- * Orders groups for an answer: series reported by more articles first (they show how a figure changed),
- * then series that count the topic itself ("Russian prisoners" for prisoners), then the most recent.
- */
 export function rankGroups(groups: FigureGroup[], topic: string): FigureGroup[] {
   const q = topicQuery(topic);
   const names = (g: FigureGroup): boolean => g.points.some((p) => mentionsTopic(p.counted, q) || mentionsTopic(p.countedKey, q));
   const articles = (g: FigureGroup): number => new Set(g.points.map((p) => p.article.id)).size;
+  const seriesLength = (g: FigureGroup): number => mainSeries(g.points).length;
   return [...groups].sort(
     (a, b) =>
       Number(b.points.some((p) => p.counted)) - Number(a.points.some((p) => p.counted)) ||
       articles(b) - articles(a) ||
+      seriesLength(b) - seriesLength(a) ||
       Number(names(b)) - Number(names(a)) ||
       b.points[0]!.date.localeCompare(a.points[0]!.date),
   );

@@ -52,6 +52,28 @@ export function formatShort(p: Pick<FigurePoint, 'value' | 'valueHigh' | 'unit' 
   return q === '+' ? `${n}+` : `${q}${n}`;
 }
 
+const SIGNS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥' };
+
+/** A number as a reader writes it: "$10.9bn", "£600m", "2.5%", "464,000". */
+export function formatCompact(value: number, unit: string | null): string {
+  const abs = Math.abs(value);
+  const [scaled, suffix] = abs >= 1e9 ? [value / 1e9, 'bn'] : abs >= 1e6 ? [value / 1e6, 'm'] : [value, ''];
+  const n = `${nf.format(scaled)}${suffix}`;
+  if (unit && SIGNS[unit]) return `${SIGNS[unit]}${n}`;
+  if (unit === '%') return `${n}%`;
+  if (!unit) return n;
+  return suffix ? `${unit} ${n}` : formatNumber({ value, valueHigh: null, unit });
+}
+
+/** "up 2% from $10.9bn", "down 0.4%", "up from 53%": the movement a figure states, or undefined. */
+export function formatChange(p: Pick<FigurePoint, 'unit' | 'direction' | 'change' | 'changeUnit' | 'previous'>): string | undefined {
+  if (!p.direction) return undefined;
+  const size = p.change !== null ? formatCompact(Math.abs(p.change), p.changeUnit ?? p.unit) : undefined;
+  const from = p.previous !== null ? `from ${formatCompact(p.previous, p.unit)}` : undefined;
+  if (!size && !from) return undefined;
+  return [p.direction, size, from].filter(Boolean).join(' ');
+}
+
 /** As written when we have it ("more than 900"), else qualifier + number. */
 export function formatFigure(p: Pick<FigurePoint, 'value' | 'valueHigh' | 'unit' | 'qualifier' | 'raw'>): string {
   if (p.raw) return p.raw;
@@ -87,12 +109,11 @@ export function formatAsOf(p: Pick<FigurePoint, 'date' | 'period'>): string {
   const start = p.period?.start;
   const end = p.period?.end;
   if (start && end) {
-    if (start.endsWith('-01-01') && end.endsWith('-12-31') && start.slice(0, 4) === end.slice(0, 4)) return start.slice(0, 4);
-    const lastDay = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0)).getUTCDate();
-    if (start.endsWith('-01') && start.slice(0, 7) === end.slice(0, 7) && Number(end.slice(8, 10)) === lastDay) {
-      return `${months[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
-    }
+    // A figure for a whole month or year stands as of its end: "700+ (Dec 2024)".
+    const lastDay = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)), 0)).getUTCDate();
+    const wholeMonths = start.endsWith('-01') && Number(end.slice(8, 10)) === lastDay;
+    if (wholeMonths) return `${months[Number(end.slice(5, 7)) - 1]} ${end.slice(0, 4)}`;
+    return formatDate(end);
   }
   return formatDate(p.date);
 }
-

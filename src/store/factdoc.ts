@@ -11,7 +11,7 @@ import type { Fact } from '../extract/types.ts';
  *     "f": [ [kind, sentenceIndex, raw, body, value, valueHigh, unit, qualifier, counted, countedKey,
  *             event, refDate, periodStart, periodEnd, attribution, speaker, stance, subjectKey,
  *             hedged, negated, vague, direction, change, changeUnit, previous, previousDate,
- *             conversion], … ] }
+ *             conversion, isChange, roundingOf], … ] }
  *
  * Positions follow the old `facts` table's columns (migration 006 builds documents from it in SQL);
  * trailing nulls are left out and read back as null; hedged/negated/vague/conversion are 1 or null.
@@ -47,6 +47,8 @@ export interface FactFields {
   previous: number | null;
   previousDate: string | null;
   conversion: boolean;
+  isChange: boolean;
+  roundingOf: number | null;
 }
 
 /**
@@ -68,7 +70,7 @@ function cells(f: Fact): Encoded {
         f.kind, f.sentenceIndex, f.raw, null, f.value, orNull(f.valueHigh), orNull(f.unit), orNull(f.qualifier), orNull(f.counted),
         orNull(f.countedKey), orNull(f.event), orNull(f.date), orNull(f.periodStart), orNull(f.periodEnd), orNull(f.attribution),
         null, null, null, f.hedged ? 1 : null, f.negated ? 1 : null, f.vague ? 1 : null, orNull(f.direction), orNull(f.change),
-        orNull(f.changeUnit), orNull(f.previous), orNull(f.previousDate), f.conversion ? 1 : null,
+        orNull(f.changeUnit), orNull(f.previous), orNull(f.previousDate), f.conversion ? 1 : null, f.isChange ? 1 : null, orNull(f.roundingOf),
       ];
     case 'date':
       return [f.kind, f.sentenceIndex, f.raw, null, null, null, null, null, null, null, null, f.date, orNull(f.periodStart), orNull(f.periodEnd)];
@@ -138,6 +140,8 @@ function fieldsOf(doc: Part, row: Encoded): FactFields {
     previous: num(row[24]),
     previousDate: text(row[25]),
     conversion: row[26] === 1,
+    isChange: row[27] === 1,
+    roundingOf: num(row[28]),
   };
 }
 

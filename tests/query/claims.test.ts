@@ -28,7 +28,7 @@ const claim = (attribution: string, body: string, opts: { stance?: string; subje
   subjectKey: opts.subject ?? 'kursk',
   hedged: false,
   negated: false,
-  vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false,
+  vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false, isChange: false, roundingOf: null,
   article: { id, title: 't', url: null, publishedAt: opts.published ?? '2025-04-27T00:00:00Z', topics: [] },
   source: { id: 1, title: null, url: 'u' },
 });
@@ -94,7 +94,7 @@ describe('disputed figures', () => {
     attribution,
     hedged: false,
     negated: false,
-    vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false,
+    vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false, isChange: false, roundingOf: null,
     disputed: false,
     sentence: '',
     article: { id: value, title: 't', url: null, published: '2025-04-27T00:00:00Z', source: 's' },

@@ -19,7 +19,7 @@ const point = (over: Partial<FigurePoint>): FigurePoint => ({
   attribution: null,
   hedged: false,
   negated: false,
-  vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false,
+  vague: false, direction: null, change: null, changeUnit: null, previous: null, previousDate: null, conversion: false, isChange: false, roundingOf: null,
   disputed: false,
   sentence: '',
   article: { id: 1, title: 't', url: null, published: '2025-01-01T00:00:00Z', source: 's' },
@@ -61,10 +61,10 @@ describe('timeline', () => {
       point({ value: 909, date: '2025-02-05' }),
       point({ value: 700, qualifier: 'more than', date: '2024-12-31', period: { start: '2024-01-01', end: '2024-12-31' } }),
     ];
-    expect(timeline(newestFirst)).toBe('700+ (2024) → 909 (5 Feb 2025) → 971 (25 May 2025)');
+    expect(timeline(newestFirst)).toBe('700+ (Dec 2024) → 909 (5 Feb 2025) → 971 (25 May 2025)');
   });
 
-  it('names a point by the date its period runs to, a whole month or year by its name', () => {
+  it('names a point by the date its period runs to, a whole month or year by its last month', () => {
     expect(
       timeline([
         point({ value: 971, date: '2025-05-25', period: { start: '2024-08-06', end: '2025-05-25' } }),
