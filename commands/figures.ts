@@ -2,7 +2,7 @@ import type { CommandDefinition } from './types.ts';
 import type { Reply, ReplySection } from '../src/reply/model.ts';
 import { CitationList } from '../src/reply/citations.ts';
 import { findFigures, groupFigures, rankGroups, type FigurePoint } from '../src/query/figures.ts';
-import { formatChange, formatFigure, formatShort, formatWhen } from '../src/query/format.ts';
+import { formatChange, formatFigure, formatWhen } from '../src/query/format.ts';
 import { mainSeries, timelineText } from '../src/query/series.ts';
 import { eventLabel } from '../src/query/labels.ts';
 import { suggestTopic, topicOption } from './topic.ts';

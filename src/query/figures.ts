@@ -1,46 +1,11 @@
 import type { Store, FactRow, FigureFilter } from '../store/index.ts';
+import type { FigurePoint } from './point.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
 import { canLead, eventClass, groupKeyOf, leadPoint, mainSeries } from './series.ts';
 import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
 
-/** One figure as answers and `ask --json` expose it. */
-export interface FigurePoint {
-  factId: number;
-  value: number;
-  valueHigh: number | null;
-  unit: string | null;
-  raw: string | null;
-  qualifier: string | null;
-  counted: string | null;
-  countedKey: string | null;
-  event: string | null;
-  /** ISO date the figure refers to (a period's end). */
-  date: string;
-  period: { start: string | null; end: string | null } | null;
-  attribution: string | null;
-  hedged: boolean;
-  negated: boolean;
-  /** "hundreds of": value..valueHigh is the span the words allow. */
-  vague: boolean;
-  /** The stated movement: "up 2% from $10.9bn" is direction up, change 2, changeUnit %, previous 10.9e9. */
-  direction: 'up' | 'down' | null;
-  change: number | null;
-  changeUnit: string | null;
-  previous: number | null;
-  /** When the earlier level applied, if the sentence says. */
-  previousDate: string | null;
-  /** This figure restates another of its sentence in another unit ("(£600m)"). */
-  conversion: boolean;
-  /** Only the size of a movement ("jumped 76%"), not a level: never in a series with levels. */
-  isChange: boolean;
-  /** A headline rounding of this body value of its article: never leads a group, timeline or summary. */
-  roundingOf: number | null;
-  /** Another source gives a different value for the same thing at the same time. */
-  disputed: boolean;
-  sentence: string;
-  article: { id: number; title: string; url: string | null; published: string; source: string };
-}
+export type { FigurePoint } from './point.ts';
 
 export interface FindFiguresOptions {
   tenant: string;

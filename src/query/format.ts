@@ -1,4 +1,4 @@
-import type { FigurePoint } from './figures.ts';
+import type { FigurePoint } from './point.ts';
 
 const nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -6,7 +6,7 @@
  * rounds a body figure and a bracketed conversion never take part; an earlier level stated with its
  * own date ("from 1.9% in May") is an earlier point.
  */
-import type { FigurePoint } from './figures.ts';
+import type { FigurePoint } from './point.ts';
 import { formatAsOf, formatShort } from './format.ts';
 
 /** Words that say a number moved; they describe the series, they do not split it. */
