@@ -28,11 +28,17 @@ function movementBefore(s: string, from: number, to: number): { word: string; di
   return found;
 }
 
-const TO = /^\s+to\s+$/i;
+// What may stand between a change and its level: a month or year, "month on month", a conversion.
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?|\s+(?:month on month|year on year|on the year|on the month))?`;
+const TO = new RegExp(String.raw`^${ASIDE},?\s+to\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 const FROM = /^(?:\s+(?:in|on|for)\s+[A-Z]\w+(?:\s+\d{1,4})?)?,?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$/;
 const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
-const UPDOWN_FROM = /^,?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+$/i;
+const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
+// "36% higher than a year ago", "26% more than in 2003": a change named after the number.
+const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
+// "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
+const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
 const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
 
@@ -58,8 +64,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const before = movementBefore(s, Math.max(0, a.start - 60), a.start);
     const ab = b ? s.slice(a.end, b.start) : '';
 
-    // "slowed from 3.1% to 2.9%", "rose from $20m to $25m"
-    if (b && TO.test(ab) && /\bfrom\s+$/i.test(s.slice(Math.max(0, a.start - 8), a.start)) && comparable(a.fact, b.fact)) {
+    // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
+    if (b && TO.test(ab) && /\bfrom\s+(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, Math.max(0, a.start - 60), a.start);
       b.fact.previous = a.fact.value;
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
@@ -99,6 +105,15 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');
       gone.add(b);
+      continue;
+    }
+    // "36% higher than a year ago", "a 53% pay rise": a change stated by what follows the number.
+    const after = s.slice(a.end, a.end + 40);
+    const than = THAN.exec(after);
+    const noun = a.fact.unit === '%' || a.fact.unit === 'pp' ? CHANGE_NOUN.exec(after) : null;
+    if (!a.fact.direction && (than || noun)) {
+      a.fact.direction = (than ? than[1] : noun![1]) ? 'up' : 'down';
+      a.fact.isChange = true;
       continue;
     }
     // "rose to 2%", "jumped 76%", "lost 464,000 subscribers": a movement stated with one number.

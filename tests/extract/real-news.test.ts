@@ -163,3 +163,20 @@ describe('periods and times of the season', () => {
     expect(figure('Prices rose to 2% in June from 1.9% in May.', '2025-07-02T10:00:00Z')).toMatchObject({ value: 2, previous: 1.9, direction: 'up' });
   });
 });
+
+describe('changes written around other words', () => {
+  it('reads "from X in 2003 to a record Y" and "from 40 to just 25 days" as a level with its earlier value', () => {
+    expect(figure('Complaints climbed from just over 4% in 2003 to a record 11.2% last year.')).toMatchObject({ value: 11.2, previous: 4, direction: 'up' });
+    expect(figure('Training time fell from 40 to just 25 days.')).toMatchObject({ value: 25, unit: 'days', previous: 40, direction: 'down' });
+  });
+
+  it('reads a level with "down from" after a stated period', () => {
+    expect(figure('Growth eased to 0.4% in the third quarter, down from 5.1% in the second.')).toMatchObject({ value: 0.4, previous: 5.1, direction: 'down' });
+  });
+
+  it('reads "X% higher than" and "a X% pay rise" as changes', () => {
+    expect(figure('Stocks were 31% higher than a year ago.')).toMatchObject({ value: 31, direction: 'up', isChange: true });
+    expect(figure('Drivers want a 40% pay rise.')).toMatchObject({ value: 40, direction: 'up', isChange: true });
+    expect(figure('It suffered a 0.2% contraction in the period.')).toMatchObject({ value: 0.2, direction: 'down', isChange: true });
+  });
+});
