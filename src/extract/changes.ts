@@ -67,6 +67,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
     if (b && TO.test(ab) && /\bfrom\s+(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, Math.max(0, a.start - 60), a.start);
+      if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
       b.fact.previous = a.fact.value;
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
       b.fact.direction = mv?.dir ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
@@ -141,7 +142,7 @@ function isChangeOf(change: FigureFact, level: FigureFact): boolean {
 
 /** Two levels of one quantity: the same unit (or none on either side). */
 function comparable(a: FigureFact, b: FigureFact): boolean {
-  return (a.unit ?? null) === (b.unit ?? null) || (!b.unit && !!a.unit && a.unit !== '%');
+  return (a.unit ?? null) === (b.unit ?? null) || (!b.unit && !!a.unit && a.unit !== '%') || (!a.unit && !!b.unit);
 }
 
 function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact): void {

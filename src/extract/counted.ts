@@ -37,7 +37,7 @@ const IRREGULAR_PLURALS = new Set('people men women children servicemen police p
 const DURATIONS: Record<string, string> = {
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months',
-  year: 'years', years: 'years', decade: 'decades', decades: 'decades',
+  year: 'years', years: 'years', decade: 'decades', decades: 'decades', quarter: 'quarters', quarters: 'quarters',
 };
 /** Site chrome: "12 comments", "5 min read", "3,400 shares" are never figures. */
 export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?|videos?|min|mins|minutes? read|read|followers|subscribers|replies|retweets|reposts|reactions|reads|pictures?|slides?)$/i;
@@ -110,7 +110,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
 
 /** "months" for "six months", when the counted word is a duration. */
 export function durationUnit(counted: string): string | undefined {
-  const words = counted.toLowerCase().split(' ');
+  const words = counted.toLowerCase().replace(/['’]$/, '').split(' ');
   return words.length === 1 ? DURATIONS[words[0]!] : undefined;
 }
 

@@ -158,6 +158,11 @@ function figureFrom(
   // "a 47-year-old": an age, in years.
   const age = hyphen && /^-(?:year|month)s?-old\b/i.exec(afterNum);
   if (age) counted = 'age';
+  // "Jeffrey Royer, 41, fed …", "aged 57": an age given beside a name.
+  if (!unit && !age && isStatedAge(s, n)) {
+    unit = 'years';
+    counted = 'age';
+  }
   const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : counted ? durationUnit(counted) : undefined;
   let end = n.end;
   if (dur && !unit) {
@@ -234,6 +239,13 @@ function isReference(s: string, start: number, lead: string): boolean {
 function isPronounOne(lead: string, after: string): boolean {
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
   return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
+}
+
+function isStatedAge(s: string, n: NumberMention): boolean {
+  if (!/^\d{1,3}$/.test(n.raw) || n.value < 1 || n.value > 110) return false;
+  const before = s.slice(Math.max(0, n.start - 40), n.start);
+  if (/\baged\s+$/i.test(before)) return true;
+  return /[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3));
 }
 
 /** A line of page furniture ("3,400 shares", "Share 1,204 · 12 comments"), not a sentence of news. */

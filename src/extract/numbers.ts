@@ -161,6 +161,8 @@ function vagueMention(raw: string, start: number): NumberMention | undefined {
   return { start, end: start + raw.length, raw: norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase() };
 }
 
+const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1).join('|')})\\b`, 'i');
+
 function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention | undefined {
   let value = Number((m[6] ?? '').replace(/,/g, '') + (m[7] ?? ''));
   let end = start + m[0].length;
@@ -210,7 +212,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   }
   const after = s.slice(end, end + 30);
   const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b| points?\b(?= (?:higher|lower|up|down)))/i.exec(after);
-  const cur = /^ (dollars|euros?|pounds|pence|hryvnias?|roubles|rubles|yuan|renminbi|yen|rupees?|francs|zloty|ringgit)\b/i.exec(after);
+  const cur = CURRENCY_WORD_AFTER.exec(after);
   const physical = pct || cur || unit ? undefined : physicalUnitAfter(after);
   if (pct) {
     unit = /point/i.test(pct[0]) ? 'pp' : '%';
@@ -226,6 +228,13 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   } else if (physical) {
     unit = physical.unit;
     end += physical.length;
+  } else if (!unit) {
+    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after);
+    if (share) {
+      value = Math.round((value / (parseNumber(share[1]!) ?? 10)) * 1000) / 10; // "nine out of 10": 90%
+      unit = '%';
+      end += share[0].length;
+    }
   }
   if (negative) value = -value;
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
@@ -258,9 +267,20 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   let unit: string | undefined;
   const after = s.slice(end, end + 20);
   const pct = /^ (?:per ?cent|percent)\b/i.exec(after);
+  // "one in ten", "four out of 10": a share, as a percentage.
+  const share = /^ (?:in|out of) (ten|10|five|5|four|4|three|3|100|a hundred)\b/i.exec(after);
+  const physical = pct || share ? undefined : physicalUnitAfter(after);
   if (pct) {
     unit = '%';
     end += pct[0].length;
+  } else if (share) {
+    const whole = parseNumber(share[1]!.replace(/^a /i, '')) ?? 10;
+    value = Math.round((value / whole) * 1000) / 10;
+    unit = '%';
+    end += share[0].length;
+  } else if (physical) {
+    unit = physical.unit; // "five megapixel", "four gigabyte"
+    end += physical.length;
   }
   if (Number.isNaN(value)) value = 0;
   return { start, end, raw: s.slice(start, end), value, ...(unit ? { unit } : {}) };
@@ -269,7 +289,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
 
-const SPORT = /\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
+const SPORT = /\b(?:won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
 
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {

@@ -19,7 +19,7 @@ export const CURRENCY_BEFORE =
 export const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', pence: 'GBP', p: 'GBP',
   hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
-  yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR', won: 'KRW',
+  yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', dinars: 'DZD', dinar: 'DZD', rand: 'ZAR', pesos: 'MXN', shekels: 'ILS', kroner: 'DKK', kronor: 'SEK', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR',
 };
 
 /** Physical units written after a number, with their normal names. */
@@ -32,7 +32,7 @@ const PHYSICAL: Array<[string, string]> = [
   ['°C|degrees? (?:Celsius|centigrade|C)\\b', '°C'], ['°F|degrees? (?:Fahrenheit|F)\\b', '°F'], ['degrees?', 'degrees'],
   ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],
   ['Gbps', 'Gbps'], ['Mbps|megabits? per second', 'Mbps'], ['Kbps|kbps|kilobits? per second', 'kbps'],
-  ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?', 'megapixels'],
+  ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?|mega-pixels?', 'megapixels'],
 ];
 const PHYSICAL_RE = new RegExp(`^ ?(?:${PHYSICAL.map(([re]) => `(${re})`).join('|')})(?![A-Za-z])`, 'i');
 

@@ -180,3 +180,20 @@ describe('changes written around other words', () => {
     expect(figure('It suffered a 0.2% contraction in the period.')).toMatchObject({ value: 0.2, direction: 'down', isChange: true });
   });
 });
+
+describe('ages and shares written in words', () => {
+  it('reads an age given beside a name', () => {
+    expect(figure('The court heard that Ann Price, 41, had left.')).toMatchObject({ value: 41, unit: 'years', counted: 'age' });
+    expect(figure('The winner, aged 23, was named on Monday.')).toMatchObject({ value: 23, unit: 'years' });
+  });
+
+  it('reads "one in ten" and "nine out of 10" as percentages, and units after number words', () => {
+    expect(figure('One in ten users replied.')).toMatchObject({ value: 10, unit: '%' });
+    expect(figure('Nine out of 10 players agreed.')).toMatchObject({ value: 90, unit: '%' });
+    expect(figure('It has a five megapixel camera.')).toMatchObject({ value: 5, unit: 'megapixels' });
+  });
+
+  it('gives "from 24 weeks to 20" the unit of the earlier level', () => {
+    expect(figure('They want the limit cut from 24 weeks to 20.')).toMatchObject({ value: 20, unit: 'weeks', previous: 24, direction: 'down' });
+  });
+});
