@@ -29,10 +29,10 @@ function movementBefore(s: string, from: number, to: number): { word: string; di
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?|\s+(?:month on month|year on year|on the year|on the month))?`;
-const TO = new RegExp(String.raw`^${ASIDE},?\s+to\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month))?`;
+const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
-const FROM = /^(?:\s+(?:in|on|for)\s+[A-Z]\w+(?:\s+\d{1,4})?)?,?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$/;
+const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$`);
 const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.

@@ -6,7 +6,21 @@
  */
 import { matchesOf } from './scan.ts';
 
+const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
+
 const INDEX_NAMES = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+\d+\b/g;
+// Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
+const RELATIVE = new RegExp(
+  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
+  'gi',
+);
+// Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
+const CODES = /\b\d{1,2}\/\d{1,2}\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
+// A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
+const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
+// Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times.
+const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
+const RACE_NUMBERS = /(?<![$£€¥]\s?)\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 const NUMBERED = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|day|week|game|match|leg|hole|lap|seed)\s+\d+\b(?![,.]\d|\s*(?:%|per\s?cent))/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
@@ -26,11 +40,10 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b(?![,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|mi
 const COUNT_AFTER =
   /^\s(?:people|jobs|workers|staff|employees|troops|soldiers|homes|houses|cars|vehicles|units|copies|members|fans|visitors|students|pupils|patients|children|cases|deaths|votes|tonnes|miles|metres|feet|acres|hectares|pages|words|names|signatures|applications|complaints|flights|passengers|computers|machines|phones|sites|shops|stores|branches|posts|places|beds|doctors|nurses|teachers|officers|police|shares|customers|users|subscribers|households|businesses|companies|firms|more|new|extra|additional|of)\b/i;
 
-const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst)\b)`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst)\b)`,
   'gi',
 );
 
@@ -46,8 +59,12 @@ export function periodSpans(s: string): Array<[number, number]> {
 export function labelSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   for (const m of matchesOf(INDEX_NAMES, s)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
+  if (ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   for (const m of matchesOf(NUMBERED, s)) spans.push([m.index, m.index + m[0].length]);
   for (const m of matchesOf(NAME_NUMBER, s)) {
     if (!NOT_NAMES.has(m[1]!)) spans.push([m.index, m.index + m[0].length]);

@@ -161,7 +161,7 @@ function vagueMention(raw: string, start: number): NumberMention | undefined {
   return { start, end: start + raw.length, raw: norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase() };
 }
 
-const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1).join('|')})\\b`, 'i');
+const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1).join('|')})\\b(?! cents)`, 'i');
 
 function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention | undefined {
   let value = Number((m[6] ?? '').replace(/,/g, '') + (m[7] ?? ''));
@@ -221,6 +221,11 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     unit = CURRENCY_WORDS[cur[1]!.toLowerCase()];
     if (/^pence$/i.test(cur[1]!)) value = value / 100;
     end += cur[0].length;
+  } else if (/^ (?:(euro|US|euros)\s)?cents\b/i.test(after)) {
+    const cents = /^ (?:(euro|US|euros)\s)?cents\b/i.exec(after)!;
+    unit = cents[1] && /euro/i.test(cents[1]) ? 'EUR' : (unit ?? 'USD'); // "22 euro cents"
+    value = Number((value / 100).toPrecision(12));
+    end += cents[0].length;
   } else if (!unit && /^p(?![A-Za-z])/.test(after)) {
     unit = 'GBP'; // "410p": pence
     value = Number((value / 100).toPrecision(12));
@@ -311,11 +316,13 @@ function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
       const between = s.slice(a.end, b.start);
       const lead = /\bbetween\s+$/i.exec(s.slice(Math.max(0, a.start - 10), a.start));
       const isBetween = lead && /^\s+and\s+$/i.test(between);
+      // "from 49% to 74%" is a movement unless something ranges ("prices ranged from £25 to £80").
+      const fromTo = /\bfrom\s+$/i.test(s.slice(Math.max(0, a.start - 6), a.start)) && !/\b(?:rang\w*|var(?:y|ies|ied|ying)|anywhere|spanning)\b[^.;]{0,30}$/i.test(s.slice(Math.max(0, a.start - 40), a.start));
       // "rose from 2.5% to 3%" is a change, "ranged from £25 to £80" a range.
       // "fell 0.4 per cent to 13,176" is a change and a level: a movement word before, or a unit
       // on the low end only, rules the range out.
       const lead40 = s.slice(Math.max(0, a.start - 40), a.start);
-      const isDash = RANGE_SEP.test(between) && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
+      const isDash = RANGE_SEP.test(between) && !fromTo && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
       if ((isBetween || isDash) && b.value > a.value && (!a.unit || a.unit === b.unit)) {
         const start = isBetween ? a.start - lead[0].length : a.start;
         const unit = a.unit ?? b.unit;

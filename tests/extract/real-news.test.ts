@@ -197,3 +197,27 @@ describe('ages and shares written in words', () => {
     expect(figure('They want the limit cut from 24 weeks to 20.')).toMatchObject({ value: 20, unit: 'weeks', previous: 24, direction: 'down' });
   });
 });
+
+describe('relative time, codes, clocks and race distances', () => {
+  it('skips relative time and "the highest in N years"', () => {
+    expect(values('The strike began six weeks ago.')).toEqual([]);
+    expect(values('Jobless claims hit the highest level in 18 months.')).toEqual([]);
+    expect(values('It came two hours before the vote.')).toEqual([]);
+  });
+
+  it('skips codes, clock times and athletics events', () => {
+    expect(values('Security changed after 9/11 and the film 06/05 opened.')).toEqual([]);
+    expect(values('The show may air at about 1900 on Sundays.')).toEqual([]);
+    expect(values('The 800m and 1500m champion will race in the 3000m at the indoor meeting.')).toEqual([]);
+  });
+
+  it('still reads money beside athletics words', () => {
+    expect(values('The Olympic team gets £330m in funding.')).toEqual([330e6]);
+  });
+
+  it('reads cents, "from X to Y" as a movement, and "up X% at Y" as a level', () => {
+    expect(figure('The shares slid to 22 euro cents.')).toMatchObject({ value: 0.22, unit: 'EUR' });
+    expect(figure('Delhi raised the cap on foreign stakes from 49% to 74%.')).toMatchObject({ value: 74, previous: 49 });
+    expect(figure('The index closed up 0.7% at 11,740.60 points.')).toMatchObject({ value: 11740.6, change: 0.7, direction: 'up' });
+  });
+});
