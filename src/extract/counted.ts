@@ -179,6 +179,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const head = words.slice(from + 1).join(' ');
     if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
   }
+  // "tax cuts worth £4bn", "the market was worth just $20m": what is worth it stands before "worth".
+  const worth = /(?:^|\s)((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:(?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
+  if (worth) {
+    const head = phrase(worth[1]!.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) || /^(?:of)$/.test(w)).join(' '));
+    if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
+  }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };
   const windowStart = Math.max(0, before.length - 200);
@@ -188,8 +194,16 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();
     if (!chunk) continue;
-    const words = chunk.split(/\s+/);
-    const verb = words.findIndex((w, k) => isVerbAt(words, k));
+    let words = chunk.split(/\s+/);
+    // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
+    // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
+    let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able)$/i.test(words[verb - 1]!))) verb--;
+    const boundary = verb > 0 ? words.slice(0, verb).findLastIndex((w, k) => isVerbAt(words, k) || /^(?:that|showing|saying|suggesting|when|while|as|if|after|because|whereas|but)$/i.test(w)) : -1;
+    if (boundary >= 0 && verb - boundary > 1) {
+      words.splice(0, boundary + 1);
+      verb -= boundary + 1;
+    }
     // "…, up from 53%", "…, at 42 percent", "…, trading at $68.37": the clause continues the previous one.
     if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) continue;
     if (verb < 0 && (/^(?:at|to|with|from|by|on|in)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) continue;
@@ -231,13 +245,15 @@ function isVerbAt(words: string[], k: number): boolean {
   const l = w.toLowerCase();
   if (SUBJECT_END.has(l) || (k > 0 && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%".
-  return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|at|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
+  return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
 }
 
 function phrase(text: string): string | undefined {
-  const t = text.replace(LEADING, '').replace(/^(?:and|but|while|whereas|the number of|the total of)\s+/i, '').trim();
+  let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|the number of|the total of)\s+/i, '').trim();
+  // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
+  t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
-  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
+  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
   return t;
 }

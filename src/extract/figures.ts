@@ -178,6 +178,12 @@ function figureFrom(
     if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
+  if (counted && np && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?$/i.test(counted)) {
+    const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?/i.exec(s.slice(np.end));
+    const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
+    if (what) counted = what;
+  }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';

@@ -221,3 +221,18 @@ describe('relative time, codes, clocks and race distances', () => {
     expect(figure('The index closed up 0.7% at 11,740.60 points.')).toMatchObject({ value: 11740.6, change: 0.7, direction: 'up' });
   });
 });
+
+describe('what a figure counts, on real sentence shapes', () => {
+  it('takes the head of a subject with a prepositional tail', () => {
+    expect(figure('Quarterly profits at the media group jumped to $1.1bn.').counted).toBe('Quarterly profits');
+  });
+
+  it('takes the nearest clause’s subject, not the reporting one', () => {
+    expect(figure('The central bank released data showing the economy expanded 6.2% last year.').counted).toMatch(/economy/);
+  });
+
+  it('counts what a change is "in", and what is "worth" the money', () => {
+    expect(figure('The union wants a 12% rise in basic pay.').counted).toMatch(/pay/);
+    expect(figure('The party set out tax cuts worth £4bn.').counted).toMatch(/tax cuts/);
+  });
+});
