@@ -194,7 +194,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();
     if (!chunk) continue;
-    let words = chunk.split(/\s+/);
+    const words = chunk.split(/\s+/);
     // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
     // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));

@@ -151,6 +151,10 @@ function figureFrom(
   const lead = s.slice(Math.max(0, n.start - 14), n.start);
   // "the two sides", "both three", "every single one of": references, not counts.
   if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && isReference(s, n.start, lead)) return undefined;
+  // "the final 25", "All 28 people", "the world's 500 largest companies": a known group, not a count.
+  const knownGroup = /\b(?:the\s+(?:last|final|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
+  const superlative = /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
+  if (/^\d+$/.test(n.raw) && (knownGroup || superlative)) return undefined;
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
   let unit = n.unit;

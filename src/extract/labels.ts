@@ -15,14 +15,14 @@ const RELATIVE = new RegExp(
   'gi',
 );
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
-const CODES = /\b\d{1,2}\/\d{1,2}\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times.
 const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
-const RACE_NUMBERS = /(?<![$£€¥]\s?)\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
+const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?)\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
-const NUMBERED = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|day|week|game|match|leg|hole|lap|seed)\s+\d+\b(?![,.]\d|\s*(?:%|per\s?cent))/gi;
+const NUMBERED = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed)\s+\d+(?:\s+and\s+\d+)?\b(?![,.]\d|\s*(?:%|per\s?cent))/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
   ('About Around Some Nearly Almost Over Under Only Just More Less Fewer The A An In On At By For With From To Of And But Since After ' +
@@ -34,7 +34,10 @@ const NOT_NAMES = new Set(
 );
 // A number names something when no plural noun, unit or scale follows it ("Boeing 737 and …",
 // "the Nikkei 225 slipped"), and a capitalised word that is not a function word comes right before.
-const NAME_NUMBER = /(?<=[^.!?]\s)([A-Z][A-Za-z&]+)\s(\d{1,4})\b(?![,.]\d|\s?(?:%|per\s?cent|[a-z]*s\b|million|billion|bn\b|m\b|-))/g;
+const NAME_NUMBER = /(?<=[^.!?]\s)([A-Z][A-Za-z&-]+)\s(\d{1,4})\b(?![,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-))/g;
+// At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
+// or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
+const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sweeps|wins|tops|leads|beats|hits|gets|is|was|has|chip|console|game|review|launch|released?)\b)/;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b(?![,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/g;
 // A year-like number is a count only when what follows is a thing counted ("2000 people").
 const COUNT_AFTER =
@@ -66,6 +69,8 @@ export function labelSpans(s: string): Array<[number, number]> {
   for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   for (const m of matchesOf(NUMBERED, s)) spans.push([m.index, m.index + m[0].length]);
+  const atStart = NAME_AT_START.exec(s);
+  if (atStart && !NOT_NAMES.has(atStart[0].split(' ')[0]!)) spans.push([0, atStart[0].length]);
   for (const m of matchesOf(NAME_NUMBER, s)) {
     if (!NOT_NAMES.has(m[1]!)) spans.push([m.index, m.index + m[0].length]);
   }

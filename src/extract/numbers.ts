@@ -268,6 +268,8 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   }
   const text = s.slice(start, end);
   if (/^(?:a|an|half a)$/i.test(text)) return undefined;
+  // A scale word alone ("million" left over after a masked label) is no number.
+  if (/^(?:hundred|thousand|million|billion|trillion|dozen)$/i.test(text)) return undefined;
   let value = parsed.value;
   let unit: string | undefined;
   const after = s.slice(end, end + 20);

@@ -236,3 +236,26 @@ describe('what a figure counts, on real sentence shapes', () => {
     expect(figure('The party set out tax cuts worth £4bn.').counted).toMatch(/tax cuts/);
   });
 });
+
+describe('names and known groups on real sentence shapes', () => {
+  it('skips product names that open a headline or sit before a verb', () => {
+    expect(values('Halo 2 sells five million copies')).toEqual([5e6]);
+    expect(values('PlayStation 3 chip to be shown')).toEqual([]);
+    expect(values('Sony said the PlayStation 2 was the top seller.')).toEqual([]);
+    expect(values('The old OS/2 system ran the machines.')).toEqual([]);
+  });
+
+  it('keeps a count that opens a sentence', () => {
+    expect(values('Nearly 300 people marched.')).toEqual([300]);
+  });
+
+  it('skips known groups: "the final 25", "the world’s 500 largest companies"', () => {
+    expect(values('Then the final 25 were sent on to the next round.')).toEqual([]);
+    expect(values('Then the final 303 soldiers came home.')).toEqual([303]);
+    expect(values('Bosses of the world’s 500 largest companies came.')).toEqual([]);
+  });
+
+  it('leaves no stray scale word behind a masked label', () => {
+    expect(values('Every day 78 million messages are sent.').every((v) => v !== 1e6)).toBe(true);
+  });
+});
