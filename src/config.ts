@@ -133,7 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dbPath: overrides.db ?? e.FACTFEED_DB,
     timeZone: e.FACTFEED_TZ,
     logLevel: e.FACTFEED_LOG_LEVEL,
-    sampleFeed: e.FACTFEED_SAMPLE_FEED,
+    // Empty means "no sample feed" (as .env.example says), unlike numbers, where empty means the default.
+    sampleFeed: env.FACTFEED_SAMPLE_FEED === '' ? '' : e.FACTFEED_SAMPLE_FEED,
     allowPrivate: e.FACTFEED_ALLOW_PRIVATE,
     userAgent: e.FACTFEED_USER_AGENT,
     fetchTimeoutMs: e.FACTFEED_FETCH_TIMEOUT_MS,

@@ -11,6 +11,11 @@ describe('loadConfig', () => {
     expect(c.allowPrivate).toBe(false);
   });
 
+  it('loads no sample feed when FACTFEED_SAMPLE_FEED is set empty, and the bundled one when it is unset', () => {
+    expect(loadConfig({ FACTFEED_SAMPLE_FEED: '' }).sampleFeed).toBe('');
+    expect(loadConfig({}).sampleFeed).toBe('data/sample-feed.xml');
+  });
+
   it('lets FACTFEED_DB and then --db choose the database file', () => {
     expect(loadConfig({ FACTFEED_DB: '/tmp/a.db' }).dbPath).toBe('/tmp/a.db');
     expect(loadConfig({ FACTFEED_DB: '/tmp/a.db' }, { db: '/tmp/b.db' }).dbPath).toBe('/tmp/b.db');
