@@ -1,3 +1,4 @@
+import { splitSentences } from '../extract/sentences.ts';
 import type { Store, FactRow, Article } from '../store/index.ts';
 import type { Reply } from '../reply/model.ts';
 import { CitationList } from '../reply/citations.ts';
@@ -37,19 +38,29 @@ export function figureLine(f: FactRow): string {
   return meta ? `${what} (${meta})` : what;
 }
 
-const SENTENCE = /[^.!?]+[.!?]+["'”’)]*(\s+|$)/g;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const graphemesOf = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
 
-/** The teaser if the feed gave one, else the article's first sentences, within about 300 characters. */
+/** Cuts to at most `max` user-perceived characters, never inside an emoji or before a combining mark. */
+export function clipText(s: string, max: number): string {
+  const parts = graphemesOf(s);
+  return parts.length <= max ? s : `${parts.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * The first sentence or two of an article, at most `maxChars` characters. Sentences come from the
+ * extractor's own splitter, so "2.7%", "Yahoo!" and "U.S." never end one.
+ */
 export function leadOf(a: Pick<Article, 'teaser' | 'text'>, maxChars = 300): string {
   const base = (a.teaser ?? a.text).replace(/\s+/g, ' ').trim();
   let out = '';
-  for (const m of base.matchAll(SENTENCE)) {
-    if (out && out.length + m[0].length > maxChars) break;
-    out += m[0];
-    if (out.length >= maxChars / 2) break;
+  for (const sentence of splitSentences(base)) {
+    const next = out ? `${out} ${sentence}` : sentence;
+    if (out && graphemesOf(next).length > maxChars) break;
+    out = next;
+    if (graphemesOf(out).length >= maxChars / 2) break;
   }
-  out = (out || base).trim();
-  return out.length > maxChars ? `${out.slice(0, maxChars - 1).trimEnd()}…` : out;
+  return clipText(out || base, maxChars);
 }
 
 /** The post announcing one new article: title, lead, key figures, link. Undefined if the article is gone. */
