@@ -1,3 +1,4 @@
+import { terminalSafe } from './controls.ts';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -42,7 +43,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+// Everything the CLI prints is terminal-safe, whatever an older database or a feed holds.
+const defaultIo = (): CliIo => ({ stdout: terminalSafe(process.stdout), stderr: terminalSafe(process.stderr), stdin: process.stdin, env: process.env });
 
 function print(io: CliIo, reply: Reply, json: boolean): number {
   io.stdout.write((json ? JSON.stringify(reply, null, 2) : renderText(reply)) + '\n');

@@ -11,21 +11,32 @@ import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
 
-// The last movement word in a stretch that runs up to a figure, within its clause.
-function movementBefore(s: string, from: number, to: number): { word: string; dir: 'up' | 'down'; at: number } | undefined {
-  const stretch = s.slice(from, to);
-  if (/[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:and|but|while|which|who|that)\s+\S+\s+\S+\s*$/i.test(stretch) && !/^\s*,?\s*(?:up|down)\b/i.test(stretch)) {
-    // Only the part after the last clause break counts.
-    const cut = Math.max(stretch.lastIndexOf(';'), stretch.lastIndexOf(':'));
-    if (cut >= 0) return movementBefore(s, from + cut + 1, to);
-  }
-  let found: { word: string; dir: 'up' | 'down'; at: number } | undefined;
+interface Move {
+  dir: 'up' | 'down';
+  at: number;
+}
+
+// Every movement word of a sentence, found in one scan (a figure then looks back through the list).
+function movesIn(s: string): Move[] {
+  const out: Move[] = [];
   MOVE.lastIndex = 0;
-  for (let m = MOVE.exec(stretch); m; m = MOVE.exec(stretch)) {
+  for (let m = MOVE.exec(s); m; m = MOVE.exec(s)) {
     const dir = directionOf(m[1]!);
-    if (dir) found = { word: m[1]!, dir, at: from + m.index };
+    if (dir) out.push({ dir, at: m.index });
   }
-  return found;
+  return out;
+}
+
+// The last movement word before `to` and after `from`, within the figure's clause (after any ; or :).
+function movementBefore(s: string, moves: readonly Move[], from: number, to: number): Move | undefined {
+  const cut = Math.max(s.lastIndexOf(';', to - 1), s.lastIndexOf(':', to - 1));
+  const start = Math.max(from, cut + 1);
+  for (let k = moves.length - 1; k >= 0; k--) {
+    const m = moves[k]!;
+    if (m.at < to && m.at >= start) return m;
+    if (m.at < start) return undefined;
+  }
+  return undefined;
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
@@ -54,19 +65,25 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
   if (placed.length === 0) return placed;
   const gone = new Set<Placed>();
   markConversions(s, placed, gone);
-  const live = () => placed.filter((p) => !gone.has(p) && !p.fact.conversion);
+  const moves = movesIn(s);
   for (let i = 0; i < placed.length; i++) {
     const a = placed[i]!;
     if (gone.has(a) || a.fact.conversion) continue;
-    const rest = live().filter((p) => p.start > a.start);
-    const b = rest[0];
-    const c = rest[1];
-    const before = movementBefore(s, Math.max(0, a.start - 60), a.start);
+    // The next two figures still standing (conversions stand aside).
+    let b: Placed | undefined;
+    let c: Placed | undefined;
+    for (let j = i + 1; j < placed.length && !c; j++) {
+      const p = placed[j]!;
+      if (gone.has(p) || p.fact.conversion || p.start <= a.start) continue;
+      if (b) c = p;
+      else b = p;
+    }
+    const before = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
     const ab = b ? s.slice(a.end, b.start) : '';
 
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
     if (b && TO.test(ab) && /\bfrom\s+(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start)) && comparable(b.fact, a.fact)) {
-      const mv = movementBefore(s, Math.max(0, a.start - 60), a.start);
+      const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
       b.fact.previous = a.fact.value;
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;

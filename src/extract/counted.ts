@@ -180,7 +180,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
   }
   // "tax cuts worth £4bn", "the market was worth just $20m": what is worth it stands before "worth".
-  const worth = /(?:^|\s)((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:(?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
+  const worth = tail.includes('worth') && /(?:^|\s)((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:(?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
   if (worth) {
     const head = phrase(worth[1]!.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) || /^(?:of)$/.test(w)).join(' '));
     if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };

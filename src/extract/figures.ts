@@ -106,7 +106,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 
 function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
-  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores|score|half|quarters?|thirds?)\b/i.test(s)) return [];
+  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b|\b(?:half|quarters?|thirds?|score) of\b/i.test(s)) return [];
   const events = findEvents(s);
   const cues: SentenceCues = { hedged: HEDGE.test(s), negation: NEGATION_HINT.test(s) };
   const out: FigureFact[] = [];
@@ -123,7 +123,7 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
     }
   }
   durationSpans(s, placed);
-  const periods = placed.length > 0 ? periodSpans(s) : [];
+  const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);
 }

@@ -8,7 +8,6 @@ import { matchesOf } from './scan.ts';
 
 const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
 
-const INDEX_NAMES = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+\d+\b/g;
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
   String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
@@ -22,7 +21,6 @@ const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[
 const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
 const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?)\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
-const NUMBERED = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed)\s+\d+(?:\s+and\s+\d+)?\b(?![,.]\d|\s*(?:%|per\s?cent))/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
   ('About Around Some Nearly Almost Over Under Only Just More Less Fewer The A An In On At By For With From To Of And But Since After ' +
@@ -32,13 +30,9 @@ const NOT_NAMES = new Set(
     'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday ' +
     'Saturday Sunday Christmas Easter US UK EU UN Rs RM GMT BST EST CET UTC Brent').split(' '),
 );
-// A number names something when no plural noun, unit or scale follows it ("Boeing 737 and …",
-// "the Nikkei 225 slipped"), and a capitalised word that is not a function word comes right before.
-const NAME_NUMBER = /(?<=[^.!?]\s)([A-Z][A-Za-z&-]+)\s(\d{1,4})\b(?![,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-))/g;
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sweeps|wins|tops|leads|beats|hits|gets|is|was|has|chip|console|game|review|launch|released?)\b)/;
-const YEAR = /\b(1[89]\d\d|20\d\d)\b(?![,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/g;
 // A year-like number is a count only when what follows is a thing counted ("2000 people").
 const COUNT_AFTER =
   /^\s(?:people|jobs|workers|staff|employees|troops|soldiers|homes|houses|cars|vehicles|units|copies|members|fans|visitors|students|pupils|patients|children|cases|deaths|votes|tonnes|miles|metres|feet|acres|hectares|pages|words|names|signatures|applications|complaints|flights|passengers|computers|machines|phones|sites|shops|stores|branches|posts|places|beds|doctors|nurses|teachers|officers|police|shares|customers|users|subscribers|households|businesses|companies|firms|more|new|extra|additional|of)\b/i;
@@ -58,28 +52,55 @@ export function periodSpans(s: string): Array<[number, number]> {
   return matchesOf(PERIODS, s).map((m) => [m.index, m.index + m[0].length]);
 }
 
+// A run of digits that starts a number (not the middle of "1,000" or "2.5").
+const DIGIT_RUN = /(?<![\d,.])\d+/g;
+const NUMBERED_BEFORE = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed)\s+$/i;
+const INDEX_BEFORE = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+$/;
+// A number names something when a capitalised word that is not a function word comes right before
+// it inside the sentence, and no plural noun, unit or scale follows ("Boeing 737 and …", "the Nikkei 225 slipped").
+const NAME_BEFORE = /\b([A-Z][A-Za-z&-]+)\s$/;
+// After a name's number: no decimal, no unit or scale, no plural noun (but a verb in -s is fine).
+const NOT_NAME_AFTER = /^(?:[,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-))/;
+const YEAR_NOT_AFTER = /^(?:[,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/;
+
 /** Spans of the sentence holding numbers that name or label something; figures are not read there. */
 export function labelSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:no-one|one-|top-|bottom-|(?:number|league|top|world|BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|Division|Pop|Generation|Apollo)\b)/i.test(s)) {
+    for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
-  for (const m of matchesOf(INDEX_NAMES, s)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
-  if (ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of matchesOf(NUMBERED, s)) spans.push([m.index, m.index + m[0].length]);
+  // Cheap hints first: most sentences hold none of these shapes.
+  if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   const atStart = NAME_AT_START.exec(s);
   if (atStart && !NOT_NAMES.has(atStart[0].split(' ')[0]!)) spans.push([0, atStart[0].length]);
-  for (const m of matchesOf(NAME_NUMBER, s)) {
-    if (!NOT_NAMES.has(m[1]!)) spans.push([m.index, m.index + m[0].length]);
-  }
-  for (const m of matchesOf(YEAR, s)) {
-    const before = s.slice(Math.max(0, m.index - 24), m.index);
-    // "more than 2000", "$2000", "No 2000": a quantity or a label someone else reads.
-    if (/(?:more than|less than|about|around|some|nearly|almost|over|under|up to|at least|roughly|[$£€¥]|-)\s*$/i.test(before)) continue;
-    if (COUNT_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    spans.push([m.index, m.index + m[0].length]);
+  // The rest is decided at each run of digits by the words right around it: one pass over the
+  // digits instead of a scan of the whole sentence per pattern.
+  for (const m of matchesOf(DIGIT_RUN, s)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const before = s.slice(Math.max(0, at - 28), at);
+    const after = s.slice(end, end + 20);
+    const label = NUMBERED_BEFORE.exec(before) ?? INDEX_BEFORE.exec(before);
+    if (label && !/^(?:[,.]\d|\s*(?:%|per\s?cent))/i.test(after)) {
+      const and = /^\s+and\s+\d+\b/.exec(after);
+      spans.push([at - label[0].length, end + (and ? and[0].length : 0)]);
+      continue;
+    }
+    const name = NAME_BEFORE.exec(before);
+    if (name && !NOT_NAMES.has(name[1]!) && m[0].length <= 4 && !NOT_NAME_AFTER.test(after) && /^[^.!?]\s$/.test(s.slice(Math.max(0, at - name[0].length - 2), at - name[0].length))) {
+      spans.push([at - name[0].length, end]);
+      continue;
+    }
+    if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !YEAR_NOT_AFTER.test(after)) {
+      // "more than 2000", "$2000", "No 2000": a quantity or a label someone else reads.
+      if (/(?:more than|less than|about|around|some|nearly|almost|over|under|up to|at least|roughly|[$£€¥]|-)\s*$/i.test(before)) continue;
+      if (COUNT_AFTER.test(after)) continue;
+      spans.push([at, end]);
+    }
   }
   return spans;
 }

@@ -51,9 +51,9 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 // ASCII and Latin letter ranges instead of \p{L}: the unicode flag makes this scan several times slower.
 // Not glued to letters ("S24", "A380"), except to a currency code ("RM45.90", "USD25m", "$US1,250,000").
 // ".300" and ".05" start at their point.
-const NUMERIC = String.raw`(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
+const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
-const FRACTION = String.raw`(?<!\b(?:first|second|final|latter|former|1st|2nd|3rd|4th|third|fourth)[\s-])\b(?:(?:one|two|three)[\s-](?:thirds?|quarters?)|a\s+(?:third|quarter)|half)(?=\s+of\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
+const FRACTION = String.raw`\b(?:(?:one|two|three)[\s-](?:thirds?|quarters?)|a\s+(?:third|quarter)|half)(?=\s+of\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
@@ -137,7 +137,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
         : m[5]
           ? numericMention(sentence, m, start)
           : m[8]
-            ? fractionMention(m[0], start)
+            ? fractionMention(m[0], start, sentence)
             : wordMention(m[0], start, sentence);
     if (!mention) continue;
     found.push(mention);
@@ -248,7 +248,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
 const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3 };
 
 /** "three-quarters of", "a third of", "half of": a share of a whole, as a percentage. */
-function fractionMention(raw: string, start: number): NumberMention {
+function fractionMention(raw: string, start: number, s: string): NumberMention | undefined {
+  if (/\b(?:first|second|final|latter|former|1st|2nd|3rd|4th|third|fourth)[\s-]$/i.test(s.slice(Math.max(0, start - 8), start))) return undefined;
   const [count, part] = raw.toLowerCase().split(/[\s-]+/);
   const n = part === undefined ? 1 : count === 'a' ? 1 : (UNITS[count!] ?? 1);
   const value = Math.round(n * FRACTIONS[part ?? count!]! * 10) / 10;

@@ -1,3 +1,4 @@
+import { stripControls } from '../controls.ts';
 import { parseHTML } from 'linkedom';
 import { simpleHtmlText } from './simplehtml.ts';
 
@@ -103,6 +104,7 @@ function tidyParagraphs(paragraphs: string[]): string {
 
 /** One space for every run of whitespace (including non-breaking and zero-width spaces), trimmed. */
 export function collapseWhitespace(s: string): string {
+  s = stripControls(s); // feed text never carries escape sequences, control or bidi-override characters into the store
   // Only runs that are not already a single plain space are rewritten (\s covers U+00A0): same
   // result as replacing every run, about 2.5× faster on article text, where most runs are one space.
   return s.replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ').trim();

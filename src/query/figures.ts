@@ -2,7 +2,7 @@ import type { Store, FactRow, FigureFilter } from '../store/index.ts';
 import type { FigurePoint } from './point.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
-import { canLead, eventClass, groupKeyOf, leadPoint, mainSeries } from './series.ts';
+import { canLead, eventClass, groupKeyOf, leadPoint, seriesLength } from './series.ts';
 import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
 
 export type { FigurePoint } from './point.ts';
@@ -177,15 +177,21 @@ export function groupFigures(points: readonly FigurePoint[]): FigureGroup[] {
 
 export function rankGroups(groups: FigureGroup[], topic: string): FigureGroup[] {
   const q = topicQuery(topic);
-  const names = (g: FigureGroup): boolean => g.points.some((p) => mentionsTopic(p.counted, q) || mentionsTopic(p.countedKey, q));
-  const articles = (g: FigureGroup): number => new Set(g.points.map((p) => p.article.id)).size;
-  const seriesLength = (g: FigureGroup): number => mainSeries(g.points).length;
-  return [...groups].sort(
-    (a, b) =>
-      Number(b.points.some((p) => p.counted)) - Number(a.points.some((p) => p.counted)) ||
-      articles(b) - articles(a) ||
-      seriesLength(b) - seriesLength(a) ||
-      Number(names(b)) - Number(names(a)) ||
-      b.points[0]!.date.localeCompare(a.points[0]!.date),
+  // Each group's sort keys once: the comparator runs O(n log n) times.
+  const keys = new Map(
+    groups.map((g) => [
+      g,
+      {
+        counted: Number(g.points.some((p) => p.counted)),
+        articles: new Set(g.points.map((p) => p.article.id)).size,
+        series: seriesLength(g.points),
+        names: Number(g.points.some((p) => mentionsTopic(p.counted, q) || mentionsTopic(p.countedKey, q))),
+      },
+    ]),
   );
+  return [...groups].sort((a, b) => {
+    const x = keys.get(a)!;
+    const y = keys.get(b)!;
+    return y.counted - x.counted || y.articles - x.articles || y.series - x.series || y.names - x.names || b.points[0]!.date.localeCompare(a.points[0]!.date);
+  });
 }

@@ -73,23 +73,40 @@ export interface SeriesPoint {
 
 /** The main series of a group: the comparable figures of the lead's series, one per date, oldest first. */
 export function mainSeries(points: readonly FigurePoint[]): SeriesPoint[] {
+  return pickSeries(points).map(({ date, point, previous }) => {
+    const shown = previous ? { ...point, value: point.previous!, valueHigh: null, qualifier: null, date, period: null } : point;
+    return { date, label: `${formatShort(shown)} (${formatAsOf(shown)})`, value: shown.value, point };
+  });
+}
+
+/** How many dated points the main series has; cheap (no labels), for ranking groups. */
+export const seriesLength = (points: readonly FigurePoint[]): number => pickSeries(points).length;
+
+interface Picked {
+  date: string;
+  point: FigurePoint;
+  /** The point stands for the earlier level its figure states, not the figure itself. */
+  previous: boolean;
+  rank: number;
+}
+
+// One candidate per date, the most precise; labels are made only for the winners.
+function pickSeries(points: readonly FigurePoint[]): Picked[] {
   const lead = leadPoint(points);
   if (!lead) return [];
   const key = seriesKeyOf(lead);
-  const byDate = new Map<string, SeriesPoint & { rank: number }>();
-  const offer = (date: string, sp: SeriesPoint, rank: number): void => {
-    const have = byDate.get(date);
-    if (!have || rank > have.rank) byDate.set(date, { ...sp, rank });
-  };
+  const byDate = new Map<string, Picked>();
   for (const p of points) {
     if (!canLead(p) || p.vague || seriesKeyOf(p) !== key) continue;
-    offer(p.date, { date: p.date, label: `${formatShort(p)} (${formatAsOf(p)})`, value: p.value, point: p }, precision(p));
+    const rank = precision(p);
+    const have = byDate.get(p.date);
+    if (!have || rank > have.rank) byDate.set(p.date, { date: p.date, point: p, previous: false, rank });
     if (p.previous !== null && p.previousDate && p.previousDate < p.date) {
-      const prev = { ...p, value: p.previous, valueHigh: null, qualifier: null, date: p.previousDate, period: null };
-      offer(p.previousDate, { date: p.previousDate, label: `${formatShort(prev)} (${formatAsOf(prev)})`, value: p.previous, point: p }, precision(p) - 1);
+      const prev = byDate.get(p.previousDate);
+      if (!prev || rank - 1 > prev.rank) byDate.set(p.previousDate, { date: p.previousDate, point: p, previous: true, rank: rank - 1 });
     }
   }
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)).map(({ rank: _rank, ...sp }) => sp);
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** At most this many points of a series are written out in text; the chart shows them all. */

@@ -3,7 +3,7 @@ import { splitSentences } from '../extract/sentences.ts';
 import { findFigures, groupFigures, isOnTopic, rankGroups, type FigureGroup, type FigurePoint } from './figures.ts';
 import { articleOnTopic, mentions, searchArticles, topicQuery, type ArticleHit, type TopicQuery } from './search.ts';
 import { findDisputes, type Dispute } from './claims.ts';
-import { mainSeries } from './series.ts';
+import { seriesLength } from './series.ts';
 
 export interface SummaryLine {
   /** ISO date of the earliest article saying it. */
@@ -66,7 +66,7 @@ function keyGroups(groups: FigureGroup[], titles: readonly string[]): FigureGrou
   // A story's key figure has a history: a longer series outranks a one-off count of the same salience.
   return groups
     .filter((g) => !duration(g))
-    .map((g, i) => ({ g, i, s: salience(g), n: mainSeries(g.points).length }))
+    .map((g, i) => ({ g, i, s: salience(g), n: seriesLength(g.points) }))
     .sort((a, b) => Number(b.s > 0) - Number(a.s > 0) || b.n - a.n || a.i - b.i)
     .map((x) => x.g);
 }

@@ -1,3 +1,4 @@
+import { stripControls } from '../controls.ts';
 /**
  * Escaping for text that lands inside Discord markdown. Feed content is untrusted: it must not
  * format, link, ping or break out of the structure the renderer builds around it.
@@ -20,7 +21,7 @@ export function neutraliseMentions(text: string): string {
 
 /** One-line, markdown-inert, mention-inert version of untrusted text. */
 export function escapeDiscord(text: string): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const flat = stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ');
   const escaped = flat.replace(MARKDOWN, (c) => `\\${c}`);
   // "1. " at the start of a line would render as an ordered list.
   return neutraliseMentions(escaped.replace(/^(\d+)\.(\s)/, '$1\\.$2'));

@@ -1,3 +1,4 @@
+import { stripControls } from '../controls.ts';
 import { safeHttpHref } from './safe-url.ts';
 
 /**
@@ -22,7 +23,7 @@ export function escapeEntities(text: string): string {
 
 /** One-line, markup-inert, mention-inert version of untrusted text for a mrkdwn field. */
 export function escapeMrkdwn(text: string): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const flat = stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ');
   const escaped = escapeEntities(flat).replace(MARKERS, (c) => `${ZWSP}${c}${ZWSP}`);
   // "&gt;" at the start of a line still renders as a block quote.
   return escaped.startsWith('&gt;') ? ZWSP + escaped : escaped;
@@ -59,7 +60,7 @@ export function truncateMrkdwn(text: string, max: number): string {
 /** Plain text (header blocks, `plain_text` fields): no markup is parsed, so only length and control characters matter. */
 export function plainText(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = stripControls(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   let cut = flat.slice(0, max - 1);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

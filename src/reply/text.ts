@@ -1,3 +1,4 @@
+import { stripControls } from '../controls.ts';
 import type { Reply } from './model.ts';
 
 /**
@@ -5,8 +6,7 @@ import type { Reply } from './model.ts';
  * rewrite the operator's terminal, so every control character except newline and tab goes.
  */
 export function sanitizeText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  return stripControls(s);
 }
 
 /** Renders a Reply as plain text for the console and the CLI. */
