@@ -60,7 +60,7 @@ export function truncateMrkdwn(text: string, max: number): string {
 /** Plain text (header blocks, `plain_text` fields): no markup is parsed, so only length and control characters matter. */
 export function plainText(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex
-  const flat = stripControls(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = stripControls(text.replace(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/g, ' ')).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   let cut = flat.slice(0, max - 1);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

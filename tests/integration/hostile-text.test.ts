@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { stripControls } from '../../src/controls.ts';
 import { renderDiscord } from '../../src/reply/discord.ts';
 import { renderSlack } from '../../src/reply/slack.ts';
@@ -15,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // ESC sequences, a C1 CSI, DEL, a right-to-left override and an isolate: every class the issue names.
 const ESC = '\u001b';
 const HOSTILE = `${ESC}[31mRED${ESC}[0m \u009b31m\u007f \u202egnp.exe\u202c \u2066iso\u2069 ${ESC}]0;title\u0007`;
+// eslint-disable-next-line no-control-regex
 const BAD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function hostileFeed(): string {
@@ -53,6 +55,12 @@ describe('control and bidi characters in a hostile feed', () => {
     }
     expect(outputs[0]!.stdout + outputs[2]!.stdout).toMatch(/Harbour RED/);
     expect(outputs[5]!.stdout).toMatch(/4200/);
+    // Cleaned once at ingest: nothing stored carries them, so no escape code can become a "figure".
+    const db = new Database(join(dir, 'hostile.db'), { readonly: true });
+    const stored = db.prepare('SELECT title || text AS t FROM articles UNION ALL SELECT coalesce(title, \'\') FROM sources').pluck().all() as string[];
+    db.close();
+    expect(stored.length).toBeGreaterThan(1);
+    for (const t of stored) expect(BAD.test(t)).toBe(false);
     const exported = run(['sources', 'export', join(dir, 'out.opml')]);
     expect(exported.status).toBe(0);
     expect(BAD.test(readFileSync(join(dir, 'out.opml'), 'utf8'))).toBe(false);

@@ -32,8 +32,9 @@ describe('text renderer', () => {
   });
 
   it('strips terminal control sequences that a feed could use to rewrite the screen', () => {
-    expect(sanitizeText('ok\u001b[2J\u001b]0;pwned\u0007 done\u202e')).toBe('ok[2J]0;pwned done');
-    expect(renderText({ kind: 'info', title: 'x\u001b[31m', sections: [], citations: [] })).toBe('x[31m');
+    // Sequences go whole: no "[2J" or "]0;pwned" residue is left behind.
+    expect(sanitizeText('ok\u001b[2J\u001b]0;pwned\u0007 done\u202e')).toBe('ok done');
+    expect(renderText({ kind: 'info', title: 'x\u001b[31m', sections: [], citations: [] })).toBe('x');
   });
 });
 
