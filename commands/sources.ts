@@ -2,6 +2,7 @@ import type { CommandDefinition } from './types.ts';
 import type { Reply } from '../src/reply/model.ts';
 import type { Source } from '../src/store/index.ts';
 import { formatDate } from '../src/query/format.ts';
+import { redactUrl } from '../src/ingest/url.ts';
 
 export function healthOf(s: Source): string {
   if (s.pausedAt) return `paused since ${formatDate(s.pausedAt)} after ${s.consecutiveFailures} failures: ${s.lastError ?? 'unknown error'}`;
@@ -28,7 +29,7 @@ export const sources: CommandDefinition = {
       sections: [
         {
           lines: rows.map(({ source: s, articles }) => ({
-            text: `#${s.id} ${s.title ?? s.url} — ${articles} article${articles === 1 ? '' : 's'}, every ${s.intervalMinutes} min — ${healthOf(s)}${s.title ? ` — ${s.url}` : ''}`,
+            text: `#${s.id} ${s.title ?? redactUrl(s.url)} — ${articles} article${articles === 1 ? '' : 's'}, every ${s.intervalMinutes} min — ${healthOf(s)}${s.title ? ` — ${redactUrl(s.url)}` : ''}`,
           })),
         },
       ],
@@ -36,7 +37,7 @@ export const sources: CommandDefinition = {
       data: {
         sources: rows.map(({ source: s, articles }) => ({
           id: s.id,
-          url: s.url,
+          url: redactUrl(s.url),
           title: s.title,
           articles,
           intervalMinutes: s.intervalMinutes,

@@ -1,3 +1,4 @@
+import { redactUrl } from '../ingest/url.ts';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
@@ -70,7 +71,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       .then(
         (r) => log.debug('polled', { source: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
         // pollSource has already recorded the failure and its back-off; the log just says so.
-        (err: unknown) => log.warn('poll failed', { source: source.id, url: source.url, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => log.warn('poll failed', { source: source.id, url: redactUrl(source.url), error: err instanceof Error ? err.message : String(err) }),
       )
       .finally(() => running.delete(source.id));
     running.set(source.id, p);

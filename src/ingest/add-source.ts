@@ -5,6 +5,7 @@ import type { Store, Source } from '../store/index.ts';
 import { FeedError, FetchError, type Fetcher, type ParsedFeed } from './types.ts';
 import { parseFeed, readFeedFile } from './feed.ts';
 import { discoverFeeds } from './discover.ts';
+import { hasCredentials, redactUrl } from './url.ts';
 
 export interface AddSourceRequest {
   tenant: string;
@@ -19,6 +20,18 @@ export class SourceInputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SourceInputError';
+  }
+}
+
+/**
+ * Feeds behind a password are refused: factfeed would have to keep the password and could not keep
+ * it out of /sources, which every member may run. Said before anything is fetched or stored.
+ */
+function refuseCredentials(url: string): void {
+  if (hasCredentials(url)) {
+    throw new SourceInputError(
+      `${redactUrl(url)} contains a user name or password. factfeed does not follow password-protected feeds, because everyone who runs /sources would see the address; use the feed's public address (or a private token URL without user:password@).`,
+    );
   }
 }
 
@@ -40,7 +53,8 @@ export async function addSource(deps: { store: Store; fetch: Fetcher; clock: Clo
     const source = deps.store.sources.add({ tenant: req.tenant, url: path, kind: 'file', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy }, deps.clock.now());
     return { source, feed };
   }
-  if (!/^https?:\/\//i.test(input)) throw new SourceInputError(`Only http and https feeds are supported (got ${input}).`);
+  if (!/^https?:\/\//i.test(input)) throw new SourceInputError(`Only http and https feeds are supported (got ${redactUrl(input)}).`);
+  refuseCredentials(input);
   let url = input;
   let res = await deps.fetch(url);
   let feed: ParsedFeed;
@@ -52,6 +66,7 @@ export async function addSource(deps: { store: Store; fetch: Fetcher; clock: Clo
     const first = candidates[0];
     if (!first) throw new SourceInputError(`${input} is not an RSS or Atom feed, and the page links to none.`);
     url = first;
+    refuseCredentials(url);
     res = await deps.fetch(url);
     feed = await parseFeed(res.text(), url);
   }

@@ -1,3 +1,4 @@
+import { redactUrl } from './url.ts';
 import type { Store, Source } from '../store/index.ts';
 import type { Logger } from '../log.ts';
 import { enqueuePauseNotices } from '../deliver/notices.ts';
@@ -46,10 +47,10 @@ export function recordPollFailure(deps: { store: Store; log: Logger }, source: S
     if (updated.pausedAt && !updated.pauseNotified) {
       const told = enqueuePauseNotices(store, now, updated);
       store.sources.markPauseNotified(updated.id);
-      log.warn('paused a source after a day of failures', { source: updated.id, url: updated.url, failures: updated.consecutiveFailures, notices: told, error });
+      log.warn('paused a source after a day of failures', { source: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, notices: told, error });
       return store.sources.get(updated.id)!;
     }
-    log.info('poll failed; backing off', { source: updated.id, url: updated.url, failures: updated.consecutiveFailures, nextPollAt: decision.nextPollAt?.toISOString(), error });
+    log.info('poll failed; backing off', { source: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, nextPollAt: decision.nextPollAt?.toISOString(), error });
     return updated;
   });
 }

@@ -1,4 +1,5 @@
 import { DOMParser } from 'linkedom';
+import { redactUrl } from './url.ts';
 import type { DomDocument, DomElement } from './htmltext.ts';
 
 /** OPML, the format feed readers use to move subscription lists around. */
@@ -37,8 +38,8 @@ function attr(el: DomElement, name: string): string | undefined {
 /** A valid OPML 2.0 document listing the sources, every attribute escaped. */
 export function toOpml(sources: readonly OpmlEntry[], title: string): string {
   const outlines = sources.map((s) => {
-    const text = escapeXml(s.title ?? s.url);
-    return `    <outline type="rss" text="${text}" title="${text}" xmlUrl="${escapeXml(s.url)}"/>`;
+    const text = escapeXml(s.title ?? redactUrl(s.url));
+    return `    <outline type="rss" text="${text}" title="${text}" xmlUrl="${escapeXml(redactUrl(s.url))}"/>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -8,7 +8,7 @@ import { articleTopics } from '../extract/topics.ts';
 import type { FeedItem, Fetcher, ParsedFeed } from './types.ts';
 import { parseFeed, readFeedFile } from './feed.ts';
 import { extractMainText } from './fulltext.ts';
-import { normalizeUrl } from './url.ts';
+import { normalizeUrl, redactUrl } from './url.ts';
 import { recordPollFailure, recordPollSuccess } from './health.ts';
 import { enqueueArticleUpdates } from '../deliver/outbox.ts';
 
@@ -84,7 +84,7 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
       storeChunk(deps, source, ready.slice(start, start + STORE_CHUNK), result);
     }
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
-    for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: source.url });
+    for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: redactUrl(source.url) });
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

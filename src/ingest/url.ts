@@ -64,3 +64,24 @@ export function normalizeUrl(raw: string): string {
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '') || '/';
   return url.href;
 }
+
+/** Whether a URL carries a user name or password ("https://user:secret@host/feed.xml"). */
+export function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The URL with any password shown as *** ("https://user:***@host/…"), for every reply, log and export. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, (_m, scheme: string) => `${scheme}${u.username ? `${u.username}:` : ''}***@`);
+  } catch {
+    return url;
+  }
+}

@@ -36,3 +36,14 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(' /relative/path ')).toBe('/relative/path');
   });
 });
+
+describe('credentials in a feed URL', () => {
+  it('finds them and shows the password as ***', async () => {
+    const { hasCredentials, redactUrl } = await import('../../src/ingest/url.ts');
+    expect(hasCredentials('https://ann:s3cret@feeds.example.org/x.xml')).toBe(true);
+    expect(hasCredentials('https://feeds.example.org/x.xml?token=abc')).toBe(false);
+    expect(redactUrl('https://ann:s3cret@feeds.example.org/x.xml')).toBe('https://ann:***@feeds.example.org/x.xml');
+    expect(redactUrl('https://:s3cret@feeds.example.org/x.xml')).toBe('https://***@feeds.example.org/x.xml');
+    expect(redactUrl('https://feeds.example.org/x.xml')).toBe('https://feeds.example.org/x.xml');
+  });
+});

@@ -86,6 +86,18 @@ describe('bad sources get a clear error and change nothing', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses a feed URL with a user name and password before fetching it, and never shows the password', async () => {
+    const before = snapshot();
+    const seen = hits.length;
+    const reply = await runLine(t, registry, `/source add ${origin.replace('http://', 'http://ann:s3cret@')}/teaser.xml`);
+    expect(reply.kind).toBe('error');
+    expect(reply.intro).toMatch(/user name or password/);
+    expect(JSON.stringify(reply)).not.toContain('s3cret');
+    expect(JSON.stringify(reply)).toContain('ann:***@');
+    expect(hits.length).toBe(seen);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses a 404 naming the status and the address', async () => {
     const reply = await runLine(t, registry, `/source add ${origin}/missing.xml`);
     expect(reply.kind).toBe('error');
