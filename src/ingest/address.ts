@@ -7,18 +7,36 @@ import { FetchError } from './types.ts';
  * 10.x, services on loopback), so only globally routable unicast addresses count as public.
  */
 
-/** True only for globally routable unicast addresses; anything unparsable is not public. */
+/**
+ * True only for globally routable unicast addresses; anything unparsable is not public. IPv6 must be
+ * global unicast (2000::/3, none of its special ranges); an IPv6 address that carries an IPv4 one
+ * (mapped, compatible, NAT64, 6to4) reaches that IPv4 address, so that address is judged instead.
+ */
 export function isPublicAddress(ip: string): boolean {
   const bare = stripBrackets(ip);
   if (!ipaddr.isValid(bare)) return false;
-  let addr = ipaddr.parse(bare);
-  // ::ffff:10.0.0.1 reaches 10.0.0.1, so judge the IPv4 address it carries.
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
-    addr = (addr as ipaddr.IPv6).toIPv4Address();
-  }
-  // 'unicast' is ipaddr.js's name for "none of the special ranges" (private, loopback,
-  // link-local, CGNAT, unique-local, multicast, NAT64/6to4/Teredo tunnels, reserved, ...).
-  return addr.range() === 'unicast';
+  const addr = ipaddr.parse(bare);
+  if (addr.kind() === 'ipv4') return addr.range() === 'unicast';
+  const v6 = addr as ipaddr.IPv6;
+  const carried = embeddedIPv4(v6);
+  if (carried) return carried.range() === 'unicast';
+  // 'unicast' is ipaddr.js's name for "none of the special ranges" (unique-local, link-local,
+  // multicast, Teredo, documentation, reserved, ...); outside 2000::/3 nothing is global.
+  return v6.match(GLOBAL_UNICAST) && v6.range() === 'unicast';
+}
+
+const GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number];
+
+/** The IPv4 address an IPv6 one carries: ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d, 2002:AABB:CCDD::. */
+function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const p = v6.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+  const zero = (from: number, to: number) => p.slice(from, to).every((x) => x === 0);
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
+  if (zero(0, 6) && !(p[6] === 0 && p[7]! <= 1)) return v4(p[6]!, p[7]!); // IPv4-compatible (but not :: or ::1)
+  if (p[0] === 0x64 && p[1] === 0xff9b && zero(2, 6)) return v4(p[6]!, p[7]!); // NAT64
+  if (p[0] === 0x2002) return v4(p[1]!, p[2]!); // 6to4
+  return undefined;
 }
 
 /** The address when the hostname is an IP literal (IPv6 with or without brackets), else undefined. */

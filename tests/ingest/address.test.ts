@@ -25,18 +25,33 @@ describe('isPublicAddress', () => {
     '::ffff:10.0.0.1',
     '::ffff:169.254.169.254',
     '64:ff9b::a00:1',
+    // IPv4-compatible, 6to4 and odd IPv6 ranges, which the first guard let through.
+    '::127.0.0.1',
+    '::a00:1',
+    '[::127.0.0.1]',
+    '2002:a00:1::1',
+    '2002:7f00:1::',
+    '100::1',
+    '4000::1',
+    '2001:db8::1',
     'not-an-ip',
     '',
   ])('refuses %s', (ip) => {
     expect(isPublicAddress(ip)).toBe(false);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '[2606:4700::1111]'])(
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '[2606:4700::1111]', '2002:808:808::1', '64:ff9b::808:808'])(
     'accepts %s',
     (ip) => {
       expect(isPublicAddress(ip)).toBe(true);
     },
   );
+});
+
+describe('assertPublicUrl with IPv6 literals that carry an IPv4 address', () => {
+  it.each(['http://[::127.0.0.1]/feed.xml', 'http://[::a00:1]/feed.xml', 'http://[2002:a00:1::1]/feed.xml', 'http://[64:ff9b::7f00:1]/'])('refuses %s before connecting', (url) => {
+    expect(() => assertPublicUrl(url)).toThrow(/private or reserved/);
+  });
 });
 
 describe('literalIp', () => {
