@@ -66,7 +66,14 @@ export const source: CommandDefinition = {
         allowLocalFiles: invocation.allowLocalFiles,
         addedBy: invocation.user,
       });
-      const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added);
+      let polled: Awaited<ReturnType<typeof pollSource>>;
+      try {
+        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added);
+      } catch (err) {
+        // Validation passed but the first poll did not: a /source add succeeds whole or leaves nothing.
+        services.store.sources.remove(invocation.tenant, added.id);
+        throw err;
+      }
       return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
         `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
         `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
