@@ -2,6 +2,7 @@ import { CommandError, type CommandDefinition } from './types.ts';
 import { okReply, type Reply } from '../src/reply/model.ts';
 import { addSource, describeSourceError, SourceInputError } from '../src/ingest/add-source.ts';
 import { pollSource } from '../src/ingest/pipeline.ts';
+import { dropSampleSource, SAMPLE_ADDED_BY } from '../src/ingest/sample.ts';
 import { DuplicateSourceError } from '../src/store/index.ts';
 import { FeedError, FetchError } from '../src/ingest/types.ts';
 import { importSubcommand, importOpml } from './source-import.ts';
@@ -74,7 +75,9 @@ export const source: CommandDefinition = {
         services.store.sources.remove(invocation.tenant, added.id);
         throw err;
       }
+      const sample = added.addedBy === SAMPLE_ADDED_BY ? { removed: false, articles: 0 } : dropSampleSource(services.store, invocation.tenant);
       return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
+        ...(sample.removed ? [`Removed the bundled sample feed and its ${sample.articles} invented articles, so answers now come only from your own sources.`] : []),
         `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
         `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
         ...polled.warnings.slice(0, 3),

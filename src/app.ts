@@ -1,3 +1,4 @@
+import { SAMPLE_ADDED_BY } from './ingest/sample.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from './config.ts';
@@ -35,12 +36,17 @@ export function createServices(config: Config, overrides: { clock?: Clock; log?:
 export async function seedSampleFeed(services: Services): Promise<PollResult | undefined> {
   const { store, config, clock, log } = services;
   if (!config.sampleFeed || store.settings.get('sample_seeded')) return undefined;
+  // A store where someone already follows their own feeds never gets the invented sample beside them.
+  if (store.sources.list(LOCAL_TENANT).length > 0) {
+    store.settings.set('sample_seeded', 'skipped: the store already had sources', clock.now());
+    return undefined;
+  }
   const path = resolve(config.sampleFeed);
   if (!existsSync(path)) {
     log.warn('sample feed not found; starting empty', { path });
     return undefined;
   }
-  const { source } = await addSource(services, { tenant: LOCAL_TENANT, input: path, allowLocalFiles: true, addedBy: 'factfeed (sample)' });
+  const { source } = await addSource(services, { tenant: LOCAL_TENANT, input: path, allowLocalFiles: true, addedBy: SAMPLE_ADDED_BY });
   const result = await pollSource({ ...services, timeZone: config.timeZone }, source);
   store.settings.set('sample_seeded', source.url, clock.now());
   log.info(`loaded the sample feed: ${result.added} articles`, { path });

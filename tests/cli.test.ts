@@ -56,6 +56,23 @@ describe('factfeed CLI', { timeout: 90_000 }, () => {
     expect(factfeed(['sources', 'list'], { db, env }).stdout).toMatch(/No sources yet/);
   });
 
+  it('drops the sample feed once a user adds a source of their own, and says so', () => {
+    const db = join(dir, 'sample-then-own.db');
+    expect(factfeed(['ask', '/figures prisoners'], { db }).stdout).toMatch(/971/); // the sample answers a fresh install
+    const added = factfeed(['sources', 'add', fixture('feeds/rss2.xml')], { db });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Removed the bundled sample feed and its \d+ invented articles/);
+    expect(factfeed(['sources', 'list'], { db }).stdout).not.toMatch(/sample/i);
+    expect(factfeed(['ask', '/figures prisoners'], { db }).stdout).not.toMatch(/971/);
+  });
+
+  it('never loads the sample into a fresh store whose first act is adding a source', () => {
+    const db = join(dir, 'own-first.db');
+    expect(factfeed(['sources', 'add', fixture('feeds/rss2.xml')], { db }).code).toBe(0);
+    expect(factfeed(['ask', '/figures prisoners'], { db }).stdout).not.toMatch(/971/);
+    expect(factfeed(['sources', 'list'], { db }).stdout).toMatch(/^1 source\./m);
+  });
+
   it('exits 1 with a message for a command that fails', () => {
     const out = factfeed(['ask', '/nonsense'], { db: join(dir, 'err.db'), env: { FACTFEED_SAMPLE_FEED: '' } });
     expect(out.code).toBe(1);
