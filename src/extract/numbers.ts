@@ -53,7 +53,8 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 // ".300" and ".05" start at their point.
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
-const FRACTION = String.raw`\b(?:(?:one|two|three)[\s-](?:thirds?|quarters?)|a\s+(?:third|quarter)|half)(?=\s+of\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
+// "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
+const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
@@ -245,7 +246,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
 }
 
-const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3 };
+const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3, fifth: 20, fifths: 20, sixth: 100 / 6, tenth: 10 };
 
 /** "three-quarters of", "a third of", "half of": a share of a whole, as a percentage. */
 function fractionMention(raw: string, start: number, s: string): NumberMention | undefined {

@@ -259,3 +259,14 @@ describe('names and known groups on real sentence shapes', () => {
     expect(values('Every day 78 million messages are sent.').every((v) => v !== 1e6)).toBe(true);
   });
 });
+
+describe('shares without "of" and durations after "the"', () => {
+  it('reads "more than half" and "nearly a fifth" as percentages', () => {
+    expect(values('More than half said yes, and nearly a fifth said no.')).toEqual([50, 20]);
+  });
+
+  it('keeps "the six days" and "the two-day summit" as durations', () => {
+    expect(figure('The film covers the six days from his arrest to the trial.')).toMatchObject({ value: 6, unit: 'days' });
+    expect(figure('The two-day summit opened in Brussels.')).toMatchObject({ value: 2, unit: 'days' });
+  });
+});
