@@ -15,11 +15,12 @@ export const help: CommandDefinition = {
     if (wanted && list.length === 0) {
       return { kind: 'error', title: 'Help', intro: `There is no /${wanted}. Try /help for the list.`, sections: [], citations: [], ephemeral: true };
     }
+    // Some descriptions already say "(admins)" for Discord's picker; help says it once.
+    const described = (text: string, adminOnly: boolean | undefined) => `${text.replace(/\s*\(admins\)$/, '')}${adminOnly ? ' (admins)' : ''}`;
     const lines = list.flatMap((c) => {
-      const admin = c.adminOnly ? ' (admins)' : '';
-      if (c.subcommands) return c.subcommands.map((s) => ({ text: `${usage(`${c.name} ${s.name}`, s.options)} — ${s.description}${admin}` }));
+      if (c.subcommands) return c.subcommands.map((s) => ({ text: `${usage(`${c.name} ${s.name}`, s.options)} — ${described(s.description, c.adminOnly)}` }));
       const detail = wanted ? (c.options ?? []).map((o) => ({ text: `  ${o.name}: ${o.description}${o.required ? '' : ' (optional)'}` })) : [];
-      return [{ text: `${usage(c.name, c.options)} — ${c.description}${admin}` }, ...detail];
+      return [{ text: `${usage(c.name, c.options)} — ${described(c.description, c.adminOnly)}` }, ...detail];
     });
     return {
       kind: 'info',

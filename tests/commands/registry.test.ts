@@ -3,6 +3,9 @@ import { createRegistry, validateDefinition } from '../../commands/registry.ts';
 import { definitions, registry } from '../../commands/index.ts';
 import type { CommandDefinition } from '../../commands/types.ts';
 import { okReply } from '../../src/reply/model.ts';
+import { runLine } from '../../src/platforms/console/index.ts';
+import { renderText } from '../../src/reply/text.ts';
+import { testServices } from '../helpers/services.ts';
 
 const cmd = (over: Partial<CommandDefinition>): CommandDefinition => ({
   name: 'demo',
@@ -39,5 +42,18 @@ describe('command registry', () => {
 
   it('rejects a command with both options and subcommands', () => {
     expect(validateDefinition(cmd({ options: [], subcommands: [{ name: 'a', description: 'a' }] }))).toContain('/demo: has both options and subcommands');
+  });
+});
+
+describe('/help', () => {
+  it('says "(admins)" once for each admin command', async () => {
+    const t = testServices();
+    try {
+      const text = renderText(await runLine(t, registry, '/help'));
+      expect(text).toMatch(/\/subscribe .*\(admins\)/);
+      expect(text).not.toMatch(/\(admins\)\s*\(admins\)/);
+    } finally {
+      t.cleanup();
+    }
   });
 });
