@@ -199,7 +199,15 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
     while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able)$/i.test(words[verb - 1]!))) verb--;
-    const boundary = verb > 0 ? words.slice(0, verb).findLastIndex((w, k) => isVerbAt(words, k) || /^(?:that|showing|saying|suggesting|when|while|as|if|after|because|whereas|but)$/i.test(w)) : -1;
+    // A subject is a few words: look back no further than nine for the boundary before it.
+    let boundary = -1;
+    for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
+      if (BOUNDARY_WORDS.has(words[k]!.toLowerCase()) || isVerbAt(words, k)) {
+        boundary = k;
+        break;
+      }
+    }
+    if (boundary < 0 && verb > 9) boundary = verb - 10;
     if (boundary >= 0 && verb - boundary > 1) {
       words.splice(0, boundary + 1);
       verb -= boundary + 1;
@@ -235,6 +243,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   return undefined;
 }
 
+const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if after because whereas but'.split(' '));
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").

@@ -106,7 +106,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 
 function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
-  if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b|\b(?:half|quarters?|thirds?|score) of\b|\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i.test(s)) return [];
+  if (!/\d/.test(s) && !NUMBER_WORDS.test(s)) return []; // digits first: the cheap test settles most sentences
   const events = findEvents(s);
   const cues: SentenceCues = { hedged: HEDGE.test(s), negation: NEGATION_HINT.test(s) };
   const out: FigureFact[] = [];
@@ -154,8 +154,9 @@ function figureFrom(
   const durationNext = /^(?:-(?:day|week|month|year|hour)s?\b|\s+(?:days|weeks|months|years|hours)\b)/i.test(afterNum);
   if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && !durationNext && isReference(s, n.start, lead)) return undefined;
   // "the final 25", "All 28 people", "the world's 500 largest companies": a known group, not a count.
-  const knownGroup = /\b(?:the\s+(?:last|final|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
-  const superlative = /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
+  const mayBeGroup = lead.includes('the ') || lead.includes('’s ') || lead.includes("'s ");
+  const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
+  const superlative = mayBeGroup && /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
   if (/^\d+$/.test(n.raw) && (knownGroup || superlative)) return undefined;
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
@@ -292,6 +293,8 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   return best;
 }
+
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b|\b(?:half|quarters?|thirds?|score) of\b|\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {
