@@ -90,7 +90,11 @@ const trailingZeros = (v: number): number => {
   for (let x = Math.round(Math.abs(v)); x > 0 && x % 10 === 0; x /= 10) n++;
   return n;
 };
-const headNoun = (key: string): string => key.split(' of ')[0]!.split(' ').at(-1) ?? key;
+// Captured people go by many names; a headline's "captives" rounds a body's "soldiers".
+const headNoun = (key: string): string => {
+  const head = /prisoner of war$/.test(key) ? 'prisoner' : (key.split(' of ')[0]!.split(' ').at(-1) ?? key);
+  return /^(?:soldier|troop|serviceman|prisoner|captive|pow|fighter)$/.test(head) ? 'soldier' : head;
+};
 
 // A cheap test per pattern in NOT_FIGURES, so the full pattern only runs when it can match.
 const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b|\d\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /\b(?:Share|Comment|Like|View)/];

@@ -10,9 +10,11 @@ import type { FigurePoint } from './point.ts';
 import { formatAsOf, formatShort } from './format.ts';
 
 /** Words that say a number moved; they describe the series, they do not split it. */
-const MOVEMENT_EVENTS = /^(?:rose|rise|fell|fall|jumped|climbed|dropped|grew|gained|lost|increased|decreased|declined|slipped|slumped|surged|soared|plunged|tumbled|eased|edged|cut|raised|reached|hit|stood|totalled|was|were|is|are|slowed|reported|posted|made|saw)$/i;
+const MOVEMENT_EVENTS = /^(?:counts|counted|puts|put|says|said|reports|reported|estimates|estimated|shows|showed|rose|rise|fell|fall|jumped|climbed|dropped|grew|gained|lost|increased|decreased|declined|slipped|slumped|surged|soared|plunged|tumbled|eased|edged|cut|raised|reached|hit|stood|totalled|was|were|is|are|slowed|reported|posted|made|saw)$/i;
 const EXCHANGE_EVENTS = new Set(['exchanged', 'released', 'returned']);
 // Heads that, when captured, all name the same people: captured soldiers.
+// Heads that say the people were captured even when no verb does ("more than 700 captives").
+const INHERENTLY_CAPTURED = /\b(?:captives?|prisoners? of war|pows?)$/;
 const CAPTIVE_HEADS = /\b(?:soldier|troop|serviceman|servicemen|prisoner|prisoner of war|pow|captive|fighter)$/;
 
 /** The event a group is named by: movements do not split groups, exchanges and releases are one story. */
@@ -24,7 +26,7 @@ export function eventClass(event: string | null): string {
 /** What a figure is about, folded so that "971 captures" and "Russian prisoners captured" agree. */
 export function subjectOf(p: Pick<FigurePoint, 'countedKey' | 'counted' | 'event' | 'unit'>): string {
   const key = p.countedKey ?? p.counted?.toLowerCase() ?? '';
-  if (p.event === 'captured' && CAPTIVE_HEADS.test(key)) return key.replace(CAPTIVE_HEADS, 'soldier');
+  if ((p.event === 'captured' || (!p.event && INHERENTLY_CAPTURED.test(key))) && CAPTIVE_HEADS.test(key)) return key.replace(CAPTIVE_HEADS, 'soldier');
   return key || p.unit || 'other';
 }
 
@@ -36,7 +38,8 @@ const EXCHANGE_NOUNS = /^(?:swap|exchange|prisoner exchange|prisoner swap|releas
  * return of one story is one section. Series inside a section stay apart (seriesKeyOf).
  */
 export const groupKeyOf = (p: FigurePoint): string => {
-  const ev = eventClass(p.event);
+  // Captives are captured whether or not the sentence says so ("more than 700 captives").
+  const ev = eventClass(p.event) || (INHERENTLY_CAPTURED.test(p.countedKey ?? '') ? 'captured' : '');
   const subject = subjectOf(p);
   if (ev === 'exchange' || EXCHANGE_NOUNS.test(subject)) return 'exchange';
   return `${subject.split(' of ')[0]!.split(' ').at(-1)}|${ev}`;
@@ -44,7 +47,7 @@ export const groupKeyOf = (p: FigurePoint): string => {
 
 /** Figures of one series are comparable: subject, unit, level or change, and the same event. */
 export const seriesKeyOf = (p: FigurePoint): string => {
-  const ev = eventClass(p.event);
+  const ev = eventClass(p.event) || (INHERENTLY_CAPTURED.test(p.countedKey ?? '') ? 'captured' : '');
   return `${subjectOf(p)}|${p.unit ?? ''}|${p.isChange ? 'change' : 'level'}|${ev === 'exchange' ? p.event : ev}`;
 };
 
