@@ -62,8 +62,9 @@ export function precision(p: FigurePoint): number {
 /** The figure a group leads with: its newest precise, attributed figure; else its newest precise one. */
 export function leadPoint(points: readonly FigurePoint[]): FigurePoint | undefined {
   const eligible = points.filter(canLead);
-  const newestFirst = [...eligible].sort((a, b) => b.date.localeCompare(a.date) || precision(b) - precision(a));
-  return newestFirst.find((p) => !p.vague && !p.qualifier && p.attribution) ?? newestFirst.find((p) => !p.vague) ?? newestFirst[0];
+  // A level says where things stand; a change only how far they moved, so a level leads when there is one.
+  const newestFirst = [...eligible].sort((a, b) => Number(a.isChange) - Number(b.isChange) || b.date.localeCompare(a.date) || precision(b) - precision(a));
+  return newestFirst.find((p) => !p.vague && !p.qualifier && p.attribution && !p.isChange) ?? newestFirst.find((p) => !p.vague) ?? newestFirst[0];
 }
 
 export interface SeriesPoint {
@@ -96,7 +97,8 @@ interface Picked {
 // One candidate per date, the most precise; labels are made only for the winners.
 function pickSeries(points: readonly FigurePoint[]): Picked[] {
   const lead = leadPoint(points);
-  if (!lead) return [];
+  // Changes over different spans ("up 6%" this week, "up 30%" this year) make no timeline.
+  if (!lead || lead.isChange) return [];
   const key = seriesKeyOf(lead);
   const byDate = new Map<string, Picked>();
   for (const p of points) {

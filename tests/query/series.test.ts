@@ -86,3 +86,15 @@ describe('a figure line with its change', () => {
     expect(figureLine(point({ value: 13176, raw: '13,176', counted: 'index', direction: 'down', change: -0.4, changeUnit: '%', date: '2005-01-05' }))).toBe('index: 13,176, down 0.4% — 5 Jan 2005');
   });
 });
+
+describe('changes in a series', () => {
+  it('draws no timeline of percentage changes, and lets a level lead over a change', () => {
+    const changes = [
+      point({ value: 45, unit: '%', isChange: true, direction: 'up', date: '2004-02-14' }),
+      point({ value: 6, unit: '%', isChange: true, direction: 'down', date: '2004-12-16' }),
+    ];
+    expect(mainSeries(changes)).toEqual([]);
+    const mixed = [...changes, point({ value: 40, unit: 'USD', date: '2004-06-01', attribution: 'traders' })];
+    expect(leadPoint(mixed)!.value).toBe(40);
+  });
+});
