@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readCorpusFile } from '../../scripts/eval-real.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,18 +28,9 @@ export interface CorpusArticle {
   text: string;
 }
 
-/** One BBC corpus file: the first line is the headline, the rest the body. */
+/** One BBC corpus file: the first line is the headline, the rest the body (decoded as the eval decodes it). */
 export function readBbc(file: string): CorpusArticle {
-  const bytes = readFileSync(join(BBC_DIR, file));
-  // The corpus is UTF-8 but for one Latin-1 file (a bare 0xA3 pound sign in sport/199.txt).
-  let raw: string;
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    raw = new TextDecoder('latin1').decode(bytes);
-  }
-  const [title = '', ...rest] = raw.split(/\r?\n/);
-  return { file, section: file.split('/')[0]!, title: title.trim(), text: rest.join('\n').trim() };
+  return { file, section: file.split('/')[0]!, ...readCorpusFile(file, BBC_DIR) };
 }
 
 /** Every article of the BBC corpus, section by section. */
