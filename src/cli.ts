@@ -1,3 +1,4 @@
+import { stopWithin, type StopOutcome } from './shutdown.ts';
 import { terminalSafe } from './controls.ts';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
@@ -221,19 +222,28 @@ async function start(services: Services, io: CliIo): Promise<number> {
       ? await (await import('./platforms/discord/index.ts')).startDiscord(services, registry)
       : await (await import('./platforms/slack/index.ts')).startSlack(services, registry);
   const delivery = startDelivery(services, running.sink);
-  await new Promise<void>((resolveStop) => {
+  const outcome = await new Promise<StopOutcome>((resolveStop) => {
     const stop = (): void => {
       services.log.info('stopping');
       // Delivery first: the sink needs the platform client, which running.stop() closes.
-      void delivery
-        .stop()
-        .then(() => running.stop())
-        .finally(resolveStop);
+      void stopWithin(
+        [
+          { name: 'deliveries', run: () => delivery.stop() },
+          { name: config.platform, run: () => running.stop() },
+        ],
+        SHUTDOWN_DEADLINE_MS,
+      ).then(resolveStop);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  if (outcome.ok) return 0;
+  services.log.error(`stopped after ${SHUTDOWN_DEADLINE_MS / 1000} s without a clean shutdown of: ${outcome.unfinished.join(', ')}`);
+  // Whatever did not stop may still hold the event loop open: leave now, with the failure in the exit code.
+  process.exit(1);
 }
+
+/** How long a stop may take before the process gives up on what is still running. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export { LOCAL_TENANT };
