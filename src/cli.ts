@@ -222,8 +222,10 @@ async function start(services: Services, io: CliIo): Promise<number> {
       ? await (await import('./platforms/discord/index.ts')).startDiscord(services, registry)
       : await (await import('./platforms/slack/index.ts')).startSlack(services, registry);
   const delivery = startDelivery(services, running.sink);
+  let stopAsked = 0;
   const outcome = await new Promise<StopOutcome>((resolveStop) => {
     const stop = (): void => {
+      stopAsked = Date.now();
       services.log.info('stopping');
       // Delivery first: the sink needs the platform client, which running.stop() closes.
       void stopWithin(
@@ -237,7 +239,15 @@ async function start(services: Services, io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (outcome.ok) return 0;
+  if (outcome.ok) {
+    // Stopped cleanly; but a client still reconnecting in the background (discord.js with Discord
+    // unreachable) can hold the process open. Give it what is left of the deadline, then leave.
+    setTimeout(() => {
+      services.log.error(`the ${config.platform} client was still running ${SHUTDOWN_DEADLINE_MS / 1000} s after the stop was asked for; exiting`);
+      process.exit(1);
+    }, Math.max(0, SHUTDOWN_DEADLINE_MS - (Date.now() - stopAsked))).unref();
+    return 0;
+  }
   services.log.error(`stopped after ${SHUTDOWN_DEADLINE_MS / 1000} s without a clean shutdown of: ${outcome.unfinished.join(', ')}`);
   // Whatever did not stop may still hold the event loop open: leave now, with the failure in the exit code.
   process.exit(1);
