@@ -1,4 +1,5 @@
 import { errorReply, type Reply } from '../src/reply/model.ts';
+import { isStoreFailure, storeFailureMessage } from '../src/store/failures.ts';
 import type { CommandRegistry } from './registry.ts';
 import {
   CommandError,
@@ -97,6 +98,11 @@ export async function runCommand(registry: CommandRegistry, ctx: DispatchContext
   } catch (err) {
     if (err instanceof CommandError) return errorReply(err.message);
     const message = err instanceof Error ? err.message : String(err);
+    const store = isStoreFailure(err) ? storeFailureMessage(err, ctx.services.config.dbPath) : undefined;
+    if (store) {
+      ctx.services.log.error(`/${name} failed: the store failed`, { error: message, tenant: ctx.invocation.tenant });
+      return errorReply(`/${name} could not save: ${store}`);
+    }
     ctx.services.log.error(`/${name} failed`, { error: message, tenant: ctx.invocation.tenant, platform: ctx.invocation.platform });
     return errorReply(`/${name} failed unexpectedly; the error was logged.`);
   }

@@ -1,4 +1,5 @@
 import { stopWithin, type StopOutcome } from './shutdown.ts';
+import { storeFailureMessage } from './store/failures.ts';
 import { terminalSafe } from './controls.ts';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
@@ -101,6 +102,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     services = createServices(config);
   } catch (err) {
+    const plain = storeFailureMessage(err, config.dbPath);
+    if (plain) {
+      io.stderr.write(`factfeed: ${plain}\n`);
+      return 1;
+    }
     if (err instanceof SchemaTooNewError || (err instanceof Error && /SQLITE|database/i.test(err.message))) {
       io.stderr.write(`factfeed: cannot open ${config.dbPath}: ${err.message}\n`);
       return 2;
@@ -151,8 +157,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       default:
         return await start(services, io);
     }
+  } catch (err) {
+    // A full or failing disk is said plainly, naming the file, never as a stack trace.
+    const plain = storeFailureMessage(err, config.dbPath);
+    if (!plain) throw err;
+    io.stderr.write(`factfeed: ${plain}\n`);
+    return 1;
   } finally {
-    services.store.close();
+    try {
+      services.store.close();
+    } catch {
+      // closing a store on a full disk can fail too; the message above already says what to do
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { parseFeed, readFeedFile } from './feed.ts';
 import { extractMainText } from './fulltext.ts';
 import { normalizeUrl, redactUrl } from './url.ts';
 import { recordPollFailure, recordPollSuccess } from './health.ts';
+import { isStoreFailure } from '../store/failures.ts';
 import { enqueueArticleUpdates } from '../deliver/outbox.ts';
 
 /** A new source announces at most this many of its items (the newest); the rest are stored quietly. */
@@ -135,14 +136,6 @@ function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], r
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-// SQLite result codes that say the database itself is unusable, not that one item was bad.
-const STORE_FAILURES = /^SQLITE_(?:FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|NOMEM|PROTOCOL)/;
-
-/** Whether an error while storing one item is the store failing (so every item would), not the item. */
-export function isStoreFailure(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && STORE_FAILURES.test(code);
-}
 
 /**
  * Which items may announce themselves: all of them normally, but on a source's first poll only
