@@ -124,12 +124,28 @@ export function eventMatches(gold: string, pred: string | undefined): boolean {
 
 const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
 
-/** Case-insensitive containment either way; no attribution on both sides also matches. */
+// "J. Allard" and "J Allard" are one name.
+const nameNorm = (s: string | null | undefined): string => norm(s).replace(/\.(?=\s|$)/g, '');
+/** "National Audit Office" → "nao", so a name and its abbreviation are one source. */
+const initials = (s: string): string =>
+  s.split(' ').filter((w) => !/^(?:of|for|and|the|on|de)$/.test(w)).map((w) => w[0]).join('');
+
+const TITLED = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir)\.?\s+\p{Lu}[\p{L}'’-]+$/u;
+const FULL_NAME = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,2}\p{Lu}[\p{L}'’-]+$/u;
+/** "Mr Straw" and "Jack Straw" are one person, as quote speakers are matched by surname. */
+function samePerson(a: string, b: string): boolean {
+  const last = (s: string) => s.split(/\s+/).pop()!.toLowerCase();
+  if (last(a) !== last(b)) return false;
+  return (TITLED.test(a) && FULL_NAME.test(b)) || (TITLED.test(b) && FULL_NAME.test(a));
+}
+
+/** Case-insensitive containment either way, one the other's initials, or one person by surname; no attribution on both sides also matches. */
 export function attributionMatches(gold: string | null, pred: string | undefined): boolean {
-  const g = norm(gold);
-  const p = norm(pred);
+  const g = nameNorm(gold);
+  const p = nameNorm(pred);
   if (!g || !p) return !g && !p;
-  return g.includes(p) || p.includes(g);
+  if (g.includes(p) || p.includes(g) || samePerson(gold!.trim(), pred!.trim())) return true;
+  return (!g.includes(' ') && g.length >= 2 && initials(p) === g) || (!p.includes(' ') && p.length >= 2 && initials(g) === p);
 }
 
 // Wordings that mean the same bound are one qualifier; the grader should not punish "around" for "about".

@@ -69,7 +69,7 @@ function readParagraphs(segs: readonly Segment[]) {
       offsets.push(para.length ? para.length + 1 : 0);
       para = para ? `${para} ${segs[k]!.text}` : segs[k]!.text;
     }
-    const spans = p < 0 ? [] : findQuoteSpans(para);
+    const spans = p < 0 ? [] : findQuoteSpans(para, offsets.slice(1).map((o) => o - 1));
     const paraSources: ParagraphSource[] = [];
     for (let k = first; k < i; k++) {
       const base = offsets[k - first]!;

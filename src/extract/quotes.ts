@@ -13,7 +13,7 @@ export interface QuoteSpan {
 }
 
 /** Finds quoted stretches in one paragraph: curly or straight double quotes, tolerating a missing mark. */
-export function findQuoteSpans(para: string): QuoteSpan[] {
+export function findQuoteSpans(para: string, sentenceEnds: readonly number[] = []): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const firstOpen = para.indexOf('“');
   const firstClose = para.indexOf('”');
@@ -36,9 +36,18 @@ export function findQuoteSpans(para: string): QuoteSpan[] {
       }
     }
   }
-  if (open >= 0) out.push({ start: open, end: para.length, unclosed: true });
-  if (straightOpen >= 0) out.push({ start: straightOpen, end: para.length, unclosed: true });
+  if (open >= 0) out.push(unclosedFrom(open, para, sentenceEnds));
+  if (straightOpen >= 0) out.push(unclosedFrom(straightOpen, para, sentenceEnds));
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A quote left open at a paragraph's start runs on into the next paragraph (the print convention).
+// One left open mid-paragraph is far more often a merged or damaged paragraph than a run-on, and
+// letting it swallow the rest would hide every later sentence's own source, so it ends with its sentence.
+function unclosedFrom(open: number, para: string, sentenceEnds: readonly number[]): QuoteSpan {
+  if (para.slice(0, open - 1).trim() === '') return { start: open, end: para.length, unclosed: true };
+  const end = sentenceEnds.find((e) => e > open) ?? para.length;
+  return { start: open, end, unclosed: end >= para.length };
 }
 
 export interface ParagraphSource {

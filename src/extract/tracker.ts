@@ -3,12 +3,16 @@
  * the last named person, a bare surname ("Hryhorov told …") → the full name seen earlier.
  */
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
-import { ORG_WORDS } from './attribution.ts';
+import { ORG_WORDS } from './source-names.ts';
 import { matchesOf } from './scan.ts';
 
 const PERSON_TITLES =
   /\b(?:President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Gen\.|General|Col\.|Colonel|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Pope|King|Queen|Secretary|Commander|spokesman|spokeswoman|spokesperson|governor|mayor|minister|commander|negotiator|commissioner|chief)\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){2,3})/gu;
 const TITLE_HINT = /(?:President|Minister|Gen|General|Col|Colonel|Mr|Mrs|Ms|Dr|Chancellor|Senator|Sen|Governor|Gov|Mayor|Pope|King|Queen|Secretary|Commander|spokes|governor|mayor|minister|commander|negotiator|commissioner|chief) [A-Z]/;
+// "the Office of Fair Rents (OFR)": a capitalised name, lower-case joiners allowed, then its initials in brackets.
+const DEFINED_ABBREVIATION = /((?:\p{Lu}[\p{L}'’&-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){2,8})\((\p{Lu}{2,6})\)/gu;
+const ROLE_LIKE = /^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|President|Minister|Chancellor|Leader|Chief|Secretary|Senator|Governor|Mayor|General|Judge|Justice|Coach|Manager|Captain|But|And|When|While|After|Before|If|As|In|On|At|For|With|By)$/;
+const TITLED_SURNAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u;
 /** Sources that stand in for the last named one ("the statement said"). */
 const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the report', 'report', 'the ministry', 'the agency']);
 
@@ -18,9 +22,14 @@ export class SourceTracker {
   private readonly persons: string[] = [];
   /** Surname → the first person seen with it; looked up for every sentence, so kept rather than re-split. */
   private readonly bySurname = new Map<string, string>();
+  private readonly abbreviations = new Map<string, string>();
+  /** Sentences seen so far, searched only when a "Mr Surname" needs the full name used earlier. */
+  private readonly seen: string[] = [];
 
   /** Notes people named with a title ("President Volodymyr Zelensky") and later surname-only mentions. */
   observe(sentence: string): void {
+    this.seen.push(sentence);
+    if (sentence.includes('(')) this.noteAbbreviations(sentence);
     if (TITLE_HINT.test(sentence)) for (const m of matchesOf(PERSON_TITLES, sentence)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
     if (!this.persons.length) return;
     const first = /^(\p{Lu}[\p{L}'’-]+)\b/u.exec(sentence)?.[1];
@@ -43,6 +52,36 @@ export class SourceTracker {
     return full;
   }
 
+  private noteAbbreviations(sentence: string): void {
+    for (const m of matchesOf(DEFINED_ABBREVIATION, sentence)) {
+      const words = m[1]!.trim().split(/\s+/);
+      const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
+      // Keep the shortest tail of the name whose initials spell the abbreviation ("… with the Office of Fair Rents").
+      for (let i = 0; i < capitals.length; i++) {
+        if (capitals.slice(i).map((w) => w[0]).join('') !== m[2]) continue;
+        const from = words.indexOf(capitals[i]!);
+        if (!this.abbreviations.has(m[2]!)) this.abbreviations.set(m[2]!, words.slice(from).join(' '));
+        break;
+      }
+    }
+  }
+
+  /** "Mr Pryce" → "Gareth Pryce" when the article named him in full before. */
+  private titledFullName(who: string): string | undefined {
+    const surname = TITLED_SURNAME.exec(who)?.[1];
+    if (!surname) return undefined;
+    const known = this.bySurname.get(surname);
+    if (known && known.includes(' ')) return known;
+    const full = new RegExp(`(?:^|[^\\p{L}])(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}\\.)? ${surname})\\b`, 'u');
+    for (const s of this.seen) {
+      if (!s.includes(surname)) continue;
+      const m = full.exec(s);
+      const first = m ? m[1]!.split(' ')[0]! : '';
+      if (m && first && !ROLE_LIKE.test(first) && !ORG_WORDS.has(first.toLowerCase()) && !GAZETTEER.has(first.toLowerCase()) && !DEMONYMS[first.toLowerCase()]) return m[1]!;
+    }
+    return undefined;
+  }
+
   private addPerson(name: string): void {
     if (!this.persons.includes(name)) {
       this.persons.push(name);
@@ -59,6 +98,10 @@ export class SourceTracker {
   }
 
   private fullName(who: string): string {
+    const expanded = this.abbreviations.get(who);
+    if (expanded) return expanded;
+    const titled = this.titledFullName(who);
+    if (titled) return titled;
     if (who.includes(' ')) return who;
     return this.bySurname.get(who) ?? who;
   }

@@ -101,6 +101,17 @@ describe('field comparisons', () => {
     expect(attributionMatches('Russia', undefined)).toBe(false);
   });
 
+  it('matches a source with its initials, dotted initials, and a titled surname with the full name', () => {
+    expect(attributionMatches('NAO', 'National Audit Office')).toBe(true);
+    expect(attributionMatches('Office of Fair Rents', 'OFR')).toBe(true);
+    expect(attributionMatches('J. Allard', 'Xbox frontman J Allard')).toBe(true);
+    expect(attributionMatches('Mr Pryce', 'Gareth Pryce')).toBe(true);
+    // A shared last word is not enough without a personal title: these are two bodies.
+    expect(attributionMatches('Retail Banking Research', 'Market Research')).toBe(false);
+    expect(attributionMatches('Mr Pryce', 'Gareth Price')).toBe(false);
+    expect(attributionMatches('NAO', 'National Rail')).toBe(false);
+  });
+
   it('treats synonymous qualifiers as one and different bounds as different', () => {
     expect(qualifierMatches('about', 'around')).toBe(true);
     expect(qualifierMatches('below', 'less than')).toBe(true);

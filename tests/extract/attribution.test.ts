@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSources } from '../../src/extract/attribution.ts';
-import { figure } from './helpers.ts';
+import { figure, figures } from './helpers.ts';
 
 const who = (s: string) => findSources(s).map((x) => x.who);
 
@@ -43,5 +43,39 @@ describe('figure attribution', () => {
   it('resolves "the statement said" to the source named before it', () => {
     const f = figure('The army said on Friday that it had advanced. The statement said 40 soldiers had been freed.');
     expect(f.attribution).toBe('army');
+  });
+});
+
+describe('attribution on real-news constructions', () => {
+  it('keeps a quote left open mid-paragraph from swallowing the narrative after it', () => {
+    const f = figures('"Buyers want style, and fun." "This spring belongs to audio. The audio download market was worth $15 million last year, according to Polder Research.')[0]!;
+    expect(f.attribution).toBe('Polder Research');
+  });
+
+  it('reads reports, figures, surveys and statistics as sources', () => {
+    expect(who('Reports have put the bid at 250p a share.')).toEqual(['Reports']);
+    expect(who('Only 31% of rural homes have broadband, according to reports.')).toEqual(['reports']);
+    expect(who('Some 12 million handsets were sold, said the report.')).toEqual(['report']);
+    expect(who('According to trade statistics, most buyers are over 30.')).toEqual(['trade statistics']);
+    expect(who('A recent survey by Quorvex found that 64% of drivers use a phone.')).toEqual(['Quorvex']);
+    expect(who('Analysts at Brindle predicts that sales will pass 40 million.')).toEqual(['Analysts at Brindle']);
+  });
+
+  it('gives "told" with a short object the figures before it', () => {
+    expect(figures('Four mills have shut, leaving 3,200 weavers idle, union leaders told a news agency.').map((f) => f.attribution)).toEqual(['union leaders', 'union leaders']);
+  });
+
+  it('gives "… and said" the subject that opens the sentence', () => {
+    expect(figure('Kestrel holds a large share of the market and said it hoped to sell about four million units.').attribution).toBe('Kestrel');
+  });
+
+  it('names an abbreviated source by the full name the article defined', () => {
+    const f = figures('The Office of Fair Rents (OFR) published its audit on Monday. The OFR said 4,100 tenants had been overcharged.')[0]!;
+    expect(f.attribution).toBe('Office of Fair Rents');
+  });
+
+  it('names "Mr Surname" by the full name the article used first', () => {
+    const f = figures('Opposition leader Gareth Pryce spoke in Leeds. Mr Pryce said 300 wards would close.')[0]!;
+    expect(f.attribution).toBe('Gareth Pryce');
   });
 });

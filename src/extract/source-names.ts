@@ -1,0 +1,208 @@
+/**
+ * Reading a source's name from the words around a reporting verb: the subject chunk before it
+ * ("Moscow's mayor, Sergei Sobyanin, said"), the name after "according to", or the sentence's opener.
+ */
+import { DEMONYMS, GAZETTEER } from './lexicon.ts';
+import { matchesOf } from './scan.ts';
+
+const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu;
+/** Lower-case words that can sit inside a source's name ("defence ministry", "air force"). */
+export const ORG_WORDS = new Set(
+  (
+    'military ministry army government officials official spokesman spokeswoman spokesperson staff leadership forces force ' +
+    'authorities authority police governor commander president minister office command service agency analysts experts sources ' +
+    'source media navy guard defence defense interior foreign health affairs emergency emergencies statement council ' +
+    'intelligence prosecutors prosecutor committee department kremlin mayor head chief officer officers spokesmen ' +
+    'administration regulator bank court monitors observers investigators representative envoy general spokespeople ' +
+    'negotiator commissioner ambassador adviser advisor aide secretary chairman chairwoman chair director analyst economist ' +
+    'economists professor researcher researchers editor correspondent judge leader deputy coach manager captain ' +
+    'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses ' +
+    'alliance association organisation organization union charity network coalition federation party researchers scientists study ' +
+    // What reports a figure as much as who does: "figures showed", "according to reports".
+    'report reports survey surveys studies figures statistics data poll polls research census'
+  ).split(' '),
+);
+export const ROLE_WORDS = new Set(
+  (
+    'president minister governor commander mayor spokesman spokeswoman spokesperson negotiator commissioner ambassador ' +
+    'adviser advisor aide secretary chairman chairwoman chair director chief head envoy analyst economist professor ' +
+    'general colonel gen. col. mr mr. mrs mrs. ms ms. dr dr. chancellor senator sen. gov. leader deputy coach manager captain ' +
+    'interior foreign defence defense prime finance justice health economy regional deputy ceo founder officer'
+  ).split(' '),
+);
+export const OPENERS = new Set(
+  'but and however meanwhile yet so also in on at last this that despite although though while when after before earlier later separately still now then'.split(' '),
+);
+export const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+export const NOT_IN_NAME = new Set(
+  'is was were are be been being has have had will would can could may might should must did does do not no which who whom whose that this these those there here when where while if than then because since after before into onto from with without by to'.split(' '),
+);
+const TRAILING_ADVERBIAL =
+  /\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|on\s+\w+\s+\d{1,2}|in\s+a\s+statement|also|earlier|later|previously|now|again|separately|publicly|repeatedly|initially|recently|last\s+(?:week|month|year)|this\s+week)\s*$/i;
+
+// Name tests run on every word before a reporting verb; ASCII letters skip the unicode-flag regex.
+const UPPER = /^\p{Lu}/u;
+export function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w);
+}
+const dropDot = (w: string): string => (w.endsWith('.') ? w.slice(0, -1) : w);
+
+// The subject that opens a sentence, for a later verb of the same subject ("Kestrel … and said"):
+// capitalised and organisation words from the start, without a leading article.
+export function subjectOpening(sentence: string): { who: string; start: number } | undefined {
+  const tokens = matchesOf(TOKEN, sentence.slice(0, 120));
+  const taken: RegExpMatchArray[] = [];
+  for (const t of tokens) {
+    const w = t[0];
+    if (!taken.length && /^(?:the|a|an)$/i.test(w)) continue;
+    if (startsUpper(w) || ORG_WORDS.has(w.toLowerCase())) taken.push(t);
+    else break;
+    if (taken.length > 5) return undefined;
+  }
+  const first = taken[0]?.[0].toLowerCase() ?? '';
+  // "Speaking on Monday, …", "To win, …", "In May …": an opener, not a subject.
+  if (!first || OPENERS.has(first) || PRONOUNS.has(first) || NOT_IN_NAME.has(first) || /ing$/.test(first)) return undefined;
+  return { who: taken.map((t) => dropDot(t[0])).join(' '), start: taken[0]!.index! };
+}
+
+export function leadingName(sentence: string): { who: string; start: number } | undefined {
+  const m = /^(?:\p{Lu}[\p{L}'’.-]+\s?){1,4}/u.exec(sentence);
+  if (!m || OPENERS.has(m[0].trim().split(' ')[0]!.toLowerCase())) return undefined;
+  return { who: m[0].trim(), start: 0 };
+}
+
+// Last words TRAILING_ADVERBIAL can end on. The $-anchored pattern is tried at every space of up to
+// 160 characters, so it only runs when the last word could complete it.
+const ADVERBIAL_ENDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday yesterday today statement also earlier later previously now again separately publicly repeatedly initially recently week month year'.split(' '),
+);
+function mayEndInAdverbial(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  const last = text.slice(i).toLowerCase();
+  return ADVERBIAL_ENDS.has(last) || /^\d{1,2}$/.test(last);
+}
+
+const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b))\b)\s*/gi;
+
+// The subject right before a reporting verb: the clause chunk ending at the verb, or an appositive
+// ("Moscow's mayor, Sergei Sobyanin, said") / a participle aside ("An official, speaking on condition …, said").
+export function backwardName(before: string): { who: string; start: number } | undefined {
+  // Only the last stretch before the verb can hold its subject; bounding it keeps the $-anchored regexes cheap.
+  const cut = Math.max(0, before.length - 160);
+  let text = before.slice(cut).replace(/\s+$/, '');
+  while (mayEndInAdverbial(text)) {
+    const m = TRAILING_ADVERBIAL.exec(text);
+    if (!m) break;
+    text = text.slice(0, m.index);
+  }
+  if (text.endsWith(',')) {
+    const parts = splitChunks(text.slice(0, -1));
+    let last = parts.pop();
+    if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
+    // "Gavi, the vaccine alliance, said": the proper name beats its description.
+    const prev = parts[parts.length - 1];
+    if (last && prev && /^(?:the|a|an)\s/i.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
+    return last ? nameFrom(last.text, cut + last.start) : undefined;
+  }
+  const last = splitChunks(text).pop();
+  return last ? nameFrom(last.text, cut + last.start) : undefined;
+}
+
+function splitChunks(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  CHUNK_BOUNDARY.lastIndex = 0;
+  for (let m = CHUNK_BOUNDARY.exec(text); m; m = CHUNK_BOUNDARY.exec(text)) {
+    if (m[0].length === 0) {
+      CHUNK_BOUNDARY.lastIndex++;
+      continue;
+    }
+    out.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), start });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*/gu;
+
+// Validates a candidate chunk as a name: a short noun phrase without verbs.
+function nameFrom(chunk: string, offset: number): { who: string; start: number } | undefined {
+  const tokens = matchesOf(TOKEN, chunk);
+  while (tokens.length && OPENERS.has(tokens[0]![0].toLowerCase()) && tokens.length > 1) tokens.shift();
+  while (tokens.length && /^(?:a|an|its|their|his|her|our)$/i.test(tokens[0]![0])) tokens.shift();
+  if (!tokens.length) return undefined;
+  const first = tokens[0]!;
+  if (tokens.length === 1 && PRONOUNS.has(first[0].toLowerCase())) return { who: first[0].toLowerCase(), start: offset + first.index };
+  const words = tokens.map((t) => dropDot(t[0]));
+  if (words.length > 7 || words.some((w, i) => isVerbish(w, i))) return strictName(tokens, offset);
+  const lastWord = words[words.length - 1]!.toLowerCase();
+  if (!words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase())) && !(/[^s]s$/.test(lastWord) && words.length <= 3)) return undefined;
+  const start = personStart(words);
+  return { who: words.slice(start).join(' '), start: offset + tokens[start]!.index };
+}
+
+function isVerbish(w: string, i: number): boolean {
+  const l = w.toLowerCase();
+  if (NOT_IN_NAME.has(l) || PRONOUNS.has(l)) return true;
+  if (startsUpper(w)) return false;
+  return (/ed$/.test(l) && !ORG_WORDS.has(l) && i > 0) || /ly$/.test(l);
+}
+
+// Falls back to the capitalised/organisation words right before the verb ("… the Ukrainian military").
+function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; start: number } | undefined {
+  const taken: RegExpMatchArray[] = [];
+  for (let i = tokens.length - 1; i >= 0 && taken.length < 6; i--) {
+    const t = tokens[i]![0];
+    if (startsUpper(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);
+    else break;
+  }
+  while (taken.length && /^(?:of|for)$/.test(taken[0]![0])) taken.shift();
+  if (!taken.length || OPENERS.has(taken[0]![0].toLowerCase())) return undefined;
+  const words = taken.map((t) => t[0]);
+  const start = personStart(words);
+  return { who: words.slice(start).join(' '), start: offset + taken[start]!.index! };
+}
+
+// "Russian commander Valery Gerasimov" → start of "Valery Gerasimov": a trailing personal name after a role.
+function personStart(words: string[]): number {
+  let i = words.length;
+  while (i > 0 && isNameWord(words[i - 1]!)) i--;
+  if (words.length - i >= 2 && i > 0 && ROLE_WORDS.has(words[i - 1]!.toLowerCase())) return i;
+  return 0;
+}
+
+function isNameWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(w);
+}
+
+// A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
+export function forwardName(after: string): string | undefined {
+  const by =
+    /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after) ??
+    /^(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:study|report|survey|research|analysis|estimate|estimates|poll|data|figures|statistics|count|tally|review|statement|assessment)\s+(?:by|from)\s+/i.exec(after);
+  const text = by ? after.slice(by[0].length) : after;
+  const tokens = matchesOf(TOKEN_OR_PUNCT, text);
+  const words: string[] = [];
+  for (const t of tokens) {
+    const w = t[0];
+    const l = w.toLowerCase();
+    if (!words.length && PRONOUNS.has(l)) return l;
+    if (!words.length && /^(?:its|their|his|her|our|a|an|the)$/i.test(w)) continue;
+    const next = tokens[tokens.indexOf(t) + 1]?.[0] ?? '';
+    if (/^(?:at|of|for)$/.test(l) && words.length && startsUpper(next)) {
+      words.push(w); // "researchers at Imperial College London"
+      continue;
+    }
+    if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/(?:ing|ed)$/.test(l) && !startsUpper(w)) || (/^(?:on|in|at|said|says|added|told)$/.test(l) && words.length)) break;
+    words.push(dropDot(w));
+    if (words.length >= 7) break;
+  }
+  while (words.length && /^(?:of|for|and|the|at)$/i.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || !words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  return words.slice(personStart(words)).join(' ');
+}
