@@ -180,9 +180,14 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
   }
   // "tax cuts worth £4bn", "the market was worth just $20m": what is worth it stands before "worth".
-  const worth = tail.includes('worth') && /(?:^|\s)((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:(?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
+  const worth = tail.includes('worth') && /(?:^|\s)((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s+((?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
   if (worth) {
-    const head = phrase(worth[1]!.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) || /^(?:of)$/.test(w)).join(' '));
+    // "The market for streamed films was worth": the phrase from its last article, whose head comes first.
+    const words = worth[1]!.split(/\s+/);
+    const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
+    // Without a verb ("tax cuts worth £4bn") the noun right before "worth" is what is worth it.
+    const from = det >= 0 && worth[2] ? words.slice(det + 1) : words.slice(-4).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of');
+    const head = phrase(from.join(' '));
     if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
   }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
@@ -264,5 +269,16 @@ function phrase(text: string): string | undefined {
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
   if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
-  return t;
+  return isFragment(t) ? undefined : t;
+}
+
+// Words a noun phrase cannot hold, and words it cannot start with: what is left around them is a
+// clause fragment ("which it previously", "It has already", "running at"), which names nothing.
+const NOT_IN_PHRASE = new Set('it they he she we i you which who whom has have had is was were are could would will can may might should not if however thereafter perhaps already previously worth'.split(' '));
+const NOT_FIRST = new Set('in on at from to by with into out up down over under through and but or so than then there here'.split(' '));
+function isFragment(t: string): boolean {
+  const words = t.toLowerCase().split(' ');
+  if (NOT_FIRST.has(words[0]!) || words.some((w) => NOT_IN_PHRASE.has(w))) return true;
+  const last = words[words.length - 1]!;
+  return words.length === 1 && /ly$/.test(last);
 }

@@ -123,7 +123,9 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
     if (f) {
       out.push(f);
       placed.push({ fact: f, start: n.start, end: s.indexOf(f.raw, q0(s, n.start)) + f.raw.length });
-      previous = { fact: f, end: n.end };
+      // A bracketed restatement ("$20m (£10.5m)") is not what the next figure follows on from.
+      if (!/\(\s*\S{0,4}$/.test(s.slice(Math.max(0, n.start - 6), n.start))) previous = { fact: f, end: n.end };
+      else if (previous) previous = { fact: previous.fact, end: n.end };
     }
   }
   durationSpans(s, placed);
@@ -184,7 +186,8 @@ function figureFrom(
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
-    const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
+    // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
+    const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^(?:\s+\([^()]{1,24}\))?\)?\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
     const of = re.exec(s.slice(end));
     if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
   }
@@ -197,6 +200,8 @@ function figureFrom(
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
+  // "… was worth $15m in 2004, but is expected to be worth $900m": a clause without a subject of its own.
+  if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   if (!counted) counted = countedBefore(s, qStart)?.text;
   const npEnd = np?.end ?? n.end;
@@ -219,7 +224,10 @@ function figureFrom(
   }
   if (qualifier === 'some' && n.vague) qualifier = undefined;
 
-  const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, npEnd, others.filter((o) => o !== n.start), s));
+  // "$20m (£10.5m) in 2004": the date after a bracketed restatement still belongs to the figure.
+  const restated = /^\s*\([^()]{1,30}\)/.exec(s.slice(npEnd));
+  const dateEnd = restated && /\d/.test(restated[0]) ? npEnd + restated[0].length : npEnd;
+  const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, dateEnd, others.filter((o) => o !== n.start && (o < npEnd || o >= dateEnd)), s));
   const who = attributionAt(ctx, n.start);
   const fact: FigureFact = {
     kind: 'figure',
@@ -269,6 +277,8 @@ function isStatedAge(s: string, n: NumberMention): boolean {
 function isChromeLine(s: string): boolean {
   return /[·|•]/.test(s) || s.split(' ').length <= 4;
 }
+
+const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
 
 function inheritsCounted(between: string): boolean {
   if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which)\s*$/i.test(between)) return true;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+const counted = (text: string) => figures(text).map((f) => f.counted ?? null);
+
+describe('what a figure counts, on real-news constructions', () => {
+  it('never names a clause fragment as the thing counted', () => {
+    // Pronoun subjects, adverbs and prepositions are not what a number measures.
+    for (const c of [
+      ...counted('It has already set aside $200m for the claims.'),
+      ...counted('The firm raised its reserve, which it previously put at $450m.'),
+      ...counted('Sales were strong; however, costs climbed 8%.'),
+      ...counted('The rate was running at 40% before the change.'),
+    ]) {
+      if (c === null) continue;
+      expect(c).not.toMatch(/^(?:it|which|however|running|from|in|and|but)\b/i);
+    }
+  });
+
+  it('reads "of the respondents" past a bracketed restatement', () => {
+    expect(counted('More than half (54%) of the respondents said they shop online.')).toEqual(['respondents', 'respondents']);
+  });
+
+  it('takes the head of "the market for X" as what is worth the money', () => {
+    expect(figures('The market for streamed films was worth only $15 million last year.')[0]!.counted).toBe('market');
+  });
+
+  it('carries the subject to a second clause that leaves it out', () => {
+    const [first, second] = figures('The market for streamed films was worth only $15 million in 2004, but is expected to be worth $900 million by 2009.');
+    expect(first!.counted).toBe('market');
+    expect(second!.counted).toBe('market');
+  });
+});
+
+describe('a figure followed by its bracketed restatement', () => {
+  it('keeps its subject and its date across the brackets, and so does the next clause', () => {
+    const f = figures('The market for streamed films was worth only $15 million (£8 million) in 2004, but is expected to be worth $900 million (£480 million) by 2009.');
+    expect(f.map((x) => [x.raw, x.counted, x.date])).toEqual([
+      ['$15 million', 'market', '2004-12-31'],
+      ['£8 million', 'market', '2004-12-31'],
+      ['$900 million', 'market', '2009-12-31'],
+      ['£480 million', 'market', '2009-12-31'],
+    ]);
+  });
+});
