@@ -59,7 +59,7 @@ export async function evaluateQueries(articles: readonly GoldArticle[], queries:
       const points = figures.findFigures(store, { tenant: 'local', topic: q.topic, limit: 10 });
       return scoreQuery(
         q,
-        points.map((p) => ({ article: (p.article.url && idByUrl.get(p.article.url)) ?? null, value: p.value })),
+        points.map((p) => ({ article: (p.article.url && idByUrl.get(p.article.url)) ?? null, value: p.value, previous: p.previous ?? undefined })),
       );
     });
     const mean = (f: (s: QueryScore) => number) => (scores.length === 0 ? 1 : scores.reduce((n, s) => n + f(s), 0) / scores.length);

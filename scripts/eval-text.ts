@@ -108,6 +108,8 @@ export interface GoldQuery {
 export interface ReturnedPoint {
   article: string | null;
   value: number;
+  /** The earlier level the answer shows with it ("159, up from 146"); a reader sees both. */
+  previous?: number | undefined;
 }
 
 export interface QueryScore {
@@ -127,7 +129,8 @@ export interface QueryScore {
  */
 export function scoreQuery(q: GoldQuery, returned: readonly ReturnedPoint[]): QueryScore {
   const top = returned.slice(0, 10);
-  const is = (p: ReturnedPoint, ref: { article: string; value: number }) => p.article === ref.article && sameNumber(p.value, ref.value);
+  const is = (p: ReturnedPoint, ref: { article: string; value: number }) =>
+    p.article === ref.article && (sameNumber(p.value, ref.value) || (p.previous !== undefined && sameNumber(p.previous, ref.value)));
   const mustNotHits = top.filter((p) => q.mustNot.some((r) => is(p, r))).length;
   const offTopic = (p: ReturnedPoint) => q.articles !== undefined && (p.article === null || !q.articles.includes(p.article));
   const errors = top.filter((p) => offTopic(p) || q.mustNot.some((r) => is(p, r))).length;

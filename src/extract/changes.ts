@@ -40,12 +40,17 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month))?`;
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$`);
 const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
+// "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
+// level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
+const THAN_EARLIER = /^[^;:()]{0,12}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?$/i;
+// "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
+const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
@@ -122,6 +127,17 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');
+      gone.add(b);
+      continue;
+    }
+    const te = b && !a.fact.previous && comparable(a.fact, b.fact) ? THAN_EARLIER.exec(ab) : null;
+    // "53 of the 169 seats, up from 48": the level is the part, not the total after "of the".
+    const total = /\bof\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, a.start - 8), a.start));
+    const cu = b && !te && !total && !a.fact.previous && comparable(a.fact, b.fact) && ab.length <= 90 && !/[;:]/.test(ab) ? CLAUSE_UP_FROM.exec(ab) : null;
+    if (b && (te || cu)) {
+      a.fact.previous = b.fact.value;
+      if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
+      a.fact.direction = te ? (te[1] ? 'up' : 'down') : cu![1]!.toLowerCase() === 'up' ? 'up' : 'down';
       gone.add(b);
       continue;
     }

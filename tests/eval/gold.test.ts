@@ -197,7 +197,9 @@ describe('the gold set', () => {
     expect(queries.length).toBeGreaterThanOrEqual(20);
     for (const q of queries) {
       for (const ref of [...q.must, ...q.mustNot]) {
-        expect(byId.get(ref.article)?.figures.some((f) => f.value === ref.value), `${q.topic}: ${ref.article} ${ref.value}`).toBe(true);
+        // An earlier level folded into its figure ("159, up from 146") is still a value the answer shows.
+        const shown = (f: { value: number; previous?: number | null }) => f.value === ref.value || f.previous === ref.value;
+        expect(byId.get(ref.article)?.figures.some(shown), `${q.topic}: ${ref.article} ${ref.value}`).toBe(true);
       }
     }
   });

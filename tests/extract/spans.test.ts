@@ -32,10 +32,10 @@ describe('"between X and Y" with months', () => {
     expect(d).toMatchObject({ periodStart: '2024-03-01', periodEnd: '2025-04-30', date: '2025-04-30' });
   });
 
-  it('gives a figure inside such a window that period, and a later figure its own month', () => {
-    const [a, b] = figures('The port handled 820 ships between September 2024 and early March this year, up from 610 in late January.', '2025-06-12T10:00:00Z');
-    expect(a).toMatchObject({ value: 820, periodStart: '2024-09-01', periodEnd: '2025-03-31', date: '2025-03-31' });
-    expect(b).toMatchObject({ value: 610, periodStart: '2025-01-01', date: '2025-01-31' });
+  it('gives a figure inside such a window that period, and its earlier level its own month', () => {
+    const [a, ...rest] = figures('The port handled 820 ships between September 2024 and early March this year, up from 610 in late January.', '2025-06-12T10:00:00Z');
+    expect(a).toMatchObject({ value: 820, periodStart: '2024-09-01', periodEnd: '2025-03-31', date: '2025-03-31', previous: 610, previousDate: '2025-01-31', direction: 'up' });
+    expect(rest).toEqual([]);
   });
 });
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+describe('changes stated by comparison, and movements a few words away', () => {
+  const one = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
+
+  it('reads an earlier level named by its period as the previous value', () => {
+    expect(one('Mortgage approvals climbed to 91,000 in June, just above May’s three-month low of 88,000.')).toEqual([['91,000', 'up', 88000]]);
+    expect(one('The economy grew 6.1% last year, well below 2003’s 7.4%.')).toEqual([['6.1%', 'down', 7.4]]);
+  });
+
+  it('takes "- up from" at the end of a clause as the previous level', () => {
+    expect(one('Officials said 52,000 families now receive the grant - up from 31,000 a year before.')).toEqual([['52,000', 'up', 31000]]);
+  });
+
+  it('looks past a bracketed conversion and "per unit" to the earlier level', () => {
+    expect(one('A litre of diesel has risen to 90 rupees ($1.05) per litre from 72 rupees.').filter((r) => r[0] !== '$1.05')).toEqual([['90 rupees', 'up', 72]]);
+  });
+
+  it('reads "expected to reach" as a rise', () => {
+    expect(one('The number of charging points is expected to reach 150,000 by 2030.')).toEqual([['150,000', 'up', null]]);
+  });
+});
