@@ -13,6 +13,8 @@ const RELATIVE = new RegExp(
   String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
   'gi',
 );
+// Chart moves are positions, not counts: "dropped one place", "moved up two spots".
+const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)\b`, 'gi');
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
 const CODES = /\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
@@ -32,7 +34,7 @@ const NOT_NAMES = new Set(
 );
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
-const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sweeps|wins|tops|leads|beats|hits|gets|is|was|has|chip|console|game|review|launch|released?)\b)/;
+const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
 // A year-like number is a count only when what follows is a thing counted ("2000 people").
 const COUNT_AFTER =
   /^\s(?:people|jobs|workers|staff|employees|troops|soldiers|homes|houses|cars|vehicles|units|copies|members|fans|visitors|students|pupils|patients|children|cases|deaths|votes|tonnes|miles|metres|feet|acres|hectares|pages|words|names|signatures|applications|complaints|flights|passengers|computers|machines|phones|sites|shops|stores|branches|posts|places|beds|doctors|nurses|teachers|officers|police|shares|customers|users|subscribers|households|businesses|companies|firms|more|new|extra|additional|of)\b/i;
@@ -70,6 +72,7 @@ export function labelSpans(s: string): Array<[number, number]> {
     for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
   }
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);

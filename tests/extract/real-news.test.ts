@@ -241,6 +241,8 @@ describe('names and known groups on real sentence shapes', () => {
   it('skips product names that open a headline or sit before a verb', () => {
     expect(values('Halo 2 sells five million copies')).toEqual([5e6]);
     expect(values('PlayStation 3 chip to be shown')).toEqual([]);
+    expect(values('Skyfall 2 won four awards at the show.')).toEqual([4]);
+    expect(values('Quarry 3 dropped one place to sixth.')).toEqual([]);
     expect(values('Sony said the PlayStation 2 was the top seller.')).toEqual([]);
     expect(values('The old OS/2 system ran the machines.')).toEqual([]);
   });
