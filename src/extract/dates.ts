@@ -39,7 +39,7 @@ export interface ResolvedDate {
 
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?)?\\.?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 // Case-sensitive on purpose: month and day names are capitalised, and "may" the verb is not a month.
-const MAY_CUE = String.raw`\bMay(?= \d)|(?<=\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd) )May\b`;
+const MAY_CUE = String.raw`\bMay(?= \d)|(?<=\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd|\d{1,2}(?:st|nd|rd|th)?) )May\b`;
 const OTHER_CUES =
   `\\b(?:${MONTHS.replace('|May|', '|')})\\b|` +
   `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year|spring|summer|autumn|winter))\\b|` +

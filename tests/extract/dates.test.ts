@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateAt, findDates, refDay } from '../../src/extract/dates.ts';
+import { figures } from './helpers.ts';
 
 const ref = refDay(new Date('2025-02-06T10:00:00Z')); // a Thursday
 
@@ -11,6 +12,12 @@ describe('findDates', () => {
 
   it('reads "last year" as that calendar year', () => {
     expect(findDates('Last year, the army reported gains.', ref)[0]).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-12-31', date: '2024-12-31' });
+  });
+
+  it('reads a day before "May" as a date, not a figure', () => {
+    const found = findDates('Most observers expect the vote on 5 May.', ref);
+    expect(found.map((d) => d.date)).toEqual(['2024-05-05']);
+    expect(figures('Most observers expect the vote on 5 May.')).toEqual([]);
   });
 
   it('reads "between August 6, 2024, and May 25, 2025" as one period', () => {
