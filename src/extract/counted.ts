@@ -160,6 +160,9 @@ const SUBJECT_END = new Set(
   ).split(' '),
 );
 const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;
+const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
+const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
+const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
 const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated(?!\s+at)|noted|added|showed|shows|found|suggested)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
@@ -189,6 +192,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const from = det >= 0 && worth[2] ? words.slice(det + 1) : words.slice(-4).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of');
     const head = phrase(from.join(' '));
     if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
+  }
+  // "would value Harwick Athletic at £600m", "four contracts, valued at $300m": what the money prices.
+  const value = tail.includes('valu') ? VALUE_AT.exec(tail) ?? VALUED_AT.exec(tail) : null;
+  if (value) {
+    const head = phrase(value[1]!.split(/\s+/).filter((w) => !NUMBER_WORD.test(w)).join(' '));
+    if (head) return { text: head, end: start };
   }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };

@@ -150,7 +150,11 @@ function figureFrom(
   // "-day ceasefire", "-year war": hyphenated durations.
   const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
-  const np = hyphen ? countedAfter(s, n.end + hyphen[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end);
+  // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
+  const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
+  const np =
+    (hyphen ? countedAfter(s, n.end + hyphen[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
+    (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
   if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum) && isChromeLine(s)) return undefined;
@@ -188,8 +192,9 @@ function figureFrom(
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
     // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
     const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^(?:\s+\([^()]{1,24}\))?\)?\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
-    const of = re.exec(s.slice(end));
-    if (of) counted = countedAfter(s, end + of[0].length, true)?.text;
+    const from = bracket && !dur ? n.end + bracket[0].length : end;
+    const of = re.exec(s.slice(from));
+    if (of) counted = countedAfter(s, from + of[0].length, true)?.text;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
@@ -200,6 +205,8 @@ function figureFrom(
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
+  // "killed 64 foxes - only three were killed": a bare number standing as a subject counts the same thing.
+  if (!counted && !dur && !np && previous?.fact.counted && /^\s+(?:were|was|are|is|had|have|has)\b/.test(afterNum)) counted = previous.fact.counted;
   // "… was worth $15m in 2004, but is expected to be worth $900m": a clause without a subject of its own.
   if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';

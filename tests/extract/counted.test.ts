@@ -43,3 +43,20 @@ describe('a figure followed by its bracketed restatement', () => {
     ]);
   });
 });
+
+describe('what a figure counts, beyond the words right after it', () => {
+  it('reads the noun after a bracketed conversion', () => {
+    expect(figures('He is accused of running a $9bn (£4.8bn) fraud.')[0]!.counted).toBe('fraud');
+    expect(figures('The group will sell 120m euros (£83m) of new shares.')[0]!.counted).toBe('new shares');
+  });
+
+  it('counts what "would value" or "valued at" prices', () => {
+    expect(figures('The bid would value Harwick Athletic at about £600m.')[0]!.counted).toBe('Harwick Athletic');
+    expect(figures('Ministers plan to award four contracts, valued at $300m.')[0]!.counted).toBe('contracts');
+  });
+
+  it('gives a bare number that stands as a subject what the figure before it counted', () => {
+    const f = figures('The packs killed 64 foxes in all - only three were killed by accident.');
+    expect(f.map((x) => x.counted)).toEqual(['foxes', 'foxes']);
+  });
+});
