@@ -24,7 +24,7 @@ const ARTICLE_TEXT =
  * A real publisher on 127.0.0.1: a teaser-only RSS feed of `items` items (item 0 oldest), one
  * article page per item under /a/<n>, and a robots.txt. Each page answers as `page(n)` says.
  */
-export async function startPublisher(opts: { items: number; robots?: string; page?: (n: number) => PageBehaviour | undefined; feed?: (res: ServerResponse, serve: () => void) => void }): Promise<Publisher> {
+export async function startPublisher(opts: { items: number; robots?: string | { redirect: string }; page?: (n: number) => PageBehaviour | undefined; feed?: (res: ServerResponse, serve: () => void) => void }): Promise<Publisher> {
   let items = opts.items;
   let open = 0;
   let peak = 0;
@@ -43,6 +43,7 @@ export async function startPublisher(opts: { items: number; robots?: string; pag
     if (path === '/robots.txt') {
       robotsHits++;
       if (opts.robots === undefined) res.writeHead(404).end();
+      else if (typeof opts.robots === 'object') res.writeHead(302, { location: opts.robots.redirect }).end();
       else res.writeHead(200, { 'content-type': 'text/plain' }).end(opts.robots);
       return;
     }

@@ -6,7 +6,9 @@ import { pollSource } from '../../src/ingest/pipeline.ts';
 import { createPageFetcher } from '../../src/ingest/pages.ts';
 import { FULL_TEXT_NEWEST } from '../../src/ingest/teasers.ts';
 import type { Source } from '../../src/store/index.ts';
+import { enqueueArticleUpdates } from '../../src/deliver/outbox.ts';
 import { testServices, type TestServices } from '../helpers/services.ts';
+import { testFetcher } from './server.ts';
 import { never, slow, startPublisher, type Publisher } from './publisher.ts';
 
 let t: TestServices;
@@ -123,5 +125,38 @@ describe('a big teaser feed', () => {
     await expect(pollSource(s, source)).rejects.toThrow(/429/);
     const after = s.store.sources.get(source.id)!;
     expect(Date.parse(after.nextPollAt!) - s.clock.now().getTime()).toBe(7_200_000);
+  });
+
+  it('queues at most the newest 3 items of a big teaser feed for its channels on the first poll', async () => {
+    publisher = await startPublisher({ items: 120 });
+    const s = services();
+    s.store.subscriptions.upsert({ tenant: 'local', platform: 'console', channel: 'news' }, s.clock.now());
+    const source = addFileless(publisher.feedUrl);
+    await pollSource({ ...s, onNewArticle: (id) => void enqueueArticleUpdates(s.store, s.clock.now(), id, source) }, source);
+    const queued = s.store.db.prepare('SELECT a.title FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id').pluck().all();
+    expect(queued).toEqual(['Flood update number 117', 'Flood update number 118', 'Flood update number 119']);
+  });
+
+  it('spaces the page requests to one host by at least the pacing gap', async () => {
+    publisher = await startPublisher({ items: 6 });
+    const s = services();
+    await pollSource({ ...s, pages: createPageFetcher({ fetch: s.fetch, userAgent: s.config.userAgent }) }, addFileless(publisher.feedUrl));
+    const starts = publisher.pageHits.map((h) => h.at);
+    expect(starts).toHaveLength(6);
+    // PAGE_GAP_MS is 250; timers may fire a millisecond or two early.
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(240);
+  });
+
+  it('asks robots.txt through the guarded fetcher: one that redirects to a private address allows nothing, and no page is fetched', async () => {
+    publisher = await startPublisher({ items: 3, robots: { redirect: 'http://10.0.0.1/robots.txt' } });
+    const s = services();
+    // Only the publisher's own loopback address is allowed, as a public host's would be; 10.0.0.1 is refused before any connection.
+    const guarded = testFetcher({ allowPrivate: false, isAllowedAddress: (ip) => ip === '127.0.0.1', timeoutMs: 5000, maxBytes: 1024 * 1024 });
+    const pages = createPageFetcher({ fetch: guarded, userAgent: s.config.userAgent, gapMs: 20 });
+    const result = await pollSource({ ...s, fetch: guarded, pages }, addFileless(publisher.feedUrl));
+    expect(result.added).toBe(3);
+    expect(publisher.robotsHits).toBe(1);
+    expect(publisher.pageHits).toEqual([]);
+    expect(result.warnings.join('\n')).toMatch(/robots\.txt of 127\.0\.0\.1:\d+ disallows/);
   });
 });
