@@ -98,4 +98,20 @@ describe('an update in flight when the bot went down for longer than Discord rem
     expect(historyReads(channel)).toBe(reads);
     expect(inChannel(channel, `Exchange ${n}: 150 prisoners returned`)).toBe(1);
   });
+
+  it('is posted again when the bot may not read the channel (the limit the README states)', async () => {
+    const clock = new FakeClock('2025-03-01T10:00:00Z');
+    const { channel, rowId } = queueUpdate(clock);
+    const title = `Exchange ${n}: 150 prisoners returned`;
+    void sender(clock, dyingSink(true)).drain();
+    await harness.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages` && r.body?.embeds?.[0]?.title === title);
+
+    clock.advance(DISCORD_NONCE_WINDOW_MS + 10 * 60_000);
+    harness.fake.forgetNonces();
+    harness.fake.respondOnce('GET', new RegExp(`^/channels/${channel}/messages$`), { status: 403, body: { message: 'Missing Access', code: 50001 } });
+    expect((await sender(clock, harness.bot.sink).drain()).sent).toBe(1);
+    expect(inChannel(channel, title)).toBe(2);
+    expect(harness.services.store.outbox.get(rowId)!.sentAt).not.toBeNull();
+    expect(harness.services.log.entries.some((e) => /could not read the channel/.test(e.msg))).toBe(true);
+  });
 });
