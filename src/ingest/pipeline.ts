@@ -59,6 +59,8 @@ export const POLL_FULL_TEXT_BUDGET_MS = 5 * 60_000;
 export interface PollOptions {
   /** How long this poll may spend fetching article pages (default POLL_FULL_TEXT_BUDGET_MS). */
   fullTextBudgetMs?: number | undefined;
+  /** Ends the page fetching early (the bot is stopping): items not fetched yet are stored as teasers. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Fetches (or reads) one source's feed, stores what is new, and records the source's health. */
@@ -87,7 +89,7 @@ export async function pollSource(deps: IngestDeps, source: Source, options: Poll
     // Oldest first, so article ids and deliveries follow publication order.
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
-    await storeAsReady(deps, source, items, options.fullTextBudgetMs ?? POLL_FULL_TEXT_BUDGET_MS, result);
+    await storeAsReady(deps, source, items, { budgetMs: options.fullTextBudgetMs ?? POLL_FULL_TEXT_BUDGET_MS, signal: options.signal }, result);
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
     for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: redactUrl(source.url) });
     return result;
@@ -104,9 +106,15 @@ export async function pollSource(deps: IngestDeps, source: Source, options: Poll
  * once, and a slow page holds back only the items after it. A crash or an exhausted budget loses
  * nothing already fetched.
  */
-async function storeAsReady(deps: IngestDeps, source: Source, oldestFirst: readonly FeedItem[], budgetMs: number, result: PollResult): Promise<void> {
+async function storeAsReady(
+  deps: IngestDeps,
+  source: Source,
+  oldestFirst: readonly FeedItem[],
+  { budgetMs, signal: outer }: { budgetMs: number; signal: AbortSignal | undefined },
+  result: PollResult,
+): Promise<void> {
   const stop = new AbortController();
-  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(budgetMs)]);
+  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(budgetMs), ...(outer ? [outer] : [])]);
   // Every queued page listens for the end of the budget; hundreds of listeners here are expected.
   setMaxListeners(0, signal);
   const pages = deps.pages ?? createPageFetcher({ fetch: deps.fetch, userAgent: 'factfeed' });
@@ -129,7 +137,8 @@ async function storeAsReady(deps: IngestDeps, source: Source, oldestFirst: reado
     stop.abort();
   }
   if (tally.abandoned > 0) {
-    result.warnings.unshift(`Kept the teasers of ${tally.abandoned} item${tally.abandoned === 1 ? '' : 's'} whose pages were not fetched within ${Math.round(budgetMs / 1000)} s; the next poll fetches the newest of them`);
+    const why = outer?.aborted ? 'before the bot stopped' : `within ${Math.round(budgetMs / 1000)} s`;
+    result.warnings.unshift(`Kept the teasers of ${tally.abandoned} item${tally.abandoned === 1 ? '' : 's'} whose pages were not fetched ${why}; the next poll fetches the newest of them`);
   }
 }
 
