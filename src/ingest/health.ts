@@ -25,7 +25,9 @@ export interface FailureDecision {
  */
 export function decideAfterFailure(intervalMinutes: number, failures: number, failingSince: Date, now: Date, retryAfterMs = 0): FailureDecision {
   if (now.getTime() - failingSince.getTime() >= PAUSE_AFTER_MS) return { nextPollAt: null, pause: true };
-  return { nextPollAt: new Date(now.getTime() + Math.max(backoffDelayMs(intervalMinutes, failures), retryAfterMs)), pause: false };
+  // A day at most: a feed cannot switch itself off for good with a Retry-After of years.
+  const asked = Math.min(retryAfterMs, PAUSE_AFTER_MS);
+  return { nextPollAt: new Date(now.getTime() + Math.max(backoffDelayMs(intervalMinutes, failures), asked)), pause: false };
 }
 
 // failing_since is a column of migration 003 that the source repo does not map; it is read and

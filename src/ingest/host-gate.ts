@@ -18,6 +18,8 @@ export interface HostGate {
   peak(host: string): number;
 }
 
+const MAX_SLEEP_MS = 60_000;
+
 interface Lane {
   active: number;
   peak: number;
@@ -51,7 +53,8 @@ export function createHostGate(opts: HostGateOptions): HostGate {
         return;
       }
       if (l.active >= opts.perHost) await released(l, signal);
-      else await delay(Math.ceil(readyAt - t), undefined, signal ? { signal } : {});
+      // Waits are taken in slices: a hostile Retry-After of years would overflow a timer, which Node turns into 1 ms.
+      else await delay(Math.min(Math.ceil(readyAt - t), MAX_SLEEP_MS), undefined, signal ? { signal } : {});
     }
   }
 

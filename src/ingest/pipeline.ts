@@ -95,7 +95,10 @@ export async function pollSource(deps: IngestDeps, source: Source, options: Poll
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    recordPollFailure(deps, source, message, deps.clock.now(), err instanceof FetchError ? err.retryAfterMs : undefined);
+    const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
+    // A host that asked the feed fetch to wait gets no article page requests either, from any feed.
+    if (retryAfterMs !== undefined && source.kind === 'url') deps.pages?.gate.holdOff(new URL(source.url).host, retryAfterMs);
+    recordPollFailure(deps, source, message, deps.clock.now(), retryAfterMs);
     throw err;
   }
 }

@@ -125,6 +125,11 @@ describe('a big teaser feed', () => {
     await expect(pollSource(s, source)).rejects.toThrow(/429/);
     const after = s.store.sources.get(source.id)!;
     expect(Date.parse(after.nextPollAt!) - s.clock.now().getTime()).toBe(7_200_000);
+    // Nor are the host's article pages asked for meanwhile, by any feed.
+    const page = s.pages.fetchPage(`${publisher.server.url}/a/0`, { signal: AbortSignal.timeout(500) });
+    await expect(page).rejects.toThrow();
+    expect(publisher.pageHits).toEqual([]);
+    expect(publisher.robotsHits).toBe(0);
   });
 
   it('queues at most the newest 3 items of a big teaser feed for its channels on the first poll', async () => {

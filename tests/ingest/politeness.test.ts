@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRobotsCache, productToken, ROBOTS_TTL_MS, ROBOTS_UNREACHABLE_TTL_MS } from '../../src/ingest/robots.ts';
 import { parseRetryAfter } from '../../src/ingest/http.ts';
+import { decideAfterFailure, PAUSE_AFTER_MS } from '../../src/ingest/health.ts';
 import { testFetcher, useServers } from './server.ts';
 
 const serve = useServers();
@@ -67,5 +68,19 @@ describe('Retry-After', () => {
     expect(parseRetryAfter('Sun, 15 Jun 2025 11:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('a feed that answers Retry-After', () => {
+  const now = new Date('2025-06-15T12:00:00Z');
+  const wait = (retryAfterMs: number) => decideAfterFailure(10, 1, now, now, retryAfterMs).nextPollAt!.getTime() - now.getTime();
+
+  it('is not polled again before the time it asks, when that is longer than the back-off', () => {
+    expect(wait(0)).toBe(20 * 60_000);
+    expect(wait(3 * 3_600_000)).toBe(3 * 3_600_000);
+  });
+
+  it('cannot push its next poll more than a day away', () => {
+    expect(wait(10 * 365 * 24 * 3_600_000)).toBe(PAUSE_AFTER_MS);
   });
 });
