@@ -7,6 +7,12 @@ import { DuplicateSourceError } from '../src/store/index.ts';
 import { FeedError, FetchError } from '../src/ingest/types.ts';
 import { importSubcommand, importOpml } from './source-import.ts';
 
+/**
+ * How long /source add and /source resume spend fetching article pages before they answer; pages
+ * not fetched by then are left to the next poll and their items stored as teasers meanwhile.
+ */
+export const COMMAND_FULL_TEXT_BUDGET_MS = 15_000;
+
 /** Finds a tenant's source by "#3", "3" or its URL. */
 function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: string) {
   const { store } = ctx.services;
@@ -69,7 +75,9 @@ export const source: CommandDefinition = {
       });
       let polled: Awaited<ReturnType<typeof pollSource>>;
       try {
-        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added);
+        // The scheduler would otherwise see a never-polled source as due and start a second first poll beside this one.
+        services.store.sources.setNextPoll(added.id, new Date(services.clock.now().getTime() + every * 60_000));
+        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
       } catch (err) {
         // Validation passed but the first poll did not: a /source add succeeds whole or leaves nothing.
         services.store.sources.remove(invocation.tenant, added.id);
@@ -97,7 +105,7 @@ async function resume(ctx: Parameters<CommandDefinition['handler']>[0], ref: str
   const s = resolveSource(ctx, ref);
   services.store.sources.resume(invocation.tenant, s.id);
   try {
-    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.sources.get(s.id)!);
+    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.sources.get(s.id)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
     return okReply(`Source #${s.id} (${s.title ?? s.url}) is polled again.`, [
       polled.notModified ? 'The feed has not changed since the last successful poll.' : `${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
     ]);

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openStore, type Source } from './store/index.ts';
 import { createFetcher } from './ingest/http.ts';
+import { createPageFetcher, type PageFetcher } from './ingest/pages.ts';
 import { addSource } from './ingest/add-source.ts';
 import { pollSource, type PollResult } from './ingest/pipeline.ts';
 import type { Fetcher } from './ingest/types.ts';
@@ -14,7 +15,7 @@ import type { Services } from './services.ts';
 export const LOCAL_TENANT = 'local';
 
 /** The composition root: builds every service from the config. Tests pass their own clock, logger or fetch. */
-export function createServices(config: Config, overrides: { clock?: Clock; log?: Logger; fetch?: Fetcher } = {}): Services {
+export function createServices(config: Config, overrides: { clock?: Clock; log?: Logger; fetch?: Fetcher; pages?: PageFetcher } = {}): Services {
   const log = overrides.log ?? createLogger(config.logLevel);
   const store = openStore(config.dbPath);
   const fetch =
@@ -26,7 +27,8 @@ export function createServices(config: Config, overrides: { clock?: Clock; log?:
       maxBytes: config.maxBytes,
       maxRedirects: config.maxRedirects,
     });
-  return { config, store, clock: overrides.clock ?? systemClock, log, fetch };
+  const pages = overrides.pages ?? createPageFetcher({ fetch, userAgent: config.userAgent });
+  return { config, store, clock: overrides.clock ?? systemClock, log, fetch, pages };
 }
 
 /**

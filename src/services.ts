@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/index.ts';
 import type { Fetcher } from './ingest/types.ts';
+import type { PageFetcher } from './ingest/pages.ts';
 
 /** Everything a command handler or background service may use, passed in rather than imported. */
 export interface Services {
@@ -11,4 +12,6 @@ export interface Services {
   clock: Clock;
   log: Logger;
   fetch: Fetcher;
+  /** Article pages, fetched politely per host (robots.txt, a few at a time, Retry-After); shared by every poll. */
+  pages: PageFetcher;
 }

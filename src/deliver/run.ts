@@ -17,7 +17,7 @@ export function startDelivery(services: Services, sink: DeliverySink, options: {
   const scheduler = createScheduler({
     ...services,
     concurrency: config.pollConcurrency,
-    poll: (source) => pollSource({ ...services, timeZone: config.timeZone }, source),
+    poll: (source, signal) => pollSource({ ...services, timeZone: config.timeZone }, source, { signal }),
     stopGraceMs: options.stopGraceMs ?? 5000,
   });
   const sender = createSender({ ...services, sink, postsPerMinute: config.postsPerMinute, sendDelayMs: config.sendDelayMs });

@@ -1,4 +1,5 @@
 import { redactUrl } from '../ingest/url.ts';
+import { setMaxListeners } from 'node:events';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
@@ -10,8 +11,8 @@ export interface SchedulerDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  /** Polls one source (pollSource with the app's dependencies). */
-  poll: (source: Source) => Promise<PollResult>;
+  /** Polls one source (pollSource with the app's dependencies); `signal` aborts when the scheduler stops. */
+  poll: (source: Source, signal: AbortSignal) => Promise<PollResult>;
   /** Most fetches in flight at once, across all sources. */
   concurrency: number;
   /** Seconds between ticks; each tick starts due polls and queues due digests. */
@@ -55,6 +56,13 @@ export function pickDue(sources: readonly Source[], now: Date, inFlight: Readonl
     .slice(0, free);
 }
 
+/** One signal every poll in flight listens to; a busy bot has more polls than the default listener limit. */
+function pollStopper(): AbortController {
+  const c = new AbortController();
+  setMaxListeners(0, c.signal);
+  return c;
+}
+
 /**
  * Polls sources on their intervals and queues digests on their schedules. node-cron only drives
  * the ticks; every decision reads the injected clock, so tests call tick() with a fake one.
@@ -64,10 +72,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const running = new Map<number, Promise<void>>();
   let task: ScheduledTask | undefined;
   let stopping = false;
+  let stopPolls = pollStopper();
 
   function pollInBackground(source: Source): Promise<void> {
     const p = deps
-      .poll(source)
+      .poll(source, stopPolls.signal)
       .then(
         (r) => log.debug('polled', { source: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
         // pollSource has already recorded the failure and its back-off; the log just says so.
@@ -97,6 +106,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     inFlight: () => [...running.keys()],
     start() {
       stopping = false;
+      if (stopPolls.signal.aborted) stopPolls = pollStopper();
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
       task = schedule(`*/${every} * * * * *`, () => {
         tick();
@@ -108,7 +118,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await task?.stop();
       await task?.destroy();
       task = undefined;
-      // Each item is stored in its own transaction, so abandoning a slow poll leaves no half-written article.
+      // Polls stop fetching article pages and store what is left as teasers, which takes moments. A
+      // poll still stuck on its feed after the grace is abandoned: each item is stored in its own
+      // savepoint, so that leaves no half-written article.
+      stopPolls.abort();
       const grace = new Promise<void>((r) => setTimeout(r, deps.stopGraceMs ?? 10_000).unref());
       await Promise.race([Promise.all(running.values()), grace]);
       if (running.size > 0) log.warn('stopped with polls still in flight; they were abandoned', { sources: [...running.keys()] });

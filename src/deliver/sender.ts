@@ -51,7 +51,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /**
  * Drains the outbox through a platform's sink. Each row is marked sent in its own transaction
  * right after the sink accepts it, so a crash loses nothing and can at worst resend the one
- * message in flight — which carries the same nonce, for platforms that drop repeats.
+ * message in flight — which carries the same nonce, for platforms that drop repeats. Each attempt
+ * is recorded first, so a resend after the platform's nonce window asks the sink to look first.
  */
 export function createSender(deps: SenderDeps): Sender {
   const { store, clock, log, sink } = deps;
@@ -60,7 +61,12 @@ export function createSender(deps: SenderDeps): Sender {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function sendOne(row: OutboxRow, reply: Reply): Promise<SendResult> {
-    const delivery: Delivery = { id: row.id, subscriptionId: row.subscriptionId, tenant: row.tenant, platform: row.platform, channel: row.channel, kind: row.kind, reply, nonce: nonceFor(row.dedupeKey) };
+    const now = clock.now();
+    const window = sink.nonceWindowMs;
+    const lookFirst = window !== undefined && row.attemptedAt !== null && now.getTime() - Date.parse(row.attemptedAt) > window;
+    const delivery: Delivery = { id: row.id, subscriptionId: row.subscriptionId, tenant: row.tenant, platform: row.platform, channel: row.channel, kind: row.kind, reply, nonce: nonceFor(row.dedupeKey), lookFirst };
+    // Committed before the platform sees anything: after a crash here the row says it may have gone out, and when.
+    store.outbox.markAttempted(row.id, now);
     try {
       return await sink.send(delivery);
     } catch (err) {

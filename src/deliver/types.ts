@@ -11,6 +11,11 @@ export interface Delivery {
   reply: Reply;
   /** Stable per delivery; platforms that support it (Discord's enforce_nonce) use it to drop a resend after a crash. */
   nonce: string;
+  /**
+   * An earlier send of this delivery got no recorded answer (a crash or an unclear failure), longer
+   * ago than the platform remembers nonces: look in the channel for it before posting again.
+   */
+  lookFirst?: boolean | undefined;
 }
 
 export type SendResult =
@@ -27,4 +32,9 @@ export type SendResult =
 export interface DeliverySink {
   platform: string;
   send(delivery: Delivery): Promise<SendResult>;
+  /**
+   * How long the platform drops a repeated nonce by itself. Set only by sinks that can look for an
+   * earlier copy of a delivery (Delivery.lookFirst); the others resend as before.
+   */
+  nonceWindowMs?: number;
 }

@@ -19,10 +19,15 @@ export interface FailureDecision {
   pause: boolean;
 }
 
-/** Pure policy: given the streak so far (this failure included) and when it began, what happens next. */
-export function decideAfterFailure(intervalMinutes: number, failures: number, failingSince: Date, now: Date): FailureDecision {
+/**
+ * Pure policy: given the streak so far (this failure included) and when it began, what happens next.
+ * A feed that asked us to stay away (Retry-After on 429 or 503) is not asked again sooner.
+ */
+export function decideAfterFailure(intervalMinutes: number, failures: number, failingSince: Date, now: Date, retryAfterMs = 0): FailureDecision {
   if (now.getTime() - failingSince.getTime() >= PAUSE_AFTER_MS) return { nextPollAt: null, pause: true };
-  return { nextPollAt: new Date(now.getTime() + backoffDelayMs(intervalMinutes, failures)), pause: false };
+  // A day at most: a feed cannot switch itself off for good with a Retry-After of years.
+  const asked = Math.min(retryAfterMs, PAUSE_AFTER_MS);
+  return { nextPollAt: new Date(now.getTime() + Math.max(backoffDelayMs(intervalMinutes, failures), asked)), pause: false };
 }
 
 // failing_since is a column of migration 003 that the source repo does not map; it is read and
@@ -38,11 +43,11 @@ function streakStart(store: Store, sourceId: number, now: Date): Date {
  * and queues one notice per channel of its tenant — all in one transaction, so a crash cannot
  * leave a paused source whose channels were never told (or told twice).
  */
-export function recordPollFailure(deps: { store: Store; log: Logger }, source: Source, error: string, now: Date): Source {
+export function recordPollFailure(deps: { store: Store; log: Logger }, source: Source, error: string, now: Date, retryAfterMs?: number): Source {
   const { store, log } = deps;
   return store.tx(() => {
     const since = streakStart(store, source.id, now);
-    const decision = decideAfterFailure(source.intervalMinutes, source.consecutiveFailures + 1, since, now);
+    const decision = decideAfterFailure(source.intervalMinutes, source.consecutiveFailures + 1, since, now, retryAfterMs);
     const updated = store.sources.markFailure(source.id, now, error, decision.nextPollAt, decision.pause);
     if (updated.pausedAt && !updated.pauseNotified) {
       const told = enqueuePauseNotices(store, now, updated);

@@ -151,7 +151,8 @@ async function finish(url: URL, res: IncomingMessage, maxBytes: number, signal: 
   }
   if (status < 200 || status >= 300) {
     res.resume();
-    throw new FetchError('http_status', url.href, `HTTP ${status} ${res.statusMessage ?? ''}`.trim(), status);
+    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(header('retry-after'), Date.now()) : undefined;
+    throw new FetchError('http_status', url.href, `HTTP ${status} ${res.statusMessage ?? ''}`.trim(), status, retryAfterMs);
   }
   const body = await abortable(readBody(res, url.href, maxBytes), signal);
   let decoded: string | undefined;
@@ -161,6 +162,15 @@ async function finish(url: URL, res: IncomingMessage, maxBytes: number, signal: 
     body,
     text: () => (decoded ??= decodeBody(body, base.contentType)),
   };
+}
+
+/** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 function pinnedLookup(address: string): LookupFunction {

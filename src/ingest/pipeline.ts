@@ -1,14 +1,16 @@
-import { hash as digest } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Store, Source } from '../store/index.ts';
 import type { Extraction, ArticleInput } from '../extract/types.ts';
 import { extractFacts } from '../extract/index.ts';
 import { articleTopics } from '../extract/topics.ts';
-import type { FeedItem, Fetcher, ParsedFeed } from './types.ts';
+import { FetchError, type FeedItem, type Fetcher, type ParsedFeed } from './types.ts';
 import { parseFeed, readFeedFile } from './feed.ts';
-import { extractMainText } from './fulltext.ts';
-import { normalizeUrl, redactUrl } from './url.ts';
+import { redactUrl } from './url.ts';
+import { keysOfItem } from './item-keys.ts';
+import { createPageFetcher, type PageFetcher } from './pages.ts';
+import { withFullText, type PreparedItem, type TeaserTally } from './teasers.ts';
 import { recordPollFailure, recordPollSuccess } from './health.ts';
 import { isStoreFailure } from '../store/failures.ts';
 import { enqueueArticleUpdates } from '../deliver/outbox.ts';
@@ -21,6 +23,8 @@ export interface IngestDeps {
   clock: Clock;
   log: Logger;
   fetch: Fetcher;
+  /** Article pages go through this, shared by every poll so per-host limits hold across feeds; one per poll if absent. */
+  pages?: PageFetcher;
   timeZone?: string;
   extract?: (input: ArticleInput) => Extraction;
   /**
@@ -46,14 +50,21 @@ export interface PollResult {
   warnings: string[];
 }
 
-// The one-shot crypto.hash skips building a Hash object per call (two calls per stored item).
-const hash = (s: string): string => digest('sha1', s, 'hex');
-// Every run of whitespace becomes one space. Single spaces are left alone (the pattern skips them),
-// which gives the same string as replacing /\s+/ but runs about 3× faster on article-length text.
-const fold = (s: string): string => s.toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim();
+/**
+ * Article pages a poll has not fetched by then are left for a later poll: the items are stored as
+ * teasers. A chat command passes a shorter budget so its answer comes in bounded time.
+ */
+export const POLL_FULL_TEXT_BUDGET_MS = 5 * 60_000;
+
+export interface PollOptions {
+  /** How long this poll may spend fetching article pages (default POLL_FULL_TEXT_BUDGET_MS). */
+  fullTextBudgetMs?: number | undefined;
+  /** Ends the page fetching early (the bot is stopping): items not fetched yet are stored as teasers. */
+  signal?: AbortSignal | undefined;
+}
 
 /** Fetches (or reads) one source's feed, stores what is new, and records the source's health. */
-export async function pollSource(deps: IngestDeps, source: Source): Promise<PollResult> {
+export async function pollSource(deps: IngestDeps, source: Source, options: PollOptions = {}): Promise<PollResult> {
   const result: PollResult = { sourceId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
   try {
     let feed: ParsedFeed;
@@ -78,25 +89,71 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
     // Oldest first, so article ids and deliveries follow publication order.
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
-    const announce = announcer(deps, source, items);
-    const ready: Ready[] = [];
-    for (const item of items) ready.push({ item: await withFullText(deps, source, item, result.warnings), onNewArticle: announce(item) });
-    for (let start = 0; start < ready.length; start += STORE_CHUNK) {
-      storeChunk(deps, source, ready.slice(start, start + STORE_CHUNK), result);
-    }
+    await storeAsReady(deps, source, items, { budgetMs: options.fullTextBudgetMs ?? POLL_FULL_TEXT_BUDGET_MS, signal: options.signal }, result);
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
     for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: redactUrl(source.url) });
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    recordPollFailure(deps, source, message, deps.clock.now());
+    const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
+    // A host that asked the feed fetch to wait gets no article page requests either, from any feed.
+    if (retryAfterMs !== undefined && source.kind === 'url') deps.pages?.gate.holdOff(new URL(source.url).host, retryAfterMs);
+    recordPollFailure(deps, source, message, deps.clock.now(), retryAfterMs);
     throw err;
   }
 }
 
+/**
+ * Fetches the pages of teaser items (politely, through the page fetcher) and stores every item in
+ * feed order as soon as it and all older items are ready: items that need no page are committed at
+ * once, and a slow page holds back only the items after it. A crash or an exhausted budget loses
+ * nothing already fetched.
+ */
+async function storeAsReady(
+  deps: IngestDeps,
+  source: Source,
+  oldestFirst: readonly FeedItem[],
+  { budgetMs, signal: outer }: { budgetMs: number; signal: AbortSignal | undefined },
+  result: PollResult,
+): Promise<void> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(budgetMs), ...(outer ? [outer] : [])]);
+  // Every queued page listens for the end of the budget; hundreds of listeners here are expected.
+  setMaxListeners(0, signal);
+  const pages = deps.pages ?? createPageFetcher({ fetch: deps.fetch, userAgent: 'factfeed' });
+  const tally: TeaserTally = { abandoned: 0 };
+  const announce = announcer(deps, source, oldestFirst);
+  const n = oldestFirst.length;
+  const prepared = oldestFirst.map((item, i) => settledFlag(withFullText({ store: deps.store, pages }, source, item, n - 1 - i, signal, { warnings: result.warnings, tally })));
+  try {
+    let batch: Ready[] = [];
+    for (const [i, p] of prepared.entries()) {
+      if (batch.length >= STORE_CHUNK || (batch.length > 0 && !p.settled())) {
+        storeChunk(deps, source, batch, result);
+        batch = [];
+      }
+      batch.push({ item: await p.promise, onNewArticle: announce(oldestFirst[i]!) });
+    }
+    if (batch.length > 0) storeChunk(deps, source, batch, result);
+  } finally {
+    // A poll that fails (the store) must not leave page fetches running behind it.
+    stop.abort();
+  }
+  if (tally.abandoned > 0) {
+    const why = outer?.aborted ? 'before the bot stopped' : `within ${Math.round(budgetMs / 1000)} s`;
+    result.warnings.unshift(`Kept the teasers of ${tally.abandoned} item${tally.abandoned === 1 ? '' : 's'} whose pages were not fetched ${why}; the next poll fetches the newest of them`);
+  }
+}
+
+function settledFlag<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let done = false;
+  void promise.finally(() => (done = true)).catch(() => undefined);
+  return { promise, settled: () => done };
+}
+
 /** An item with its full text fetched (when it was a teaser) and its announcement hook, ready to store. */
 interface Ready {
-  item: FeedItem & { fullTextFetched: boolean };
+  item: PreparedItem;
   onNewArticle: IngestDeps['onNewArticle'];
 }
 
@@ -148,35 +205,6 @@ function announcer(deps: IngestDeps, source: Source, oldestFirst: readonly FeedI
   return (item) => (newest.has(item) ? hook : undefined);
 }
 
-/** Replaces a teaser with the article page's main text; on failure keeps the teaser and says why. */
-async function withFullText(deps: IngestDeps, source: Source, item: FeedItem, warnings: string[]): Promise<FeedItem & { fullTextFetched: boolean }> {
-  if (!item.isTeaser || !item.link || !/^https?:/i.test(item.link)) return { ...item, fullTextFetched: false };
-  // A teaser already stored unchanged needs no second page fetch.
-  const existing = deps.store.articles.findExisting(source.id, keysOf(item));
-  if (existing?.fullTextFetched) return { ...item, text: existing.text, fullTextFetched: true };
-  try {
-    const page = await deps.fetch(item.link, { userAgent: source.userAgent ?? undefined, accept: 'text/html,application/xhtml+xml' });
-    const main = extractMainText(page.text(), page.url);
-    if (main && main.text.length > item.text.length) return { ...item, text: main.text, fullTextFetched: true };
-    warnings.push(`No article text found at ${item.link}; kept the feed's teaser`);
-  } catch (err) {
-    warnings.push(`Full text of ${item.link} unavailable (${err instanceof Error ? err.message : String(err)}); kept the feed's teaser`);
-  }
-  return { ...item, fullTextFetched: false };
-}
-
-function keysOf(item: FeedItem): { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string } {
-  let urlNorm: string | null = null;
-  if (item.link) {
-    try {
-      urlNorm = normalizeUrl(item.link);
-    } catch {
-      urlNorm = null;
-    }
-  }
-  return { guid: item.guid ?? null, urlNorm, titleHash: hash(fold(item.title)), contentHash: hash(fold(item.text)) };
-}
-
 /**
  * Stores one item for a source: new items are inserted with their facts; a known item whose text
  * changed is updated and its facts re-extracted; anything else is left alone. One transaction.
@@ -189,7 +217,7 @@ export function storeItem(
 ): { status: StoreStatus; articleId: number } {
   const { store, clock } = deps;
   const extract = safeExtractor(deps.extract ?? extractFacts, item, warnings);
-  const keys = keysOf(item);
+  const keys = keysOfItem(item);
   const now = clock.now();
   const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published : now;
   const input: ArticleInput = { title: item.title, text: item.text, published, timeZone: deps.timeZone ?? 'UTC' };

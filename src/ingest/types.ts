@@ -34,7 +34,9 @@ export type FetchErrorCode =
   | 'too_large'
   | 'too_many_redirects'
   | 'http_status'
-  | 'network';
+  | 'network'
+  /** The site's robots.txt disallows the address (article pages only; feeds are asked for by people). */
+  | 'disallowed';
 
 /** Every failure names the URL and what went wrong, so a user can act on it. */
 export class FetchError extends Error {
@@ -43,6 +45,8 @@ export class FetchError extends Error {
     readonly url: string,
     message: string,
     readonly status?: number,
+    /** How long the server asked us to wait (Retry-After on a 429 or 503), when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${message} (${url})`);
     this.name = 'FetchError';

@@ -27,6 +27,8 @@ export interface OutboxRow {
   lastError: string | null;
   sentAt: string | null;
   failedAt: string | null;
+  /** When the row was last handed to the platform (null: never tried). */
+  attemptedAt: string | null;
   tenant: string;
   platform: string;
   channel: string;
@@ -45,6 +47,7 @@ interface Row {
   last_error: string | null;
   sent_at: string | null;
   failed_at: string | null;
+  attempted_at: string | null;
   tenant: string;
   platform: string;
   channel: string;
@@ -63,6 +66,7 @@ const toRow = (r: Row): OutboxRow => ({
   lastError: r.last_error,
   sentAt: r.sent_at,
   failedAt: r.failed_at,
+  attemptedAt: r.attempted_at,
   tenant: r.tenant,
   platform: r.platform,
   channel: r.channel,
@@ -110,6 +114,11 @@ export class OutboxRepo {
   /** Everything queued for a subscription (tests and /digest replies). */
   forSubscription(subscriptionId: number): OutboxRow[] {
     return (this.sql(`${SELECT} WHERE o.subscription_id = ? ORDER BY o.id`).all(subscriptionId) as Row[]).map(toRow);
+  }
+
+  /** Recorded before each send, so a restarted bot knows which row was in flight and since when. */
+  markAttempted(id: number, now: Date): void {
+    this.sql('UPDATE outbox SET attempted_at = ? WHERE id = ?').run(now.toISOString(), id);
   }
 
   markSent(id: number, now: Date): void {

@@ -6,6 +6,7 @@ import { createScheduler, pickDue } from '../../src/deliver/scheduler.ts';
 import { backoffDelayMs } from '../../src/ingest/health.ts';
 import type { Source } from '../../src/store/index.ts';
 import { useApp, startFeedServer, rss, type FeedServer, type TestApp } from './helpers.ts';
+import { never, startPublisher } from '../ingest/publisher.ts';
 
 const app = useApp();
 const closers: (() => Promise<void>)[] = [];
@@ -177,5 +178,21 @@ describe('a failing source', () => {
     const ok = store.sources.get(source.id)!;
     expect(ok).toMatchObject({ consecutiveFailures: 0, pausedAt: null, lastSuccessAt: clock.now().toISOString() });
     expect(ok.nextPollAt).toBe(new Date(clock.now().getTime() + 10 * MIN).toISOString());
+  });
+
+  it('on stop, a poll waiting for article pages stores its items as teasers and ends within the grace', async () => {
+    const a = app('2025-03-10T12:00:00Z', { FACTFEED_FETCH_TIMEOUT_MS: '60000' });
+    const publisher = await startPublisher({ items: 40, page: () => never });
+    closers.push(() => publisher.server.close());
+    a.services.store.sources.add({ tenant: 't1', url: publisher.feedUrl, kind: 'url', title: 'Slow pages' }, a.clock.now());
+    const s = createScheduler({ ...a.services, concurrency: 4, poll: (src, signal) => pollSource(a.services, src, { signal }), stopGraceMs: 10_000 });
+    s.tick();
+    for (let i = 0; i < 200 && publisher.pageHits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(publisher.pageHits.length).toBeGreaterThan(0);
+    const started = performance.now();
+    await s.stop();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(s.inFlight()).toEqual([]);
+    expect(a.services.store.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(40);
   });
 });

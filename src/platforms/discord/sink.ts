@@ -5,6 +5,7 @@ import type { Delivery, DeliverySink, SendResult } from '../../deliver/types.ts'
 import type { Logger } from '../../log.ts';
 import { renderDiscord } from '../../reply/discord.ts';
 import { restPayload } from './payload.ts';
+import { DISCORD_NONCE_WINDOW_MS, findPosted } from './already-posted.ts';
 
 /**
  * Discord error codes meaning the channel is gone or the bot may not post there: retrying cannot
@@ -38,20 +39,26 @@ export function classifyError(err: unknown, channel: string): Extract<SendResult
 
 /**
  * Posts deliveries with the REST client, whose queue waits out Discord's rate limits (429s
- * included). The nonce with enforce_nonce makes a resend after a crash a no-op on Discord's side.
+ * included). The nonce with enforce_nonce makes a resend soon after a crash a no-op on Discord's
+ * side; after a longer gap, when Discord has forgotten the nonce, the channel is searched first.
  */
 export function createDiscordSink(rest: REST | undefined, log: Logger): DeliverySink {
   return {
     platform: 'discord',
+    nonceWindowMs: DISCORD_NONCE_WINDOW_MS,
     async send(delivery: Delivery): Promise<SendResult> {
       if (!rest) {
         return { ok: false, permanent: false, error: 'Posting to Discord needs DISCORD_TOKEN, which is not set' };
       }
       // Channel posts are public by nature; an ephemeral flag would be rejected.
-      const pages = renderDiscord({ ...delivery.reply, ephemeral: false });
+      const pages = renderDiscord({ ...delivery.reply, ephemeral: false }).map((page, i) => {
+        const nonce = pageNonce(delivery.nonce, i);
+        return { nonce, ...restPayload(page, { nonce, enforce_nonce: true }) };
+      });
       try {
-        for (const [i, page] of pages.entries()) {
-          const { body, files } = restPayload(page, { nonce: pageNonce(delivery.nonce, i), enforce_nonce: true });
+        const posted = delivery.lookFirst ? await alreadyPosted(rest, delivery, pages, log) : [];
+        for (const [i, { body, files }] of pages.entries()) {
+          if (posted[i]) continue;
           await rest.post(Routes.channelMessages(delivery.channel), { body, ...(files ? { files } : {}) });
         }
         return { ok: true };
@@ -62,4 +69,16 @@ export function createDiscordSink(rest: REST | undefined, log: Logger): Delivery
       }
     },
   };
+}
+
+/** Which pages an unconfirmed earlier send already posted; when the channel cannot be read, none (the nonce is all that is left). */
+async function alreadyPosted(rest: REST, delivery: Delivery, pages: Parameters<typeof findPosted>[2], log: Logger): Promise<boolean[]> {
+  try {
+    const found = await findPosted(rest, delivery.channel, pages);
+    if (found.some(Boolean)) log.info('found an unconfirmed delivery already in its channel; not posting it again', { delivery: delivery.id, channel: delivery.channel, pages: found.filter(Boolean).length });
+    return found;
+  } catch (err) {
+    log.warn('could not read the channel to look for an unconfirmed delivery; posting it again', { delivery: delivery.id, channel: delivery.channel, error: err instanceof Error ? err.message : String(err) });
+    return [];
+  }
 }

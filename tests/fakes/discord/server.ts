@@ -62,6 +62,10 @@ export interface FakeDiscord {
   waitFor(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** The next request matching method + path gets this response instead of the normal one. */
   respondOnce(method: string, path: RegExp, response: CannedResponse): void;
+  /** Messages posted to each channel, oldest first, as Discord stores them. */
+  messages: Map<string, WireJson[]>;
+  /** Forgets every nonce, as Discord does a few minutes after a post: a repeat then makes a second message. */
+  forgetNonces(): void;
   /** Sends an INTERACTION_CREATE dispatch to every identified gateway connection. */
   dispatch(event: string, data: unknown): void;
   identified: Promise<void>;
@@ -77,6 +81,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gatewayFrames: { op: number; d: unknown }[] = [];
   const waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   const overrides: Override[] = [];
+  const messages = new Map<string, WireJson[]>();
+  // enforce_nonce: a repeat of a remembered nonce in the same channel returns the first message.
+  const nonces = new Map<string, WireJson>();
   const sockets = new Set<WebSocket>();
   let markIdentified!: () => void;
   const identified = new Promise<void>((resolve) => (markIdentified = resolve));
@@ -119,10 +126,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       overrides.splice(overrides.indexOf(override), 1);
       return send(res, override.response);
     }
-    send(res, route(method, path, body));
+    send(res, route(method, path, body, url.searchParams));
   }
 
-  function route(method: string, path: string, body: WireJson): CannedResponse {
+  function route(method: string, path: string, body: WireJson, query: URLSearchParams): CannedResponse {
     const ok = (b: unknown): CannedResponse => ({ status: 200, body: b });
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
@@ -136,7 +143,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
       if (!channels.includes(m[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
-      return ok(messagePayload(snowflake(), m[1]!, botUser, body ?? {}));
+      const key = body?.enforce_nonce && body.nonce !== undefined ? `${m[1]}:${body.nonce}` : undefined;
+      if (key && nonces.has(key)) return ok(nonces.get(key));
+      const message = messagePayload(snowflake(), m[1]!, botUser, body ?? {});
+      if (key) nonces.set(key, message);
+      messages.set(m[1]!, [...(messages.get(m[1]!) ?? []), message]);
+      return ok(message);
+    }
+    if (method === 'GET' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      if (!channels.includes(m[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const limit = Math.min(100, Number(query.get('limit') ?? 50));
+      // Newest first, and without nonces: Discord returns a nonce only when the message is created.
+      return ok((messages.get(m[1]!) ?? []).slice(-limit).reverse().map(({ nonce: _nonce, ...rest }: WireJson) => rest));
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return ok((body as unknown[]).map((c) => ({ id: snowflake(), application_id: applicationId, version: snowflake(), ...(c as object) })));
@@ -193,6 +211,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },
+    messages,
+    forgetNonces: () => nonces.clear(),
     respondOnce(method, path, response) {
       overrides.push({ method, path, response });
     },

@@ -1,3 +1,4 @@
+import { createPageFetcher } from '../../../src/ingest/pages.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export function discordServices(fake: FakeDiscord, env: Record<string, string> =
     DISCORD_API_BASE: fake.apiBase,
     ...env,
   });
-  const services = { config, store: openStore(config.dbPath), clock: systemClock, log: recordingLogger(), fetch: noFetch };
+  const services = { config, store: openStore(config.dbPath), clock: systemClock, log: recordingLogger(), fetch: noFetch, pages: createPageFetcher({ fetch: noFetch, userAgent: 'factfeed-test' }) };
   return {
     ...services,
     cleanup() {
