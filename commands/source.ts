@@ -53,9 +53,13 @@ export const source: CommandDefinition = {
     if (args.subcommand === 'import') return importOpml(ctx, args);
     if (args.subcommand === 'remove') {
       const s = resolveSource(ctx, String(args.options.source));
-      const articles = services.store.articles.countForSource(s.id);
-      services.store.sources.remove(invocation.tenant, s.id);
-      return okReply(`Removed source #${s.id} (${s.title ?? s.url}) and its ${articles} article${articles === 1 ? '' : 's'}.`);
+      const articles = services.store.articles.countForFeed(s.feedId);
+      const { feedRemoved } = services.store.sources.remove(invocation.tenant, s.id);
+      const plural = `${articles} article${articles === 1 ? '' : 's'}`;
+      // Other servers may still follow the feed: then its articles stay for them, but not in answers here.
+      return okReply(
+        feedRemoved ? `Removed source #${s.id} (${s.title ?? s.url}) and its ${plural}.` : `Removed source #${s.id} (${s.title ?? s.url}); its ${plural} no longer appear in answers here.`,
+      );
     }
     if (args.subcommand === 'resume') return resume(ctx, String(args.options.source));
     const every = args.options.every === undefined ? services.config.pollMinutes : Number(args.options.every);
@@ -69,7 +73,7 @@ export const source: CommandDefinition = {
       });
       let polled: Awaited<ReturnType<typeof pollSource>>;
       try {
-        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added);
+        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(added.feedId)!);
       } catch (err) {
         // Validation passed but the first poll did not: a /source add succeeds whole or leaves nothing.
         services.store.sources.remove(invocation.tenant, added.id);
@@ -78,7 +82,7 @@ export const source: CommandDefinition = {
       const sample = added.addedBy === SAMPLE_ADDED_BY ? { removed: false, articles: 0 } : dropSampleSource(services.store, invocation.tenant);
       return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
         ...(sample.removed ? [`Removed the bundled sample feed and its ${sample.articles} invented articles, so answers now come only from your own sources.`] : []),
-        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
+        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${storedLine(polled.added, services.store.articles.countForFeed(added.feedId))}`,
         `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
         ...polled.warnings.slice(0, 3),
       ]);
@@ -91,13 +95,19 @@ export const source: CommandDefinition = {
   },
 };
 
+/** A feed other servers already follow was stored before this add: say what it brings, not "0 new". */
+function storedLine(added: number, stored: number): string {
+  const plural = (n: number): string => `${n} article${n === 1 ? '' : 's'}`;
+  return added >= stored ? `${added} new article${added === 1 ? '' : 's'} stored.` : `${plural(stored)} stored (${added} new).`;
+}
+
 /** Clears a paused or failing source's record and polls it at once, so the admin sees whether it works now. */
 async function resume(ctx: Parameters<CommandDefinition['handler']>[0], ref: string): Promise<Reply> {
   const { services, invocation } = ctx;
   const s = resolveSource(ctx, ref);
   services.store.sources.resume(invocation.tenant, s.id);
   try {
-    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.sources.get(s.id)!);
+    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(s.feedId)!);
     return okReply(`Source #${s.id} (${s.title ?? s.url}) is polled again.`, [
       polled.notModified ? 'The feed has not changed since the last successful poll.' : `${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
     ]);

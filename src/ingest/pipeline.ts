@@ -1,7 +1,7 @@
 import { hash as digest } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { Store, Source } from '../store/index.ts';
+import type { Store, Feed } from '../store/index.ts';
 import type { Extraction, ArticleInput } from '../extract/types.ts';
 import { extractFacts } from '../extract/index.ts';
 import { articleTopics } from '../extract/topics.ts';
@@ -11,10 +11,7 @@ import { extractMainText } from './fulltext.ts';
 import { normalizeUrl, redactUrl } from './url.ts';
 import { recordPollFailure, recordPollSuccess } from './health.ts';
 import { isStoreFailure } from '../store/failures.ts';
-import { enqueueArticleUpdates } from '../deliver/outbox.ts';
-
-/** A new source announces at most this many of its items (the newest); the rest are stored quietly. */
-export const FIRST_POLL_ANNOUNCE = 3;
+import { fanOutArticle, welcomeFollowers } from '../deliver/fanout.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -26,9 +23,14 @@ export interface IngestDeps {
   /**
    * Called inside the transaction that stores a new article, so whatever it writes (outbox rows)
    * commits or rolls back together with the article. Defaults to queueing one update per matching
-   * subscription; pass a no-op to store without announcing.
+   * subscription of every server following the feed; pass a no-op to store without announcing.
    */
-  onNewArticle?: (articleId: number, source: Source) => void;
+  onNewArticle?: (articleId: number, feed: Feed) => void;
+  /**
+   * Called after each successful poll (a 304 included). Defaults to queueing the first
+   * announcements of servers that started following the feed since the last poll.
+   */
+  onPolled?: (feed: Feed) => void;
 }
 
 export type StoreStatus = 'new' | 'updated' | 'unchanged';
@@ -52,8 +54,11 @@ const hash = (s: string): string => digest('sha1', s, 'hex');
 // which gives the same string as replacing /\s+/ but runs about 3× faster on article-length text.
 const fold = (s: string): string => s.toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim();
 
-/** Fetches (or reads) one source's feed, stores what is new, and records the source's health. */
-export async function pollSource(deps: IngestDeps, source: Source): Promise<PollResult> {
+/**
+ * Fetches (or reads) one feed, stores what is new, and records the feed's health. The feed is
+ * shared by every server that follows it, so this knows no server; announcing fans out in deliver/.
+ */
+export async function pollSource(deps: IngestDeps, source: Feed): Promise<PollResult> {
   const result: PollResult = { sourceId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
   try {
     let feed: ParsedFeed;
@@ -69,12 +74,13 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
       });
       if (res.notModified) {
         recordPollSuccess(deps.store, source, deps.clock.now());
+        polled(deps, source);
         return { ...result, notModified: true };
       }
       feed = await parseFeed(res.text(), source.url);
       validators = { etag: res.etag, lastModified: res.lastModified };
     }
-    deps.store.sources.setTitle(source.id, feed.title ?? null, feed.link ?? null);
+    deps.store.feeds.setTitle(source.id, feed.title ?? null, feed.link ?? null);
     // Oldest first, so article ids and deliveries follow publication order.
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
@@ -85,6 +91,7 @@ export async function pollSource(deps: IngestDeps, source: Source): Promise<Poll
       storeChunk(deps, source, ready.slice(start, start + STORE_CHUNK), result);
     }
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
+    polled(deps, source);
     for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: redactUrl(source.url) });
     return result;
   } catch (err) {
@@ -109,7 +116,7 @@ export const STORE_CHUNK = 50;
  * and the next poll tries it again. Only a failure of the store itself (disk full, I/O) fails the
  * poll, keeping the items before it, since every later item would fail the same way.
  */
-function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], result: PollResult): void {
+function storeChunk(deps: IngestDeps, source: Feed, chunk: readonly Ready[], result: PollResult): void {
   let failure: { error: unknown } | undefined;
   deps.store.tx(() => {
     for (const { item, onNewArticle } of chunk) {
@@ -138,18 +145,22 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 
 
 /**
- * Which items may announce themselves: all of them normally, but on a source's first poll only
- * the newest few, so adding a feed does not flood its channels with its whole back catalogue.
+ * Every new item announces itself to the feed's followers. The first-poll cap (only the newest few)
+ * is per follower, so deliver/fanout.ts applies it: a follower still waiting for its first
+ * announcements gets them from `polled` instead.
  */
-function announcer(deps: IngestDeps, source: Source, oldestFirst: readonly FeedItem[]): (item: FeedItem) => IngestDeps['onNewArticle'] {
-  const hook = deps.onNewArticle ?? ((articleId: number, s: Source) => void enqueueArticleUpdates(deps.store, deps.clock.now(), articleId, s));
-  if (source.firstPollDone) return () => hook;
-  const newest = new Set(oldestFirst.slice(-FIRST_POLL_ANNOUNCE));
-  return (item) => (newest.has(item) ? hook : undefined);
+function announcer(deps: IngestDeps, _source: Feed, _oldestFirst: readonly FeedItem[]): (item: FeedItem) => IngestDeps['onNewArticle'] {
+  const hook = deps.onNewArticle ?? ((articleId: number, feed: Feed) => void fanOutArticle(deps.store, deps.clock.now(), articleId, feed));
+  return () => hook;
+}
+
+function polled(deps: IngestDeps, feed: Feed): void {
+  if (deps.onPolled) deps.onPolled(feed);
+  else welcomeFollowers(deps.store, deps.clock.now(), feed);
 }
 
 /** Replaces a teaser with the article page's main text; on failure keeps the teaser and says why. */
-async function withFullText(deps: IngestDeps, source: Source, item: FeedItem, warnings: string[]): Promise<FeedItem & { fullTextFetched: boolean }> {
+async function withFullText(deps: IngestDeps, source: Feed, item: FeedItem, warnings: string[]): Promise<FeedItem & { fullTextFetched: boolean }> {
   if (!item.isTeaser || !item.link || !/^https?:/i.test(item.link)) return { ...item, fullTextFetched: false };
   // A teaser already stored unchanged needs no second page fetch.
   const existing = deps.store.articles.findExisting(source.id, keysOf(item));
@@ -178,12 +189,12 @@ function keysOf(item: FeedItem): { guid: string | null; urlNorm: string | null; 
 }
 
 /**
- * Stores one item for a source: new items are inserted with their facts; a known item whose text
+ * Stores one item of a feed: new items are inserted with their facts; a known item whose text
  * changed is updated and its facts re-extracted; anything else is left alone. One transaction.
  */
 export function storeItem(
   deps: IngestDeps,
-  source: Source,
+  source: Feed,
   item: FeedItem & { fullTextFetched?: boolean },
   warnings: string[] = [],
 ): { status: StoreStatus; articleId: number } {
@@ -213,7 +224,7 @@ export function storeItem(
   const articleId = store.tx(() => {
     const id = store.articles.insert(
       {
-        sourceId: source.id,
+        feedId: source.id,
         guid: keys.guid,
         url: item.link ?? null,
         urlNorm: keys.urlNorm,

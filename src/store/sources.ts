@@ -1,13 +1,20 @@
 import type { Statement } from 'better-sqlite3';
 import { statements, type Db } from './db.ts';
+import type { FeedRepo } from './feeds.ts';
 
+/**
+ * A server's follow of a feed, seen with the feed's address and health (which every follower shares).
+ * `id` is the follow's own number, the one /sources shows; `feedId` is the shared feed.
+ */
 export interface Source {
   id: number;
   tenant: string;
+  feedId: number;
   url: string;
   kind: 'url' | 'file';
   title: string | null;
   siteUrl: string | null;
+  /** This follower's own interval; the feed is polled at the shortest of its followers'. */
   intervalMinutes: number;
   userAgent: string | null;
   etag: string | null;
@@ -22,13 +29,18 @@ export interface Source {
   nextPollAt: string | null;
   pausedAt: string | null;
   pauseNotified: boolean;
+  /** Whether this follow's first announcements (the feed's newest few articles) were queued. */
   firstPollDone: boolean;
 }
 
 export interface NewSource {
   tenant: string;
   url: string;
+  /** What the feed is matched on (the normalised address); the address itself when not given. */
+  urlKey?: string | undefined;
   kind: 'url' | 'file';
+  /** Keeps the feed to this server alone (an address with credentials). Local files always are. */
+  private?: boolean | undefined;
   title?: string | null | undefined;
   siteUrl?: string | null | undefined;
   intervalMinutes?: number | undefined;
@@ -39,12 +51,13 @@ export interface NewSource {
 interface Row {
   id: number;
   tenant: string;
+  feed_id: number;
   url: string;
   kind: 'url' | 'file';
   title: string | null;
   site_url: string | null;
   interval_minutes: number;
-  user_agent: string | null;
+  user_agent: string;
   etag: string | null;
   last_modified: string | null;
   added_at: string;
@@ -63,12 +76,13 @@ interface Row {
 const toSource = (r: Row): Source => ({
   id: r.id,
   tenant: r.tenant,
+  feedId: r.feed_id,
   url: r.url,
   kind: r.kind,
   title: r.title,
   siteUrl: r.site_url,
   intervalMinutes: r.interval_minutes,
-  userAgent: r.user_agent,
+  userAgent: r.user_agent || null,
   etag: r.etag,
   lastModified: r.last_modified,
   addedAt: r.added_at,
@@ -84,6 +98,11 @@ const toSource = (r: Row): Source => ({
   firstPollDone: r.first_poll_done === 1,
 });
 
+const SELECT = `SELECT s.id, s.tenant, s.feed_id, f.url, f.kind, f.title, f.site_url, s.interval_minutes, f.user_agent, f.etag, f.last_modified,
+    s.added_at, s.added_by, f.last_polled_at, f.last_success_at, f.last_error, f.last_error_at, f.consecutive_failures, f.next_poll_at,
+    f.paused_at, f.pause_notified, s.first_poll_done
+  FROM sources s JOIN feeds f ON f.id = s.feed_id`;
+
 export class DuplicateSourceError extends Error {
   constructor(readonly existing: Source) {
     super(`That feed is already a source (#${existing.id}: ${existing.title ?? existing.url})`);
@@ -94,85 +113,86 @@ export class DuplicateSourceError extends Error {
 export class SourceRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly feeds: FeedRepo,
+  ) {
     this.sql = statements(db);
   }
 
+  /** Follows the feed for the server, sharing it with the servers that already follow it. */
   add(s: NewSource, now: Date): Source {
-    const existing = this.findByUrl(s.tenant, s.url);
-    if (existing) throw new DuplicateSourceError(existing);
-    const info = this.sql(
-      `INSERT INTO sources (tenant, url, kind, title, site_url, interval_minutes, user_agent, added_at, added_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.tenant, s.url, s.kind, s.title ?? null, s.siteUrl ?? null, s.intervalMinutes ?? 10, s.userAgent ?? null, now.toISOString(), s.addedBy ?? null);
-    return this.get(Number(info.lastInsertRowid))!;
+    return this.db.transaction(() => {
+      const byUrl = this.findByUrl(s.tenant, s.url);
+      if (byUrl) throw new DuplicateSourceError(byUrl);
+      const privateTo = s.kind === 'file' || s.private ? s.tenant : undefined;
+      const feed = this.feeds.ensure({ url: s.url, urlKey: s.urlKey, kind: s.kind, userAgent: s.userAgent, privateTo }, now);
+      const already = this.sql(`${SELECT} WHERE s.tenant = ? AND s.feed_id = ?`).get(s.tenant, feed.id) as Row | undefined;
+      if (already) throw new DuplicateSourceError(toSource(already));
+      this.feeds.setTitle(feed.id, s.title ?? null, s.siteUrl ?? null);
+      const info = this.sql('INSERT INTO sources (tenant, feed_id, interval_minutes, added_at, added_by) VALUES (?, ?, ?, ?, ?)').run(
+        s.tenant,
+        feed.id,
+        s.intervalMinutes ?? 10,
+        now.toISOString(),
+        s.addedBy ?? null,
+      );
+      return this.get(Number(info.lastInsertRowid))!;
+    })();
   }
 
   get(id: number): Source | undefined {
-    const row = this.sql('SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   /** A source by id, but only within the tenant: one guild must never see or touch another's. */
   getForTenant(tenant: string, id: number): Source | undefined {
-    const row = this.sql('SELECT * FROM sources WHERE id = ? AND tenant = ?').get(id, tenant) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.id = ? AND s.tenant = ?`).get(id, tenant) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   findByUrl(tenant: string, url: string): Source | undefined {
-    const row = this.sql('SELECT * FROM sources WHERE tenant = ? AND url = ?').get(tenant, url) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.tenant = ? AND (f.url = ? OR f.url_key = ?)`).get(tenant, url, url) as Row | undefined;
     return row ? toSource(row) : undefined;
   }
 
   list(tenant?: string): Source[] {
-    const rows = (
-      tenant === undefined
-        ? this.sql('SELECT * FROM sources ORDER BY id').all()
-        : this.sql('SELECT * FROM sources WHERE tenant = ? ORDER BY id').all(tenant)
-    ) as Row[];
+    const rows = (tenant === undefined ? this.sql(`${SELECT} ORDER BY s.id`).all() : this.sql(`${SELECT} WHERE s.tenant = ? ORDER BY s.id`).all(tenant)) as Row[];
     return rows.map(toSource);
   }
 
-  remove(tenant: string, id: number): boolean {
-    return this.sql('DELETE FROM sources WHERE id = ? AND tenant = ?').run(id, tenant).changes > 0;
+  /** Every server's follow of a feed: where its new articles and notices fan out to. */
+  followers(feedId: number): Source[] {
+    return (this.sql(`${SELECT} WHERE s.feed_id = ? ORDER BY s.id`).all(feedId) as Row[]).map(toSource);
   }
 
-  setTitle(id: number, title: string | null, siteUrl: string | null): void {
-    this.sql('UPDATE sources SET title = COALESCE(title, ?), site_url = COALESCE(site_url, ?) WHERE id = ?').run(title, siteUrl, id);
-  }
-
-  /** Records a successful poll (including a 304) and clears the failure streak. */
-  markSuccess(id: number, now: Date, validators: { etag?: string | undefined; lastModified?: string | undefined } = {}): void {
-    this.sql(
-      `UPDATE sources SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, paused_at = NULL,
-         pause_notified = 0, first_poll_done = 1,
-         etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)
-       WHERE id = ?`,
-    ).run(now.toISOString(), now.toISOString(), validators.etag ?? null, validators.lastModified ?? null, id);
-  }
-
-  markFailure(id: number, now: Date, error: string, nextPollAt: Date | null, pause: boolean): Source {
-    this.sql(
-      `UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
-         next_poll_at = ?, paused_at = CASE WHEN ? THEN COALESCE(paused_at, ?) ELSE paused_at END
-       WHERE id = ?`,
-    ).run(now.toISOString(), error, now.toISOString(), nextPollAt?.toISOString() ?? null, pause ? 1 : 0, now.toISOString(), id);
-    return this.get(id)!;
-  }
-
-  setNextPoll(id: number, at: Date | null): void {
-    this.sql('UPDATE sources SET next_poll_at = ? WHERE id = ?').run(at?.toISOString() ?? null, id);
-  }
-
-  markPauseNotified(id: number): void {
-    this.sql('UPDATE sources SET pause_notified = 1 WHERE id = ?').run(id);
-  }
-
-  resume(tenant: string, id: number): boolean {
-    return (
+  /**
+   * Unfollows. Deliveries of the feed's articles still queued for the server's channels are dropped,
+   * and when the last follower leaves, the feed goes with its articles and their facts.
+   */
+  remove(tenant: string, id: number): { removed: boolean; feedRemoved: boolean } {
+    return this.db.transaction(() => {
+      const source = this.getForTenant(tenant, id);
+      if (!source) return { removed: false, feedRemoved: false };
       this.sql(
-        'UPDATE sources SET paused_at = NULL, pause_notified = 0, consecutive_failures = 0, failing_since = NULL, next_poll_at = NULL WHERE id = ? AND tenant = ?',
-      ).run(id, tenant).changes > 0
-    );
+        `DELETE FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL
+           AND subscription_id IN (SELECT id FROM subscriptions WHERE tenant = ?)
+           AND article_id IN (SELECT id FROM articles WHERE feed_id = ?)`,
+      ).run(tenant, source.feedId);
+      this.sql('DELETE FROM sources WHERE id = ?').run(id);
+      return { removed: true, feedRemoved: this.feeds.removeIfUnfollowed(source.feedId) };
+    })();
+  }
+
+  /** Records that the follow's first announcements are queued; later articles are announced as they come. */
+  markFirstPollDone(id: number): void {
+    this.sql('UPDATE sources SET first_poll_done = 1 WHERE id = ?').run(id);
+  }
+
+  /** Clears the failures of the feed behind the tenant's source, so it is polled at once. */
+  resume(tenant: string, id: number): boolean {
+    const source = this.getForTenant(tenant, id);
+    return source ? this.feeds.resume(source.feedId) : false;
   }
 }

@@ -7,10 +7,10 @@ afterEach(() => store?.close());
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
-function addArticle(s: Store, sourceId: number, guid: string, text = 'Body.'): number {
+function addArticle(s: Store, feedId: number, guid: string, text = 'Body.'): number {
   return s.articles.insert(
     {
-      sourceId, guid, url: null, urlNorm: null, title: `Harbour report ${guid}`, author: null, publishedAt: NOW.toISOString(),
+      feedId, guid, url: null, urlNorm: null, title: `Harbour report ${guid}`, author: null, publishedAt: NOW.toISOString(),
       teaser: null, text, contentHash: `c${guid}`, titleHash: `t${guid}`, fullTextFetched: false, topics: [],
     },
     NOW,
@@ -20,7 +20,7 @@ function addArticle(s: Store, sourceId: number, guid: string, text = 'Body.'): n
 function withArticle(text?: string): { store: Store; articleId: number; sourceId: number } {
   store = openStore(':memory:');
   const source = store.sources.add({ tenant: 't1', url: 'https://wire.example.org/feed', kind: 'url' }, NOW);
-  return { store, articleId: addArticle(store, source.id, 'a1', text), sourceId: source.id };
+  return { store, articleId: addArticle(store, source.feedId, "a1", text), sourceId: source.feedId };
 }
 
 const figure = (sentenceIndex: number, value: number, counted: string): Fact => ({
