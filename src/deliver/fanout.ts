@@ -25,7 +25,7 @@ export function fanOutArticle(store: Store, now: Date, articleId: number, feed: 
  * later follows a feed others already had gets the newest three too, never the back catalogue.
  */
 export function welcomeFollowers(store: Store, now: Date, feed: Pick<Feed, 'id'>): number {
-  const waiting = store.sources.followers(feed.id).filter((f) => !f.firstPollDone);
+  const waiting = store.sources.waitingFollowers(feed.id);
   if (waiting.length === 0) return 0;
   const newest = store.articles.newestOfFeed(feed.id, FIRST_POLL_ANNOUNCE).reverse();
   return store.tx(() => {

@@ -185,6 +185,11 @@ export class SourceRepo {
     })();
   }
 
+  /** Follows of the feed whose first announcements are still to come (most polls: none). */
+  waitingFollowers(feedId: number): Source[] {
+    return (this.sql(`${SELECT} WHERE s.feed_id = ? AND s.first_poll_done = 0 ORDER BY s.id`).all(feedId) as Row[]).map(toSource);
+  }
+
   /** Records that the follow's first announcements are queued; later articles are announced as they come. */
   markFirstPollDone(id: number): void {
     this.sql('UPDATE sources SET first_poll_done = 1 WHERE id = ?').run(id);
