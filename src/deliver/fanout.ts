@@ -10,11 +10,16 @@ export const FIRST_POLL_ANNOUNCE = 3;
  * follow whose first announcements are still to come is skipped here; welcomeFollowers covers it.
  */
 export function fanOutArticle(store: Store, now: Date, articleId: number, feed: Pick<Feed, 'id'>): number {
-  const followers = store.sources.followers(feed.id).filter((f) => f.firstPollDone);
-  const article = followers.length > 0 ? store.articles.get(articleId) : undefined;
+  // Most stored articles go to no channel at all; only then is the article itself read.
+  const channels = store.sources
+    .followers(feed.id)
+    .filter((f) => f.firstPollDone)
+    .map((f) => ({ tenant: f.tenant, subs: store.subscriptions.active(f.tenant) }))
+    .filter((c) => c.subs.length > 0);
+  const article = channels.length > 0 ? store.articles.get(articleId) : undefined;
   if (!article) return 0;
   let queued = 0;
-  for (const follow of followers) queued += enqueueUpdatesFor(store, now, article, follow.tenant);
+  for (const c of channels) queued += enqueueUpdatesFor(store, now, article, c.tenant, c.subs);
   return queued;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Store, Source, Article } from '../store/index.ts';
+import type { Store, Source, Article, Subscription } from '../store/index.ts';
 import { matchesFilter } from './filters.ts';
 
 /**
@@ -22,10 +22,19 @@ export function enqueueArticleUpdates(store: Store, now: Date, articleId: number
   return article ? enqueueUpdatesFor(store, now, article, source.tenant) : 0;
 }
 
-/** The same for an article already read, so fanning one article out to many servers reads it once. */
-export function enqueueUpdatesFor(store: Store, now: Date, article: Pick<Article, 'id' | 'title' | 'text'>, tenant: string): number {
+/**
+ * The same for an article already read, so fanning one article out to many servers reads it once;
+ * `subs` when the caller already has the tenant's active subscriptions.
+ */
+export function enqueueUpdatesFor(
+  store: Store,
+  now: Date,
+  article: Pick<Article, 'id' | 'title' | 'text'>,
+  tenant: string,
+  subs: readonly Subscription[] = store.subscriptions.active(tenant),
+): number {
   let queued = 0;
-  for (const sub of store.subscriptions.active(tenant)) {
+  for (const sub of subs) {
     if (!matchesFilter(sub, article.title, article.text)) continue;
     if (store.outbox.enqueue({ subscriptionId: sub.id, articleId: article.id, kind: 'update', dedupeKey: updateKey(sub.id, article.id) }, now)) queued++;
   }

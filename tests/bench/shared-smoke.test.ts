@@ -10,7 +10,7 @@ import { followedBy, sharedFeedsPhase } from '../../bench/shared.ts';
 // following 10 of 20 feeds over the real loopback server. No timing assertions.
 const spec = corpusSpec(60, { sources: 20 });
 
-describe("bench shared-feeds phase at 30 servers", () => {
+describe('bench shared-feeds phase at 30 servers', () => {
   let server: FeedServer;
   let dir: string;
   beforeAll(async () => {
