@@ -31,7 +31,7 @@ export const source: CommandDefinition = {
     },
     {
       name: 'remove',
-      description: 'Stop following a feed and forget its articles',
+      description: 'Stop following a feed (its articles go once no server follows it)',
       options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
     },
     {

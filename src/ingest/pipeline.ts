@@ -36,7 +36,7 @@ export interface IngestDeps {
 export type StoreStatus = 'new' | 'updated' | 'unchanged';
 
 export interface PollResult {
-  sourceId: number;
+  feedId: number;
   notModified: boolean;
   items: number;
   added: number;
@@ -59,7 +59,7 @@ const fold = (s: string): string => s.toLowerCase().replace(/\s{2,}|[^\S ]/g, ' 
  * shared by every server that follows it, so this knows no server; announcing fans out in deliver/.
  */
 export async function pollSource(deps: IngestDeps, source: Feed): Promise<PollResult> {
-  const result: PollResult = { sourceId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
+  const result: PollResult = { feedId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
   try {
     let feed: ParsedFeed;
     let validators: { etag?: string | undefined; lastModified?: string | undefined } = {};

@@ -42,6 +42,7 @@ export interface FeedKey {
   privateTo?: string | undefined;
 }
 
+/** A feeds row; interval_minutes is the shortest of its followers' (null when none). */
 export interface FeedRow {
   id: number;
   url: string;
@@ -67,7 +68,7 @@ export interface FeedRow {
 
 const DEFAULT_INTERVAL = 10;
 
-const toFeed = (r: FeedRow): Feed => ({
+export const toFeed = (r: FeedRow): Feed => ({
   id: r.id,
   url: r.url,
   kind: r.kind,
@@ -104,7 +105,10 @@ export class FeedRepo {
     const ua = key.userAgent ?? '';
     const privateTo = key.privateTo ?? '';
     const urlKey = key.urlKey ?? key.url;
-    const found = this.sql('SELECT id FROM feeds WHERE url_key = ? AND user_agent = ? AND private_to = ?').pluck().get(urlKey, ua, privateTo) as number | undefined;
+    // Feeds folded by migration 007 are keyed by their address as it was stored, not normalised.
+    const found = this.sql('SELECT id FROM feeds WHERE (url_key = ? OR url = ?) AND user_agent = ? AND private_to = ? ORDER BY url_key = ? DESC, id LIMIT 1')
+      .pluck()
+      .get(urlKey, key.url, ua, privateTo, urlKey) as number | undefined;
     if (found !== undefined) return this.get(found)!;
     const info = this.sql('INSERT INTO feeds (url, url_key, kind, user_agent, private_to, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       key.url,

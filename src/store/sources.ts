@@ -1,34 +1,25 @@
 import type { Statement } from 'better-sqlite3';
 import { statements, type Db } from './db.ts';
-import type { FeedRepo } from './feeds.ts';
+import { toFeed, type Feed, type FeedRepo, type FeedRow } from './feeds.ts';
+
+/** The feed's side of a source: the same for every server that follows the feed. */
+type FeedSide = Pick<
+  Feed,
+  'url' | 'kind' | 'title' | 'siteUrl' | 'userAgent' | 'etag' | 'lastModified' | 'lastPolledAt' | 'lastSuccessAt' | 'lastError' | 'lastErrorAt' | 'consecutiveFailures' | 'nextPollAt' | 'pausedAt' | 'pauseNotified'
+>;
 
 /**
  * A server's follow of a feed, seen with the feed's address and health (which every follower shares).
  * `id` is the follow's own number, the one /sources shows; `feedId` is the shared feed.
  */
-export interface Source {
+export interface Source extends FeedSide {
   id: number;
   tenant: string;
   feedId: number;
-  url: string;
-  kind: 'url' | 'file';
-  title: string | null;
-  siteUrl: string | null;
   /** This follower's own interval; the feed is polled at the shortest of its followers'. */
   intervalMinutes: number;
-  userAgent: string | null;
-  etag: string | null;
-  lastModified: string | null;
   addedAt: string;
   addedBy: string | null;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  consecutiveFailures: number;
-  nextPollAt: string | null;
-  pausedAt: string | null;
-  pauseNotified: boolean;
   /** Whether this follow's first announcements (the feed's newest few articles) were queued. */
   firstPollDone: boolean;
 }
@@ -48,59 +39,46 @@ export interface NewSource {
   addedBy?: string | null | undefined;
 }
 
-interface Row {
-  id: number;
+/** A feed row with the follow's own columns beside it, under names the feed does not use. */
+interface Row extends FeedRow {
+  follow_id: number;
   tenant: string;
-  feed_id: number;
-  url: string;
-  kind: 'url' | 'file';
-  title: string | null;
-  site_url: string | null;
-  interval_minutes: number;
-  user_agent: string;
-  etag: string | null;
-  last_modified: string | null;
+  follow_interval: number;
   added_at: string;
   added_by: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  consecutive_failures: number;
-  next_poll_at: string | null;
-  paused_at: string | null;
-  pause_notified: number;
-  first_poll_done: number;
+  follow_first_poll_done: number;
 }
 
-const toSource = (r: Row): Source => ({
-  id: r.id,
-  tenant: r.tenant,
-  feedId: r.feed_id,
-  url: r.url,
-  kind: r.kind,
-  title: r.title,
-  siteUrl: r.site_url,
-  intervalMinutes: r.interval_minutes,
-  userAgent: r.user_agent || null,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  addedAt: r.added_at,
-  addedBy: r.added_by,
-  lastPolledAt: r.last_polled_at,
-  lastSuccessAt: r.last_success_at,
-  lastError: r.last_error,
-  lastErrorAt: r.last_error_at,
-  consecutiveFailures: r.consecutive_failures,
-  nextPollAt: r.next_poll_at,
-  pausedAt: r.paused_at,
-  pauseNotified: r.pause_notified === 1,
-  firstPollDone: r.first_poll_done === 1,
-});
+const toSource = (r: Row): Source => {
+  const f = toFeed(r);
+  return {
+    id: r.follow_id,
+    tenant: r.tenant,
+    feedId: f.id,
+    url: f.url,
+    kind: f.kind,
+    title: f.title,
+    siteUrl: f.siteUrl,
+    intervalMinutes: r.follow_interval,
+    userAgent: f.userAgent,
+    etag: f.etag,
+    lastModified: f.lastModified,
+    addedAt: r.added_at,
+    addedBy: r.added_by,
+    lastPolledAt: f.lastPolledAt,
+    lastSuccessAt: f.lastSuccessAt,
+    lastError: f.lastError,
+    lastErrorAt: f.lastErrorAt,
+    consecutiveFailures: f.consecutiveFailures,
+    nextPollAt: f.nextPollAt,
+    pausedAt: f.pausedAt,
+    pauseNotified: f.pauseNotified,
+    firstPollDone: r.follow_first_poll_done === 1,
+  };
+};
 
-const SELECT = `SELECT s.id, s.tenant, s.feed_id, f.url, f.kind, f.title, f.site_url, s.interval_minutes, f.user_agent, f.etag, f.last_modified,
-    s.added_at, s.added_by, f.last_polled_at, f.last_success_at, f.last_error, f.last_error_at, f.consecutive_failures, f.next_poll_at,
-    f.paused_at, f.pause_notified, s.first_poll_done
+const SELECT = `SELECT f.*, s.id AS follow_id, s.tenant, s.interval_minutes AS follow_interval, s.added_at, s.added_by,
+    s.first_poll_done AS follow_first_poll_done
   FROM sources s JOIN feeds f ON f.id = s.feed_id`;
 
 export class DuplicateSourceError extends Error {

@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/index.ts';
 import { loadMigrations, migrate } from '../../src/store/migrate.ts';
 import { enqueueArticleUpdates } from '../../src/deliver/outbox.ts';
 import { welcomeFollowers } from '../../src/deliver/fanout.ts';
+import { normalizeUrl } from '../../src/ingest/url.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,6 +16,8 @@ afterEach(() => {
 
 const WIRE = 'https://wire.example.org/feed.xml';
 const SECRET = 'https://reader:pw@private.example.org/feed.xml';
+// Stored as given before addresses were normalised for matching.
+const OTHER = 'https://Other.example.org/rss/';
 
 /**
  * A database as the per-server schema (migrations 001–006) left it: guild-a and guild-b each follow
@@ -31,7 +34,7 @@ function oldDatabase(): string {
     VALUES (?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z', ?, ?, ?, 1)`);
   source.run(1, 'guild-a', WIRE, 'url', 'Wire', 30, '"old"', 'alice', '2025-03-01T10:00:00Z', '2025-03-01T10:00:00Z');
   source.run(2, 'guild-b', WIRE, 'url', 'Wire', 5, '"new"', 'bob', '2025-03-01T11:00:00Z', '2025-03-01T11:00:00Z');
-  source.run(3, 'guild-c', 'https://other.example.org/rss', 'url', 'Other', 10, null, 'carol', null, null);
+  source.run(3, 'guild-c', OTHER, 'url', 'Other', 10, null, 'carol', null, null);
   source.run(4, 'guild-a', '/srv/local.xml', 'file', 'Local', 10, null, null, null, null);
   source.run(5, 'guild-b', '/srv/local.xml', 'file', 'Local', 10, null, null, null, null);
   source.run(6, 'guild-a', SECRET, 'url', 'Secret', 10, null, null, null, null);
@@ -111,6 +114,9 @@ describe('migration 007: one feed per address, shared by the servers that follow
       expect(enqueueArticleUpdates(store, now, 10, { tenant: 'guild-b' })).toBe(0);
       expect(welcomeFollowers(store, now, { id: wire.feedId })).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(6);
+      // A server that follows a folded feed later, by the address as it was stored, shares it too.
+      const later = store.sources.add({ tenant: 'guild-d', url: OTHER, urlKey: normalizeUrl(OTHER), kind: 'url' }, now);
+      expect(later.feedId).toBe(store.sources.get(3)!.feedId);
       expect(store.db.pragma('foreign_key_check')).toEqual([]);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
