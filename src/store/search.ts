@@ -12,6 +12,13 @@ export interface ArticleHit {
   topics: string;
 }
 
+/**
+ * How much deeper than asked a tenant-filtered walk may go: articles 8× (the walk reads each row),
+ * the few newest headlines 64× (8×, then 64×; ids only).
+ */
+const ARTICLE_WALK_DEPTH = 8;
+const TITLE_WALK_DEPTH = 64;
+
 /** Articles per step of the figure walk, and its bounds: the tenant's documents read, articles walked. */
 const FIGURE_WALK_PAGE = 50;
 const FIGURE_WALK_DOCS = 400;
@@ -40,7 +47,14 @@ export class SearchRepo {
        CROSS JOIN articles a ON a.id = m.id
        ORDER BY m.id DESC`,
     );
-    this.titleArticles = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+    this.titleArticles = db
+      .prepare(
+        `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+         CROSS JOIN articles a ON a.id = m.id
+         WHERE EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)
+         ORDER BY m.id DESC LIMIT ?`,
+      )
+      .pluck();
     this.articles = db.prepare(
       `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, f.title AS sourceTitle
        FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
@@ -76,22 +90,25 @@ export class SearchRepo {
     return out.slice(0, limit);
   }
 
-  /** Every figure of the most recently stored articles whose title matches `fts`. */
+  /** Every figure of the tenant's most recently stored articles whose title matches `fts`. */
   recentTitleFigures(tenant: string, fts: string, articleLimit: number): FactRow[] {
-    return this.facts.figuresOf(tenant, this.titleArticles.all(`title : (${fts})`, articleLimit) as number[]);
+    const ids = this.withinTenant(articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(`title : (${fts})`, n, tenant, articleLimit) as number[]);
+    return this.facts.figuresOf(tenant, ids);
   }
 
   /** Articles matching `fts` (title or text), most recently stored first. */
   recentArticles(tenant: string, fts: string, limit: number): ArticleHit[] {
-    return this.withinTenant(limit, (n) => this.articles.all(fts, n, tenant) as ArticleHit[]);
+    return this.withinTenant(limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(fts, n, tenant) as ArticleHit[]);
   }
 
   /**
-   * The tenant filter runs after the index walk, so in a store shared by many servers a first walk
-   * can come back thin; one deeper walk then makes up for it.
+   * The tenant filter runs after the index walk, so in a store shared by many servers (each
+   * following a few of its feeds) a first walk can come back thin; deeper walks then make up for
+   * it, up to `depth` times the limit, so the cost stays bounded however many servers there are.
    */
-  private withinTenant<T>(limit: number, run: (n: number) => T[]): T[] {
-    const rows = run(limit);
-    return rows.length >= limit / 2 ? rows : run(limit * 8);
+  private withinTenant<T>(limit: number, depth: number, run: (n: number) => T[]): T[] {
+    let rows = run(limit);
+    for (let n = limit * 8; rows.length < limit / 2 && n <= limit * depth; n *= 8) rows = run(n);
+    return rows;
   }
 }

@@ -146,4 +146,16 @@ describe('SearchRepo.recentFigures', () => {
     expect(store.search.recentFigures('t1', 'lighthouses', 10).map((f) => f.value)).toEqual([9]);
     expect(store.search.recentFigures('t2', 'lighthouses', 5).map((f) => f.value)).toEqual([299, 298, 297, 296, 295]);
   });
+
+  it('finds a tenant’s newest headlines on a topic behind hundreds of newer headlines of another tenant’s feeds', () => {
+    const { store, articleId } = withArticle('Lighthouses of the north.');
+    store.facts.setForArticle(articleId, [figure(1, 9, 'keepers')]);
+    const busy = store.sources.add({ tenant: 't2', url: 'https://busy.example.org/feed', kind: 'url' }, NOW);
+    store.tx(() => {
+      for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.feedId, `b${i}`), [figure(1, i, 'keepers')]);
+    });
+    // Every title is "Harbour report …": t1's one article is the oldest of 301 headline matches.
+    expect(store.search.recentTitleFigures('t1', '"harbour"', 10).map((f) => f.value)).toEqual([9]);
+    expect(store.search.recentTitleFigures('t2', '"harbour"', 2).map((f) => f.value)).toEqual([299, 298]);
+  });
 });
