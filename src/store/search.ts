@@ -12,6 +12,9 @@ export interface ArticleHit {
   topics: string;
 }
 
+/** Up to this many followed feeds, a search names them in the full-text query (see scoped). */
+const SCOPED_FEEDS_MAX = 64;
+
 /**
  * How much deeper than asked a tenant-filtered walk may go: articles 8× (the walk reads each row),
  * the few newest headlines 64× (8×, then 64×; ids only).
@@ -34,11 +37,13 @@ export class SearchRepo {
   private readonly articlePage;
   private readonly titleArticles;
   private readonly articles;
+  private readonly followed;
 
   constructor(
     db: Db,
     private readonly facts: FactRepo,
   ) {
+    this.followed = db.prepare('SELECT feed_id FROM sources WHERE tenant = ? ORDER BY feed_id LIMIT ?').pluck();
     // FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking the doclists backwards and stopping early
     // (measured at 100k articles: 3 ms for "prisoners", against 200+ ms to collect and date-sort every match).
     this.articlePage = db.prepare(
@@ -70,7 +75,8 @@ export class SearchRepo {
    * The walk stops after FIGURE_WALK_DOCS of the tenant's articles, so a topic the articles mention
    * but their figures do not costs a bounded number of documents.
    */
-  recentFigures(tenant: string, fts: string, limit: number, filter: FigureFilter = {}): FactRow[] {
+  recentFigures(tenant: string, topic: string, limit: number, filter: FigureFilter = {}): FactRow[] {
+    const fts = this.scoped(tenant, topic);
     const out: FactRow[] = [];
     let before = Number.MAX_SAFE_INTEGER;
     // Pages grow (50, 100, 200 …): most topics fill up within the first hundred articles, and a long
@@ -92,13 +98,29 @@ export class SearchRepo {
 
   /** Every figure of the tenant's most recently stored articles whose title matches `fts`. */
   recentTitleFigures(tenant: string, fts: string, articleLimit: number): FactRow[] {
-    const ids = this.withinTenant(articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(`title : (${fts})`, n, tenant, articleLimit) as number[]);
+    const match = this.scoped(tenant, `title : (${fts})`);
+    const ids = this.withinTenant(articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(match, n, tenant, articleLimit) as number[]);
     return this.facts.figuresOf(tenant, ids);
   }
 
   /** Articles matching `fts` (title or text), most recently stored first. */
   recentArticles(tenant: string, fts: string, limit: number): ArticleHit[] {
-    return this.withinTenant(limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(fts, n, tenant) as ArticleHit[]);
+    const match = this.scoped(tenant, fts);
+    return this.withinTenant(limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(match, n, tenant) as ArticleHit[]);
+  }
+
+  /**
+   * Narrows a search to the feeds a server follows when it follows few: the index then yields only
+   * its own matches, so its answers cost the same however many other servers share the store. A
+   * server following many feeds owns most matches anyway, and one OR over hundreds of feeds costs
+   * more than walking and filtering, so its search stays as it is. Either way the queries' own
+   * tenant filter still decides what the server sees.
+   */
+  private scoped(tenant: string, fts: string): string {
+    const feeds = this.followed.all(tenant, SCOPED_FEEDS_MAX + 1) as number[];
+    if (feeds.length > SCOPED_FEEDS_MAX) return fts;
+    if (feeds.length === 0) return `(${fts}) AND feed_key : "none"`;
+    return `(${fts}) AND feed_key : (${feeds.map((f) => `"f${f}"`).join(' OR ')})`;
   }
 
   /**

@@ -122,6 +122,8 @@ CREATE TABLE articles_by_feed (
   title_hash TEXT NOT NULL,
   full_text_fetched INTEGER NOT NULL DEFAULT 0,
   topics TEXT NOT NULL DEFAULT '',
+  -- The feed as one full-text token ('f12'), so a search can be narrowed to a server's feeds.
+  feed_key TEXT GENERATED ALWAYS AS ('f' || feed_id) VIRTUAL,
   UNIQUE (feed_id, guid)
 );
 INSERT INTO articles_by_feed (id, feed_id, guid, url, url_norm, title, author, published_at, fetched_at, updated_at, teaser, text,
@@ -136,15 +138,25 @@ CREATE INDEX articles_feed_url ON articles (feed_id, url_norm);
 CREATE INDEX articles_feed_title ON articles (feed_id, title_hash, content_hash);
 -- Digests list a server's articles stored since a moment, feed by followed feed.
 CREATE INDEX articles_feed_fetched ON articles (feed_id, fetched_at);
+
+-- The full-text index gains the feed as a column. A server following a few feeds of a store shared
+-- by many then finds its own matches directly (MATCH … AND feed_key : (f3 OR f9 …)) instead of
+-- walking everyone's newest matches and dropping most (src/store/search.ts). Re-indexing takes
+-- about a minute per 100,000 articles, once.
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+  title, text, feed_key, content = 'articles', content_rowid = 'id', tokenize = 'porter unicode61'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  INSERT INTO articles_fts (rowid, title, text, feed_key) VALUES (new.id, new.title, new.text, 'f' || new.feed_id);
 END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO articles_fts (articles_fts, rowid, title, text, feed_key) VALUES ('delete', old.id, old.title, old.text, 'f' || old.feed_id);
 END;
 CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  INSERT INTO articles_fts (articles_fts, rowid, title, text, feed_key) VALUES ('delete', old.id, old.title, old.text, 'f' || old.feed_id);
+  INSERT INTO articles_fts (rowid, title, text, feed_key) VALUES (new.id, new.title, new.text, 'f' || new.feed_id);
 END;
 
 -- A source is now one server's follow of a feed. Its id is the number the server already knows.
