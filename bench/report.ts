@@ -91,6 +91,8 @@ function sharedTables(shared: NonNullable<Results['shared']>): string[] {
       ['query', 'n', 'p50', 'p95', 'p99', 'max'],
       (['figures', 'summary'] as const).map((c) => [`/${c} TOPIC`, answers[c].n, ms(answers[c].p50), ms(answers[c].p95), ms(answers[c].p99), ms(answers[c].max)]),
     ),
+    // A server following 20 feeds has far fewer articles to answer from, so some topics find nothing there.
+    `replies without an answer (nothing on the topic in that server's feeds): ${answers.empty} of ${answers.figures.n + answers.summary.n}`,
   ];
 }
 
