@@ -60,7 +60,8 @@ export async function stageBreakdown(spec: CorpusSpec, count: number): Promise<{
   const dir = mkdtempSync(join(tmpdir(), 'factfeed-bench-store-'));
   const store = openStore(join(dir, 'stage.db'));
   try {
-    const source = store.sources.add({ tenant: 'local', url: 'http://127.0.0.1/stage.xml', kind: 'url' }, new Date());
+    const added = store.sources.add({ tenant: 'local', url: 'http://127.0.0.1/stage.xml', kind: 'url' }, new Date());
+    const source = store.feeds.get(added.feedId)!;
     let k = 0;
     const deps = { store, clock: { now: () => new Date() }, log: silentLogger, fetch: () => Promise.reject(new Error('no fetching here')), extract: () => extractions[k]! };
     // Chunks of STORE_CHUNK items per transaction, the way pollSource stores a feed.

@@ -34,7 +34,7 @@ interface Extracted {
  * the bot's own single-threaded path instead.
  */
 export async function buildStore(services: Services, spec: CorpusSpec, from: number, to: number, threads: number): Promise<BuildMeasure> {
-  const sources = services.store.sources.list(LOCAL_TENANT);
+  const sources = services.store.sources.list(LOCAL_TENANT).map((s) => services.store.feeds.get(s.feedId)!);
   const bySlot = new Map(sources.map((s, slot) => [slot, s]));
   const deps: IngestDeps = { ...services, timeZone: 'UTC' };
   const rss = new RssSampler().start();

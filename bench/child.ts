@@ -5,6 +5,7 @@ import { NEW_ITEM_FRACTION, type CorpusSpec, type KnownAnswer } from './corpus.t
 import { addSources, benchServices, databaseBytes, pollCycle } from './ingest.ts';
 import { checkAnswers, measureQueries } from './queries.ts';
 import { maxRss } from './stats.ts';
+import { sharedAnswers, sharedFeedsPhase } from './shared.ts';
 
 /**
  * One benchmark phase in its own process, so each phase's memory peak and CPU time are its own.
@@ -43,6 +44,20 @@ const phases: Record<string, (a: Args) => Promise<unknown>> = {
       const build = await buildStore(services, a.spec as CorpusSpec, a.from as number, a.to as number, a.threads as number);
       const articles = services.store.articles.countForTenant(LOCAL_TENANT);
       return { build, articles, facts: services.store.facts.countForTenant(LOCAL_TENANT), dbBytes: databaseBytes(services), maxRssBytes: maxRss() };
+    } finally {
+      services.store.close();
+    }
+  },
+
+  async shared(a) {
+    return { ...(await sharedFeedsPhase(a as Parameters<typeof sharedFeedsPhase>[0])), maxRssBytes: maxRss() };
+  },
+
+  async sharedAnswers(a) {
+    const services = benchServices(a.dbPath as string);
+    try {
+      const result = await sharedAnswers(services, a.topics as string[], a.total as number, { servers: a.servers as number, perServer: a.perServer as number, pool: a.pool as number });
+      return { ...result, maxRssBytes: maxRss() };
     } finally {
       services.store.close();
     }

@@ -31,15 +31,16 @@ export interface PollMeasure {
  * concurrency), timed from the first request to the last stored article.
  */
 export async function pollCycle(services: Services): Promise<PollMeasure> {
-  // Fresh rows: each poll stores the validators (ETag) the next conditional GET needs.
-  const sources = services.store.sources.list(LOCAL_TENANT);
+  // Fresh rows: each poll stores the validators (ETag) the next conditional GET needs. Feeds, not
+  // follows: one fetch per feed however many servers follow it.
+  const sources = services.store.feeds.list();
   const rss = new RssSampler().start();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   const results = await pollAll(services, sources);
   const wallSeconds = (performance.now() - t0) / 1000;
   const cpuS = cpuSeconds(cpu);
-  const errors = results.flatMap((r) => (r.error ? [`source ${r.source}: ${r.error}`] : []));
+  const errors = results.flatMap((r) => (r.error ? [`feed ${r.feed}: ${r.error}`] : []));
   return {
     sources: sources.length,
     wallSeconds,

@@ -11,8 +11,8 @@ import { latency, type Latency } from './stats.ts';
 const invocation: Invocation = { platform: 'cli', tenant: LOCAL_TENANT, isAdmin: false, allowLocalFiles: false };
 
 /** Runs one command the way every platform does (registry dispatch) and renders it as text. */
-export async function ask(services: Services, command: 'figures' | 'summary', topic: string): Promise<{ reply: Reply; text: string }> {
-  const reply = await runCommand(registry, { services, invocation }, command, { options: { topic } });
+export async function ask(services: Services, command: 'figures' | 'summary', topic: string, as: Invocation = invocation): Promise<{ reply: Reply; text: string }> {
+  const reply = await runCommand(registry, { services, invocation: as }, command, { options: { topic } });
   return { reply, text: renderText(reply) };
 }
 

@@ -2,6 +2,7 @@ import type { StageMeasure } from './breakdown.ts';
 import type { BuildMeasure } from './build.ts';
 import type { PollMeasure } from './ingest.ts';
 import type { AnswerCheck, QueryLatency } from './queries.ts';
+import type { SharedAnswers, SharedMeasure } from './shared.ts';
 import { MB, fixed, table } from './stats.ts';
 
 /** Everything one run measured; written to bench/results.json and printed as tables. */
@@ -20,6 +21,8 @@ export interface Results {
   answers: { articles: number; latency: QueryLatency; checks: AnswerCheck[]; steadyRssBytes: number }[];
   polling: { unchanged: PollMeasure; withNew: PollMeasure & { changedFeeds: number } };
   storage: { articles: number; facts: number; dbBytes: number; bytesPerArticle: number }[];
+  /** Many servers following overlapping feeds: polling cost and answers for a random server. */
+  shared?: { poll: SharedMeasure; answers: SharedAnswers };
   targets: Target[];
   totalSeconds: number;
 }
@@ -50,7 +53,46 @@ export function targetsOf(r: Omit<Results, 'targets' | 'totalSeconds'>): Target[
     { name: `poll cycle, ${r.polling.unchanged.sources} unchanged sources`, goal: '≤ 5 s', actual: `${fixed(r.polling.unchanged.wallSeconds, 2)} s`, pass: r.polling.unchanged.wallSeconds <= 5 && r.polling.unchanged.errors.length === 0 },
     { name: `peak RSS ${peakWhat}`, goal: '≤ 300 MB', actual: mb(peak), pass: peak <= 300 * MB },
     { name: 'store size per article', goal: '≤ 20 KB', actual: `${fixed(perArticle / 1024)} KB`, pass: perArticle <= 20 * 1024 },
+    ...sharedTargets(r.shared),
     { name: 'known answers', goal: 'all found', actual: `${r.answers.flatMap((a) => a.checks).filter((c) => c.ok).length}/${r.answers.flatMap((a) => a.checks).length}`, pass: r.answers.every((a) => a.checks.every((c) => c.ok)) },
+  ];
+}
+
+function sharedTargets(shared: Results['shared']): Target[] {
+  if (!shared) return [];
+  const { poll, answers } = shared;
+  const cycles = poll.cycles.slice(1);
+  const at = `${answers.servers.toLocaleString('en-US')} servers, ${answers.articles.toLocaleString('en-US')} articles`;
+  return [
+    {
+      name: `shared feeds: fetches per poll cycle (${poll.follows.toLocaleString('en-US')} follows of ${poll.feeds} feeds)`,
+      goal: `${poll.feeds} (one per feed)`,
+      actual: cycles.map((c) => c.fetches).join(', '),
+      pass: cycles.every((c) => c.fetches === poll.feeds && c.errors.length === 0),
+    },
+    { name: 'shared feeds: articles stored per new item', goal: '1', actual: fixed(poll.articlesPerNewItem, 2), pass: poll.articlesPerNewItem === 1 },
+    { name: `/figures p99, random server (${at})`, goal: '≤ 50 ms', actual: `${ms(answers.figures.p99)} ms`, pass: answers.figures.p99 <= 50 },
+    { name: `/summary p99, random server (${at})`, goal: '≤ 50 ms', actual: `${ms(answers.summary.p99)} ms`, pass: answers.summary.p99 <= 50 },
+  ];
+}
+
+function sharedTables(shared: NonNullable<Results['shared']>): string[] {
+  const { poll, answers } = shared;
+  const row = (c: SharedMeasure['cycles'][number]): (string | number)[] => [c.name, c.fetches, c.notModified, c.added, c.outboxRows, fixed(c.wallSeconds, 2), fixed(c.cpuSeconds, 2), c.errors.length];
+  return [
+    table(
+      `5. Shared feeds: ${poll.servers.toLocaleString('en-US')} servers, ${poll.follows.toLocaleString('en-US')} follows of ${poll.feeds} feeds`,
+      ['cycle', 'fetches', '304s', 'new articles', 'outbox rows', 'wall s', 'CPU s', 'errors'],
+      poll.cycles.map(row),
+    ),
+    `articles stored per new item: ${fixed(poll.articlesPerNewItem, 2)} (${poll.storedArticles.toLocaleString('en-US')} stored in all); peak RSS ${mb(poll.peakRssBytes)}`,
+    table(
+      `Answers for a random server (${answers.servers.toLocaleString('en-US')} servers, ${answers.follows.toLocaleString('en-US')} follows, ${answers.articles.toLocaleString('en-US')} articles), ms`,
+      ['query', 'n', 'p50', 'p95', 'p99', 'max'],
+      (['figures', 'summary'] as const).map((c) => [`/${c} TOPIC`, answers[c].n, ms(answers[c].p50), ms(answers[c].p95), ms(answers[c].p99), ms(answers[c].max)]),
+    ),
+    // A server following 20 feeds has far fewer articles to answer from, so some topics find nothing there.
+    `replies without an answer (nothing on the topic in that server's feeds): ${answers.empty} of ${answers.figures.n + answers.summary.n}`,
   ];
 }
 
@@ -97,6 +139,7 @@ export function renderResults(r: Results): string {
       ...r.storage.map((s) => [`DB size per 1,000 articles (${s.articles.toLocaleString('en-US')} stored, ${fixed(s.facts / s.articles)} facts each)`, `${fixed((s.bytesPerArticle * 1000) / MB, 1)} MB`]),
     ]),
   );
+  if (r.shared) out.push(...sharedTables(r.shared));
   out.push(table('Known answers', ['query', 'stored', 'expected', 'result'], r.answers.flatMap((a) => a.checks.map((c) => [`${c.command} ${c.topic}`, a.articles, c.expected, c.ok ? 'ok' : `MISSING: ${c.detail}`]))));
   out.push(table('Targets', ['target', 'goal', 'actual', ''], r.targets.map((t) => [t.name, t.goal, t.actual, t.pass ? 'PASS' : 'FAIL'])));
   return out.join('\n');

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NEW_ITEM_FRACTION, corpusSpec, indexRange, knownAnswers, newItemIndexes, publishedAt, topicQueries, type CorpusSpec, type StoredArticles } from './corpus.ts';
 import { renderResults, targetsOf, type Results } from './report.ts';
+import type { SharedAnswers, SharedMeasure } from './shared.ts';
 
 /**
  * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep]
@@ -30,6 +31,10 @@ const bigSize = num('big', 100_000);
 const TOP_UP = 1000;
 const withBig = !flag('skip-100k') && !quick && articles < bigSize;
 const threads = num('threads', availableParallelism());
+/** The shared-feeds phase: this many servers, each following `SHARED_PER_SERVER` of `SHARED_FEEDS` feeds. */
+const sharedServers = num('servers', 1000);
+const SHARED_FEEDS = 200;
+const SHARED_PER_SERVER = 20;
 const out = join(here, 'results.json');
 
 const log = (msg: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
     const q1 = await phase<Q>('queries', { dbPath: db, topics, total: queries, known: knownAnswers(stored) });
     answers.push({ articles: q1.articles, latency: q1.latency, checks: q1.answers, steadyRssBytes: q1.steadyRssBytes });
 
+    let answersDb = db;
     let build100k: Results['ingest']['build100k'];
     let topUp: Results['ingest']['topUp'];
     if (withBig) {
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
       const spanDays = Math.max(spec.spanDays, Math.ceil((newestCopied - Date.parse(spec.start)) / 86_400_000) + 1);
       const bigSpec = corpusSpec(bigSize, { sources: spec.sources, spanDays });
       const bigDb = join(dir, 'bench-100k.db');
+      answersDb = bigDb;
       copyFileSync(db, bigDb);
       log(`building the ${bigSize.toLocaleString('en-US')}-article store through storeItem (no HTTP), ${threads} extraction threads`);
       type B = { build: NonNullable<Results['ingest']['build100k']>; articles: number; facts: number; dbBytes: number };
@@ -115,6 +122,22 @@ async function main(): Promise<void> {
       const q2 = await phase<Q>('queries', { dbPath: bigDb, topics, total: queries, known: knownAnswers([...stored, { spec: bigSpec, indexes: indexRange(articles, bigSize + TOP_UP) }]) });
       answers.push({ articles: q2.articles, latency: q2.latency, checks: q2.answers, steadyRssBytes: q2.steadyRssBytes });
     }
+
+    // Shared feeds: a store of its own fed by its own server of SHARED_FEEDS feeds, then answers for
+    // random servers on the largest store (followers added to its first SHARED_FEEDS feeds).
+    const sharedSpec = corpusSpec(SHARED_FEEDS * 10, { sources: SHARED_FEEDS });
+    const sharedServer = await startServer(sharedSpec);
+    let sharedPoll: SharedMeasure;
+    try {
+      log(`shared feeds: ${sharedServers} servers each following ${SHARED_PER_SERVER} of ${SHARED_FEEDS} feeds`);
+      sharedPoll = await phase<SharedMeasure>('shared', {
+        dbPath: join(dir, 'shared.db'), serverUrl: sharedServer.url, feeds: SHARED_FEEDS, servers: sharedServers, perServer: SHARED_PER_SERVER, fraction: NEW_ITEM_FRACTION,
+      });
+    } finally {
+      sharedServer.stop();
+    }
+    log(`answers for random servers among ${sharedServers} on the ${answers.at(-1)!.articles}-article store`);
+    const sharedAsk = await phase<SharedAnswers>('sharedAnswers', { dbPath: answersDb, topics, total: queries, servers: sharedServers, perServer: SHARED_PER_SERVER, pool: SHARED_FEEDS });
 
     const e = ing.ingest;
     const partial: Omit<Results, 'targets' | 'totalSeconds'> = {
@@ -131,6 +154,7 @@ async function main(): Promise<void> {
       answers,
       polling: { unchanged: ing.unchanged, withNew: ing.withNew },
       storage,
+      shared: { poll: sharedPoll, answers: sharedAsk },
     };
     const results: Results = { ...partial, targets: targetsOf(partial), totalSeconds: (performance.now() - started) / 1000 };
     console.log(renderResults(results));

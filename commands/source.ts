@@ -37,7 +37,7 @@ export const source: CommandDefinition = {
     },
     {
       name: 'remove',
-      description: 'Stop following a feed and forget its articles',
+      description: 'Stop following a feed (its articles go once no server follows it)',
       options: [{ name: 'source', description: 'Its number from /sources, or its URL', type: 'string', required: true, autocomplete: true }],
     },
     {
@@ -59,9 +59,13 @@ export const source: CommandDefinition = {
     if (args.subcommand === 'import') return importOpml(ctx, args);
     if (args.subcommand === 'remove') {
       const s = resolveSource(ctx, String(args.options.source));
-      const articles = services.store.articles.countForSource(s.id);
-      services.store.sources.remove(invocation.tenant, s.id);
-      return okReply(`Removed source #${s.id} (${s.title ?? s.url}) and its ${articles} article${articles === 1 ? '' : 's'}.`);
+      const articles = services.store.articles.countForFeed(s.feedId);
+      const { feedRemoved } = services.store.sources.remove(invocation.tenant, s.id);
+      const plural = `${articles} article${articles === 1 ? '' : 's'}`;
+      // Other servers may still follow the feed: then its articles stay for them, but not in answers here.
+      return okReply(
+        feedRemoved ? `Removed source #${s.id} (${s.title ?? s.url}) and its ${plural}.` : `Removed source #${s.id} (${s.title ?? s.url}); its ${plural} no longer appear in answers here.`,
+      );
     }
     if (args.subcommand === 'resume') return resume(ctx, String(args.options.source));
     const every = args.options.every === undefined ? services.config.pollMinutes : Number(args.options.every);
@@ -75,9 +79,9 @@ export const source: CommandDefinition = {
       });
       let polled: Awaited<ReturnType<typeof pollSource>>;
       try {
-        // The scheduler would otherwise see a never-polled source as due and start a second first poll beside this one.
-        services.store.sources.setNextPoll(added.id, new Date(services.clock.now().getTime() + every * 60_000));
-        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, added, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
+        // The scheduler would otherwise see a never-polled feed as due and start a second first poll beside this one.
+        services.store.feeds.setNextPollIfUnset(added.feedId, new Date(services.clock.now().getTime() + every * 60_000));
+        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(added.feedId)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
       } catch (err) {
         // Validation passed but the first poll did not: a /source add succeeds whole or leaves nothing.
         services.store.sources.remove(invocation.tenant, added.id);
@@ -86,7 +90,7 @@ export const source: CommandDefinition = {
       const sample = added.addedBy === SAMPLE_ADDED_BY ? { removed: false, articles: 0 } : dropSampleSource(services.store, invocation.tenant);
       return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
         ...(sample.removed ? [`Removed the bundled sample feed and its ${sample.articles} invented articles, so answers now come only from your own sources.`] : []),
-        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
+        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${storedLine(polled.added, services.store.articles.countForFeed(added.feedId))}`,
         `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
         ...polled.warnings.slice(0, 3),
       ]);
@@ -99,13 +103,19 @@ export const source: CommandDefinition = {
   },
 };
 
+/** A feed other servers already follow was stored before this add: say what it brings, not "0 new". */
+function storedLine(added: number, stored: number): string {
+  const plural = (n: number): string => `${n} article${n === 1 ? '' : 's'}`;
+  return added >= stored ? `${added} new article${added === 1 ? '' : 's'} stored.` : `${plural(stored)} stored (${added} new).`;
+}
+
 /** Clears a paused or failing source's record and polls it at once, so the admin sees whether it works now. */
 async function resume(ctx: Parameters<CommandDefinition['handler']>[0], ref: string): Promise<Reply> {
   const { services, invocation } = ctx;
   const s = resolveSource(ctx, ref);
   services.store.sources.resume(invocation.tenant, s.id);
   try {
-    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.sources.get(s.id)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
+    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(s.feedId)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
     return okReply(`Source #${s.id} (${s.title ?? s.url}) is polled again.`, [
       polled.notModified ? 'The feed has not changed since the last successful poll.' : `${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
     ]);

@@ -21,7 +21,7 @@ export const sources: CommandDefinition = {
     if (list.length === 0) {
       return { kind: 'info', title: 'Sources', intro: 'No sources yet. An admin can add one with /source add <feed url>.', sections: [], citations: [], data: { sources: [] } };
     }
-    const rows = list.map((s) => ({ source: s, articles: store.articles.countForSource(s.id) }));
+    const rows = list.map((s) => ({ source: s, articles: store.articles.countForFeed(s.feedId) }));
     return {
       kind: 'answer',
       title: 'Sources',

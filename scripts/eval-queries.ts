@@ -52,7 +52,7 @@ export async function evaluateQueries(articles: readonly GoldArticle[], queries:
         sources.set(a.source, source);
       }
       const item: FeedItem = { guid: a.id, link: a.url, title: a.title, published: new Date(a.published), text: a.text, isTeaser: false };
-      pipeline.storeItem(deps, source, item);
+      pipeline.storeItem(deps, store.feeds.get(source.feedId)!, item);
       idByUrl.set(a.url, a.id);
     }
     const scores = queries.map((q) => {

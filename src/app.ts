@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
-import { openStore, type Source } from './store/index.ts';
+import { openStore, type Feed } from './store/index.ts';
 import { createFetcher } from './ingest/http.ts';
 import { createPageFetcher, type PageFetcher } from './ingest/pages.ts';
 import { addSource } from './ingest/add-source.ts';
@@ -49,30 +49,33 @@ export async function seedSampleFeed(services: Services): Promise<PollResult | u
     return undefined;
   }
   const { source } = await addSource(services, { tenant: LOCAL_TENANT, input: path, allowLocalFiles: true, addedBy: SAMPLE_ADDED_BY });
-  const result = await pollSource({ ...services, timeZone: config.timeZone }, source);
+  const result = await pollSource({ ...services, timeZone: config.timeZone }, store.feeds.get(source.feedId)!);
   store.settings.set('sample_seeded', source.url, clock.now());
   log.info(`loaded the sample feed: ${result.added} articles`, { path });
   return result;
 }
 
-/** Polls each given source once with at most `concurrency` fetches in flight; failures are reported, not thrown. */
+/**
+ * Polls each given feed once (one fetch however many servers follow it) with at most `concurrency`
+ * fetches in flight; failures are reported, not thrown.
+ */
 export async function pollAll(
   services: Services,
-  sources: readonly Source[],
+  feeds: readonly Feed[],
   concurrency = services.config.pollConcurrency,
-): Promise<{ source: number; result?: PollResult; error?: string }[]> {
-  const out: { source: number; result?: PollResult; error?: string }[] = [];
+): Promise<{ feed: number; result?: PollResult; error?: string }[]> {
+  const out: { feed: number; result?: PollResult; error?: string }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < sources.length) {
-      const s = sources[next++]!;
+    while (next < feeds.length) {
+      const f = feeds[next++]!;
       try {
-        out.push({ source: s.id, result: await pollSource({ ...services, timeZone: services.config.timeZone }, s) });
+        out.push({ feed: f.id, result: await pollSource({ ...services, timeZone: services.config.timeZone }, f) });
       } catch (err) {
-        out.push({ source: s.id, error: err instanceof Error ? err.message : String(err) });
+        out.push({ feed: f.id, error: err instanceof Error ? err.message : String(err) });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, sources.length) }, worker));
-  return out.sort((a, b) => a.source - b.source);
+  await Promise.all(Array.from({ length: Math.min(concurrency, feeds.length) }, worker));
+  return out.sort((a, b) => a.feed - b.feed);
 }

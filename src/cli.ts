@@ -13,6 +13,7 @@ import type { Reply } from './reply/model.ts';
 import { SchemaTooNewError } from './store/migrate.ts';
 import { writeFileSync } from 'node:fs';
 import { toOpml } from './ingest/opml.ts';
+import { redactUrl } from './ingest/url.ts';
 import { startDelivery } from './deliver/run.ts';
 import { createWebhookSink } from './deliver/webhook.ts';
 
@@ -127,17 +128,19 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       case 'sources':
         return await sourcesVerb(services, io, rest, values.every, values.json ?? false);
       case 'poll': {
-        const results = await pollAll(services, services.store.sources.list());
+        const results = await pollAll(services, services.store.feeds.list());
         let failed = 0;
         for (const r of results) {
-          const s = services.store.sources.get(r.source);
-          const name = s?.title ?? s?.url ?? `#${r.source}`;
+          const f = services.store.feeds.get(r.feed);
+          // Named by the local source number when this installation follows the feed itself.
+          const local = services.store.sources.followers(r.feed).find((s) => s.tenant === LOCAL_TENANT);
+          const label = `${local ? `#${local.id}` : `feed ${r.feed}`} ${redactUrl(f?.title ?? f?.url ?? '')}`;
           if (r.error) {
             failed++;
-            io.stdout.write(`#${r.source} ${name}: FAILED — ${r.error}\n`);
+            io.stdout.write(`${label}: FAILED — ${r.error}\n`);
           } else if (r.result) {
             const x = r.result;
-            io.stdout.write(`#${r.source} ${name}: ${x.notModified ? 'not modified' : `${x.items} items, ${x.added} new, ${x.updated} updated, ${x.unchanged} unchanged`}\n`);
+            io.stdout.write(`${label}: ${x.notModified ? 'not modified' : `${x.items} items, ${x.added} new, ${x.updated} updated, ${x.unchanged} unchanged`}\n`);
           }
         }
         if (results.length === 0) io.stdout.write('No sources. Add one with: factfeed sources add <url>\n');

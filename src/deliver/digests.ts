@@ -16,7 +16,7 @@ export const digestKey = (subscriptionId: number, slot: Date): string => `digest
 const LISTED = 15;
 const FIGURES = 5;
 
-/** The tenant's articles stored in (since, until] that pass the subscription's filter, oldest first. */
+/** Articles of the feeds the tenant follows stored in (since, until] that pass the subscription's filter, oldest first. */
 export function digestArticles(store: Store, sub: Subscription, since: string, until: string): Article[] {
   return store.articles
     .listSince(sub.tenant, since, 1000)
@@ -84,19 +84,19 @@ export function buildDigestReply(store: Store, sub: Subscription, payload: Diges
   const articles = digestArticles(store, sub, payload.since, payload.until);
   if (articles.length === 0) return undefined;
   const citations = new CitationList();
-  const sourceName = new Map<number, string>();
-  const nameOf = (sourceId: number): string => {
-    let n = sourceName.get(sourceId);
+  const feedName = new Map<number, string>();
+  const nameOf = (feedId: number): string => {
+    let n = feedName.get(feedId);
     if (n === undefined) {
-      const s = store.sources.get(sourceId);
-      n = s?.title ?? s?.url ?? `source #${sourceId}`;
-      sourceName.set(sourceId, n);
+      const f = store.feeds.get(feedId);
+      n = f?.title ?? f?.url ?? `feed #${feedId}`;
+      feedName.set(feedId, n);
     }
     return n;
   };
   const newestFirst = [...articles].reverse();
-  const cite = (a: Article): number => citations.cite({ id: a.id, title: a.title, url: a.url, published: a.publishedAt, source: nameOf(a.sourceId) });
-  const articleLines: ReplyLine[] = newestFirst.slice(0, LISTED).map((a) => ({ text: `${a.title} — ${nameOf(a.sourceId)}`, cites: [cite(a)] }));
+  const cite = (a: Article): number => citations.cite({ id: a.id, title: a.title, url: a.url, published: a.publishedAt, source: nameOf(a.feedId) });
+  const articleLines: ReplyLine[] = newestFirst.slice(0, LISTED).map((a) => ({ text: `${a.title} — ${nameOf(a.feedId)}`, cites: [cite(a)] }));
   if (articles.length > LISTED) articleLines.push({ text: `…and ${articles.length - LISTED} more` });
   const byId = new Map(articles.map((a) => [a.id, a]));
   const figures = notableFigures(store.facts.forArticles(newestFirst.map((a) => a.id), ['figure']), FIGURES);

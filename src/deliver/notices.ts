@@ -1,4 +1,4 @@
-import type { Store, Source, Subscription } from '../store/index.ts';
+import type { Store, Feed, Subscription } from '../store/index.ts';
 import type { Reply } from '../reply/model.ts';
 
 /** What a notice row carries; the sender turns it into a Reply. */
@@ -16,21 +16,24 @@ export function noticeReply(p: NoticePayload): Reply {
 }
 
 /**
- * Tells every active channel of the source's tenant, once, that the source was paused.
- * The dedupe key names the pause moment, so a later pause of the same source is told again.
+ * Tells every active channel of every server following the feed, once, that the feed was paused;
+ * each server hears of it under its own source number. The dedupe key names the pause moment, so a
+ * later pause of the same feed is told again.
  */
-export function enqueuePauseNotices(store: Store, now: Date, source: Source): number {
-  const name = source.title ?? source.url;
-  const payload: NoticePayload = {
-    title: `Paused source #${source.id}: ${name}`,
-    text:
-      `factfeed stopped polling ${source.url} after ${source.consecutiveFailures} failed attempts over a day. ` +
-      `Last error: ${source.lastError ?? 'unknown'}. Once the feed works again an admin can remove it with /source remove ${source.id} and add it again.`,
-  };
+export function enqueuePauseNotices(store: Store, now: Date, feed: Feed): number {
+  const name = feed.title ?? feed.url;
   let queued = 0;
-  for (const sub of store.subscriptions.active(source.tenant)) {
-    const key = `pause:${source.id}:${source.pausedAt ?? now.toISOString()}:${sub.id}`;
-    if (store.outbox.enqueue({ subscriptionId: sub.id, kind: 'notice', dedupeKey: key, payload }, now)) queued++;
+  for (const follow of store.sources.followers(feed.id)) {
+    const payload: NoticePayload = {
+      title: `Paused source #${follow.id}: ${name}`,
+      text:
+        `factfeed stopped polling ${feed.url} after ${feed.consecutiveFailures} failed attempts over a day. ` +
+        `Last error: ${feed.lastError ?? 'unknown'}. Once the feed works again an admin can remove it with /source remove ${follow.id} and add it again.`,
+    };
+    for (const sub of store.subscriptions.active(follow.tenant)) {
+      const key = `pause:${follow.id}:${feed.pausedAt ?? now.toISOString()}:${sub.id}`;
+      if (store.outbox.enqueue({ subscriptionId: sub.id, kind: 'notice', dedupeKey: key, payload }, now)) queued++;
+    }
   }
   return queued;
 }

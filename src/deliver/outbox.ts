@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Store, Source } from '../store/index.ts';
+import type { Store, Source, Article, Subscription } from '../store/index.ts';
 import { matchesFilter } from './filters.ts';
 
 /**
@@ -18,14 +18,25 @@ export const updateKey = (subscriptionId: number, articleId: number): string => 
  * passes. Call inside the transaction that stores the article, so both commit or neither does.
  */
 export function enqueueArticleUpdates(store: Store, now: Date, articleId: number, source: Pick<Source, 'tenant'>): number {
-  const subs = store.subscriptions.active(source.tenant);
-  if (subs.length === 0) return 0;
   const article = store.articles.get(articleId);
-  if (!article) return 0;
+  return article ? enqueueUpdatesFor(store, now, article, source.tenant) : 0;
+}
+
+/**
+ * The same for an article already read, so fanning one article out to many servers reads it once;
+ * `subs` when the caller already has the tenant's active subscriptions.
+ */
+export function enqueueUpdatesFor(
+  store: Store,
+  now: Date,
+  article: Pick<Article, 'id' | 'title' | 'text'>,
+  tenant: string,
+  subs: readonly Subscription[] = store.subscriptions.active(tenant),
+): number {
   let queued = 0;
   for (const sub of subs) {
     if (!matchesFilter(sub, article.title, article.text)) continue;
-    if (store.outbox.enqueue({ subscriptionId: sub.id, articleId, kind: 'update', dedupeKey: updateKey(sub.id, articleId) }, now)) queued++;
+    if (store.outbox.enqueue({ subscriptionId: sub.id, articleId: article.id, kind: 'update', dedupeKey: updateKey(sub.id, article.id) }, now)) queued++;
   }
   return queued;
 }

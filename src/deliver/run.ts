@@ -17,13 +17,13 @@ export function startDelivery(services: Services, sink: DeliverySink, options: {
   const scheduler = createScheduler({
     ...services,
     concurrency: config.pollConcurrency,
-    poll: (source, signal) => pollSource({ ...services, timeZone: config.timeZone }, source, { signal }),
+    poll: (feed, signal) => pollSource({ ...services, timeZone: config.timeZone }, feed, { signal }),
     stopGraceMs: options.stopGraceMs ?? 5000,
   });
   const sender = createSender({ ...services, sink, postsPerMinute: config.postsPerMinute, sendDelayMs: config.sendDelayMs });
   scheduler.start();
   sender.start(options.senderEveryMs ?? 1000);
-  log.info('delivery started', { platform: sink.platform, sources: services.store.sources.list().length });
+  log.info('delivery started', { platform: sink.platform, feeds: services.store.feeds.list().length });
   return {
     scheduler,
     sender,

@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { Store, Source } from '../store/index.ts';
+import type { Store, Feed } from '../store/index.ts';
 import type { PollResult } from '../ingest/pipeline.ts';
 import { enqueueDueDigests } from './digests.ts';
 
@@ -11,9 +11,9 @@ export interface SchedulerDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  /** Polls one source (pollSource with the app's dependencies); `signal` aborts when the scheduler stops. */
-  poll: (source: Source, signal: AbortSignal) => Promise<PollResult>;
-  /** Most fetches in flight at once, across all sources. */
+  /** Polls one feed (pollSource with the app's dependencies); `signal` aborts when the scheduler stops. */
+  poll: (feed: Feed, signal: AbortSignal) => Promise<PollResult>;
+  /** Most fetches in flight at once, across all feeds. */
   concurrency: number;
   /** Seconds between ticks; each tick starts due polls and queues due digests. */
   tickSeconds?: number | undefined;
@@ -32,22 +32,22 @@ export interface Scheduler {
   tick(): TickResult;
   start(): void;
   stop(): Promise<void>;
-  /** Source ids being polled right now. */
+  /** Feed ids being polled right now. */
   inFlight(): number[];
 }
 
-/** When a source is next due: its back-off time if set, else one interval after its last poll, else now. */
-export function dueAt(s: Source): number {
+/** When a feed is next due: its back-off time if set, else one (shortest follower's) interval after its last poll, else now. */
+export function dueAt(s: Feed): number {
   if (s.nextPollAt) return Date.parse(s.nextPollAt);
   if (s.lastPolledAt) return Date.parse(s.lastPolledAt) + Math.max(1, s.intervalMinutes) * 60_000;
   return 0;
 }
 
 /**
- * Pure: which sources to poll now, most overdue first — never a paused one, never one already
+ * Pure: which feeds to poll now (each once, however many servers follow it), most overdue first — never a paused one, never one already
  * being polled, and no more than the free fetch slots.
  */
-export function pickDue(sources: readonly Source[], now: Date, inFlight: ReadonlySet<number>, concurrency: number): Source[] {
+export function pickDue(sources: readonly Feed[], now: Date, inFlight: ReadonlySet<number>, concurrency: number): Feed[] {
   const free = concurrency - inFlight.size;
   if (free <= 0) return [];
   return sources
@@ -64,7 +64,7 @@ function pollStopper(): AbortController {
 }
 
 /**
- * Polls sources on their intervals and queues digests on their schedules. node-cron only drives
+ * Polls feeds on their intervals and queues digests on their schedules. node-cron only drives
  * the ticks; every decision reads the injected clock, so tests call tick() with a fake one.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -74,13 +74,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let stopping = false;
   let stopPolls = pollStopper();
 
-  function pollInBackground(source: Source): Promise<void> {
+  function pollInBackground(source: Feed): Promise<void> {
     const p = deps
       .poll(source, stopPolls.signal)
       .then(
-        (r) => log.debug('polled', { source: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
+        (r) => log.debug('polled', { feed: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
         // pollSource has already recorded the failure and its back-off; the log just says so.
-        (err: unknown) => log.warn('poll failed', { source: source.id, url: redactUrl(source.url), error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => log.warn('poll failed', { feed: source.id, url: redactUrl(source.url), error: err instanceof Error ? err.message : String(err) }),
       )
       .finally(() => running.delete(source.id));
     running.set(source.id, p);
@@ -96,7 +96,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const due = pickDue(store.sources.list(), now, new Set(running.keys()), deps.concurrency);
+    const due = pickDue(store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
     const started = due.map((s) => pollInBackground(s));
     return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
   }
@@ -124,7 +124,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopPolls.abort();
       const grace = new Promise<void>((r) => setTimeout(r, deps.stopGraceMs ?? 10_000).unref());
       await Promise.race([Promise.all(running.values()), grace]);
-      if (running.size > 0) log.warn('stopped with polls still in flight; they were abandoned', { sources: [...running.keys()] });
+      if (running.size > 0) log.warn('stopped with polls still in flight; they were abandoned', { feeds: [...running.keys()] });
     },
   };
 }

@@ -67,7 +67,7 @@ export function leadOf(a: Pick<Article, 'teaser' | 'text'>, maxChars = 300): str
 export function buildUpdateReply(store: Store, articleId: number): Reply | undefined {
   const article = store.articles.get(articleId);
   if (!article) return undefined;
-  const source = store.sources.get(article.sourceId);
+  const source = store.feeds.get(article.feedId);
   const citations = new CitationList();
   const n = citations.cite({ id: article.id, title: article.title, url: article.url, published: article.publishedAt, source: source?.title ?? source?.url });
   const figures = notableFigures(store.facts.forArticle(article.id), 3);

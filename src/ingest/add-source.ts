@@ -5,7 +5,7 @@ import type { Store, Source } from '../store/index.ts';
 import { FeedError, FetchError, type Fetcher, type ParsedFeed } from './types.ts';
 import { parseFeed, readFeedFile } from './feed.ts';
 import { discoverFeeds } from './discover.ts';
-import { hasCredentials, redactUrl } from './url.ts';
+import { hasCredentials, normalizeUrl, redactUrl } from './url.ts';
 
 export interface AddSourceRequest {
   tenant: string;
@@ -70,8 +70,9 @@ export async function addSource(deps: { store: Store; fetch: Fetcher; clock: Clo
     res = await deps.fetch(url);
     feed = await parseFeed(res.text(), url);
   }
+  // Servers that follow one address share one feed: one fetch per poll, one stored copy of each article.
   const source = deps.store.sources.add(
-    { tenant: req.tenant, url, kind: 'url', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy },
+    { tenant: req.tenant, url, urlKey: normalizeUrl(url), private: hasCredentials(url), kind: 'url', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy },
     deps.clock.now(),
   );
   return { source, feed };

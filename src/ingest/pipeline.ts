@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { Store, Source } from '../store/index.ts';
+import type { Store, Feed } from '../store/index.ts';
 import type { Extraction, ArticleInput } from '../extract/types.ts';
 import { extractFacts } from '../extract/index.ts';
 import { articleTopics } from '../extract/topics.ts';
@@ -13,10 +13,7 @@ import { createPageFetcher, type PageFetcher } from './pages.ts';
 import { withFullText, type PreparedItem, type TeaserTally } from './teasers.ts';
 import { recordPollFailure, recordPollSuccess } from './health.ts';
 import { isStoreFailure } from '../store/failures.ts';
-import { enqueueArticleUpdates } from '../deliver/outbox.ts';
-
-/** A new source announces at most this many of its items (the newest); the rest are stored quietly. */
-export const FIRST_POLL_ANNOUNCE = 3;
+import { fanOutArticle, welcomeFollowers } from '../deliver/fanout.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -30,15 +27,20 @@ export interface IngestDeps {
   /**
    * Called inside the transaction that stores a new article, so whatever it writes (outbox rows)
    * commits or rolls back together with the article. Defaults to queueing one update per matching
-   * subscription; pass a no-op to store without announcing.
+   * subscription of every server following the feed; pass a no-op to store without announcing.
    */
-  onNewArticle?: (articleId: number, source: Source) => void;
+  onNewArticle?: (articleId: number, feed: Feed) => void;
+  /**
+   * Called after each successful poll (a 304 included). Defaults to queueing the first
+   * announcements of servers that started following the feed since the last poll.
+   */
+  onPolled?: (feed: Feed) => void;
 }
 
 export type StoreStatus = 'new' | 'updated' | 'unchanged';
 
 export interface PollResult {
-  sourceId: number;
+  feedId: number;
   notModified: boolean;
   items: number;
   added: number;
@@ -63,9 +65,12 @@ export interface PollOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Fetches (or reads) one source's feed, stores what is new, and records the source's health. */
-export async function pollSource(deps: IngestDeps, source: Source, options: PollOptions = {}): Promise<PollResult> {
-  const result: PollResult = { sourceId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
+/**
+ * Fetches (or reads) one feed, stores what is new, and records the feed's health. The feed is
+ * shared by every server that follows it, so this knows no server; announcing fans out in deliver/.
+ */
+export async function pollSource(deps: IngestDeps, source: Feed, options: PollOptions = {}): Promise<PollResult> {
+  const result: PollResult = { feedId: source.id, notModified: false, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
   try {
     let feed: ParsedFeed;
     let validators: { etag?: string | undefined; lastModified?: string | undefined } = {};
@@ -80,17 +85,19 @@ export async function pollSource(deps: IngestDeps, source: Source, options: Poll
       });
       if (res.notModified) {
         recordPollSuccess(deps.store, source, deps.clock.now());
+        polled(deps, source);
         return { ...result, notModified: true };
       }
       feed = await parseFeed(res.text(), source.url);
       validators = { etag: res.etag, lastModified: res.lastModified };
     }
-    deps.store.sources.setTitle(source.id, feed.title ?? null, feed.link ?? null);
+    deps.store.feeds.setTitle(source.id, feed.title ?? null, feed.link ?? null);
     // Oldest first, so article ids and deliveries follow publication order.
     const items = [...feed.items].sort((a, b) => (a.published?.getTime() ?? 0) - (b.published?.getTime() ?? 0));
     result.items = items.length;
     await storeAsReady(deps, source, items, { budgetMs: options.fullTextBudgetMs ?? POLL_FULL_TEXT_BUDGET_MS, signal: options.signal }, result);
     recordPollSuccess(deps.store, source, deps.clock.now(), validators);
+    polled(deps, source);
     for (const warning of result.warnings) deps.log.warn(warning, { source: source.id, url: redactUrl(source.url) });
     return result;
   } catch (err) {
@@ -111,7 +118,7 @@ export async function pollSource(deps: IngestDeps, source: Source, options: Poll
  */
 async function storeAsReady(
   deps: IngestDeps,
-  source: Source,
+  source: Feed,
   oldestFirst: readonly FeedItem[],
   { budgetMs, signal: outer }: { budgetMs: number; signal: AbortSignal | undefined },
   result: PollResult,
@@ -166,7 +173,7 @@ export const STORE_CHUNK = 50;
  * and the next poll tries it again. Only a failure of the store itself (disk full, I/O) fails the
  * poll, keeping the items before it, since every later item would fail the same way.
  */
-function storeChunk(deps: IngestDeps, source: Source, chunk: readonly Ready[], result: PollResult): void {
+function storeChunk(deps: IngestDeps, source: Feed, chunk: readonly Ready[], result: PollResult): void {
   let failure: { error: unknown } | undefined;
   deps.store.tx(() => {
     for (const { item, onNewArticle } of chunk) {
@@ -195,23 +202,27 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 
 
 /**
- * Which items may announce themselves: all of them normally, but on a source's first poll only
- * the newest few, so adding a feed does not flood its channels with its whole back catalogue.
+ * Every new item announces itself to the feed's followers. The first-poll cap (only the newest few)
+ * is per follower, so deliver/fanout.ts applies it: a follower still waiting for its first
+ * announcements gets them from `polled` instead.
  */
-function announcer(deps: IngestDeps, source: Source, oldestFirst: readonly FeedItem[]): (item: FeedItem) => IngestDeps['onNewArticle'] {
-  const hook = deps.onNewArticle ?? ((articleId: number, s: Source) => void enqueueArticleUpdates(deps.store, deps.clock.now(), articleId, s));
-  if (source.firstPollDone) return () => hook;
-  const newest = new Set(oldestFirst.slice(-FIRST_POLL_ANNOUNCE));
-  return (item) => (newest.has(item) ? hook : undefined);
+function announcer(deps: IngestDeps, _source: Feed, _oldestFirst: readonly FeedItem[]): (item: FeedItem) => IngestDeps['onNewArticle'] {
+  const hook = deps.onNewArticle ?? ((articleId: number, feed: Feed) => void fanOutArticle(deps.store, deps.clock.now(), articleId, feed));
+  return () => hook;
+}
+
+function polled(deps: IngestDeps, feed: Feed): void {
+  if (deps.onPolled) deps.onPolled(feed);
+  else welcomeFollowers(deps.store, deps.clock.now(), feed);
 }
 
 /**
- * Stores one item for a source: new items are inserted with their facts; a known item whose text
+ * Stores one item of a feed: new items are inserted with their facts; a known item whose text
  * changed is updated and its facts re-extracted; anything else is left alone. One transaction.
  */
 export function storeItem(
   deps: IngestDeps,
-  source: Source,
+  source: Feed,
   item: FeedItem & { fullTextFetched?: boolean },
   warnings: string[] = [],
 ): { status: StoreStatus; articleId: number } {
@@ -241,7 +252,7 @@ export function storeItem(
   const articleId = store.tx(() => {
     const id = store.articles.insert(
       {
-        sourceId: source.id,
+        feedId: source.id,
         guid: keys.guid,
         url: item.link ?? null,
         urlNorm: keys.urlNorm,

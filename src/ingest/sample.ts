@@ -10,7 +10,8 @@ export const SAMPLE_ADDED_BY = 'factfeed (sample)';
 export function dropSampleSource(store: Store, tenant: string): { removed: boolean; articles: number } {
   const sample = store.sources.list(tenant).find((s) => s.addedBy === SAMPLE_ADDED_BY);
   if (!sample) return { removed: false, articles: 0 };
-  const articles = store.articles.countForSource(sample.id);
+  // A local file is never shared, so the sample's articles are this tenant's alone and go with it.
+  const articles = store.articles.countForFeed(sample.feedId);
   store.sources.remove(tenant, sample.id);
   return { removed: true, articles };
 }

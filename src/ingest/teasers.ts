@@ -1,4 +1,4 @@
-import type { Store, Source } from '../store/index.ts';
+import type { Store, Feed } from '../store/index.ts';
 import { extractMainText } from './fulltext.ts';
 import type { PageFetcher } from './pages.ts';
 import { FetchError, type FeedItem } from './types.ts';
@@ -30,7 +30,7 @@ export interface TeaserTally {
  */
 export async function withFullText(
   deps: TeaserDeps,
-  source: Source,
+  source: Feed,
   item: FeedItem,
   fromNewest: number,
   signal: AbortSignal,

@@ -7,8 +7,8 @@ import type { Store } from '../store/index.ts';
 export function suggestTopics(store: Store, tenant: string, typed: string, limit = 25): { name: string; value: string }[] {
   const rows = store.db
     .prepare(
-      `SELECT a.topics FROM articles a JOIN sources s ON s.id = a.source_id
-       WHERE s.tenant = ? AND a.topics != '' ORDER BY a.published_at DESC LIMIT 1000`,
+      `SELECT a.topics FROM articles a
+       WHERE EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?) AND a.topics != '' ORDER BY a.published_at DESC LIMIT 1000`,
     )
     .all(tenant) as { topics: string }[];
   const counts = new Map<string, number>();

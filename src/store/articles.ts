@@ -3,7 +3,8 @@ import { statements, type Db } from './db.ts';
 
 export interface Article {
   id: number;
-  sourceId: number;
+  /** The feed it came from; every server following that feed sees it. */
+  feedId: number;
   guid: string | null;
   url: string | null;
   urlNorm: string | null;
@@ -25,7 +26,7 @@ export type NewArticle = Omit<Article, 'id' | 'fetchedAt' | 'updatedAt'>;
 
 interface Row {
   id: number;
-  source_id: number;
+  feed_id: number;
   guid: string | null;
   url: string | null;
   url_norm: string | null;
@@ -44,7 +45,7 @@ interface Row {
 
 export const toArticle = (r: Row): Article => ({
   id: r.id,
-  sourceId: r.source_id,
+  feedId: r.feed_id,
   guid: r.guid,
   url: r.url,
   urlNorm: r.url_norm,
@@ -71,13 +72,13 @@ export class ArticleRepo {
 
   constructor(db: Db) {
     this.sql = statements(db);
-    this.byGuid = db.prepare('SELECT * FROM articles WHERE source_id = ? AND guid = ?');
-    this.byUrl = db.prepare('SELECT * FROM articles WHERE source_id = ? AND url_norm = ?');
-    this.byTitleHash = db.prepare('SELECT * FROM articles WHERE source_id = ? AND title_hash = ? AND content_hash = ? ORDER BY id LIMIT 1');
+    this.byGuid = db.prepare('SELECT * FROM articles WHERE feed_id = ? AND guid = ?');
+    this.byUrl = db.prepare('SELECT * FROM articles WHERE feed_id = ? AND url_norm = ? ORDER BY id LIMIT 1');
+    this.byTitleHash = db.prepare('SELECT * FROM articles WHERE feed_id = ? AND title_hash = ? AND content_hash = ? ORDER BY id LIMIT 1');
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (source_id, guid, url, url_norm, title, author, published_at, fetched_at, teaser, text,
+      `INSERT INTO articles (feed_id, guid, url, url_norm, title, author, published_at, fetched_at, teaser, text,
          content_hash, title_hash, full_text_fetched, topics)
-       VALUES (@sourceId, @guid, @url, @urlNorm, @title, @author, @publishedAt, @fetchedAt, @teaser, @text,
+       VALUES (@feedId, @guid, @url, @urlNorm, @title, @author, @publishedAt, @fetchedAt, @teaser, @text,
          @contentHash, @titleHash, @fullTextFetched, @topics)`,
     );
     this.updateStmt = db.prepare('UPDATE articles SET title = ?, text = ?, teaser = ?, content_hash = ?, topics = ?, updated_at = ? WHERE id = ?');
@@ -87,10 +88,10 @@ export class ArticleRepo {
    * The stored article this item is a re-appearance of, if any: same guid, same normalised link,
    * or same title and body — publishers change guids and pubDates, so any one match is enough.
    */
-  findExisting(sourceId: number, keys: { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string }): Article | undefined {
-    const row = ((keys.guid ? this.byGuid.get(sourceId, keys.guid) : undefined) ??
-      (keys.urlNorm ? this.byUrl.get(sourceId, keys.urlNorm) : undefined) ??
-      this.byTitleHash.get(sourceId, keys.titleHash, keys.contentHash)) as Row | undefined;
+  findExisting(feedId: number, keys: { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string }): Article | undefined {
+    const row = ((keys.guid ? this.byGuid.get(feedId, keys.guid) : undefined) ??
+      (keys.urlNorm ? this.byUrl.get(feedId, keys.urlNorm) : undefined) ??
+      this.byTitleHash.get(feedId, keys.titleHash, keys.contentHash)) as Row | undefined;
     return row ? toArticle(row) : undefined;
   }
 
@@ -113,20 +114,31 @@ export class ArticleRepo {
     return row ? toArticle(row) : undefined;
   }
 
-  countForSource(sourceId: number): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM articles WHERE source_id = ?').get(sourceId) as { n: number }).n;
+  countForFeed(feedId: number): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM articles WHERE feed_id = ?').get(feedId) as { n: number }).n;
   }
 
+  /** Articles the tenant sees: those of the feeds it follows. */
   countForTenant(tenant: string): number {
     return (
-      this.sql('SELECT COUNT(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?').get(tenant) as { n: number }
+      this.sql('SELECT COUNT(*) AS n FROM articles a JOIN sources s ON s.feed_id = a.feed_id WHERE s.tenant = ?').get(tenant) as { n: number }
     ).n;
+  }
+
+  /** Every stored article, whoever follows it. */
+  count(): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /** The feed's newest articles by publication, newest first: what a new follower is first told about. */
+  newestOfFeed(feedId: number, limit: number): Article[] {
+    return (this.sql('SELECT * FROM articles WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?').all(feedId, limit) as Row[]).map(toArticle);
   }
 
   /** Articles of a tenant stored after a moment (for digests), oldest first. */
   listSince(tenant: string, sinceIso: string, limit = 200): Article[] {
     const rows = this.sql(
-      `SELECT a.* FROM articles a JOIN sources s ON s.id = a.source_id
+      `SELECT a.* FROM sources s JOIN articles a ON a.feed_id = s.feed_id
        WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
     ).all(tenant, sinceIso, limit) as Row[];
     return rows.map(toArticle);

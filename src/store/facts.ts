@@ -2,7 +2,7 @@ import type { Db } from './db.ts';
 import type { Fact } from '../extract/types.ts';
 import { FACT_SLOTS, OTHER_BASE, decodeFacts, encodeFacts, type FactFields, type FactTexts } from './factdoc.ts';
 
-/** A stored fact with its article and source: everything an answer needs to cite it. */
+/** A stored fact with its article and the feed it came from: everything an answer needs to cite it. */
 export interface FactRow extends FactFields {
   /** Unique across the store: articleId × FACT_SLOTS + the fact's position in its article (factdoc.ts). */
   id: number;
@@ -37,9 +37,9 @@ const ALL_KINDS: readonly Kind[] = ['figure', 'date', 'quote', 'claim'];
 // Only the documents asked for are selected, so SQLite does not read the other one's pages.
 const docsSelect = (columns: string, tenant: boolean): string =>
   `SELECT d.article_id, ${columns}, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
-    s.id AS s_id, s.title AS s_title, s.url AS s_url
-   FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id
-   WHERE d.article_id IN (SELECT value FROM json_each(?))${tenant ? ' AND s.tenant = ?' : ''}`;
+    f.id AS s_id, f.title AS s_title, f.url AS s_url
+   FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN feeds f ON f.id = a.feed_id
+   WHERE d.article_id IN (SELECT value FROM json_each(?))${tenant ? ' AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)' : ''}`;
 
 /** Facts live as documents per article (migration 006, factdoc.ts): written together, read per article. */
 export class FactRepo {
@@ -61,7 +61,7 @@ export class FactRepo {
     this.countStmt = db
       .prepare(
         `SELECT coalesce(sum(coalesce(json_array_length(d.figures, '$.f'), 0) + coalesce(json_array_length(d.others, '$.f'), 0)), 0)
-         FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id WHERE s.tenant = ?`,
+         FROM sources s JOIN articles a ON a.feed_id = s.feed_id JOIN article_facts d ON d.article_id = a.id WHERE s.tenant = ?`,
       )
       .pluck();
   }

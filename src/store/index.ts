@@ -1,5 +1,6 @@
 import { openDatabase, type Db } from './db.ts';
 import { SourceRepo } from './sources.ts';
+import { FeedRepo } from './feeds.ts';
 import { ArticleRepo } from './articles.ts';
 import { FactRepo } from './facts.ts';
 import { SettingsRepo } from './settings.ts';
@@ -11,6 +12,7 @@ import { SearchRepo } from './search.ts';
 export interface Store {
   db: Db;
   path: string;
+  feeds: FeedRepo;
   sources: SourceRepo;
   articles: ArticleRepo;
   facts: FactRepo;
@@ -26,10 +28,12 @@ export interface Store {
 export function openStore(path: string): Store {
   const db = openDatabase(path);
   const facts = new FactRepo(db);
+  const feeds = new FeedRepo(db);
   return {
     db,
     path,
-    sources: new SourceRepo(db),
+    feeds,
+    sources: new SourceRepo(db, feeds),
     articles: new ArticleRepo(db),
     facts,
     settings: new SettingsRepo(db),
@@ -44,6 +48,7 @@ export function openStore(path: string): Store {
 }
 
 export type { Source, NewSource } from './sources.ts';
+export type { Feed, FeedKey } from './feeds.ts';
 export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
 export type { FactRow, FigureFilter } from './facts.ts';

@@ -45,13 +45,29 @@ export function migrate(db: Database.Database, path: string, migrations: Migrati
   if (current > known) throw new SchemaTooNewError(path, current, known);
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
-    applied.push(m.version);
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return applied;
+  // Changing a column's foreign key means rebuilding its table, and with enforcement on, dropping the
+  // old table would cascade into every row that points at it. SQLite's documented procedure runs
+  // the rebuild with enforcement off; foreign_key_check then stands in for it before each commit.
+  // The setting cannot change inside a transaction, so it is switched here and restored after.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (dangling.length > 0) {
+          const first = dangling[0]!;
+          throw new Error(`Migration ${m.version}_${m.name} of ${path} would leave ${dangling.length} rows pointing at missing rows (first: ${first.table} row ${first.rowid} → ${first.parent}); nothing was changed`);
+        }
+        record.run(m.version, m.name, new Date().toISOString());
+      })();
+      applied.push(m.version);
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return applied;
 }

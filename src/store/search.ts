@@ -12,6 +12,16 @@ export interface ArticleHit {
   topics: string;
 }
 
+/** Up to this many followed feeds, a search names them in the full-text query (see scoped). */
+const SCOPED_FEEDS_MAX = 64;
+
+/**
+ * How much deeper than asked a tenant-filtered walk may go: articles 8× (the walk reads each row),
+ * the few newest headlines 64× (8×, then 64×; ids only).
+ */
+const ARTICLE_WALK_DEPTH = 8;
+const TITLE_WALK_DEPTH = 64;
+
 /** Articles per step of the figure walk, and its bounds: the tenant's documents read, articles walked. */
 const FIGURE_WALK_PAGE = 50;
 const FIGURE_WALK_DOCS = 400;
@@ -27,25 +37,34 @@ export class SearchRepo {
   private readonly articlePage;
   private readonly titleArticles;
   private readonly articles;
+  private readonly followed;
 
   constructor(
     db: Db,
     private readonly facts: FactRepo,
   ) {
+    this.followed = db.prepare('SELECT feed_id FROM sources WHERE tenant = ? ORDER BY feed_id LIMIT ?').pluck();
     // FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking the doclists backwards and stopping early
     // (measured at 100k articles: 3 ms for "prisoners", against 200+ ms to collect and date-sort every match).
     this.articlePage = db.prepare(
-      `SELECT m.id, s.tenant = @tenant AS mine
+      `SELECT m.id, EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = @tenant) AS mine
        FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @fts AND rowid < @before ORDER BY rowid DESC LIMIT @page) m
-       CROSS JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+       CROSS JOIN articles a ON a.id = m.id
        ORDER BY m.id DESC`,
     );
-    this.titleArticles = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+    this.titleArticles = db
+      .prepare(
+        `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+         CROSS JOIN articles a ON a.id = m.id
+         WHERE EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)
+         ORDER BY m.id DESC LIMIT ?`,
+      )
+      .pluck();
     this.articles = db.prepare(
-      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, s.title AS sourceTitle
+      `SELECT a.id, a.title, a.url, a.published_at AS publishedAt, a.topics, f.title AS sourceTitle
        FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
-       CROSS JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
-       WHERE s.tenant = ?`,
+       CROSS JOIN articles a ON a.id = m.id JOIN feeds f ON f.id = a.feed_id
+       WHERE EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)`,
     );
   }
 
@@ -56,7 +75,8 @@ export class SearchRepo {
    * The walk stops after FIGURE_WALK_DOCS of the tenant's articles, so a topic the articles mention
    * but their figures do not costs a bounded number of documents.
    */
-  recentFigures(tenant: string, fts: string, limit: number, filter: FigureFilter = {}): FactRow[] {
+  recentFigures(tenant: string, topic: string, limit: number, filter: FigureFilter = {}): FactRow[] {
+    const fts = this.scoped(tenant, topic);
     const out: FactRow[] = [];
     let before = Number.MAX_SAFE_INTEGER;
     // Pages grow (50, 100, 200 …): most topics fill up within the first hundred articles, and a long
@@ -76,22 +96,41 @@ export class SearchRepo {
     return out.slice(0, limit);
   }
 
-  /** Every figure of the most recently stored articles whose title matches `fts`. */
+  /** Every figure of the tenant's most recently stored articles whose title matches `fts`. */
   recentTitleFigures(tenant: string, fts: string, articleLimit: number): FactRow[] {
-    return this.facts.figuresOf(tenant, this.titleArticles.all(`title : (${fts})`, articleLimit) as number[]);
+    const match = this.scoped(tenant, `title : (${fts})`);
+    const ids = this.withinTenant(articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(match, n, tenant, articleLimit) as number[]);
+    return this.facts.figuresOf(tenant, ids);
   }
 
   /** Articles matching `fts` (title or text), most recently stored first. */
   recentArticles(tenant: string, fts: string, limit: number): ArticleHit[] {
-    return this.withinTenant(limit, (n) => this.articles.all(fts, n, tenant) as ArticleHit[]);
+    const match = this.scoped(tenant, fts);
+    return this.withinTenant(limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(match, n, tenant) as ArticleHit[]);
   }
 
   /**
-   * The tenant filter runs after the index walk, so in a store shared by many servers a first walk
-   * can come back thin; one deeper walk then makes up for it.
+   * Narrows a search to the feeds a server follows when it follows few: the index then yields only
+   * its own matches, so its answers cost the same however many other servers share the store. A
+   * server following many feeds owns most matches anyway, and one OR over hundreds of feeds costs
+   * more than walking and filtering, so its search stays as it is. Either way the queries' own
+   * tenant filter still decides what the server sees.
    */
-  private withinTenant<T>(limit: number, run: (n: number) => T[]): T[] {
-    const rows = run(limit);
-    return rows.length >= limit / 2 ? rows : run(limit * 8);
+  private scoped(tenant: string, fts: string): string {
+    const feeds = this.followed.all(tenant, SCOPED_FEEDS_MAX + 1) as number[];
+    if (feeds.length > SCOPED_FEEDS_MAX) return fts;
+    if (feeds.length === 0) return `(${fts}) AND feed_key : "none"`;
+    return `(${fts}) AND feed_key : (${feeds.map((f) => `"f${f}"`).join(' OR ')})`;
+  }
+
+  /**
+   * The tenant filter runs after the index walk, so in a store shared by many servers (each
+   * following a few of its feeds) a first walk can come back thin; deeper walks then make up for
+   * it, up to `depth` times the limit, so the cost stays bounded however many servers there are.
+   */
+  private withinTenant<T>(limit: number, depth: number, run: (n: number) => T[]): T[] {
+    let rows = run(limit);
+    for (let n = limit * 8; rows.length < limit / 2 && n <= limit * depth; n *= 8) rows = run(n);
+    return rows;
   }
 }

@@ -24,7 +24,7 @@ const extraction: Extraction = {
 function storeOne(store: ReturnType<typeof openStore>, guid: string): void {
   const source = store.sources.list('local')[0] ?? store.sources.add({ tenant: 'local', url: 'http://127.0.0.1/f.xml', kind: 'url' }, new Date());
   const deps = { store, clock: { now: () => new Date('2025-05-25T00:00:00Z') }, log: silentLogger, fetch: () => Promise.reject(new Error('offline')), extract: () => extraction };
-  storeItem(deps, source, { guid, title: `Captured soldiers ${guid}`, text: 'body', published: new Date('2025-05-25T00:00:00Z'), isTeaser: false });
+  storeItem(deps, store.feeds.get(source.feedId)!, { guid, title: `Captured soldiers ${guid}`, text: 'body', published: new Date('2025-05-25T00:00:00Z'), isTeaser: false });
 }
 
 describe('figure search after the benchmark-led store changes (migrations 004 and 006)', () => {

@@ -62,7 +62,7 @@ describe('/digest', () => {
     expect((await run(services, '/digest now')).intro).toMatch(/^Nothing new for #C1/);
     const source = services.store.sources.add({ tenant: 'T1', url: 'https://wire.example.org/feed', kind: 'url' }, clock.now());
     clock.advance(60_000);
-    storeItem({ ...services, onNewArticle: () => undefined }, source, { guid: 'a', title: 'Swap: 150 prisoners home', text: 'Ukraine said 150 prisoners came home.', isTeaser: false });
+    storeItem({ ...services, onNewArticle: () => undefined }, services.store.feeds.get(source.feedId)!, { guid: 'a', title: 'Swap: 150 prisoners home', text: 'Ukraine said 150 prisoners came home.', isTeaser: false });
     expect((await run(services, '/digest now')).intro).toMatch(/A digest of 1 new article .* is on its way to #C1/);
     const sub = services.store.subscriptions.find('T1', 'slack', 'C1')!;
     expect(services.store.outbox.forSubscription(sub.id).map((r) => r.kind)).toEqual(['digest']);

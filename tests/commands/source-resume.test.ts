@@ -34,7 +34,7 @@ describe('/source resume', () => {
     expect((await runLine(t, registry, `/source add ${origin}/feed.xml`)).kind).toBe('ok');
     const id = t.store.sources.list('local')[0]!.id;
     failing = true;
-    await expect(pollSource(t, t.store.sources.get(id)!)).rejects.toThrow(/503/);
+    await expect(pollSource(t, t.store.feeds.get(t.store.sources.get(id)!.feedId)!)).rejects.toThrow(/503/);
     expect(t.store.sources.get(id)!.consecutiveFailures).toBe(1);
 
     const stillDown = await runLine(t, registry, `/source resume ${id}`);

@@ -4,7 +4,6 @@ import { createScheduler } from '../../src/deliver/scheduler.ts';
 import { createSender } from '../../src/deliver/sender.ts';
 import { nextFire, parseCron, validateDigestSchedule } from '../../src/deliver/cron.ts';
 import { enqueueDigestNow } from '../../src/deliver/digests.ts';
-import type { Source } from '../../src/store/index.ts';
 import { useApp, recordingSink, type TestApp } from './helpers.ts';
 
 const app = useApp();
@@ -52,7 +51,7 @@ function seed(a: TestApp) {
   store.subscriptions.setDigest(sub.id, '0 9 * * *', 'Europe/Kyiv', nextFire(parseCron('0 9 * * *'), 'Europe/Kyiv', clock.now()), clock.now());
   let n = 0;
   const add = (title: string, text: string) =>
-    storeItem({ ...a.services, onNewArticle: () => undefined }, store.sources.get(source.id) as Source, {
+    storeItem({ ...a.services, onNewArticle: () => undefined }, store.feeds.get(source.feedId)!, {
       guid: `g${++n}`,
       link: `https://wire.example.org/${n}`,
       title,

@@ -14,7 +14,7 @@ async function setup(subs: { channel: string; include?: string[]; exclude?: stri
   const { store, clock } = a.services;
   const source = store.sources.add({ tenant: 't1', url: server.url, kind: 'url' }, clock.now());
   const ids = subs.map((s) => store.subscriptions.upsert({ tenant: 't1', platform: 'console', ...s }, clock.now()).subscription.id);
-  const poll = (extra = {}) => pollSource({ ...a.services, ...extra }, store.sources.get(source.id)!);
+  const poll = (extra = {}) => pollSource({ ...a.services, ...extra }, store.feeds.get(source.feedId)!);
   return { ...a, source, subs: ids, poll };
 }
 
@@ -46,7 +46,7 @@ describe('outbox rows from new articles', () => {
     expect(second.added).toBe(0);
     server.setFeed(local(fixture('changing-guids-1.xml')));
     expect((await poll()).added).toBe(0);
-    expect(services.store.articles.countForSource(source.id)).toBe(2);
+    expect(services.store.articles.countForFeed(source.feedId)).toBe(2);
     expect(services.store.outbox.forSubscription(subs[0]!)).toHaveLength(2);
   });
 

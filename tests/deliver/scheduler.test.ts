@@ -4,7 +4,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { pollSource } from '../../src/ingest/pipeline.ts';
 import { createScheduler, pickDue } from '../../src/deliver/scheduler.ts';
 import { backoffDelayMs } from '../../src/ingest/health.ts';
-import type { Source } from '../../src/store/index.ts';
+import type { Feed } from '../../src/store/index.ts';
 import { useApp, startFeedServer, rss, type FeedServer, type TestApp } from './helpers.ts';
 import { never, startPublisher } from '../ingest/publisher.ts';
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 const MIN = 60_000;
 
 function scheduler(a: TestApp, concurrency = 4) {
-  return createScheduler({ ...a.services, concurrency, poll: (s: Source) => pollSource(a.services, s), stopGraceMs: 2000 });
+  return createScheduler({ ...a.services, concurrency, poll: (f: Feed) => pollSource(a.services, f), stopGraceMs: 2000 });
 }
 
 /** A feed server that holds every response until release() is called. */
@@ -43,9 +43,9 @@ async function heldServer() {
 }
 
 describe('scheduler', () => {
-  it('picks due sources most overdue first, skipping paused ones, ones in flight, and beyond the free slots', () => {
+  it('picks due feeds most overdue first, skipping paused ones, ones in flight, and beyond the free slots', () => {
     const now = new Date('2025-03-10T12:00:00Z');
-    const s = (id: number, extra: Partial<Source>): Source => ({ id, intervalMinutes: 10, nextPollAt: null, lastPolledAt: null, pausedAt: null, ...extra }) as Source;
+    const s = (id: number, extra: Partial<Feed>): Feed => ({ id, intervalMinutes: 10, nextPollAt: null, lastPolledAt: null, pausedAt: null, ...extra }) as Feed;
     const sources = [
       s(1, { lastPolledAt: '2025-03-10T11:55:00Z' }), // due 12:05
       s(2, { lastPolledAt: '2025-03-10T11:40:00Z' }), // due 11:50
@@ -105,7 +105,7 @@ describe('scheduler', () => {
     await stopping;
     expect(sched.inFlight()).toEqual([]);
     expect(held.maxActive()).toBe(2);
-    expect(store.articles.countForSource(3)).toBe(1);
+    expect(store.articles.countForFeed(3)).toBe(1);
     expect(sched.tick().started).toEqual([]);
   });
 });
@@ -169,12 +169,12 @@ describe('a failing source', () => {
     const { store } = a.services;
     const { clock } = a;
     const source = store.sources.add({ tenant: 't1', url: server.url, kind: 'url' }, clock.now());
-    await pollSource(a.services, store.sources.get(source.id)!).catch(() => undefined);
+    await pollSource(a.services, store.feeds.get(source.feedId)!).catch(() => undefined);
     expect(store.sources.get(source.id)!.consecutiveFailures).toBe(1);
     server.failWith(undefined);
     server.setFeed(rss([{ guid: 'a', title: 'Back', text: 'It works again.', date: '2025-03-01T00:00:00Z' }]));
     clock.advance(backoffDelayMs(10, 1));
-    await pollSource(a.services, store.sources.get(source.id)!);
+    await pollSource(a.services, store.feeds.get(source.feedId)!);
     const ok = store.sources.get(source.id)!;
     expect(ok).toMatchObject({ consecutiveFailures: 0, pausedAt: null, lastSuccessAt: clock.now().toISOString() });
     expect(ok.nextPollAt).toBe(new Date(clock.now().getTime() + 10 * MIN).toISOString());

@@ -12,7 +12,7 @@ function seed(a: TestApp, articles: number, channels = ['news']) {
   const subs = channels.map((channel) => store.subscriptions.upsert({ tenant: 't1', platform: 'console', channel }, clock.now()).subscription);
   const deps = { ...a.services, onNewArticle: (id: number) => void enqueueArticleUpdates(store, clock.now(), id, source) };
   for (let i = 1; i <= articles; i++) {
-    storeItem(deps, source, {
+    storeItem(deps, store.feeds.get(source.feedId)!, {
       guid: `g${i}`,
       link: `https://wire.example.org/${i}`,
       title: `Item ${i}: 150 prisoners returned`,

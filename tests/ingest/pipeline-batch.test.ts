@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollSource, STORE_CHUNK, type IngestDeps } from '../../src/ingest/pipeline.ts';
-import { openStore, type Store, type Source } from '../../src/store/index.ts';
+import { openStore, type Store, type Feed } from '../../src/store/index.ts';
 import type { ArticleInput, Extraction } from '../../src/extract/types.ts';
 import { silentLogger } from '../../src/log.ts';
 import Database from 'better-sqlite3';
@@ -30,7 +30,7 @@ const figureOf = (input: ArticleInput): Extraction => ({
   topics: ['quay'],
 });
 
-function setup(n: number, extra: Partial<IngestDeps> = {}): { deps: IngestDeps; source: () => Source } {
+function setup(n: number, extra: Partial<IngestDeps> = {}): { deps: IngestDeps; source: () => Feed } {
   dir = mkdtempSync(join(tmpdir(), 'factfeed-batch-'));
   const path = join(dir, 'feed.xml');
   writeFileSync(path, feedOf(n));
@@ -38,7 +38,7 @@ function setup(n: number, extra: Partial<IngestDeps> = {}): { deps: IngestDeps; 
   const clock = { now: () => new Date('2025-02-01T00:00:00Z') };
   const added = store.sources.add({ tenant: 't1', url: path, kind: 'file' }, clock.now());
   const deps: IngestDeps = { store, clock, log: silentLogger, fetch: () => Promise.reject(new Error('no fetching in this test')), extract: figureOf, ...extra };
-  return { deps, source: () => store.sources.get(added.id)! };
+  return { deps, source: () => store.feeds.get(added.feedId)! };
 }
 
 describe('pollSource storing a feed in chunks', () => {
@@ -92,7 +92,7 @@ describe('pollSource storing a feed in chunks', () => {
     const result = await pollSource(deps, source());
     expect(result.added).toBe(4);
     expect(result.warnings.join('\n')).toMatch(/Dispatch 3.*extractor crashed/);
-    expect(store.articles.countForSource(source().id)).toBe(4);
+    expect(store.articles.countForFeed(source().id)).toBe(4);
     expect(store.facts.countForTenant('t1')).toBe(3);
     expect(source().consecutiveFailures).toBe(0);
   });
@@ -105,7 +105,7 @@ describe('pollSource storing a feed in chunks', () => {
       },
     });
     await expect(pollSource(deps, { ...source(), firstPollDone: true })).rejects.toThrow('disk is full');
-    expect(store.articles.countForSource(source().id)).toBe(2);
+    expect(store.articles.countForFeed(source().id)).toBe(2);
     expect(source().consecutiveFailures).toBe(1);
   });
 });

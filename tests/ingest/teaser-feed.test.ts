@@ -5,7 +5,7 @@ import { renderText } from '../../src/reply/text.ts';
 import { pollSource } from '../../src/ingest/pipeline.ts';
 import { createPageFetcher } from '../../src/ingest/pages.ts';
 import { FULL_TEXT_NEWEST } from '../../src/ingest/teasers.ts';
-import type { Source } from '../../src/store/index.ts';
+import type { Feed } from '../../src/store/index.ts';
 import { enqueueArticleUpdates } from '../../src/deliver/outbox.ts';
 import { testServices, type TestServices } from '../helpers/services.ts';
 import { testFetcher } from './server.ts';
@@ -27,8 +27,9 @@ function services(env: Record<string, string> = {}): TestServices & { pages: Ret
 
 const count = (sql: string): number => t.store.db.prepare(sql).pluck().get() as number;
 
-function addFileless(url: string): Source {
-  return t.store.sources.add({ tenant: 'local', url, kind: 'url', title: null, siteUrl: null }, t.clock.now());
+function addFileless(url: string): Feed {
+  const source = t.store.sources.add({ tenant: 'local', url, kind: 'url', title: null, siteUrl: null }, t.clock.now());
+  return t.store.feeds.get(source.feedId)!;
 }
 
 describe('a big teaser feed', () => {
@@ -67,7 +68,7 @@ describe('a big teaser feed', () => {
     await pollSource(s, source);
     expect(publisher.pageHits).toHaveLength(FULL_TEXT_NEWEST);
     publisher.publish(2);
-    const again = await pollSource(s, s.store.sources.get(source.id)!);
+    const again = await pollSource(s, s.store.feeds.get(source.id)!);
     expect(again.added).toBe(2);
     expect(publisher.pageHits.slice(FULL_TEXT_NEWEST).map((h) => h.path).sort()).toEqual(['/a/60', '/a/61']);
     expect(publisher.robotsHits).toBe(1);
@@ -123,7 +124,7 @@ describe('a big teaser feed', () => {
     const s = services();
     const source = addFileless(publisher.feedUrl);
     await expect(pollSource(s, source)).rejects.toThrow(/429/);
-    const after = s.store.sources.get(source.id)!;
+    const after = s.store.feeds.get(source.id)!;
     expect(Date.parse(after.nextPollAt!) - s.clock.now().getTime()).toBe(7_200_000);
     // Nor are the host's article pages asked for meanwhile, by any feed.
     const page = s.pages.fetchPage(`${publisher.server.url}/a/0`, { signal: AbortSignal.timeout(500) });
@@ -137,7 +138,7 @@ describe('a big teaser feed', () => {
     const s = services();
     s.store.subscriptions.upsert({ tenant: 'local', platform: 'console', channel: 'news' }, s.clock.now());
     const source = addFileless(publisher.feedUrl);
-    await pollSource({ ...s, onNewArticle: (id) => void enqueueArticleUpdates(s.store, s.clock.now(), id, source) }, source);
+    await pollSource({ ...s, onNewArticle: (id) => void enqueueArticleUpdates(s.store, s.clock.now(), id, { tenant: 'local' }) }, source);
     const queued = s.store.db.prepare('SELECT a.title FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id').pluck().all();
     expect(queued).toEqual(['Flood update number 117', 'Flood update number 118', 'Flood update number 119']);
   });

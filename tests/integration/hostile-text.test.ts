@@ -57,7 +57,7 @@ describe('control and bidi characters in a hostile feed', () => {
     expect(outputs[5]!.stdout).toMatch(/4200/);
     // Cleaned once at ingest: nothing stored carries them, so no escape code can become a "figure".
     const db = new Database(join(dir, 'hostile.db'), { readonly: true });
-    const stored = db.prepare('SELECT title || text AS t FROM articles UNION ALL SELECT coalesce(title, \'\') FROM sources').pluck().all() as string[];
+    const stored = db.prepare('SELECT title || text AS t FROM articles UNION ALL SELECT coalesce(title, \'\') FROM feeds').pluck().all() as string[];
     db.close();
     expect(stored.length).toBeGreaterThan(1);
     for (const t of stored) expect(BAD.test(t)).toBe(false);

@@ -28,7 +28,7 @@ let t: TestServices;
 beforeAll(async () => {
   t = testServices();
   const { source } = await addSource(t, { tenant: 'local', input: SAMPLE_FEED, allowLocalFiles: true });
-  const polled = await pollSource(t, source);
+  const polled = await pollSource(t, t.store.feeds.get(source.feedId)!);
   expect(polled.added).toBe(14);
 });
 afterAll(() => t.cleanup());
@@ -160,10 +160,10 @@ describe('/claims kursk from the sample feed', () => {
 describe('restarts and re-ingest', () => {
   it('adds nothing when the same feed is ingested again', async () => {
     const source = t.store.sources.list('local')[0]!;
-    const before = { articles: t.store.articles.countForSource(source.id), facts: t.store.facts.countForTenant('local') };
-    const again = await pollSource(t, source);
+    const before = { articles: t.store.articles.countForFeed(source.feedId), facts: t.store.facts.countForTenant('local') };
+    const again = await pollSource(t, t.store.feeds.get(source.feedId)!);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 14 });
-    expect(t.store.articles.countForSource(source.id)).toBe(before.articles);
+    expect(t.store.articles.countForFeed(source.feedId)).toBe(before.articles);
     expect(t.store.facts.countForTenant('local')).toBe(before.facts);
   });
 });

@@ -26,7 +26,7 @@ function storeWith(facts: FigureFact[]): void {
   const source = store.sources.add({ tenant: 'local', url: 'https://wire.example/feed', kind: 'url' }, new Date('2025-02-06T00:00:00Z'));
   const extraction: Extraction = { sentences: [], facts, topics: ['prisoner of war'] };
   const deps = { store, clock: { now: () => new Date('2025-02-06T12:00:00Z') }, log: silentLogger, fetch: () => Promise.reject(new Error('offline')), extract: () => extraction };
-  storeItem(deps, source, { guid: 'g1', title: 'Prisoners captured', text: 'body', published: new Date('2025-02-06T10:00:00Z'), isTeaser: false });
+  storeItem(deps, store.feeds.get(source.feedId)!, { guid: 'g1', title: 'Prisoners captured', text: 'body', published: new Date('2025-02-06T10:00:00Z'), isTeaser: false });
 }
 
 describe('findFigures', () => {

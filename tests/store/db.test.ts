@@ -21,7 +21,8 @@ describe('statements', () => {
     expect(sqlA('SELECT count(*) AS n FROM articles')).not.toBe(first);
     const onB = statements(b)('SELECT count(*) AS n FROM sources');
     expect(onB).not.toBe(first);
-    a.exec("INSERT INTO sources (tenant, url, added_at) VALUES ('t', 'http://127.0.0.1/a.xml', '2025-01-01')");
+    a.exec("INSERT INTO feeds (id, url, url_key, created_at) VALUES (1, 'http://127.0.0.1/a.xml', 'http://127.0.0.1/a.xml', '2025-01-01')");
+    a.exec("INSERT INTO sources (tenant, feed_id, added_at) VALUES ('t', 1, '2025-01-01')");
     expect(first.get()).toEqual({ n: 1 });
     expect(onB.get()).toEqual({ n: 0 });
     a.close();

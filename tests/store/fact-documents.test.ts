@@ -33,8 +33,8 @@ function oldRow(articleId: number, f: Fact): unknown[] {
   ];
 }
 
-function articleRow(db: Database.Database, id: number): void {
-  db.prepare(`INSERT INTO articles (id, source_id, title, published_at, fetched_at, text, content_hash, title_hash)
+function articleRow(db: Database.Database, id: number, owner: 'source_id' | 'feed_id' = 'source_id'): void {
+  db.prepare(`INSERT INTO articles (id, ${owner}, title, published_at, fetched_at, text, content_hash, title_hash)
     VALUES (?, 1, ?, '2024-09-14', '2024-09-14', 'body', ?, ?)`).run(id, `Prisoner swap ${id}`, `c${id}`, `t${id}`);
 }
 
@@ -60,8 +60,8 @@ describe('migration 006: facts become one document per article', () => {
       const migrated = openStore(path);
       const fresh = openStore(':memory:');
       try {
-        fresh.db.exec(`INSERT INTO sources (id, tenant, url, added_at) VALUES (1, 'local', 'http://127.0.0.1/f.xml', '2024-09-14')`);
-        articleRow(fresh.db, 7);
+        fresh.sources.add({ tenant: 'local', url: 'http://127.0.0.1/f.xml', kind: 'url' }, new Date('2024-09-14'));
+        articleRow(fresh.db, 7, 'feed_id');
         fresh.facts.setForArticle(7, FACTS);
         expect(fieldsOnly(migrated, 7)).toEqual(fieldsOnly(fresh, 7));
         expect(fieldsOnly(migrated, 7)).toHaveLength(FACTS.length);

@@ -7,20 +7,20 @@ afterEach(() => store?.close());
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
-function addArticle(s: Store, sourceId: number, guid: string, text = 'Body.'): number {
+function addArticle(s: Store, feedId: number, guid: string, text = 'Body.'): number {
   return s.articles.insert(
     {
-      sourceId, guid, url: null, urlNorm: null, title: `Harbour report ${guid}`, author: null, publishedAt: NOW.toISOString(),
+      feedId, guid, url: null, urlNorm: null, title: `Harbour report ${guid}`, author: null, publishedAt: NOW.toISOString(),
       teaser: null, text, contentHash: `c${guid}`, titleHash: `t${guid}`, fullTextFetched: false, topics: [],
     },
     NOW,
   );
 }
 
-function withArticle(text?: string): { store: Store; articleId: number; sourceId: number } {
+function withArticle(text?: string): { store: Store; articleId: number; feedId: number } {
   store = openStore(':memory:');
   const source = store.sources.add({ tenant: 't1', url: 'https://wire.example.org/feed', kind: 'url' }, NOW);
-  return { store, articleId: addArticle(store, source.id, 'a1', text), sourceId: source.id };
+  return { store, articleId: addArticle(store, source.feedId, 'a1', text), feedId: source.feedId };
 }
 
 const figure = (sentenceIndex: number, value: number, counted: string): Fact => ({
@@ -90,8 +90,8 @@ describe('FactRepo.setForArticle', () => {
   });
 
   it('gives every fact an id unique across articles and keeps articles in order', () => {
-    const { store, articleId, sourceId } = withArticle();
-    const second = addArticle(store, sourceId, 'a2');
+    const { store, articleId, feedId } = withArticle();
+    const second = addArticle(store, feedId, 'a2');
     store.facts.setForArticle(articleId, [figure(1, 1, 'cranes'), figure(2, 2, 'cranes')]);
     store.facts.setForArticle(second, [figure(1, 3, 'cranes')]);
     const rows = store.facts.forArticles([second, articleId], ['figure']);
@@ -122,9 +122,9 @@ describe('FactRepo.setForArticle', () => {
 
 describe('SearchRepo.recentFigures', () => {
   it('walks the matching articles newest first and keeps the figures the caller accepts', () => {
-    const { store, articleId, sourceId } = withArticle('Lighthouses and cranes along the coast.');
-    const other = addArticle(store, sourceId, 'a2', 'Nothing about the coast here.');
-    const newer = addArticle(store, sourceId, 'a3', 'More lighthouses were found.');
+    const { store, articleId, feedId } = withArticle('Lighthouses and cranes along the coast.');
+    const other = addArticle(store, feedId, 'a2', 'Nothing about the coast here.');
+    const newer = addArticle(store, feedId, 'a3', 'More lighthouses were found.');
     store.facts.setForArticle(articleId, [figure(1, 5, 'lighthouses'), figure(2, 6, 'cranes')]);
     store.facts.setForArticle(other, [figure(1, 7, 'lighthouses')]);
     store.facts.setForArticle(newer, [figure(1, 8, 'lighthouses')]);
@@ -141,9 +141,21 @@ describe('SearchRepo.recentFigures', () => {
     store.facts.setForArticle(articleId, [figure(1, 9, 'lighthouses')]);
     const busy = store.sources.add({ tenant: 't2', url: 'https://busy.example.org/feed', kind: 'url' }, NOW);
     store.tx(() => {
-      for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.id, `b${i}`, 'Lighthouses everywhere.'), [figure(1, i, 'lighthouses')]);
+      for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.feedId, `b${i}`, 'Lighthouses everywhere.'), [figure(1, i, 'lighthouses')]);
     });
     expect(store.search.recentFigures('t1', 'lighthouses', 10).map((f) => f.value)).toEqual([9]);
     expect(store.search.recentFigures('t2', 'lighthouses', 5).map((f) => f.value)).toEqual([299, 298, 297, 296, 295]);
+  });
+
+  it('finds a tenant’s newest headlines on a topic behind hundreds of newer headlines of another tenant’s feeds', () => {
+    const { store, articleId } = withArticle('Lighthouses of the north.');
+    store.facts.setForArticle(articleId, [figure(1, 9, 'keepers')]);
+    const busy = store.sources.add({ tenant: 't2', url: 'https://busy.example.org/feed', kind: 'url' }, NOW);
+    store.tx(() => {
+      for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.feedId, `b${i}`), [figure(1, i, 'keepers')]);
+    });
+    // Every title is "Harbour report …": t1's one article is the oldest of 301 headline matches.
+    expect(store.search.recentTitleFigures('t1', '"harbour"', 10).map((f) => f.value)).toEqual([9]);
+    expect(store.search.recentTitleFigures('t2', '"harbour"', 2).map((f) => f.value)).toEqual([299, 298]);
   });
 });

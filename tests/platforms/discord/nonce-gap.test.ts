@@ -25,7 +25,7 @@ function queueUpdate(clock: FakeClock): { channel: string; rowId: number } {
   const tenant = `${fake.guildId}-${n}`;
   const source = store.sources.add({ tenant, url: `https://wire.example.org/feed-${n}`, kind: 'url', title: 'Wire' }, clock.now());
   store.subscriptions.upsert({ tenant, platform: 'discord', channel }, clock.now());
-  const { articleId } = storeItem({ ...harness.services, clock, onNewArticle: (id) => void enqueueArticleUpdates(store, clock.now(), id, source) }, source, {
+  const { articleId } = storeItem({ ...harness.services, clock, onNewArticle: (id) => void enqueueArticleUpdates(store, clock.now(), id, source) }, store.feeds.get(source.feedId)!, {
     guid: `g${n}`,
     link: `https://wire.example.org/${n}`,
     title: `Exchange ${n}: 150 prisoners returned`,

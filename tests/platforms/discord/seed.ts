@@ -6,6 +6,6 @@ import type { Services } from '../../../src/services.ts';
 /** Ingests the bundled sample feed for one guild, through the real pipeline. */
 export async function seedGuild(services: Services, guildId: string): Promise<void> {
   const { source } = await addSource(services, { tenant: guildId, input: resolve('data/sample-feed.xml'), allowLocalFiles: true, addedBy: 'test' });
-  await pollSource({ ...services, timeZone: 'UTC' }, source);
+  await pollSource({ ...services, timeZone: 'UTC' }, services.store.feeds.get(source.feedId)!);
 }
 

@@ -70,5 +70,6 @@ export async function startSlackHarness(registry: CommandRegistry, options: Slac
 /** Stores articles for the fake team through the real ingest pipeline (extraction included). */
 export function seedArticles(services: Services, items: (Omit<FeedItem, 'isTeaser'> & { isTeaser?: boolean })[], tenant = FAKE_TEAM): void {
   const source = services.store.sources.add({ tenant, url: 'https://news.example/feed.xml', kind: 'url', title: 'Example News' }, services.clock.now());
-  for (const item of items) storeItem({ ...services, timeZone: 'UTC' }, source, { isTeaser: false, ...item });
+  const feed = services.store.feeds.get(source.feedId)!;
+  for (const item of items) storeItem({ ...services, timeZone: 'UTC' }, feed, { isTeaser: false, ...item });
 }
