@@ -6,7 +6,6 @@ import { pollSource } from '../../src/ingest/pipeline.ts';
 import { createPageFetcher } from '../../src/ingest/pages.ts';
 import { FULL_TEXT_NEWEST } from '../../src/ingest/teasers.ts';
 import type { Feed } from '../../src/store/index.ts';
-import { enqueueArticleUpdates } from '../../src/deliver/outbox.ts';
 import { testServices, type TestServices } from '../helpers/services.ts';
 import { testFetcher } from './server.ts';
 import { never, slow, startPublisher, type Publisher } from './publisher.ts';
@@ -138,7 +137,8 @@ describe('a big teaser feed', () => {
     const s = services();
     s.store.subscriptions.upsert({ tenant: 'local', platform: 'console', channel: 'news' }, s.clock.now());
     const source = addFileless(publisher.feedUrl);
-    await pollSource({ ...s, onNewArticle: (id) => void enqueueArticleUpdates(s.store, s.clock.now(), id, { tenant: 'local' }) }, source);
+    // The default announcing: new articles fan out to the feed's followers, each capped on its first poll.
+    await pollSource(s, source);
     const queued = s.store.db.prepare('SELECT a.title FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id').pluck().all();
     expect(queued).toEqual(['Flood update number 117', 'Flood update number 118', 'Flood update number 119']);
   });
