@@ -180,6 +180,8 @@ function isNameWord(w: string): boolean {
   return !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(w);
 }
 
+const ADVERBS = new Set('now then also still again today yesterday tonight meanwhile however too'.split(' '));
+
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
 export function forwardName(after: string): string | undefined {
   const by =
@@ -199,6 +201,9 @@ export function forwardName(after: string): string | undefined {
       continue;
     }
     if (/^[,;:.!?()"“”]$/.test(w) || NOT_IN_NAME.has(l) || (/(?:ing|ed)$/.test(l) && !startsUpper(w)) || (/^(?:on|in|at|said|says|added|told)$/.test(l) && words.length)) break;
+    // "according to Dunmore bank now The agency …": an adverb, or a capitalised article after the name,
+    // starts another phrase (often where markup or a paragraph break was lost).
+    if (words.length && (ADVERBS.has(l) || /^(?:The|A|An)$/.test(w))) break;
     words.push(dropDot(w));
     if (words.length >= 7) break;
   }

@@ -79,3 +79,11 @@ describe('attribution on real-news constructions', () => {
     expect(f.attribution).toBe('Gareth Pryce');
   });
 });
+
+describe('attribution from text that was markup', () => {
+  it('does not run a source name on into the next phrase when paragraph breaks were lost', () => {
+    // A link and a bold word whose paragraph end was dropped: "… according to <a>Dunmore bank</a> <b>now</b></p><p>The agency …".
+    const [src] = findSources('Rents rose 4%, according to Dunmore bank now The agency in Quarrytown said.');
+    expect(src!.who).toBe('Dunmore bank');
+  });
+});
