@@ -194,7 +194,9 @@ function figureFrom(
     const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^(?:\s+\([^()]{1,24}\))?\)?\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     const of = re.exec(s.slice(from));
-    if (of) counted = countedAfter(s, from + of[0].length, true)?.text;
+    const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
+    // "$2.1bn for the three months to June": a period the money covers, not what it is.
+    if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
@@ -276,7 +278,9 @@ function isPronounOne(lead: string, after: string): boolean {
 function isStatedAge(s: string, n: NumberMention): boolean {
   if (!/^\d{1,3}$/.test(n.raw) || n.value < 1 || n.value > 110) return false;
   const before = s.slice(Math.max(0, n.start - 40), n.start);
-  if (/\baged\s+$/i.test(before)) return true;
+  // "aged 57", "under the age of 10", "children of 12, 13 and 14"
+  if (/\b(?:aged|age\s+of)\s+$/i.test(before)) return true;
+  if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   return /[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3));
 }
 

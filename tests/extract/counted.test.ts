@@ -60,3 +60,18 @@ describe('what a figure counts, beyond the words right after it', () => {
     expect(f.map((x) => x.counted)).toEqual(['foxes', 'foxes']);
   });
 });
+
+describe('ages and periods are not what money counts', () => {
+  it('reads "children of 12, 13" and "the age of 10" as ages', () => {
+    expect(figures('Coaches now pick children of 12, 13 and 14 for the squads.').map((f) => [f.value, f.counted, f.unit])).toEqual([
+      [12, 'age', 'years'],
+      [13, 'age', 'years'],
+      [14, 'age', 'years'],
+    ]);
+    expect(figures('Few listeners are under the age of 10.').map((f) => [f.counted, f.unit])).toEqual([['age', 'years']]);
+  });
+
+  it('does not name a period as what money counts', () => {
+    expect(figures('Profits rose 40% to $2.1bn for the three months to June.')[0]!.counted).not.toBe('three months');
+  });
+});
