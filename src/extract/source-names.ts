@@ -180,6 +180,12 @@ function isNameWord(w: string): boolean {
   return !ORG_WORDS.has(l) && !ROLE_WORDS.has(l) && !DEMONYMS[l] && !GAZETTEER.has(l) && !/['’]s$/.test(w) && /^\p{Lu}[\p{Ll}'’-]+$/u.test(w);
 }
 
+function isLooseTail(words: string[]): boolean {
+  const last = words[words.length - 1]!;
+  if (startsUpper(last) || ORG_WORDS.has(last.toLowerCase())) return false;
+  return words.slice(0, -1).some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()));
+}
+
 const ADVERBS = new Set('now then also still again today yesterday tonight meanwhile however too'.split(' '));
 
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
@@ -209,5 +215,7 @@ export function forwardName(after: string): string | undefined {
   }
   while (words.length && /^(?:of|for|and|the|at)$/i.test(words[words.length - 1]!)) words.pop();
   if (!words.length || !words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
+  // "dunmore.example bank bold": a trailing lower-case word after the name's head names nothing.
+  while (words.length > 1 && isLooseTail(words)) words.pop();
   return words.slice(personStart(words)).join(' ');
 }

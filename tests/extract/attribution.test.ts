@@ -85,5 +85,8 @@ describe('attribution from text that was markup', () => {
     // A link and a bold word whose paragraph end was dropped: "… according to <a>Dunmore bank</a> <b>now</b></p><p>The agency …".
     const [src] = findSources('Rents rose 4%, according to Dunmore bank now The agency in Quarrytown said.');
     expect(src!.who).toBe('Dunmore bank');
+    // The words of a bold tag right after a link: a trailing lower-case word that names nothing is dropped.
+    const [bold] = findSources('Rents rose 4%, according to dunmore.example bank bold The agency in Quarrytown said.');
+    expect(bold!.who).toBe('dunmore.example bank');
   });
 });
