@@ -22,16 +22,20 @@ function follow(a: TestApp, tenant: string, channel: string, include: string[] =
   return { source, sub };
 }
 
+/** The feed served with `n` stories, followed by guild-a and guild-b, each with a channel. */
+async function twoFollowers(n: number) {
+  const a = app();
+  server = await startFeedServer();
+  server.setFeed(rss(stories(n)));
+  return { a, one: follow(a, 'guild-a', 'a-news'), two: follow(a, 'guild-b', 'b-news') };
+}
+
 const poll = (s: Services, feedId: number) => pollSource(s, s.store.feeds.get(feedId)!);
 const titles = (s: Services, subId: number): string[] => s.store.outbox.forSubscription(subId).map((r) => s.store.articles.get(r.articleId!)!.title);
 
 describe('new articles of a shared feed', () => {
   it('give each following server’s matching subscriptions their own outbox row, once', async () => {
-    const a = app();
-    server = await startFeedServer();
-    server.setFeed(rss(stories(2)));
-    const one = follow(a, 'guild-a', 'a-news');
-    const two = follow(a, 'guild-b', 'b-news');
+    const { a, one, two } = await twoFollowers(2);
     const picky = follow(a, 'guild-c', 'c-odd', ['story 3']);
     const feedId = one.source.feedId;
     expect(two.source.feedId).toBe(feedId);
@@ -87,11 +91,7 @@ describe('new articles of a shared feed', () => {
   });
 
   it('tells every following server’s channels once when the shared feed is paused, each under its own source number', async () => {
-    const a = app();
-    server = await startFeedServer();
-    server.setFeed(rss(stories(1)));
-    const one = follow(a, 'guild-a', 'a-news');
-    const two = follow(a, 'guild-b', 'b-news');
+    const { a, one, two } = await twoFollowers(1);
     const { store } = a.services;
     await poll(a.services, one.source.feedId);
     recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
