@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { Store, Feed } from '../store/index.ts';
 import type { PollResult } from '../ingest/pipeline.ts';
 import { enqueueDueDigests } from './digests.ts';
+import { isStoreFailure } from '../store/failures.ts';
 
 export interface SchedulerDeps {
   store: Store;
@@ -56,6 +57,29 @@ export function pickDue(sources: readonly Feed[], now: Date, inFlight: ReadonlyS
     .slice(0, free);
 }
 
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** 1 minute after the first store failure, doubling to 30 minutes; kept in memory, since the store is what failed. */
+function storeBackoff(clock: Clock) {
+  let failures = 0;
+  let until = 0;
+  return {
+    active: () => clock.now().getTime() < until,
+    until: () => new Date(until),
+    /** Records a failure; true when it starts a new wait (so it is logged once per wait). */
+    fail(): boolean {
+      if (clock.now().getTime() < until) return false;
+      failures++;
+      until = clock.now().getTime() + Math.min(30, 2 ** (failures - 1)) * 60_000;
+      return true;
+    },
+    clear(): void {
+      failures = 0;
+      until = 0;
+    },
+  };
+}
+
 /** One signal every poll in flight listens to; a busy bot has more polls than the default listener limit. */
 function pollStopper(): AbortController {
   const c = new AbortController();
@@ -73,14 +97,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let task: ScheduledTask | undefined;
   let stopping = false;
   let stopPolls = pollStopper();
+  const storeDown = storeBackoff(clock);
 
   function pollInBackground(source: Feed): Promise<void> {
     const p = deps
       .poll(source, stopPolls.signal)
       .then(
-        (r) => log.debug('polled', { feed: source.id, added: r.added, updated: r.updated, notModified: r.notModified }),
-        // pollSource has already recorded the failure and its back-off; the log just says so.
-        (err: unknown) => log.warn('poll failed', { feed: source.id, url: redactUrl(source.url), error: err instanceof Error ? err.message : String(err) }),
+        (r) => {
+          storeDown.clear();
+          log.debug('polled', { feed: source.id, added: r.added, updated: r.updated, notModified: r.notModified });
+        },
+        (err: unknown) => {
+          // A full or failing store could not record this failure or its back-off either, so the feed
+          // would stay due at every tick: every poll waits, doubling, until the store takes writes again.
+          if (isStoreFailure(err) && storeDown.fail()) log.error('the store cannot be written; polls wait and retry with back-off', { until: storeDown.until().toISOString(), error: messageOf(err) });
+          // Otherwise pollSource has already recorded the failure and its back-off; the log just says so.
+          else log.warn('poll failed', { feed: source.id, url: redactUrl(source.url), error: messageOf(err) });
+        },
       )
       .finally(() => running.delete(source.id));
     running.set(source.id, p);
@@ -96,7 +129,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const due = pickDue(store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    const due = storeDown.active() ? [] : pickDue(store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
     const started = due.map((s) => pollInBackground(s));
     return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
   }

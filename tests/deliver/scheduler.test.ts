@@ -162,6 +162,42 @@ describe('a failing source', () => {
     }
   });
 
+  it('backs off every poll while the store cannot be written (disk full), and polls again once it can', async () => {
+    const a = app();
+    const { store } = a.services;
+    const { clock } = a;
+    store.sources.add({ tenant: 't1', url: 'https://wire.example.org/feed', kind: 'url', intervalMinutes: 1 }, clock.now());
+    let full = true;
+    const attempts: number[] = [];
+    // A full disk fails the poll and the write of its failure record alike, so the feed stays due.
+    const diskFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const sched = createScheduler({
+      ...a.services,
+      concurrency: 4,
+      stopGraceMs: 2000,
+      poll: async (f: Feed) => {
+        attempts.push(clock.now().getTime());
+        if (full) throw diskFull;
+        return { feedId: f.id, notModified: true, items: 0, added: 0, updated: 0, unchanged: 0, newArticleIds: [], warnings: [] };
+      },
+    });
+    const started: number[] = [];
+    for (let second = 0; second < 30 * 60; second += 10) {
+      const t = sched.tick();
+      started.push(...t.started);
+      await t.done;
+      clock.advance(10_000);
+    }
+    // Without a back-off the due feed is polled at every 10 s tick: 180 times in 30 minutes.
+    expect(attempts.length).toBeGreaterThan(2);
+    expect(attempts.length).toBeLessThanOrEqual(6);
+    full = false;
+    clock.advance(30 * MIN);
+    const t = sched.tick();
+    await t.done;
+    expect(t.started).toHaveLength(1);
+  });
+
   it('clears the failure streak on the next success', async () => {
     const a = app();
     server = await startFeedServer();
