@@ -84,6 +84,8 @@ export class SearchRepo {
     for (let read = 0, walked = 0, page = FIGURE_WALK_PAGE; out.length < limit && read < FIGURE_WALK_DOCS && walked < FIGURE_WALK_ARTICLES; page *= 2) {
       const rows = this.articlePage.all({ tenant, fts, before, page }) as Array<{ id: number; mine: number }>;
       if (rows.length === 0) break;
+      // A short page is the index's last: asking again past it would scan the rest of the term for nothing.
+      const last = rows.length < page;
       walked += rows.length;
       before = rows[rows.length - 1]!.id;
       const mine = rows.filter((p) => p.mine === 1).map((p) => p.id);
@@ -92,6 +94,7 @@ export class SearchRepo {
         read += ids.length;
         out.push(...this.facts.figuresOf(tenant, ids, filter));
       }
+      if (last) break;
     }
     return out.slice(0, limit);
   }
@@ -99,14 +102,14 @@ export class SearchRepo {
   /** Every figure of the tenant's most recently stored articles whose title matches `fts`. */
   recentTitleFigures(tenant: string, fts: string, articleLimit: number): FactRow[] {
     const match = this.scoped(tenant, `title : (${fts})`);
-    const ids = this.withinTenant(articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(match, n, tenant, articleLimit) as number[]);
+    const ids = this.withinTenant(match !== `title : (${fts})`, articleLimit, TITLE_WALK_DEPTH, (n) => this.titleArticles.all(match, n, tenant, articleLimit) as number[]);
     return this.facts.figuresOf(tenant, ids);
   }
 
   /** Articles matching `fts` (title or text), most recently stored first. */
   recentArticles(tenant: string, fts: string, limit: number): ArticleHit[] {
     const match = this.scoped(tenant, fts);
-    return this.withinTenant(limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(match, n, tenant) as ArticleHit[]);
+    return this.withinTenant(match !== fts, limit, ARTICLE_WALK_DEPTH, (n) => this.articles.all(match, n, tenant) as ArticleHit[]);
   }
 
   /**
@@ -125,11 +128,14 @@ export class SearchRepo {
 
   /**
    * The tenant filter runs after the index walk, so in a store shared by many servers (each
-   * following a few of its feeds) a first walk can come back thin; deeper walks then make up for
-   * it, up to `depth` times the limit, so the cost stays bounded however many servers there are.
+   * following many feeds, too many to name in the query) a first walk can come back thin; deeper
+   * walks then make up for it, up to `depth` times the limit, so the cost stays bounded however many
+   * servers there are.
    */
-  private withinTenant<T>(limit: number, depth: number, run: (n: number) => T[]): T[] {
+  private withinTenant<T>(narrowed: boolean, limit: number, depth: number, run: (n: number) => T[]): T[] {
     let rows = run(limit);
+    // A search narrowed to the server's feeds already yielded only its matches: a deeper walk finds no more.
+    if (narrowed) return rows;
     for (let n = limit * 8; rows.length < limit / 2 && n <= limit * depth; n *= 8) rows = run(n);
     return rows;
   }
