@@ -49,6 +49,9 @@ const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
 // level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
 const THAN_EARLIER = /^[^;:()]{0,12}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?$/i;
+// "6.8% in 2004, quicker than expected and well ahead of 2003's 6.1%": a level named by its year is an
+// earlier level even a clause further on.
+const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater|ahead\s+of)|(lower|less|below|down|fewer|behind))(?:\s+than)?\s+(?:19|20)\d\d['’]s\s+$/i;
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
@@ -130,7 +133,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    const te = b && !a.fact.previous && comparable(a.fact, b.fact) ? THAN_EARLIER.exec(ab) : null;
+    const te = b && !a.fact.previous && comparable(a.fact, b.fact) ? (THAN_EARLIER.exec(ab) ?? THAN_YEAR.exec(ab)) : null;
     // "53 of the 169 seats, up from 48": the level is the part, not the total after "of the".
     const total = /\bof\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, a.start - 8), a.start));
     const cu = b && !te && !total && !a.fact.previous && comparable(a.fact, b.fact) && ab.length <= 90 && !/[;:]/.test(ab) ? CLAUSE_UP_FROM.exec(ab) : null;

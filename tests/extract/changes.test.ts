@@ -21,3 +21,15 @@ describe('changes stated by comparison, and movements a few words away', () => {
     expect(one('The number of charging points is expected to reach 150,000 by 2030.')).toEqual([['150,000', 'up', null]]);
   });
 });
+
+describe('more movements and earlier levels', () => {
+  const one = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
+
+  it('reads "to add another 12 ferries" as a rise', () => {
+    expect(one('The operator had to add another 12 ferries to cope with demand.')).toEqual([['12', 'up', null]]);
+  });
+
+  it('takes an earlier level named by its year further along the clause', () => {
+    expect(one('Output grew by a brisk 6.8% in 2004, quicker than expected and well ahead of 2003’s 6.1%.')).toEqual([['6.8%', 'up', 6.1]]);
+  });
+});
