@@ -130,7 +130,8 @@ export function monthDates(sentence: string, ref: RefDay): Found[] {
     const year = m[4] ?? m[7] ?? m[9];
     if (day > 31) continue;
     if (!day && !year && name === 'May' && !MAY_CONTEXT.test(sentence.slice(Math.max(0, m.index - 10), m.index))) continue;
-    let raw = m[0];
+    // A full month name ends before a full stop ("on 5 May."); only an abbreviation takes the dot ("Jan.").
+    let raw = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(name) && m[0].endsWith('.') ? m[0].slice(0, -1) : m[0];
     // "late May this year", "in March last year": the year is relative but the month is written.
     const rel = year ? null : /^\s+(this|last|next) year\b/i.exec(sentence.slice(m.index + raw.length));
     if (rel) raw += rel[0];

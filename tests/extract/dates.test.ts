@@ -16,7 +16,8 @@ describe('findDates', () => {
 
   it('reads a day before "May" as a date, not a figure', () => {
     const found = findDates('Most observers expect the vote on 5 May.', ref);
-    expect(found.map((d) => d.date)).toEqual(['2024-05-05']);
+    expect(found.map((d) => [d.raw, d.date])).toEqual([['5 May', '2024-05-05']]);
+    expect(findDates('Talks resume on 3 Jan. and end in March.', ref).map((d) => d.raw)).toEqual(['3 Jan.', 'March']);
     expect(figures('Most observers expect the vote on 5 May.')).toEqual([]);
   });
 
