@@ -62,7 +62,7 @@ const INDEX_BEFORE = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC
 // it inside the sentence, and no plural noun, unit or scale follows ("Boeing 737 and …", "the Nikkei 225 slipped").
 const NAME_BEFORE = /\b([A-Z][A-Za-z&-]+)\s$/;
 // After a name's number: no decimal, no unit or scale, no plural noun (but a verb in -s is fine).
-const NOT_NAME_AFTER = /^(?:[,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-))/;
+const NOT_NAME_AFTER = /^(?:[,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes|feels|looks|seems|remains|comes|runs|plays|offers|features)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-))/;
 const YEAR_NOT_AFTER = /^(?:[,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/;
 
 /** Spans of the sentence holding numbers that name or label something; figures are not read there. */
