@@ -48,6 +48,8 @@ const WORD = /^\s*([\p{L}][\p{L}'’-]*)/u;
 
 function looksPlural(w: string): boolean {
   const l = w.toLowerCase();
+  // "the country's GDP": a possessive leads on to its head noun.
+  if (/['’]s$/.test(l)) return false;
   return IRREGULAR_PLURALS.has(l) || (/s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l));
 }
 

@@ -17,6 +17,10 @@ describe('what a figure counts, on real-news constructions', () => {
     }
   });
 
+  it('reads past a possessive to the noun it qualifies', () => {
+    expect(figures('Tourism now makes up more than 9% of the island’s output.')[0]!.counted).toBe('island’s output');
+  });
+
   it('reads "of the respondents" past a bracketed restatement', () => {
     expect(counted('More than half (54%) of the respondents said they shop online.')).toEqual(['respondents', 'respondents']);
   });
