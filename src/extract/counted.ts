@@ -158,7 +158,9 @@ const SUBJECT_END = new Set(
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
     'amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
-    'receive receives received spend spends invest invests find finds reach reaches take takes remain'
+    'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
+    // Present and bare forms, as after "saw profits slump" or in a headline.
+    'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
   ).split(' '),
 );
 const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;

@@ -17,6 +17,10 @@ describe('what a figure counts, on real-news constructions', () => {
     }
   });
 
+  it('takes the subject of a bare movement verb ("saw profits slump")', () => {
+    expect(figures('The studio arm saw profits slump 31% to $210m last quarter.')[0]!.counted).toBe('profits');
+  });
+
   it('reads past a possessive to the noun it qualifies', () => {
     expect(figures('Tourism now makes up more than 9% of the island’s output.')[0]!.counted).toBe('island’s output');
   });
