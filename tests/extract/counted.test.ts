@@ -21,6 +21,10 @@ describe('what a figure counts, on real-news constructions', () => {
     expect(figures('The studio arm saw profits slump 31% to $210m last quarter.')[0]!.counted).toBe('profits');
   });
 
+  it('counts the object of a bare verb of change ("hopes to increase the number of X to N")', () => {
+    expect(figures('The ministry hopes to increase the number of broadband homes from 4 million to 9 million by 2008.')[0]!.counted).toBe('broadband homes');
+  });
+
   it('reads past a possessive to the noun it qualifies', () => {
     expect(figures('Tourism now makes up more than 9% of the island’s output.')[0]!.counted).toBe('island’s output');
   });
