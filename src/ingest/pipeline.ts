@@ -123,8 +123,15 @@ async function storeAsReady(
   { budgetMs, signal: outer }: { budgetMs: number; signal: AbortSignal | undefined },
   result: PollResult,
 ): Promise<void> {
+  // One controller, ended by the budget's own timer or by the caller, rather than AbortSignal.any over
+  // AbortSignal.timeout: on Node 20 the timeout signal inside any() can be collected before it fires,
+  // and a poll whose pages never answer then hung until each request's own 60 s timeout.
   const stop = new AbortController();
-  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(budgetMs), ...(outer ? [outer] : [])]);
+  const budget = setTimeout(() => stop.abort(new Error(`page budget of ${budgetMs} ms spent`)), budgetMs);
+  const onOuter = (): void => stop.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuter, { once: true });
+  if (outer?.aborted) onOuter();
+  const { signal } = stop;
   // Every queued page listens for the end of the budget; hundreds of listeners here are expected.
   setMaxListeners(0, signal);
   const pages = deps.pages ?? createPageFetcher({ fetch: deps.fetch, userAgent: 'factfeed' });
@@ -144,6 +151,8 @@ async function storeAsReady(
     if (batch.length > 0) storeChunk(deps, source, batch, result);
   } finally {
     // A poll that fails (the store) must not leave page fetches running behind it.
+    clearTimeout(budget);
+    outer?.removeEventListener('abort', onOuter);
     stop.abort();
   }
   if (tally.abandoned > 0) {
