@@ -5,7 +5,8 @@
 import type { FigureFact } from './types.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
-import { CHROME_HEADS, countedAfter, countedBefore, countedKey, durationUnit } from './counted.ts';
+import { CHROME_HEADS, countedAfter, countedKey, durationUnit } from './counted.ts';
+import { countedBefore } from './subject.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';

@@ -87,3 +87,26 @@ describe('ages and periods are not what money counts', () => {
     expect(figures('Profits rose 40% to $2.1bn for the three months to June.')[0]!.counted).not.toBe('three months');
   });
 });
+
+describe('the subject of the clause a figure ends', () => {
+  it('runs across a plural noun before "to" when a verb follows it', () => {
+    expect(figures('Analysts think remittances to Peru reached $12bn last year.')[0]!.counted).toBe('remittances to Peru');
+  });
+
+  it('takes the object of the clause verb, not a plural before "to"', () => {
+    expect(figures('Chile raised rates by 0.5 percentage points to 4.2% in May.').find((f) => f.value === 4.2)!.counted).toBe('rates');
+  });
+
+  it('reads a trailing "up N%" back to the clause before it', () => {
+    expect(figures('Spending on roads was still strong, up 12.5% on the year before.')[0]!.counted).toBe('Spending');
+  });
+
+  it('takes what was shown as the subject ("figures showed exports at a high, up 35%")', () => {
+    expect(figures('Data out today showed imports at a record in 2004, up 19%.')[0]!.counted).toBe('imports');
+  });
+
+  it('does not take an adverb or an adjective in -ed for the verb', () => {
+    expect(figures('The share of settled claims is running at just 40%.')[0]!.counted).toBe('share of settled claims');
+    expect(figures('With joblessness stuck above 3 million for years, the party lost.')[0]!.counted).toBe('joblessness');
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * What a number describes when nothing after it says so: the object of the verb before it or the
+ * subject of its clause. No tagger: verbs, boundaries and asides are found by word lists and shapes.
+ */
+import { STOP, VERBS, type Counted } from './counted.ts';
+import { matchesOf } from './scan.ts';
+
+// Words that end a subject: auxiliaries and the verbs figures follow ("rose to", "was", "stood at").
+const SUBJECT_END = new Set(
+  (
+    'is was were are be been has have had will would could can may might should must did does do ' +
+    'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
+    'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
+    'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
+    'stuck amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
+    // Present and bare forms, as after "saw profits slump" or in a headline.
+    'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
+  ).split(' '),
+);
+const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;
+const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
+const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
+const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
+
+/**
+ * What a number describes when nothing after it says so: the object of the verb before it ("cut its
+ * key rate to 2.75%", "a cost of £45m") or else the clause subject ("Turnout was 67.4%", "Brent crude
+ * fell 1.6% to $71.62", "Inflation rose to 2% …, up from 1.9%").
+ */
+export function countedBefore(sentence: string, start: number): Counted | undefined {
+  const before = sentence.slice(0, start);
+  const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
+  const of = /\sof\s*$/.test(tail) ? OF_HEAD.exec(tail.slice(-48)) : null;
+  if (of) {
+    const words = of[1]!.split(/\s+/);
+    // The word right before "of" is the head even when it can be a verb ("a cost of").
+    const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
+    const head = words.slice(from + 1).join(' ');
+    if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
+  }
+  // "tax cuts worth £4bn", "the market was worth just $20m": what is worth it stands before "worth".
+  const worth = tail.includes('worth') && /(?:^|\s)((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s+((?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
+  if (worth) {
+    // "The market for streamed films was worth": the phrase from its last article, whose head comes first.
+    const words = worth[1]!.split(/\s+/);
+    const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
+    // Without a verb ("tax cuts worth £4bn") the noun right before "worth" is what is worth it.
+    const from = det >= 0 && worth[2] ? words.slice(det + 1) : words.slice(-4).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of');
+    const head = phrase(from.join(' '));
+    if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
+  }
+  // "would value Harwick Athletic at £600m", "four contracts, valued at $300m": what the money prices.
+  const value = tail.includes('valu') ? VALUE_AT.exec(tail) ?? VALUED_AT.exec(tail) : null;
+  if (value) {
+    const head = phrase(value[1]!.split(/\s+/).filter((w) => !NUMBER_WORD.test(w)).join(' '));
+    if (head) return { text: head, end: start };
+  }
+  const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
+  if (war) return { text: war[1]!, end: start };
+  const windowStart = Math.max(0, before.length - 200);
+  let clauseStart = windowStart;
+  for (const m of matchesOf(REPORTED, before.slice(windowStart))) clauseStart = windowStart + m.index + m[0].length;
+  const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[—–]\s/);
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const chunk = chunks[i]!.trim();
+    if (!chunk) continue;
+    const words = chunk.split(/\s+/);
+    // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
+    // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
+    let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able)$/i.test(words[verb - 1]!))) verb--;
+    // A subject is a few words: look back no further than nine for the boundary before it.
+    let boundary = -1;
+    for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
+      // A plural noun before "to" looks like a headline verb; the subject runs across it.
+      if (BOUNDARY_WORDS.has(words[k]!.toLowerCase()) || isVerbAt(words, k, true)) {
+        boundary = k;
+        break;
+      }
+    }
+    if (boundary < 0 && verb > 9) boundary = verb - 10;
+    if (boundary >= 0 && verb - boundary > 1) {
+      words.splice(0, boundary + 1);
+      verb -= boundary + 1;
+    }
+    // "…, up from 53%", "…, at 42 percent", "…, trading at $68.37": the clause continues the previous one.
+    if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) continue;
+    // "…, up 21.3% from the year before": the movement reads back to the clause before it.
+    if (verb < 0 && (/^(?:at|to|with|from|by|on|in|up|down)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) continue;
+    // "figures showed exports at a six-year high": what was shown is the subject of the figure.
+    if (verb < 0 && i === 0 && clauseStart > windowStart) {
+      const shown = phrase(chunk);
+      return shown ? { text: shown, end: start } : undefined;
+    }
+    if (verb < 0) return undefined;
+    // "Core inflation, which strips out energy, held at 2.3%": the subject sits before the aside.
+    if (verb === 0 && i > 0) {
+      while (i > 1 && /^(?:which|who|that|where)\b/i.test(chunks[i - 1]!.trim())) i--;
+      const subject = phrase(chunks[i - 1]!.trim());
+      return subject ? { text: subject, end: start } : undefined;
+    }
+    let k = verb + 1;
+    if (AUX.has(words[verb]!.toLowerCase())) {
+      while (k < words.length && (AUX.has(words[k]!.toLowerCase()) || /^(?:not|also|still|now|then|just)$/i.test(words[k]!))) k++;
+      k++; // the main verb after an auxiliary
+    }
+    const main = (words[k - 1] ?? '').toLowerCase();
+    const object: string[] = [];
+    if (TRANSITIVE.test(main)) {
+      for (const w of words.slice(k)) {
+        if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+        object.push(w);
+      }
+    }
+    while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back)$/i.test(object[object.length - 1]!)) object.pop();
+    while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
+    const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
+    return picked ? { text: picked, end: start } : undefined;
+  }
+  return undefined;
+}
+
+const ADVERBS = new Set('now still also already then just nearly almost'.split(' '));
+const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if after because whereas but with'.split(' '));
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
+const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
+// Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
+const TRANSITIVE = /^(?:cut|cuts|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
+
+function isVerbAt(words: string[], k: number, strict = false): boolean {
+  const w = words[k]!;
+  const l = w.toLowerCase();
+  // "is running at just 50%": an adverb ends a subject only before the verb it modifies.
+  if (ADVERBS.has(l)) return k + 1 < words.length && isVerbAt(words, k + 1, strict);
+  // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
+  const participle = /^\p{Ll}+ed$/u.test(w) && !(k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with)$/i.test(words[k - 1]!));
+  if (SUBJECT_END.has(l) || (k > 0 && (participle || TRANSITIVE.test(w)))) return true;
+  // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
+  // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").
+  if (strict || words.slice(0, k).some((x, j) => j > 0 && isVerbAt(words, j, true))) return false;
+  return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
+}
+
+function phrase(text: string): string | undefined {
+  let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
+  // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
+  t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
+  const n = t ? t.split(' ').length : 0;
+  // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
+  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
+  return isFragment(t) ? undefined : t;
+}
+
+// Words a noun phrase cannot hold, and words it cannot start with: what is left around them is a
+// clause fragment ("which it previously", "It has already", "running at"), which names nothing.
+const NOT_IN_PHRASE = new Set('it they he she we i you which who whom has have had is was were are could would will can may might should not if however thereafter perhaps already previously worth'.split(' '));
+const NOT_FIRST = new Set('in on at from to by with into out up down over under through and but or so than then there here'.split(' '));
+function isFragment(t: string): boolean {
+  const words = t.toLowerCase().split(' ');
+  if (NOT_FIRST.has(words[0]!) || words.some((w) => NOT_IN_PHRASE.has(w))) return true;
+  const last = words[words.length - 1]!;
+  return words.length === 1 && /ly$/.test(last);
+}
