@@ -19,7 +19,7 @@ export const STOP = new Set(
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
     'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
     'the a an of off up down out back home away onto upon via amid among toward towards ' +
-    'last next earlier later ago lower higher previously respectively apiece'
+    'last next earlier later ago lower higher previously respectively apiece thereafter'
   ).split(' '),
 );
 // Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.
@@ -31,7 +31,7 @@ export const VERBS = new Set(
     'return returns remain include includes including represent represents account accounts marks mark'
   ).split(' '),
 );
-const ING_NOUNS = new Set('building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
+const ING_NOUNS = new Set('spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
 const IRREGULAR_PLURALS = new Set('people men women children servicemen police personnel troops staff cattle militia clergy'.split(' '));
 const DURATIONS: Record<string, string> = {
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
@@ -43,12 +43,17 @@ export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?
 
 // Phrases that say when, not what: "in September", "for the first time", "in the first half".
 const TEMPORAL = /^(?:time|times|half|quarter|period|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|weekend|year|month|week|day)$/i;
-const WORD = /^\s*([\p{L}][\p{L}'’-]*)/u;
+// An opening quote mark may stand before the phrase: 'cut £35bn in "wasteful spending"'.
+const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)/u;
+// Adjectives in -ly that stand inside a noun phrase ("three weekly flights").
+const LY_ADJECTIVES = new Set('weekly daily monthly yearly quarterly hourly nightly elderly early'.split(' '));
 
 function looksPlural(w: string): boolean {
   const l = w.toLowerCase();
   // "the country's GDP": a possessive leads on to its head noun.
   if (/['’]s$/.test(l)) return false;
+  // "DS consoles": an acronym is a name, not a plural.
+  if (/^[A-Z]{2,4}$/.test(w)) return false;
   return IRREGULAR_PLURALS.has(l) || (/s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l));
 }
 
@@ -92,7 +97,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       at += m[0].length;
       continue;
     }
-    if (STOP.has(lower) || VERBS.has(lower) || /ly$/.test(lower)) break;
+    // "Xbox Live members": a capitalised word inside a name is not a verb.
+    const inName = /^\p{Lu}/u.test(w) && words.length > 0 && /^\p{Lu}/u.test(words[words.length - 1]!);
+    if (STOP.has(lower) || (VERBS.has(lower) && !inName) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
@@ -100,7 +107,22 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     words.push(w);
     at += m[0].length;
     end = at;
+    // "of the nation's 60 million people": the noun after a possessive is the head, past its number.
+    const possessed = /['’]s?$/.test(w) && /^\s*[\d.,]+(?:\s+(?:million|billion|thousand|m|bn))?(?=\s+\p{L})/u.exec(sentence.slice(at));
+    if (possessed) {
+      words.length = 0;
+      at += possessed[0].length;
+      continue;
+    }
     if (DURATIONS[lower]) break;
+    // "25,000 girls and women": two plural nouns joined name one group.
+    const pair = looksPlural(w) && (next === 'and' || next === 'or') ? /^\s+(?:and|or)\s+([\p{L}'’-]+)(?=\s+(?:were|are|was|have|had|who|in|on|at|from|[,.;]))/u.exec(sentence.slice(at)) : null;
+    if (pair && looksPlural(pair[1]!) && !/ed$/.test(pair[1]!)) {
+      words.push(next!, pair[1]!);
+      at += pair[0].length;
+      end = at;
+      break;
+    }
     if (looksPlural(w) && !(next && next.toLowerCase() === 'of')) break;
     // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
     if (/^[,;:.!?)]/.test(sentence.slice(at))) break;

@@ -172,7 +172,8 @@ function figureFrom(
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
   let unit = n.unit;
-  let counted = np?.text;
+  // "2.4bn euros-worth of debts": what is worth the money follows "of".
+  let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "a 47-year-old": an age, in years.
   const age = hyphen && /^-(?:year|month)s?-old\b/i.exec(afterNum);
   if (age) counted = 'age';
@@ -192,7 +193,12 @@ function figureFrom(
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
     // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
-    const re = money ? /^\s+(?:in|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i : dur ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i : /^(?:\s+\([^()]{1,24}\))?\)?\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[\d,]+\s+)?/i;
+    // "sold for $9.3bn in an auction": "in a …" says where, not what the money is.
+    const re = money
+      ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
+      : dur
+        ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
+        : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d,]+\s+)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     const of = re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
@@ -200,11 +206,15 @@ function figureFrom(
     if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  // "five times as many people", "100 times more power": what is multiplied.
+  const times = !counted ? /^\s+times\s+(?:as\s+many|as\s+much|more)\s+/i.exec(afterNum) : null;
+  if (times) counted = countedAfter(s, n.end + times[0].length)?.text;
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
   if (counted && np && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?$/i.test(counted)) {
     const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
-    if (what) counted = what;
+    // "a 0.1% contraction in the final three months": a period is when, not what.
+    if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
@@ -293,7 +303,7 @@ function isChromeLine(s: string): boolean {
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
 
 function inheritsCounted(between: string): boolean {
-  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which)\s*$/i.test(between)) return true;
+  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
   return between.length < 40 && /(?:\band|\bor|,)\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }
 

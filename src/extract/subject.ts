@@ -12,7 +12,7 @@ const SUBJECT_END = new Set(
     'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
-    'stuck amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'stuck ranging ranges amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
@@ -22,7 +22,7 @@ const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
-const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\ban\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
 /**
@@ -39,8 +39,13 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The word right before "of" is the head even when it can be a verb ("a cost of").
     const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
     const head = words.slice(from + 1).join(' ');
-    if (head && !/^(?:number|tally|count)$/i.test(head)) return { text: head, end: start };
+    // "had an estimated worth of $2.6bn": a word for value says nothing; the subject says what.
+    if (head && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)(?:worth|value)$/i.test(head) && !isFragment(head)) return { text: head, end: start };
   }
+  // "a 20GB version for £99", "a starter disc for 10 euros": what the money buys.
+  const bought = tail.endsWith(' for ') ? /\b(?:a|an)\s+(?:\d[\p{L}\d.-]*\s+)?((?:\p{L}[\p{L}-]*\s+)?\p{L}[\p{L}-]*)\s+for\s+$/u.exec(tail) : null;
+  const item = bought?.[1]!.split(' ') ?? [];
+  if (bought && !item.some((w) => SUBJECT_END.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing)$/.test(w))) return { text: bought[1]!, end: start };
   // "tax cuts worth £4bn", "the market was worth just $20m": what is worth it stands before "worth".
   const worth = tail.includes('worth') && /(?:^|\s)((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s+((?:is|was|are|were|be|been)\s+)?(?:estimated\s+)?worth\s+(?:(?:just|only|about|around|some|nearly|almost|more than|over|up to)\s+)?$/u.exec(tail);
   if (worth) {
@@ -98,7 +103,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (verb < 0) return undefined;
     // "Core inflation, which strips out energy, held at 2.3%": the subject sits before the aside.
     if (verb === 0 && i > 0) {
-      while (i > 1 && /^(?:which|who|that|where)\b/i.test(chunks[i - 1]!.trim())) i--;
+      // "The price of gas, a vital fuel, has risen": an aside or an apposition sits between.
+      while (i > 1 && /^(?:which|who|that|where|a|an)\b/i.test(chunks[i - 1]!.trim())) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;
     }
@@ -128,16 +134,18 @@ const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
-const TRANSITIVE = /^(?:cut|cuts|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
+const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
 function isVerbAt(words: string[], k: number, strict = false): boolean {
   const w = words[k]!;
   const l = w.toLowerCase();
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.
   if (ADVERBS.has(l)) return k + 1 < words.length && isVerbAt(words, k + 1, strict);
+  // "cutting costs by $1bn": the word after a transitive verb is its object.
+  if (k > 0 && TRANSITIVE.test(words[k - 1]!)) return false;
   // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
-  const participle = /^\p{Ll}+ed$/u.test(w) && !(k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with)$/i.test(words[k - 1]!));
-  if (SUBJECT_END.has(l) || (k > 0 && (participle || TRANSITIVE.test(w)))) return true;
+  const adjective = k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with)$/i.test(words[k - 1]!);
+  if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").
   if (strict || words.slice(0, k).some((x, j) => j > 0 && isVerbAt(words, j, true))) return false;
@@ -145,12 +153,14 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 }
 
 function phrase(text: string): string | undefined {
+  // "the total cost of the 20 projects": the head comes before "of" and its number.
+  if (/\d/.test(text)) text = text.replace(/\s+of\s+.*$/, '');
   let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
   // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
-  if (!n || n > 8 || /^(?:it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
+  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
   return isFragment(t) ? undefined : t;
 }
 

@@ -110,3 +110,49 @@ describe('the subject of the clause a figure ends', () => {
     expect(figures('With joblessness stuck above 3 million for years, the party lost.')[0]!.counted).toBe('joblessness');
   });
 });
+
+describe('what a figure counts, in shares, lists and prices', () => {
+  const counted = (text: string, value: number | string): string | undefined =>
+    figures(text).find((f) => (typeof value === 'string' ? f.raw.includes(value) : f.value === value))?.counted;
+
+  it('reads "of all X", "N out of the top M X" and a possessive with its own number', () => {
+    expect(counted('Almost two-thirds of all banks surveyed expect losses.', 'two-thirds')).toBe('banks');
+    expect(counted('In all, 12 out of the top 20 albums were reissues.', 12)).toBe('albums');
+    expect(counted('Under 6% of the region\'s 40 million people are online.', 6)).toBe('people');
+  });
+
+  it('counts what "N times as many" or "N times more" multiplies', () => {
+    expect(counted('Almost four times as many shoppers came back.', 4)).toBe('shoppers');
+    expect(counted('A server needs 50 times more memory than a phone.', 50)).toBe('memory');
+  });
+
+  it('names what a price buys ("a 40GB model for £149")', () => {
+    expect(counted('There are two kinds - a 40GB model for £149 and a 200GB model for £299.', 149)).toBe('model');
+    expect(counted('A fan could buy a season pass for 80 euros.', 80)).toBe('season pass');
+  });
+
+  it('keeps names, -ly adjectives, paired plurals and quoted nouns inside the phrase', () => {
+    expect(counted('Eight out of 10 Game Pass members tried it.', 'Eight')).toBe('Game Pass members');
+    expect(counted('Over 3.1 million GBA consoles have been sold.', 3_100_000)).toBe('GBA consoles');
+    expect(counted('The line runs four weekly ferries to Oslo.', 4)).toBe('weekly ferries');
+    expect(counted('Some 18,000 boys and girls were vaccinated.', 18_000)).toBe('boys and girls');
+    expect(counted('They vowed to cut £20bn in "needless spending" at once.', 20e9)).toBe('needless spending');
+  });
+
+  it('reads "euros-worth of", "an estimated worth of" and a price of "X, an aside, has risen"', () => {
+    expect(counted('It must refinance 1.9bn euros-worth of loans.', 1.9e9)).toBe('loans');
+    expect(counted('The mobile games market had an estimated worth of $1.4bn in 2004.', 1.4e9)).toBe('mobile games market');
+    expect(counted('The price of bread, a staple for most families, has risen to 90 cents.', '90 cents')).toMatch(/^price of bread/);
+  });
+
+  it('takes the object of a verb in -ing or of "pushed up", and the head before "of the 20 …"', () => {
+    expect(counted('The airline is cutting jobs by nearly 2,000 a year.', 2000)).toBe('jobs');
+    expect(counted('The new method pushed up the jobless count by 300,000.', 300_000)).toBe('jobless count');
+    expect(counted('The total bill for the 12 schemes was expected to reach £8bn.', 8e9)).toBe('total bill');
+  });
+
+  it('does not count a place after "in an auction" or a period after "a contraction in"', () => {
+    expect(counted('The oil unit was sold for $7.1bn in an auction last year.', 7.1e9)).toBe('oil unit');
+    expect(counted('Weak trade caused a 0.2% contraction in the last three months of 2004.', 0.2)).not.toMatch(/months/);
+  });
+});
