@@ -175,19 +175,19 @@ function figureFrom(
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "a 47-year-old": an age, in years.
-  const age = hyphen && /^-(?:year|month)s?-old\b/i.exec(afterNum);
+  const age = /^(?:-|\s+)(?:year|month)s?[- ]old\b/i.exec(afterNum); // also "5 years old", "an eleven year-old"
   if (age) counted = 'age';
   // "Jeffrey Royer, 41, fed …", "aged 57": an age given beside a name.
   if (!unit && !age && isStatedAge(s, n)) {
     unit = 'years';
     counted = 'age';
   }
-  const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : counted ? durationUnit(counted) : undefined;
+  const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : counted ? durationUnit(counted) : undefined;
   let end = n.end;
   if (dur && !unit) {
     unit = dur;
     end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].length : np!.end;
-    if (!hyphen) counted = undefined;
+    if (!hyphen && !age) counted = undefined;
   }
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
@@ -304,7 +304,8 @@ const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would
 
 function inheritsCounted(between: string): boolean {
   if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
-  return between.length < 40 && /(?:\band|\bor|,)\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
+  // "2% of MPs - 13 out of 659": a restatement after a dash counts the same thing.
+  return between.length < 40 && /(?:\band|\bor|,|\s[-–—])\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }
 
 // Where the figure's qualifier starts, so the subject search does not swallow "more than".

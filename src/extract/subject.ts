@@ -12,7 +12,7 @@ const SUBJECT_END = new Set(
     'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
-    'stuck ranging ranges amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'stuck ranging ranges growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
@@ -22,7 +22,7 @@ const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
-const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\ban\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
 /**
@@ -40,7 +40,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
     const head = words.slice(from + 1).join(' ');
     // "had an estimated worth of $2.6bn": a word for value says nothing; the subject says what.
-    if (head && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)(?:worth|value)$/i.test(head) && !isFragment(head)) return { text: head, end: start };
+    if (head && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
   }
   // "a 20GB version for £99", "a starter disc for 10 euros": what the money buys.
   const bought = tail.endsWith(' for ') ? /\b(?:a|an)\s+(?:\d[\p{L}\d.-]*\s+)?((?:\p{L}[\p{L}-]*\s+)?\p{L}[\p{L}-]*)\s+for\s+$/u.exec(tail) : null;
@@ -68,7 +68,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const windowStart = Math.max(0, before.length - 200);
   let clauseStart = windowStart;
   for (const m of matchesOf(REPORTED, before.slice(windowStart))) clauseStart = windowStart + m.index + m[0].length;
-  const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[—–]\s/);
+  const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[-—–]\s/);
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();
     if (!chunk) continue;
@@ -76,7 +76,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
     // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared)$/i.test(words[verb - 1]!))) verb--;
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
@@ -144,7 +144,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   // "cutting costs by $1bn": the word after a transitive verb is its object.
   if (k > 0 && TRANSITIVE.test(words[k - 1]!)) return false;
   // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
-  const adjective = k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with)$/i.test(words[k - 1]!);
+  const adjective = k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with|in|on|at|by|from)$/i.test(words[k - 1]!);
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").
@@ -160,7 +160,7 @@ function phrase(text: string): string | undefined {
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
-  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /\d/.test(t) || !/\p{L}/u.test(t)) return undefined;
+  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /(?:^|\s)[\d.,%]+(?:\s|$)/.test(t) || !/\p{L}/u.test(t)) return undefined;
   return isFragment(t) ? undefined : t;
 }
 

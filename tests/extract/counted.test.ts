@@ -156,3 +156,30 @@ describe('what a figure counts, in shares, lists and prices', () => {
     expect(counted('Weak trade caused a 0.2% contraction in the last three months of 2004.', 0.2)).not.toMatch(/months/);
   });
 });
+
+describe('what a figure counts, across dashes, ages and passives', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('reads "N years old" and "an N year-old" as ages in years', () => {
+    const f = figures('Films less than 3 years old were left out, said a nine year-old fan.');
+    expect(f.map((x) => [x.raw, x.counted, x.unit])).toEqual([
+      ['less than 3 years old', 'age', 'years'],
+      ['nine year-old', 'age', 'years'],
+    ]);
+  });
+
+  it('gives a restatement between dashes what the figure before it counted', () => {
+    const f = figures('Just 4% of judges - 30 out of 750 - are women.');
+    expect(f.map((x) => x.counted)).toEqual(['judges', 'judges', 'judges']);
+  });
+
+  it('keeps "average value" and reads the subject of "are estimated to have dropped"', () => {
+    expect(counted('There were 9 million payments, with an average value of $210 per payment.', '$210')).toBe('average value');
+    expect(counted('Bank fees are estimated to have dropped by between 20 and 30%, officials say.', 'between')).toBe('Bank fees');
+  });
+
+  it('reads a subject across a dash aside, and before a movement in -ing', () => {
+    expect(counted('Tablets with 4G - a costly "extra" - will rise to 40% by 2006.', '40%')).toBe('Tablets');
+    expect(counted('Sales slowed, with 3G phone use growing to four million by June.', 'four million')).toBe('3G phone use');
+  });
+});
