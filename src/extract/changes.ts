@@ -86,7 +86,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (b) c = p;
       else b = p;
     }
-    const before = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
+    // "ended the day up 0.7% at 11,740": a bare "up"/"down" right before a change is its movement.
+    const bare = /\b(up|down)\s+$/i.exec(s.slice(Math.max(0, a.start - 6), a.start));
+    const before = movementBefore(s, moves, Math.max(0, a.start - 60), a.start) ?? (bare ? { dir: bare[1]!.toLowerCase() as 'up' | 'down', at: a.start - bare[0].length } : undefined);
     const ab = b ? s.slice(a.end, b.start) : '';
 
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
@@ -141,6 +143,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = te ? (te[1] ? 'up' : 'down') : cu![1]!.toLowerCase() === 'up' ? 'up' : 'down';
+      gone.add(b);
+      continue;
+    }
+    // "£50bn - 14% higher than planned", "£1.3bn in 2004, almost 7% more than in 2003": the change
+    // of a level follows it, and the level is what it changes.
+    const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;
+    if (b && follows) {
+      setChange(a.fact, follows[1] ? 'up' : 'down', b.fact);
       gone.add(b);
       continue;
     }

@@ -193,7 +193,11 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   }
   const rest = s.slice(end, end + 40);
   // "12m (39ft)", "12m high": metres, not millions.
-  const metres = /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide)\b)/.exec(rest);
+  // Also a distance in sport ("the 10,500m course", "a world record of 4.91m"): a record, a jump
+  // or a race is measured, not counted.
+  const metres =
+    /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) ??
+    (!unit && /^m\b/.test(rest) && /\b(?:record of|jump of|leap of|throw of|vault of|jumping|cleared|clearing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null);
   const scale = metres
     ? null
     : unit

@@ -33,3 +33,17 @@ describe('more movements and earlier levels', () => {
     expect(one('Output grew by a brisk 6.8% in 2004, quicker than expected and well ahead of 2003’s 6.1%.')).toEqual([['6.8%', 'up', 6.1]]);
   });
 });
+
+describe('a change stated after its level', () => {
+  it('folds "- 12% higher than planned" and ", almost 9% more than in 2003" into the level before', () => {
+    const cost = figures('The bill was expected to reach £40bn - 12% higher than first planned.');
+    expect(cost.map((f) => [f.raw, f.direction, f.change, f.changeUnit])).toEqual([['£40bn', 'up', 12, '%']]);
+    const spend = figures('Shoppers spent more than £2.1bn in 2004, almost 9% more than they did in 2003.');
+    expect(spend.map((f) => [f.value, f.direction, f.change])).toEqual([[2.1e9, 'up', 9]]);
+  });
+
+  it('reads a bare "up" before a change as its movement ("ended up 0.4% at 10,740")', () => {
+    const f = figures('The index ended the day up 0.4% at 10,740.60 points.');
+    expect(f.map((x) => [x.value, x.direction, x.change])).toEqual([[10740.6, 'up', 0.4]]);
+  });
+});

@@ -273,3 +273,14 @@ describe('shares without "of" and durations after "the"', () => {
     expect(figure('The two-day summit opened in Brussels.')).toMatchObject({ value: 2, unit: 'days' });
   });
 });
+
+describe('metres in sport', () => {
+  it('reads a record, a jump or a race distance in metres, and money in millions', () => {
+    const f = figures('She set a world record of 4.87m, after he ran the 10,500m course. Profits rose to 1,200m.');
+    expect(f.map((x) => [x.value, x.unit ?? null])).toEqual([
+      [4.87, 'm'],
+      [10500, 'm'],
+      [1.2e9, null],
+    ]);
+  });
+});
