@@ -223,7 +223,8 @@ function figureFrom(
   // "… was worth $15m in 2004, but is expected to be worth $900m": a clause without a subject of its own.
   if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
-  if (!counted) counted = countedBefore(s, qStart)?.text;
+  // "the index ended at 11,740 points": points measure the index, which the subject names.
+  if (!counted || /^points$/i.test(counted)) counted = countedBefore(s, qStart)?.text ?? counted;
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
@@ -331,7 +332,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores)\b|\b(?:half|quarters?|thirds?|score) of\b|\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:a|an) (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

@@ -1,5 +1,6 @@
 import { MOVEMENT_BEFORE } from './movement.ts';
 import { CURRENCY_BEFORE, CURRENCY_SIGNS, CURRENCY_WORDS, physicalUnitAfter } from './units.ts';
+import { articleDurations } from './durations.ts';
 
 /**
  * Finds and parses the numbers written in one sentence: digits with separators, number words,
@@ -43,6 +44,8 @@ const VAGUE: Array<[RegExp, number, number]> = [
   [/^(?:thousands|several thousand|a few thousand) of$/i, 2000, 9999],
   [/^millions of$/i, 2e6, 999_999_999],
   [/^billions of$/i, 2e9, 999e9],
+  [/^millions$/i, 2e6, 999_999_999],
+  [/^billions$/i, 2e9, 999e9],
   [/^scores of$/i, 40, 99],
   [/^a score of$/i, 20, 20],
 ];
@@ -57,7 +60,8 @@ const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:R
 const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b`;
+// Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
+const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|(?<=\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s)(?:millions|billions)\b(?!\s+of\b)`;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
@@ -144,6 +148,12 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
     found.push(mention);
     // Word matches may be trimmed ("fifty and sixty" → "fifty"), so resume right after what was used.
     SCAN.lastIndex = mention.end;
+  }
+  const taken = [...skip, ...found.map((f) => [f.start, f.end] as const)];
+  const durations = articleDurations(sentence).filter((d) => !taken.some(([a, b]) => d.start < b && d.end > a));
+  if (durations.length) {
+    found.push(...durations);
+    found.sort((a, b) => a.start - b.start);
   }
   return mergeRanges(sentence, found);
 }
@@ -257,6 +267,10 @@ function fractionMention(raw: string, start: number, s: string): NumberMention |
   if (/\b(?:first|second|final|latter|former|1st|2nd|3rd|4th|third|fourth)[\s-]$/i.test(s.slice(Math.max(0, start - 8), start))) return undefined;
   const [count, part] = raw.toLowerCase().split(/[\s-]+/);
   const n = part === undefined ? 1 : count === 'a' ? 1 : (UNITS[count!] ?? 1);
+  // "three quarters of contraction": quarters of a year, not three-quarters of something.
+  if (part === 'quarters' && /^\s+of\s+(?:\w+\s+)?(?:contraction|growth|decline|expansion|recession|losses|gains|shrinking|falling|rising)\b/i.test(s.slice(start + raw.length, start + raw.length + 40))) {
+    return { start, end: start + raw.length, raw, value: n, unit: 'quarters' };
+  }
   const value = Math.round(n * FRACTIONS[part ?? count!]! * 10) / 10;
   return { start, end: start + raw.length, raw, value, unit: '%' };
 }

@@ -284,3 +284,50 @@ describe('metres in sport', () => {
     ]);
   });
 });
+
+describe('quantities written without digits', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit ?? null]);
+
+  it('reads "a sixth of" as a share', () => {
+    expect(read('A sixth of all drivers never signal.')).toEqual([['A sixth', 16.7, '%']]);
+  });
+
+  it('reads bare "millions" after a verb of money as vague, not as a count', () => {
+    const f = figures('The rebrand would cost millions, and losses ran into the millions.');
+    expect(f.map((x) => [x.raw, x.value, x.valueHigh, x.vague])).toEqual([
+      ['millions', 2e6, 999_999_999, true],
+      ['millions', 2e6, 999_999_999, true],
+    ]);
+  });
+
+  it('reads one unit of time after "take", "for" or "by", but not "a year ago" or "for a second time"', () => {
+    expect(read('The reform will take a decade to finish.')).toEqual([['a decade', 10, 'years']]);
+    expect(read('The ministry was offline for a week.')).toEqual([['a week', 1, 'weeks']]);
+    expect(read('Prices rose a year ago, and the firm failed for a second time.')).toEqual([]);
+  });
+
+  it('keeps "expected to last two months" and "spanning over 40 years", but not "the last two months"', () => {
+    expect(read('The hearing is expected to last three months.')).toEqual([['three months', 3, 'months']]);
+    expect(read('She retired after a career spanning over 30 years.')).toEqual([['over 30 years', 30, 'years']]);
+    expect(read('In the last two months sales fell.')).toEqual([]);
+  });
+
+  it('reads "three quarters of contraction" as a period, and "three quarters of voters" as a share', () => {
+    expect(read('Firms hope for growth after three quarters of contraction.')).toEqual([['three quarters', 3, 'quarters']]);
+    expect(read('Three quarters of voters agreed.')).toEqual([['Three quarters', 75, '%']]);
+  });
+});
+
+describe('an index level and a currency move', () => {
+  it('names the index a level in points measures, and folds a change "against the dollar"', () => {
+    const f = figures('The Hang Seng 40 index ended up 0.5% at 13,210.40 points, with the yen gaining 0.3% against the dollar to 105.20 yen.');
+    expect(f.map((x) => [x.value, x.counted, x.direction, x.change])).toEqual([
+      [13210.4, 'Hang Seng 40 index', 'up', 0.5],
+      [105.2, 'yen', 'up', 0.3],
+    ]);
+  });
+
+  it('reads "shortened by an hour" as a movement down', () => {
+    expect(figures('The film was shortened by an hour for export.').map((x) => [x.raw, x.direction])).toEqual([['an hour', 'down']]);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * One unit of time stated with an article: "take a decade", "without e-mail for a week", "shortened
+ * by an hour". Only after a word that makes it a length of time, so "a year ago" or "once a week"
+ * stay out.
+ */
+import type { NumberMention } from './numbers.ts';
+
+const A_DURATION =
+  /(?<=\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s)(?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
+
+const LENGTHS: Record<string, [number, string]> = {
+  second: [1, 'seconds'], minute: [1, 'minutes'], hour: [1, 'hours'], day: [1, 'days'], week: [1, 'weeks'],
+  fortnight: [2, 'weeks'], month: [1, 'months'], year: [1, 'years'], decade: [10, 'years'],
+};
+
+export function articleDurations(sentence: string): NumberMention[] {
+  if (!/\ban?\s/i.test(sentence)) return [];
+  const out: NumberMention[] = [];
+  A_DURATION.lastIndex = 0;
+  for (let m = A_DURATION.exec(sentence); m; m = A_DURATION.exec(sentence)) {
+    const [value, unit] = LENGTHS[m[1]!.toLowerCase()]!;
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value, unit });
+  }
+  return out;
+}
