@@ -278,7 +278,8 @@ function figureFrom(
 function isReference(s: string, start: number, lead: string): boolean {
   if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)|\w's)\s+$/i.test(lead)) return true;
   // Capitalised inside a sentence: part of a name ("Radio Five Live", "Three Kings").
-  return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(]\s*$/.test(s.slice(0, start));
+  // A list bullet ("- Two crooks …") starts a sentence as well.
+  return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(•*–—-]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(•*–—-]\s*$/.test(s.slice(0, start));
 }
 
 /** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
@@ -332,7 +333,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:a|an) (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:a|an) (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

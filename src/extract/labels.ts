@@ -23,7 +23,7 @@ const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[
 // a course's length ("the 10,500m course") and a height ("a record of 4.91m") are measures.
 const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
 const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
-const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
+const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
   ('About Around Some Nearly Almost Over Under Only Just More Less Fewer The A An In On At By For With From To Of And But Since After ' +
@@ -89,7 +89,8 @@ export function labelSpans(s: string): Array<[number, number]> {
     const before = s.slice(Math.max(0, at - 28), at);
     const after = s.slice(end, end + 20);
     const label = NUMBERED_BEFORE.exec(before) ?? INDEX_BEFORE.exec(before);
-    if (label && !/^(?:[,.]\d|\s*(?:%|per\s?cent))/i.test(after)) {
+    // "users number 100m": a scale after the number makes it an amount, not a label.
+    if (label && !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after)) {
       const and = /^\s+and\s+\d+\b/.exec(after);
       spans.push([at - label[0].length, end + (and ? and[0].length : 0)]);
       continue;

@@ -331,3 +331,20 @@ describe('an index level and a currency move', () => {
     expect(figures('The film was shortened by an hour for export.').map((x) => [x.raw, x.direction])).toEqual([['an hour', 'down']]);
   });
 });
+
+describe('counts that look like labels or references', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value]);
+
+  it('reads a count after a list bullet ("- Two thieves …")', () => {
+    expect(read('- Two thieves who robbed a shop in Oslo were caught.')).toEqual([['Two', 2]]);
+  });
+
+  it('reads "number 100m" as an amount and "the number 10 shirt" as a label', () => {
+    expect(read("India's web users number 80m, a small share.")).toEqual([['80m', 80e6]]);
+    expect(read('He wore the number 9 shirt.')).toEqual([]);
+  });
+
+  it('reads "half the country\'s people" as a share', () => {
+    expect(read("Farmers make up half the nation's workforce.")).toEqual([['half', 50]]);
+  });
+});
