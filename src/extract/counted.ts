@@ -28,6 +28,7 @@ export const VERBS = new Set(
     'live lives remain remains say says face faces need needs work works want wants stay stays die dies come comes go goes ' +
     'get gets take takes make makes see sees know knows continue continues fled left went came took gave made told saw got ' +
     'held lost won ran fell rose hit struck fought sent brought began became kept met paid set put sat stood spent ' +
+    'seen shown given taken grown known done ' +
     'return returns remain include includes including represent represents account accounts marks mark'
   ).split(' '),
 );
@@ -48,12 +49,14 @@ const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)/u;
 // Adjectives in -ly that stand inside a noun phrase ("three weekly flights").
 const LY_ADJECTIVES = new Set('weekly daily monthly yearly quarterly hourly nightly elderly early'.split(' '));
 
+const MODIFIERS_IN_S = new Set('telecoms sports electronics communications savings arms'.split(' '));
+
 function looksPlural(w: string): boolean {
   const l = w.toLowerCase();
   // "the country's GDP": a possessive leads on to its head noun.
   if (/['’]s$/.test(l)) return false;
-  // "DS consoles": an acronym is a name, not a plural.
-  if (/^[A-Z]{2,4}$/.test(w)) return false;
+  // "DS consoles": an acronym is a name, not a plural; "a $160bn telecoms giant": a modifier.
+  if (/^[A-Z]{2,4}$/.test(w) || MODIFIERS_IN_S.has(l)) return false;
   return IRREGULAR_PLURALS.has(l) || (/s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l));
 }
 

@@ -198,7 +198,9 @@ function figureFrom(
       ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
       : dur
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
-        : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d,]+\s+)?/i;
+        : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
+          ? /^\s+(?:of\s+)?(?:the|its|their|his|her)\s+/i // "less than half the total"
+          : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d,]+\s+)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     const of = re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
@@ -210,7 +212,8 @@ function figureFrom(
   const times = !counted ? /^\s+times\s+(?:as\s+many|as\s+much|more)\s+/i.exec(afterNum) : null;
   if (times) counted = countedAfter(s, n.end + times[0].length)?.text;
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
-  if (counted && np && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?$/i.test(counted)) {
+  // Money is the change itself ("£35bn cuts in public services" counts the cuts).
+  if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?$/i.test(counted)) {
     const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.1% contraction in the final three months": a period is when, not what.

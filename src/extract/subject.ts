@@ -12,13 +12,13 @@ const SUBJECT_END = new Set(
     'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
-    'stuck ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
   ).split(' '),
 );
-const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+/i;
+const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still)\s+)+/i;
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
@@ -39,8 +39,10 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The word right before "of" is the head even when it can be a verb ("a cost of").
     const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
     const head = words.slice(from + 1).join(' ');
-    // "had an estimated worth of $2.6bn": a word for value says nothing; the subject says what.
-    if (head && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
+    // "had an estimated worth of $2.6bn", "growing at a rate of 20%": a word for value or pace says
+    // nothing; the subject says what.
+    const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
+    if (head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
   }
   // "a 20GB version for £99", "a starter disc for 10 euros": what the money buys.
   const bought = tail.endsWith(' for ') ? /\b(?:a|an)\s+(?:\d[\p{L}\d.-]*\s+)?((?:\p{L}[\p{L}-]*\s+)?\p{L}[\p{L}-]*)\s+for\s+$/u.exec(tail) : null;
@@ -68,7 +70,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const windowStart = Math.max(0, before.length - 200);
   let clauseStart = windowStart;
   for (const m of matchesOf(REPORTED, before.slice(windowStart))) clauseStart = windowStart + m.index + m[0].length;
-  const chunks = before.slice(clauseStart).split(/[;:]|,(?!\d)|\s[-—–]\s/);
+  // Clauses with the marks between them: chunk i stands between seps[i - 1] and seps[i].
+  const parts = before.slice(clauseStart).split(/([;:]|,(?!\d)|\s[-—–]\s)/);
+  const chunks = parts.filter((_, k) => k % 2 === 0);
+  const seps = parts.filter((_, k) => k % 2 === 1);
+  const dash = (sep: string | undefined): boolean => !!sep && /[-—–]/.test(sep);
+  let continued = false;
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();
     if (!chunk) continue;
@@ -76,6 +83,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
     // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
+    // "consumer prices - at 2.4% - rose": read back from "at", a clause without a verb of its own
+    // (a final plural is no headline verb there) is the subject.
+    if (continued && (verb < 0 || (verb === words.length - 1 && !isVerbAt(words, verb, true)))) {
+      const subject = phrase(chunk);
+      return subject ? { text: subject, end: start } : undefined;
+    }
     while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared)$/i.test(words[verb - 1]!))) verb--;
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
@@ -92,9 +105,15 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       verb -= boundary + 1;
     }
     // "…, up from 53%", "…, at 42 percent", "…, trading at $68.37": the clause continues the previous one.
-    if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) continue;
+    if (verb === 0 && /^(?:up|down|from|compared|versus|against)$/i.test(words[0]!)) {
+      continued = true;
+      continue;
+    }
     // "…, up 21.3% from the year before": the movement reads back to the clause before it.
-    if (verb < 0 && (/^(?:at|to|with|from|by|on|in|up|down)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) continue;
+    if (verb < 0 && (/^(?:at|to|with|from|by|on|in|up|down)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) {
+      continued = true;
+      continue;
+    }
     // "figures showed exports at a six-year high": what was shown is the subject of the figure.
     if (verb < 0 && i === 0 && clauseStart > windowStart) {
       const shown = phrase(chunk);
@@ -104,7 +123,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "Core inflation, which strips out energy, held at 2.3%": the subject sits before the aside.
     if (verb === 0 && i > 0) {
       // "The price of gas, a vital fuel, has risen": an aside or an apposition sits between.
-      while (i > 1 && /^(?:which|who|that|where|a|an)\b/i.test(chunks[i - 1]!.trim())) i--;
+      // So does anything between two dashes ("Growth - the main target of curbs - was 11.5%").
+      while (i > 1 && (/^(?:which|who|that|where|a|an)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;
     }
@@ -144,7 +164,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   // "cutting costs by $1bn": the word after a transitive verb is its object.
   if (k > 0 && TRANSITIVE.test(words[k - 1]!)) return false;
   // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
-  const adjective = k > 0 && /^(?:of|the|a|an|its|their|his|her|for|with|in|on|at|by|from)$/i.test(words[k - 1]!);
+  // After a preposition an -ed word is an adjective too ("in fixed assets"), but an -ing verb is not ("by cutting costs").
+  const adjective = k > 0 && (/^(?:the|a|an|its|their|his|her)$/i.test(words[k - 1]!) || (/ed$/.test(l) && /^(?:of|for|with|in|on|at|by|from)$/i.test(words[k - 1]!)));
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").

@@ -183,3 +183,34 @@ describe('what a figure counts, across dashes, ages and passives', () => {
     expect(counted('Sales slowed, with 3G phone use growing to four million by June.', 'four million')).toBe('3G phone use');
   });
 });
+
+describe('what a figure counts, around asides and paces', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('reads the subject back across a figure set between dashes ("prices - at 2.4% - rose")', () => {
+    expect(counted('Even so, food prices - at 3.1% - rose faster than wages.', '3.1%')).toBe('food prices');
+  });
+
+  it('skips an aside between two dashes to reach the subject', () => {
+    expect(counted('Credit growth - the main worry of the central bank - was 14.5% in 2004.', '14.5%')).toBe('Credit growth');
+  });
+
+  it('reads "at a rate of N%" as a pace of the subject, and "the average age of X being N"', () => {
+    expect(counted('The number of complaints is growing at a rate of 15% a year.', '15%')).toBe('complaints');
+    expect(counted('Most fans are adults, with the average age of a fan being 31.', '31')).toBe('average age of a fan');
+  });
+
+  it('takes the object of an -ing verb after "by" ("by cutting costs by $1bn")', () => {
+    expect(counted('The plan helps the airline, hoping to recover by cutting costs by nearly $2bn a year.', '$2bn')).toBe('costs');
+  });
+
+  it('counts money as the change it is, and "half the total" as a share of the total', () => {
+    expect(counted('They said he planned £20bn cuts in public services.', '£20bn')).toBe('cuts');
+    expect(counted('Audiences fell to less than half the total it drew in 1995.', 'half')).toBe('total');
+  });
+
+  it('keeps a modifier in -s and stops before a participle', () => {
+    expect(counted('It became a $90bn telecoms group.', '$90bn')).toBe('telecoms group');
+    expect(counted('Growth is well below the peak of 38% seen in 2003.', '38%')).toBe('peak');
+  });
+});
