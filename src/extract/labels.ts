@@ -5,12 +5,13 @@
  * pattern with no nested repetition, so the scan stays linear in the sentence length.
  */
 import { matchesOf } from './scan.ts';
+import { sportSpans } from './sport-labels.ts';
 
 const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
 
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
-  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
+  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
@@ -74,6 +75,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   }
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
+  spans.push(...sportSpans(s));
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);

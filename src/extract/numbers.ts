@@ -207,7 +207,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   // or a race is measured, not counted.
   const metres =
     /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) ??
-    (!unit && /^m\b/.test(rest) && /\b(?:record of|jump of|leap of|throw of|vault of|jumping|cleared|clearing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null);
+    (!unit && /^m\b/.test(rest) && /\b(?:record of|jump of|leap of|throw of|vault of|jumping|cleared|clearing|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null);
   const scale = metres
     ? null
     : unit
@@ -316,12 +316,15 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
 
-const SPORT = /\b(?:won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
+const SPORT = /\b(?:made it|make it|makes it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
 
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
   if (a.unit || b.unit || a.vague || b.vague || !/^\d+$/.test(a.raw) || !/^\d+$/.test(b.raw)) return false;
-  return /^[-–]$/.test(s.slice(a.end, b.start)) && a.value < 1000 && b.value < 1000 && SPORT.test(s);
+  if (!/^[-–]$/.test(s.slice(a.end, b.start)) || a.value >= 1000 || b.value >= 1000) return false;
+  // "Dundee Utd 4-1 Aberdeen": a result line names a team on each side.
+  const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 12), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
+  return between || SPORT.test(s);
 }
 
 function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {

@@ -348,3 +348,29 @@ describe('counts that look like labels or references', () => {
     expect(read("Farmers make up half the nation's workforce.")).toEqual([['half', 50]]);
   });
 });
+
+describe('match reports', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit ?? null]);
+
+  it('reads no figures in line-ups and scorers\' lines', () => {
+    expect(read('Hart, Lyle (Dunn 64), Kerr (Mayo 88), Reid.')).toEqual([]);
+    expect(read('Mayo 12, Reid 30, Dunn 77.')).toEqual([]);
+  });
+
+  it('reads a result line and "made it 3-0" as one score each', () => {
+    expect(read('Ayr Utd 3-2 Brechin')).toEqual([['3-2', 3, 'score']]);
+    expect(read('The striker made it 2-0 just after the break.')).toEqual([['2-0', 2, 'score']]);
+  });
+
+  it('reads events named by a distance, "two-time", "round one" and a goal\'s minute as no figures', () => {
+    expect(read('She took the 3,000m title, and he runs the men\'s 800m.')).toEqual([]);
+    expect(read('The three-time winner went out in round one.')).toEqual([]);
+    expect(read('Reid put the hosts ahead in 12 minutes.')).toEqual([]);
+    expect(read('They won the cup three seasons ago.')).toEqual([]);
+  });
+
+  it('keeps a distance run inside a race, and a time that is the news', () => {
+    expect(read('I felt it go on my final 300m of the night.')).toEqual([['300m', 300, 'm']]);
+    expect(read('The gig sold out in 19 minutes.')).toEqual([['19 minutes', 19, 'minutes']]);
+  });
+});

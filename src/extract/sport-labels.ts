@@ -1,0 +1,28 @@
+/**
+ * Numbers in match reports that name a minute, an event or a position, not an amount: line-ups
+ * ("Kerr (Cameron 87)"), scorers' lines ("Archibald 19, Grady 29."), events named by their distance
+ * ("the 1,000m title"), "two-time champion", "round one", "from one to 15", and the minute a goal
+ * came ("put United ahead in 19 minutes").
+ */
+import { matchesOf } from './scan.ts';
+
+const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
+const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
+const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b)/gi;
+const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+\p{L})/giu;
+const ROUND_WORD = /\b(?:round|game|leg|stage|group|heat)\s+(?:one|two|three|four|five|six|seven)\b|\bfrom\s+one\s+to\s+(?:11|13|15)\b/gi;
+const GOAL_MINUTE = /\b(?:ahead|scored|struck|netted|headed|levelled|equalised|opener|doubled)\b[^.;]{0,40}?\bin\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+minutes?\b/gi;
+const HINT = /\(\p{Lu}[\p{L}'’-]+\s\d|\d{2,5}m\b|-time\b|\b(?:round|game|leg|stage|group|heat)\s+[a-z]|\bfrom one to\b|\bminutes?\b|^\p{Lu}[\p{L}'’.-]+\s\d{1,3}\b/iu;
+
+export function sportSpans(s: string): Array<[number, number]> {
+  if (!HINT.test(s)) return [];
+  const spans: Array<[number, number]> = [];
+  if (SCORER_LINE.test(s.trim())) return [[0, s.length]];
+  for (const re of [SUB_MINUTE, EVENT_DISTANCE, N_TIME, ROUND_WORD]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  // Only the minute itself, so the rest of the clause keeps its figures.
+  for (const m of matchesOf(GOAL_MINUTE, s)) {
+    const minute = /\d{1,2}(?:st|nd|rd|th)?\s+minutes?$/i.exec(m[0])!;
+    spans.push([m.index + minute.index, m.index + m[0].length]);
+  }
+  return spans;
+}
