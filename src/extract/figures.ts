@@ -288,7 +288,7 @@ function isReference(s: string, start: number, lead: string): boolean {
 /** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
 function isPronounOne(lead: string, after: string): boolean {
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
-  return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
+  return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
 }
 
 function isStatedAge(s: string, n: NumberMention): boolean {

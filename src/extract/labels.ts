@@ -37,6 +37,8 @@ const NOT_NAMES = new Set(
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
+// Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
+const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
 // A year-like number is a count only when what follows is a thing counted ("2000 people").
 const COUNT_AFTER =
   /^\s(?:people|jobs|workers|staff|employees|troops|soldiers|homes|houses|cars|vehicles|units|copies|members|fans|visitors|students|pupils|patients|children|cases|deaths|votes|tonnes|miles|metres|feet|acres|hectares|pages|words|names|signatures|applications|complaints|flights|passengers|computers|machines|phones|sites|shops|stores|branches|posts|places|beds|doctors|nurses|teachers|officers|police|shares|customers|users|subscribers|households|businesses|companies|firms|more|new|extra|additional|of)\b/i;
@@ -44,7 +46,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst)\b)`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period)\b)`,
   'gi',
 );
 
@@ -58,7 +60,7 @@ export function periodSpans(s: string): Array<[number, number]> {
 
 // A run of digits that starts a number (not the middle of "1,000" or "2.5").
 const DIGIT_RUN = /(?<![\d,.])\d+/g;
-const NUMBERED_BEFORE = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed)\s+$/i;
+const NUMBERED_BEFORE = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed|versions?)\s+$/i;
 const INDEX_BEFORE = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+$/;
 // A number names something when a capitalised word that is not a function word comes right before
 // it inside the sentence, and no plural noun, unit or scale follows ("Boeing 737 and …", "the Nikkei 225 slipped").
@@ -76,6 +78,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
+  if (/million years|dimension|\d\s+(?:notes?|coins?|bills?)\b/i.test(s)) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
@@ -92,8 +95,9 @@ export function labelSpans(s: string): Array<[number, number]> {
     const after = s.slice(end, end + 20);
     const label = NUMBERED_BEFORE.exec(before) ?? INDEX_BEFORE.exec(before);
     // "users number 100m": a scale after the number makes it an amount, not a label.
-    if (label && !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after)) {
-      const and = /^\s+and\s+\d+\b/.exec(after);
+    // "versions 4.7 and earlier": a version keeps its decimals and is still a label.
+    if (label && (/^versions?\s/i.test(label[0]) ? /^(?:\.\d+)*(?!\s*%)/.exec(after) : !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after))) {
+      const and = /^(?:\.\d+)*\s+and\s+\d+\b|^(?:\.\d+)+/.exec(after);
       spans.push([at - label[0].length, end + (and ? and[0].length : 0)]);
       continue;
     }

@@ -57,7 +57,7 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
-const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)`;
+const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
@@ -222,7 +222,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
     value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
-  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|Mbps|Gbps|kbps|GHz|MHz|kHz|Hz)(?![A-Za-z])/.test(rest)) {
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz)(?![A-Za-z])/.test(rest)) {
     return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);
@@ -316,7 +316,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
 
-const SPORT = /\b(?:made it|make it|makes it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
+const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph)\b/i;
 
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {

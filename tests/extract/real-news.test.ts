@@ -374,3 +374,25 @@ describe('match reports', () => {
     expect(read('The gig sold out in 19 minutes.')).toEqual([['19 minutes', 19, 'minutes']]);
   });
 });
+
+describe('numbers inside idioms, versions and units of speed', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit ?? null]);
+
+  it('reads no figure in idioms, banknotes, "three dimensions" or a version', () => {
+    expect(read('Not in a million years would she quit.')).toEqual([]);
+    expect(read('Faces are scanned in three dimensions.')).toEqual([]);
+    expect(read('Nobody is burning £50 notes here.')).toEqual([]);
+    expect(read('Anyone running versions 3.2 and earlier should update.')).toEqual([]);
+    expect(read('Costs could reach £900 over an 18-month period.')).toEqual([['£900', 900, 'GBP']]);
+  });
+
+  it('reads data rates written in lower case', () => {
+    expect(read('Links carry up to 2.5gbps.')).toEqual([['up to 2.5gbps', 2.5, 'Gbps']]);
+  });
+
+  it('reads no figure in "one more time", "in one piece" or "a quarter-of-an-hour"', () => {
+    expect(read('I will see her one more time.')).toEqual([]);
+    expect(read('He came home in one piece.')).toEqual([]);
+    expect(read('After a quarter-of-an-hour the keeper saved.')).toEqual([]);
+  });
+});
