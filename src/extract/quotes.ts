@@ -29,8 +29,15 @@ export function findQuoteSpans(para: string, sentenceEnds: readonly number[] = [
       out.push({ start: open, end: i, unclosed: false });
       open = -1;
     } else if (c === '"') {
-      if (straightOpen < 0) straightOpen = i + 1;
-      else {
+      const role = straightRole(para, i);
+      if (straightOpen < 0) {
+        if (role !== 'close') straightOpen = i + 1;
+      } else if (role === 'open') {
+        // '"First sentence. "Second sentence."': a new paragraph of the same quote opens without the
+        // last one being closed (the print convention), so the open quote ends where this one starts.
+        out.push({ start: straightOpen, end: i, unclosed: false });
+        straightOpen = i + 1;
+      } else {
         out.push({ start: straightOpen, end: i, unclosed: false });
         straightOpen = -1;
       }
@@ -39,6 +46,16 @@ export function findQuoteSpans(para: string, sentenceEnds: readonly number[] = [
   if (open >= 0) out.push(unclosedFrom(open, para, sentenceEnds));
   if (straightOpen >= 0) out.push(unclosedFrom(straightOpen, para, sentenceEnds));
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A straight mark opens when a space (or the paragraph start) is before it and a word after it,
+// and closes when a word or punctuation is before it and a space or punctuation after it.
+function straightRole(para: string, i: number): 'open' | 'close' | 'either' {
+  const before = i === 0 ? ' ' : para[i - 1]!;
+  const after = i + 1 < para.length ? para[i + 1]! : ' ';
+  const opens = /[\s([—–-]/.test(before) && /[^\s,.;:!?)]/.test(after);
+  const closes = /\S/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
+  return opens && !closes ? 'open' : closes && !opens ? 'close' : 'either';
 }
 
 // A quote left open at a paragraph's start runs on into the next paragraph (the print convention).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotes } from './helpers.ts';
+import { extract, quotes } from './helpers.ts';
 
 describe('quotes', () => {
   it('reads a curly quote with the speaker after it', () => {
@@ -40,5 +40,23 @@ describe('quotes', () => {
 
   it('drops scare quotes shorter than three words', () => {
     expect(quotes('Kyiv calls it an “exchange fund” of prisoners.')).toEqual([]);
+  });
+});
+
+describe('a quote that runs over several sentences, each opened again', () => {
+  it('keeps each opened sentence in the quote and gives every figure in it the speaker', () => {
+    const text =
+      'But Grant said: "We had 40 days together in camp. "The other side had 90 days. There is no way to close that gap." Later he spoke to reporters.\n\n' +
+      '"Next season we will have 30 more days," the coach added.';
+    const x = extract(text);
+    const who = x.facts.filter((f) => f.kind === 'figure').map((f) => [f.raw, (f as { attribution?: string }).attribution ?? null]);
+    expect(who).toEqual([
+      ['40 days', 'Grant'],
+      ['90 days', 'Grant'],
+      ['30', 'coach'],
+    ]);
+    const quotes = x.facts.filter((f) => f.kind === 'quote').map((q) => (q as { text: string }).text);
+    expect(quotes[0]).toBe('We had 40 days together in camp.'.replace(/\.$/, ''));
+    expect(quotes[1]).toMatch(/^The other side had 90 days/);
   });
 });
