@@ -48,15 +48,26 @@ export function openPool(url: string, opts: PoolOptions = {}): Pool {
 /** Runs fn in one transaction on one connection: committed when it resolves, rolled back when it throws. */
 export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection cut while no query runs on it (the server restarted, an operator ended it) is
+  // reported as an event; unheard, it would end the process. The next query fails anyway, and the
+  // broken connection is then thrown away instead of going back to the pool.
+  let broken: Error | undefined;
+  const onError = (err: Error): void => {
+    broken = err;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const out = await fn(client);
     await client.query('COMMIT');
     return out;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackErr: unknown) => {
+      broken ??= rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+    });
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
