@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadMigrations, type Migration } from '../migration-files.ts';
-import { inTransaction, redactDatabaseUrl, type Pool } from './pool.ts';
+import { inTransaction, type Pool } from './pool.ts';
+import { redactDatabaseUrl } from './url.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 

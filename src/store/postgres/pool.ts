@@ -3,17 +3,6 @@ import pg from 'pg';
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
-/** The address with its password hidden, for messages and logs. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an address that is not a URL)';
-  }
-}
-
 const INT8 = 20;
 const TIMESTAMPTZ = 1184;
 
