@@ -39,6 +39,7 @@ as_owner() {
 }
 
 stop() {
+  [[ -n "${idle:-}" ]] && kill "$idle" 2>/dev/null
   as_owner "$BIN/pg_ctl" -D "$DATA" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
 }
@@ -81,4 +82,10 @@ if [[ $# -gt 0 ]]; then
 fi
 echo "FACTFEED_TEST_PG_URL=$FACTFEED_TEST_PG_URL"
 echo "pg-test-cluster: running; Ctrl-C stops it and removes $DIR" >&2
-while true; do sleep 3600; done
+# wait, not a bare sleep: bash runs a trap only once its foreground child ends, so `kill <pid>` of
+# this script would otherwise leave the cluster running for up to an hour.
+while true; do
+  sleep 3600 &
+  idle=$!
+  wait "$idle"
+done
