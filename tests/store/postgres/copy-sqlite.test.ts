@@ -129,7 +129,7 @@ describePg('copying an SQLite store into PostgreSQL (factfeed migrate-store)', (
     const factfeed = (args: string[], env: Record<string, string> = {}) =>
       spawnSync(process.execPath, [join(root, 'bin/factfeed.js'), ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 });
 
-    it('factfeed migrate-store --to copies the store, prints the counts, and refuses to copy twice', async () => {
+    it('factfeed migrate-store --to copies the store, prints the counts, and refuses to copy twice (FACTFEED_DATABASE_URL naming the target too)', async () => {
       const t = await freshDatabase();
       targets.push(t);
       const file = join(sqlite.dir, 'factfeed.db');
@@ -139,7 +139,7 @@ describePg('copying an SQLite store into PostgreSQL (factfeed migrate-store)', (
       expect(first.stdout).toContain(`Copied ${file} into ${t.url}`);
       expect(first.stdout).toMatch(new RegExp(`^  articles +${sqliteCount('articles')}$`, 'm'));
       expect(first.stdout).toMatch(/row count matches/);
-      const again = factfeed(['migrate-store', '--to', t.url, '--db', file]);
+      const again = factfeed(['migrate-store', '--db', file], { FACTFEED_DATABASE_URL: t.url });
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/already holds data/);
       // The schema it created is the current one: migrating again finds nothing to do.
