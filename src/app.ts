@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openStore, type Feed } from './store/index.ts';
+import { redactDatabaseUrl } from './store/postgres/url.ts';
 import { createFetcher } from './ingest/http.ts';
 import { createPageFetcher, type PageFetcher } from './ingest/pages.ts';
 import { addSource } from './ingest/add-source.ts';
@@ -14,8 +15,25 @@ import type { Services } from './services.ts';
 
 export const LOCAL_TENANT = 'local';
 
+/**
+ * FACTFEED_DATABASE_URL names a PostgreSQL store, but the repositories behind every command still
+ * run on SQLite only. Falling back to the SQLite file would look like success while every process
+ * kept its own store, so start-up stops instead, saying which setting to change.
+ */
+export class PostgresNotReadyError extends Error {
+  readonly code = 'POSTGRES_NOT_READY';
+  constructor(url: string) {
+    super(
+      `FACTFEED_DATABASE_URL is set (${redactDatabaseUrl(url)}), but factfeed cannot run its commands on PostgreSQL yet. ` +
+        'Unset FACTFEED_DATABASE_URL to use the SQLite store (FACTFEED_DB); `factfeed migrate-store --to <url>` already copies a store into PostgreSQL.',
+    );
+    this.name = 'PostgresNotReadyError';
+  }
+}
+
 /** The composition root: builds every service from the config. Tests pass their own clock, logger or fetch. */
 export function createServices(config: Config, overrides: { clock?: Clock; log?: Logger; fetch?: Fetcher; pages?: PageFetcher } = {}): Services {
+  if (config.databaseUrl) throw new PostgresNotReadyError(config.databaseUrl);
   const log = overrides.log ?? createLogger(config.logLevel);
   const store = openStore(config.dbPath);
   const fetch =

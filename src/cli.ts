@@ -4,7 +4,7 @@ import { terminalSafe } from './controls.ts';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createServices, LOCAL_TENANT, pollAll, seedSampleFeed } from './app.ts';
+import { createServices, LOCAL_TENANT, pollAll, PostgresNotReadyError, seedSampleFeed } from './app.ts';
 import type { Services } from './services.ts';
 import { registry } from '../commands/index.ts';
 import { runLine, runConsole, consoleInvocation, createConsoleSink } from './platforms/console/index.ts';
@@ -32,6 +32,8 @@ Usage:
                                        register the slash commands with Discord (guild: instant)
   factfeed register --slack [--url URL]
                                        print a Slack app manifest with every command
+  factfeed migrate-store --to postgres://…
+                                       copy this SQLite store into an empty PostgreSQL database
   factfeed help                        this text
 
 Options:
@@ -70,6 +72,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         global: { type: 'boolean', default: false },
         slack: { type: 'boolean', default: false },
         url: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,7 +86,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!['start', 'ask', 'sources', 'poll', 'register'].includes(verb)) {
+  if (!['start', 'ask', 'sources', 'poll', 'register', 'migrate-store'].includes(verb)) {
     io.stderr.write(`factfeed: unknown command "${verb}"\n\n${USAGE}`);
     return 2;
   }
@@ -98,11 +101,18 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     throw err;
   }
+  // It reads the SQLite store itself and never runs the bot, so it needs no services.
+  // Loaded on demand, like register's clients: other commands never load the PostgreSQL driver.
+  if (verb === 'migrate-store') return (await import('./migrate-store.ts')).migrateStoreCommand(config, values.to, io);
 
   let services: Services;
   try {
     services = createServices(config);
   } catch (err) {
+    if (err instanceof PostgresNotReadyError) {
+      io.stderr.write(`factfeed: ${err.message}\n`);
+      return 2;
+    }
     const plain = storeFailureMessage(err, config.dbPath);
     if (plain) {
       io.stderr.write(`factfeed: ${plain}\n`);

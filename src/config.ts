@@ -25,6 +25,9 @@ const isTimeZone = (tz: string): boolean => {
 
 export const envSchema = z.object({
   FACTFEED_DB: z.string().min(1).default('data/factfeed.db'),
+  FACTFEED_DATABASE_URL: optionalString.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'a PostgreSQL address such as postgres://user:password@host:5432/factfeed' }).optional(),
+  ),
   FACTFEED_TZ: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone such as UTC or Europe/Kyiv'),
   FACTFEED_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   FACTFEED_SAMPLE_FEED: z.string().default('data/sample-feed.xml'),
@@ -57,6 +60,8 @@ export type Platform = 'console' | 'discord' | 'slack';
 
 export interface Config {
   dbPath: string;
+  /** A PostgreSQL store instead of the SQLite file (FACTFEED_DATABASE_URL); undefined: SQLite. */
+  databaseUrl?: string | undefined;
   timeZone: string;
   logLevel: Env['FACTFEED_LOG_LEVEL'];
   sampleFeed: string;
@@ -131,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const platform: Platform = e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY ? 'discord' : e.SLACK_BOT_TOKEN ? 'slack' : 'console';
   return {
     dbPath: overrides.db ?? e.FACTFEED_DB,
+    databaseUrl: e.FACTFEED_DATABASE_URL,
     timeZone: e.FACTFEED_TZ,
     logLevel: e.FACTFEED_LOG_LEVEL,
     // Empty means "no sample feed" (as .env.example says), unlike numbers, where empty means the default.

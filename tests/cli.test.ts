@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture } from './helpers/services.ts';
@@ -71,6 +71,15 @@ describe('factfeed CLI', { timeout: 90_000 }, () => {
     expect(factfeed(['sources', 'add', fixture('feeds/rss2.xml')], { db }).code).toBe(0);
     expect(factfeed(['ask', '/figures prisoners'], { db }).stdout).not.toMatch(/971/);
     expect(factfeed(['sources', 'list'], { db }).stdout).toMatch(/^1 source\./m);
+  });
+
+  it('stops at start naming FACTFEED_DATABASE_URL when it is set, without falling back to the SQLite file', () => {
+    const db = join(dir, 'never-created.db');
+    const out = factfeed(['ask', '/sources'], { db, env: { FACTFEED_DATABASE_URL: 'postgres://ff:secret@127.0.0.1:1/factfeed' } });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/FACTFEED_DATABASE_URL is set \(postgres:\/\/ff:\*\*\*@127\.0\.0\.1:1\/factfeed\), but factfeed cannot run its commands on PostgreSQL yet/);
+    expect(out.stderr).not.toContain('secret');
+    expect(existsSync(db)).toBe(false);
   });
 
   it('exits 1 with a message for a command that fails', () => {

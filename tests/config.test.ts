@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'abc' })).toThrow(/DISCORD_PUBLIC_KEY/);
   });
 
+  it('takes a postgres:// FACTFEED_DATABASE_URL, and refuses any other address naming the setting', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ FACTFEED_DATABASE_URL: 'postgres://ff:pw@db:5432/factfeed' }).databaseUrl).toBe('postgres://ff:pw@db:5432/factfeed');
+    expect(loadConfig({ FACTFEED_DATABASE_URL: 'postgresql://db/factfeed' }).databaseUrl).toBe('postgresql://db/factfeed');
+    expect(() => loadConfig({ FACTFEED_DATABASE_URL: 'mysql://db/factfeed' })).toThrow(/FACTFEED_DATABASE_URL: a PostgreSQL address/);
+  });
+
   it('treats empty values in .env as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', FACTFEED_POLL_MINUTES: '' }).pollMinutes).toBe(10);
   });

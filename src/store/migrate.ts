@@ -1,29 +1,14 @@
 import type Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadMigrations as loadFrom, type Migration } from './migration-files.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
-/** Migrations are forward-only files named NNN_name.sql; the number is the version. */
+/** SQLite's migrations: forward-only files named NNN_name.sql in ./migrations/. */
 export function loadMigrations(dir: string = migrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f));
-  const migrations = files
-    .map((file) => ({
-      version: Number(file.slice(0, 3)),
-      name: file.slice(4, -4),
-      sql: readFileSync(dir + file, 'utf8'),
-    }))
-    .sort((a, b) => a.version - b.version);
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration numbering gap or duplicate at ${m.version}_${m.name} in ${dir}`);
-  });
-  return migrations;
+  return loadFrom(dir);
 }
 
 export class SchemaTooNewError extends Error {

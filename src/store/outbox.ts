@@ -34,7 +34,8 @@ export interface OutboxRow {
   channel: string;
 }
 
-interface Row {
+/** An outbox row joined with its subscription's channel, as both stores return it (payload as JSON text). */
+export interface OutboxDbRow {
   id: number;
   subscription_id: number;
   article_id: number | null;
@@ -53,7 +54,7 @@ interface Row {
   channel: string;
 }
 
-const toRow = (r: Row): OutboxRow => ({
+export const toOutboxRow = (r: OutboxDbRow): OutboxRow => ({
   id: r.id,
   subscriptionId: r.subscription_id,
   articleId: r.article_id,
@@ -91,13 +92,13 @@ export class OutboxRepo {
   }
 
   get(id: number): OutboxRow | undefined {
-    const row = this.sql(`${SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
-    return row ? toRow(row) : undefined;
+    const row = this.sql(`${SELECT} WHERE o.id = ?`).get(id) as OutboxDbRow | undefined;
+    return row ? toOutboxRow(row) : undefined;
   }
 
   byKey(dedupeKey: string): OutboxRow | undefined {
-    const row = this.sql(`${SELECT} WHERE o.dedupe_key = ?`).get(dedupeKey) as Row | undefined;
-    return row ? toRow(row) : undefined;
+    const row = this.sql(`${SELECT} WHERE o.dedupe_key = ?`).get(dedupeKey) as OutboxDbRow | undefined;
+    return row ? toOutboxRow(row) : undefined;
   }
 
   /** Unsent, unfailed rows of one platform that may go now, to switched-on subscriptions, oldest first. */
@@ -107,13 +108,13 @@ export class OutboxRepo {
         `${SELECT} WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= ?
            AND s.platform = ? AND s.disabled_at IS NULL
          ORDER BY o.not_before, o.id LIMIT ?`,
-      ).all(now.toISOString(), platform, limit) as Row[]
-    ).map(toRow);
+      ).all(now.toISOString(), platform, limit) as OutboxDbRow[]
+    ).map(toOutboxRow);
   }
 
   /** Everything queued for a subscription (tests and /digest replies). */
   forSubscription(subscriptionId: number): OutboxRow[] {
-    return (this.sql(`${SELECT} WHERE o.subscription_id = ? ORDER BY o.id`).all(subscriptionId) as Row[]).map(toRow);
+    return (this.sql(`${SELECT} WHERE o.subscription_id = ? ORDER BY o.id`).all(subscriptionId) as OutboxDbRow[]).map(toOutboxRow);
   }
 
   /** Recorded before each send, so a restarted bot knows which row was in flight and since when. */

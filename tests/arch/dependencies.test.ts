@@ -45,6 +45,11 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the PostgreSQL driver inside src/store/postgres', () => {
+    const offenders = files.filter((f) => !f.startsWith('src/store/postgres/') && importsOf(f).includes('pg')).map((f) => `${f} → pg`);
+    expect(offenders).toEqual([]);
+  });
+
   it('has no import cycles', () => {
     const graph = new Map(files.map((f) => [f, importsOf(f).map((s) => resolveLocal(f, s)).filter((t): t is string => !!t && files.includes(t))]));
     const cycles: string[] = [];

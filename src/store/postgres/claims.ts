@@ -1,0 +1,126 @@
+import { toOutboxRow, type OutboxDbRow, type OutboxRow } from '../outbox.ts';
+import type { Pool } from './pool.ts';
+
+/**
+ * Work several factfeed processes share, each row done by one of them: due feed polls and outbox
+ * deliveries. A process claims rows with SELECT … FOR UPDATE SKIP LOCKED, so two claimers running
+ * at once take different rows without waiting on each other, and stamps them with its name and a
+ * lease. A claim whose lease has run out is anyone's again: a process that dies loses its work to
+ * the others within one lease, and one that is merely slow must renew before it runs out.
+ *
+ * Leases run on the database's clock (now()), never a process's, so machines whose clocks disagree
+ * cannot take each other's live claims. Whether work is due still follows the caller's clock (`now`),
+ * as every schedule in factfeed does.
+ */
+export interface LeaseOptions {
+  /** Names this process in claimed_by: a host and pid, say. */
+  worker: string;
+  leaseMs: number;
+}
+
+export interface ClaimedFeed {
+  id: number;
+  url: string;
+  nextPollAt: string | null;
+  leaseUntil: string;
+}
+
+export type ClaimedDelivery = OutboxRow & { leaseUntil: string };
+
+type LeasedTable = 'feeds' | 'outbox';
+
+/** Nobody holds the row, or its holder's lease has run out. */
+const free = (alias: string): string => `(${alias}.lease_until IS NULL OR ${alias}.lease_until <= now())`;
+/** A lease of the milliseconds in the given parameter, from the database's now. */
+const leaseOf = (param: string): string => `now() + ${param} * interval '1 millisecond'`;
+
+export class WorkClaims {
+  constructor(
+    private readonly pool: Pool,
+    private readonly opts: LeaseOptions,
+  ) {}
+
+  /** Up to `limit` unpaused, followed feeds due by `now` that nobody holds, oldest due first. */
+  async claimDueFeeds(now: Date, limit: number): Promise<ClaimedFeed[]> {
+    const { rows } = await this.pool.query<{ id: number; url: string; next_poll_at: string | null; lease_until: string }>(
+      `WITH due AS (
+         SELECT f.id FROM feeds f
+         WHERE f.paused_at IS NULL AND (f.next_poll_at IS NULL OR f.next_poll_at <= $1) AND ${free('f')}
+           AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = f.id)
+         ORDER BY f.next_poll_at NULLS FIRST, f.id LIMIT $2
+         FOR UPDATE OF f SKIP LOCKED)
+       UPDATE feeds f SET claimed_by = $3, lease_until = ${leaseOf('$4')}
+       FROM due WHERE f.id = due.id
+       RETURNING f.id, f.url, f.next_poll_at, f.lease_until`,
+      [now.toISOString(), limit, this.opts.worker, this.opts.leaseMs],
+    );
+    return rows.map((r) => ({ id: r.id, url: r.url, nextPollAt: r.next_poll_at, leaseUntil: r.lease_until })).sort((a, b) => a.id - b.id);
+  }
+
+  /** Hands a polled feed back, due again at `nextPollAt`; false when this process had lost the claim. */
+  async completeFeed(id: number, nextPollAt: Date): Promise<boolean> {
+    const res = await this.pool.query('UPDATE feeds SET claimed_by = NULL, lease_until = NULL, next_poll_at = $3 WHERE id = $1 AND claimed_by = $2', [
+      id,
+      this.opts.worker,
+      nextPollAt.toISOString(),
+    ]);
+    return res.rowCount === 1;
+  }
+
+  /**
+   * Up to `limit` deliveries of one platform that may go by `now`, to switched-on subscriptions,
+   * that nobody holds, oldest first, each with the channel it goes to.
+   */
+  async claimDueDeliveries(platform: string, now: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const { rows } = await this.pool.query<OutboxDbRow & { lease_until: string }>(
+      `WITH due AS (
+         SELECT o.id FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
+         WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= $1 AND s.platform = $2 AND s.disabled_at IS NULL
+           AND ${free('o')}
+         ORDER BY o.not_before, o.id LIMIT $3
+         FOR UPDATE OF o SKIP LOCKED)
+       UPDATE outbox o SET claimed_by = $4, lease_until = ${leaseOf('$5')}
+       FROM due, subscriptions s WHERE o.id = due.id AND s.id = o.subscription_id
+       RETURNING o.id, o.subscription_id, o.article_id, o.kind, o.dedupe_key, o.payload::text AS payload, o.created_at, o.not_before,
+         o.attempts, o.last_error, o.sent_at, o.failed_at, o.attempted_at, o.lease_until, s.tenant, s.platform, s.channel`,
+      [now.toISOString(), platform, limit, this.opts.worker, this.opts.leaseMs],
+    );
+    return rows.map((r) => ({ ...toOutboxRow(r), leaseUntil: r.lease_until })).sort((a, b) => a.id - b.id);
+  }
+
+  /** Records a delivery as sent and lets go of it; false when this process had lost the claim. */
+  async completeDelivery(id: number, sentAt: Date): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE outbox SET sent_at = $3, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, lease_until = NULL
+       WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL`,
+      [id, this.opts.worker, sentAt.toISOString()],
+    );
+    return res.rowCount === 1;
+  }
+
+  /** A failed attempt: the delivery is due again at `notBefore`, for whichever process gets there. */
+  async retryDelivery(id: number, error: string, notBefore: Date): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $3, not_before = $4, claimed_by = NULL, lease_until = NULL
+       WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL`,
+      [id, this.opts.worker, error, notBefore.toISOString()],
+    );
+    return res.rowCount === 1;
+  }
+
+  /** Gives a claim back untouched (the process is stopping): another may take it at once. */
+  async release(table: LeasedTable, id: number): Promise<boolean> {
+    const res = await this.pool.query(`UPDATE ${table} SET claimed_by = NULL, lease_until = NULL WHERE id = $1 AND claimed_by = $2`, [id, this.opts.worker]);
+    return res.rowCount === 1;
+  }
+
+  /** Keeps a long piece of work (a poll fetching pages) claimed for another lease; false when it was already lost. */
+  async renew(table: LeasedTable, id: number): Promise<boolean> {
+    const res = await this.pool.query(`UPDATE ${table} SET lease_until = ${leaseOf('$3')} WHERE id = $1 AND claimed_by = $2`, [
+      id,
+      this.opts.worker,
+      this.opts.leaseMs,
+    ]);
+    return res.rowCount === 1;
+  }
+}
