@@ -164,7 +164,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       continue;
     }
     // "rose to 2%", "jumped 76%", "lost 464,000 subscribers": a movement stated with one number.
-    if (before && !a.fact.direction && nearMovement(s, before.at, a.start)) {
+    // "distances up to 4km": "up to" read as a bound is no movement.
+    const bound = a.fact.qualifier === 'up to' && /^up\b/i.test(s.slice(before?.at ?? 0, (before?.at ?? 0) + 3));
+    if (before && !bound && !a.fact.direction && nearMovement(s, before.at, a.start)) {
       a.fact.direction = before.dir;
       // "rose to 2%" states the new level; "jumped 76%", "lost 464,000", "fell by 20,000" only the movement.
       if (!/\b(?:to|at|of)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|roughly|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 24), a.start))) a.fact.isChange = true;

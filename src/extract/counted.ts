@@ -45,7 +45,7 @@ export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?
 // Phrases that say when, not what: "in September", "for the first time", "in the first half".
 const TEMPORAL = /^(?:time|times|half|quarter|period|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|weekend|year|month|week|day)$/i;
 // An opening quote mark may stand before the phrase: 'cut £35bn in "wasteful spending"'.
-const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)/u;
+const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)(?:["”](?=\s))?/u;
 // Adjectives in -ly that stand inside a noun phrase ("three weekly flights").
 const LY_ADJECTIVES = new Set('weekly daily monthly yearly quarterly hourly nightly elderly early'.split(' '));
 

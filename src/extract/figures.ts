@@ -149,7 +149,7 @@ function figureFrom(
   const qStart = q ? n.start - q[0].length : n.start; // where the qualifier starts, so subject searches skip "more than"
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
-  const hyphen = /^-(day|week|month|year|hour)s?\b/i.exec(afterNum);
+  const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum);
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
   const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
@@ -202,7 +202,9 @@ function figureFrom(
           ? /^\s+(?:of\s+)?(?:the|its|their|his|her)\s+/i // "less than half the total"
           : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d,]+\s+)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
-    const of = re.exec(s.slice(from));
+    // "bids of £3m, £4m and £5m for Reid": a list member counts what the list counts, not "for X".
+    const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
+    const of = listed && /^\s+(?:for|on|in)\b/i.test(s.slice(from)) ? null : re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
     // "$2.1bn for the three months to June": a period the money covers, not what it is.
     if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;
@@ -227,7 +229,8 @@ function figureFrom(
   if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   // "the index ended at 11,740 points": points measure the index, which the subject names.
-  if (!counted || /^points$/i.test(counted)) counted = countedBefore(s, qStart)?.text ?? counted;
+  const subject = !counted || /^points$/i.test(counted) ? countedBefore(s, qStart)?.text : undefined;
+  if (subject && (!counted || /\b(?:index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex)\b/i.test(subject))) counted = subject;
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
@@ -292,7 +295,7 @@ function isPronounOne(lead: string, after: string): boolean {
 }
 
 function isStatedAge(s: string, n: NumberMention): boolean {
-  if (!/^\d{1,3}$/.test(n.raw) || n.value < 1 || n.value > 110) return false;
+  if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
   if (/\b(?:aged|age\s+of)\s+$/i.test(before)) return true;
@@ -308,7 +311,7 @@ function isChromeLine(s: string): boolean {
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
 
 function inheritsCounted(between: string): boolean {
-  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+with|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
+  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+(?:with|to)|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
   // "2% of MPs - 13 out of 659": a restatement after a dash counts the same thing.
   return between.length < 40 && /(?:\band|\bor|,|\s[-–—])\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }

@@ -297,9 +297,15 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   // "one in ten", "four out of 10": a share, as a percentage.
   const share = /^ (?:in|out of) (ten|10|five|5|four|4|three|3|100|a hundred)\b/i.exec(after);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
+  // "five pounds", "ten euros": money written in words.
+  const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);
   if (pct) {
     unit = '%';
     end += pct[0].length;
+  } else if (cur) {
+    unit = CURRENCY_WORDS[cur[1]!.toLowerCase()];
+    if (/^pence$/i.test(cur[1]!)) value = value / 100;
+    end += cur[0].length;
   } else if (share) {
     const whole = parseNumber(share[1]!.replace(/^a /i, '')) ?? 10;
     value = Math.round((value / whole) * 1000) / 10;

@@ -44,6 +44,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
     if (head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
   }
+  // "at speeds of 4 GHz", "across distances up to 4km", "over a range up to 10 metres": the measure.
+  const measure = /\b(speeds?|distances?|range|depths?|heights?|temperatures?|lengths?|widths?|capacity)(?:\s+of)?(?:\s+(?:up\s+to|more\s+than|greater\s+than|over|about|around|nearly|almost|some))?\s*$/i.exec(tail);
+  if (measure) return { text: measure[1]!, end: start };
+  // "Priced at £229, the handheld device is …": the subject after the comma.
+  const priced = /\bpriced\s+at\s+$/i.test(tail) ? /^[^,]{0,24},\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:is|was|will|has|goes|went|costs?)\b/u.exec(sentence.slice(start)) : null;
+  if (priced) return { text: priced[1]!, end: start };
   // "a 20GB version for £99", "a starter disc for 10 euros": what the money buys.
   const bought = tail.endsWith(' for ') ? /\b(?:a|an)\s+(?:\d[\p{L}\d.-]*\s+)?((?:\p{L}[\p{L}-]*\s+)?\p{L}[\p{L}-]*)\s+for\s+$/u.exec(tail) : null;
   const item = bought?.[1]!.split(' ') ?? [];
@@ -99,7 +105,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
         break;
       }
     }
-    if (boundary < 0 && verb > 9) boundary = verb - 10;
+    if (boundary < 0 && verb > 9) {
+      boundary = verb - 10;
+      // Never cut between a head and its "of": "the total cost | of the project …".
+      while (boundary >= 0 && /^(?:of|to|for|in|on)$/i.test(words[boundary + 1]!)) boundary -= 2;
+    }
     if (boundary >= 0 && verb - boundary > 1) {
       words.splice(0, boundary + 1);
       verb -= boundary + 1;
@@ -127,6 +137,15 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       while (i > 1 && (/^(?:which|who|that|where|a|an)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;
+    }
+    // "the gadget, which costs $250": the relative pronoun stands for the noun before the comma.
+    // A transitive verb has its own object ("which has cut its rate to 2%"), read below.
+    const mainVerb = AUX.has(words[verb]!.toLowerCase()) ? words.slice(verb + 1).find((w) => !AUX.has(w.toLowerCase())) : words[verb];
+    if (verb === 1 && /^(?:which|that|who)$/i.test(words[0]!) && i > 0 && !TRANSITIVE.test(mainVerb ?? '')) {
+      const last = chunks[i - 1]!.trim().split(/\s+/);
+      const det = last.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
+      const antecedent = phrase(last.slice(det >= 0 && last.length - det <= 5 ? det : -3).join(' '));
+      if (antecedent) return { text: antecedent, end: start };
     }
     let k = verb + 1;
     if (AUX.has(words[verb]!.toLowerCase())) {
@@ -161,6 +180,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   const l = w.toLowerCase();
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.
   if (ADVERBS.has(l)) return k + 1 < words.length && isVerbAt(words, k + 1, strict);
+  // "the total cost of the project": before "of" a verb-like word is a noun.
+  if (k + 1 < words.length && /^of$/i.test(words[k + 1]!) && !AUX.has(l)) return false;
   // "cutting costs by $1bn": the word after a transitive verb is its object.
   if (k > 0 && TRANSITIVE.test(words[k - 1]!)) return false;
   // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
@@ -176,6 +197,10 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 function phrase(text: string): string | undefined {
   // "the total cost of the 20 projects": the head comes before "of" and its number.
   if (/\d/.test(text)) text = text.replace(/\s+of\s+.*$/, '');
+  // "the total cost of the four-year project to upgrade its kit": an infinitive ends the phrase,
+  // and a phrase still too long keeps its head before "of".
+  text = text.replace(/\s+to\s+\p{Ll}+\b.*$/u, '');
+  if (text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
   let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
   // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');

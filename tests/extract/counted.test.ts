@@ -214,3 +214,38 @@ describe('what a figure counts, around asides and paces', () => {
     expect(counted('Growth is well below the peak of 38% seen in 2003.', '38%')).toBe('peak');
   });
 });
+
+describe('what a figure counts in product and technology news', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('names the measure before a figure ("at speeds of", "distances up to"), with no movement in "up to"', () => {
+    expect(counted('The chip runs at speeds of more than 3 GHz.', '3 GHz')).toBe('speeds');
+    const f = figures('The links work across distances up to 6km.');
+    expect(f.map((x) => [x.counted, x.direction ?? null])).toEqual([['distances', null]]);
+  });
+
+  it('reads the antecedent of "which costs", and the subject after "Priced at £N,"', () => {
+    expect(counted('Shoppers queued for the console, which costs $199 (about £105).', '$199')).toBe('console');
+    expect(counted('Priced at £179, the music player is out now.', '£179')).toBe('music player');
+  });
+
+  it('reads money in words, an age range after "aged", and a duration before its noun', () => {
+    const f = figures('Fans pay five pounds for a stream. The club wants players aged 16 to 21. The 30-minute show is free.');
+    expect(f.map((x) => [x.raw, x.unit ?? null, x.counted ?? null])).toEqual([
+      ['five pounds', 'GBP', 'stream'],
+      ['16 to 21', 'years', 'age'],
+      ['30-minute', 'minutes', 'show'],
+    ]);
+  });
+
+  it('keeps a list counting what its first member counts, and sport points as points', () => {
+    expect(figures('They made bids of £2m, £3m and £4m for Jones.').map((x) => x.counted)).toEqual(['bids', 'bids', 'bids']);
+    expect(counted('Four sides are all tied on six points.', 'six')).toBe('points');
+    expect(counted('She said 20% of shops cut prices, compared to 25% in Leeds and 30% in York.', '30%')).toBe('shops');
+  });
+
+  it('keeps "the total cost of the project" whole, and a quoted adjective in the phrase', () => {
+    expect(counted('The total cost of the three-year plan to renew its fleet will be $60m.', '$60m')).toMatch(/^cost of the three-year plan/);
+    expect(counted('The board controls six "smart" storage units.', 'six')).toBe('smart storage units');
+  });
+});
