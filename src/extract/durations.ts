@@ -8,13 +8,15 @@ import type { NumberMention } from './numbers.ts';
 const A_DURATION =
   /(?<=\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s)(?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
 
+const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) an? [a-z]/i;
+
 const LENGTHS: Record<string, [number, string]> = {
   second: [1, 'seconds'], minute: [1, 'minutes'], hour: [1, 'hours'], day: [1, 'days'], week: [1, 'weeks'],
   fortnight: [2, 'weeks'], month: [1, 'months'], year: [1, 'years'], decade: [10, 'years'],
 };
 
 export function articleDurations(sentence: string): NumberMention[] {
-  if (!/\ban?\s/i.test(sentence)) return [];
+  if (!HINT.test(sentence)) return [];
   const out: NumberMention[] = [];
   A_DURATION.lastIndex = 0;
   for (let m = A_DURATION.exec(sentence); m; m = A_DURATION.exec(sentence)) {

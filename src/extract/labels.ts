@@ -78,7 +78,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
-  if (/million years|dimension|\d\s+(?:notes?|coins?|bills?)\b/i.test(s)) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);

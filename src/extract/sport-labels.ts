@@ -9,20 +9,30 @@ import { matchesOf } from './scan.ts';
 const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
 const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
 const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b)/gi;
-const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+\p{L})/giu;
+const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+[a-z])/gi;
 const ROUND_WORD = /\b(?:round|game|leg|stage|group|heat)\s+(?:one|two|three|four|five|six|seven)\b|\bfrom\s+one\s+to\s+(?:11|13|15)\b/gi;
 const GOAL_MINUTE = /\b(?:ahead|scored|struck|netted|headed|levelled|equalised|opener|doubled)\b[^.;]{0,40}?\bin\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+minutes?\b/gi;
-const HINT = /\(\p{Lu}[\p{L}'’-]+\s\d|\d{2,5}m\b|-time\b|\b(?:round|game|leg|stage|group|heat)\s+[a-z]|\bfrom one to\b|\bminutes?\b|^\p{Lu}[\p{L}'’.-]+\s\d{1,3}\b/iu;
 
+const ROUND_HINTS = ['round ', 'game ', 'leg ', 'stage ', 'group ', 'heat ', 'from one '];
+
+function addAll(spans: Array<[number, number]>, re: RegExp, s: string): void {
+  for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+}
+
+// Each pattern runs only where a cheap test says its shape can be there: most sentences hold none.
 export function sportSpans(s: string): Array<[number, number]> {
-  if (!HINT.test(s)) return [];
   const spans: Array<[number, number]> = [];
-  if (SCORER_LINE.test(s.trim())) return [[0, s.length]];
-  for (const re of [SUB_MINUTE, EVENT_DISTANCE, N_TIME, ROUND_WORD]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (s.length < 240 && /^[A-Z][^\s]*\s\d/.test(s.trimStart()) && SCORER_LINE.test(s.trim())) return [[0, s.length]];
+  if (s.includes('(') && /[A-Za-z] \d/.test(s)) addAll(spans, SUB_MINUTE, s);
+  if (/\dm\b/.test(s)) addAll(spans, EVENT_DISTANCE, s);
+  if (s.includes('-time')) addAll(spans, N_TIME, s);
+  if (ROUND_HINTS.some((h) => s.includes(h))) addAll(spans, ROUND_WORD, s);
   // Only the minute itself, so the rest of the clause keeps its figures.
-  for (const m of matchesOf(GOAL_MINUTE, s)) {
-    const minute = /\d{1,2}(?:st|nd|rd|th)?\s+minutes?$/i.exec(m[0])!;
-    spans.push([m.index + minute.index, m.index + m[0].length]);
+  if (s.includes('minute')) {
+    for (const m of matchesOf(GOAL_MINUTE, s)) {
+      const minute = /\d{1,2}(?:st|nd|rd|th)?\s+minutes?$/i.exec(m[0])!;
+      spans.push([m.index + minute.index, m.index + m[0].length]);
+    }
   }
   return spans;
 }

@@ -80,7 +80,6 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const parts = before.slice(clauseStart).split(/([;:]|,(?!\d)|\s[-—–]\s)/);
   const chunks = parts.filter((_, k) => k % 2 === 0);
   const seps = parts.filter((_, k) => k % 2 === 1);
-  const dash = (sep: string | undefined): boolean => !!sep && /[-—–]/.test(sep);
   let continued = false;
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i]!.trim();
@@ -140,8 +139,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     }
     // "the gadget, which costs $250": the relative pronoun stands for the noun before the comma.
     // A transitive verb has its own object ("which has cut its rate to 2%"), read below.
-    const mainVerb = AUX.has(words[verb]!.toLowerCase()) ? words.slice(verb + 1).find((w) => !AUX.has(w.toLowerCase())) : words[verb];
-    if (verb === 1 && /^(?:which|that|who)$/i.test(words[0]!) && i > 0 && !TRANSITIVE.test(mainVerb ?? '')) {
+    if (verb === 1 && i > 0 && /^(?:which|that|who)$/i.test(words[0]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
       const last = chunks[i - 1]!.trim().split(/\s+/);
       const det = last.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
       const antecedent = phrase(last.slice(det >= 0 && last.length - det <= 5 ? det : -3).join(' '));
@@ -175,6 +173,14 @@ const AUX = new Set('is was were are be been being has have had will would could
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
 const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
+function mainVerbAt(words: string[], verb: number): string {
+  return (AUX.has(words[verb]!.toLowerCase()) ? words.slice(verb + 1).find((w) => !AUX.has(w.toLowerCase())) : words[verb]) ?? '';
+}
+
+function dash(sep: string | undefined): boolean {
+  return !!sep && /[-—–]/.test(sep);
+}
+
 function isVerbAt(words: string[], k: number, strict = false): boolean {
   const w = words[k]!;
   const l = w.toLowerCase();
@@ -190,8 +196,9 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").
-  if (strict || words.slice(0, k).some((x, j) => j > 0 && isVerbAt(words, j, true))) return false;
-  return k > 0 && /^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && (k === words.length - 1 || /^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!));
+  if (strict || k === 0 || !/^[a-z]{3,}s$/.test(w) || /(?:ss|us|is)$/.test(l)) return false;
+  if (k < words.length - 1 && !/^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!)) return false;
+  return !words.slice(1, k).some((x, j) => isVerbAt(words, j + 1, true));
 }
 
 function phrase(text: string): string | undefined {
