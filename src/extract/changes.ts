@@ -207,13 +207,25 @@ function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
     const b = placed[i]!;
     if (gone.has(a)) continue;
     const between = s.slice(a.end, b.start);
+    // "253m euros (£175m; $328m)": a second restatement in the same brackets restates the first figure too.
+    const second = a.fact.conversion && /^\s*[;,]\s*(?:about|around|roughly|approximately|some)?\s*$/.test(between) && /^[^()]{0,12}\)/.test(s.slice(b.end));
+    if (second) {
+      b.fact.conversion = true;
+      copyFacts(a.fact, b.fact);
+      continue;
+    }
     if (!/^\s*\(\s*(?:about|around|roughly|approximately|some|or|c\.|~)?\s*$/.test(between)) continue;
     if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,12}\)/.test(s.slice(b.end))) continue;
     if ((a.fact.unit ?? null) === (b.fact.unit ?? null)) continue;
     b.fact.conversion = true;
-    for (const k of ['counted', 'countedKey', 'event', 'date', 'periodStart', 'periodEnd', 'attribution'] as const) {
-      if (a.fact[k] !== undefined) (b.fact as unknown as Record<string, unknown>)[k] = a.fact[k];
-      else delete (b.fact as unknown as Record<string, unknown>)[k];
-    }
+    copyFacts(a.fact, b.fact);
+  }
+}
+
+// A restatement says what the figure it restates says.
+function copyFacts(from: FigureFact, to: FigureFact): void {
+  for (const k of ['counted', 'countedKey', 'event', 'date', 'periodStart', 'periodEnd', 'attribution'] as const) {
+    if (from[k] !== undefined) (to as unknown as Record<string, unknown>)[k] = from[k];
+    else delete (to as unknown as Record<string, unknown>)[k];
   }
 }

@@ -249,3 +249,22 @@ describe('what a figure counts in product and technology news', () => {
     expect(counted('The board controls six "smart" storage units.', 'six')).toBe('smart storage units');
   });
 });
+
+describe('what a share of a large number counts', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('reads past a number with a scale word after "of the" ("50% of the 22.8 million users")', () => {
+    expect(counted('Just over 40% of the 3.5 million subscribers renewed.', '40%')).toBe('subscribers');
+    expect(counted('More than half of 1,500 drivers polled agreed.', 'half')).toBe('drivers');
+  });
+
+  it('reads the subject of "runs at", and gives a second restatement in brackets the first one\'s noun', () => {
+    expect(counted("AMD's newest chip runs at 2.6 GHz.", '2.6 GHz')).toBe("AMD's newest chip");
+    const f = figures('The group will sell 400m euros (£280m; $520m) of new bonds.');
+    expect(f.map((x) => [x.raw, x.counted, x.conversion ?? false])).toEqual([
+      ['400m euros', 'new bonds', false],
+      ['£280m', 'new bonds', true],
+      ['$520m', 'new bonds', true],
+    ]);
+  });
+});
