@@ -19,7 +19,7 @@ export const STOP = new Set(
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
     'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
     'the a an of off up down out back home away onto upon via amid among toward towards ' +
-    'last next earlier later ago lower higher previously respectively apiece thereafter'
+    'last next earlier later ago lower higher previously respectively apiece thereafter plus'
   ).split(' '),
 );
 // Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.
@@ -102,7 +102,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     }
     // "Xbox Live members": a capitalised word inside a name is not a verb.
     const inName = /^\p{Lu}/u.test(w) && words.length > 0 && /^\p{Lu}/u.test(words[words.length - 1]!);
-    if (STOP.has(lower) || (VERBS.has(lower) && !inName) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
+    // "home networks", "home loans": before a plural noun, "home" qualifies it.
+    const modifier = lower === 'home' && !!next && looksPlural(next);
+    if ((STOP.has(lower) && !modifier) || (VERBS.has(lower) && !inName) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
@@ -130,7 +132,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
     if (/^[,;:.!?)]/.test(sentence.slice(at))) break;
   }
-  if (!words.length || TEMPORAL.test(words[words.length - 1]!)) return undefined;
+  // "of injury time", "of normal time": after "of", a time with its adjective is what is counted.
+  const injuryTime = afterOf && words.length > 1 && /^time$/i.test(words[words.length - 1]!) && !/^(?:first|second|third|last|next|same|only)$/i.test(words[words.length - 2]!);
+  if (!words.length || (TEMPORAL.test(words[words.length - 1]!) && !injuryTime)) return undefined;
   return { text: words.join(' ').replace(/['’]s$/, ''), end };
 }
 

@@ -210,13 +210,16 @@ function figureFrom(
     if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  // "hundreds of megabits of data": a unit before "of" measures what follows it.
+  const measured = counted && np && UNIT_NOUNS.test(counted) ? /^\s+of\s+/.exec(s.slice(np.end)) : null;
+  if (measured) counted = countedAfter(s, np!.end + measured[0].length, true)?.text ?? counted;
   // "five times as many people", "100 times more power": what is multiplied.
   const times = !counted ? /^\s+times\s+(?:as\s+many|as\s+much|more)\s+/i.exec(afterNum) : null;
   if (times) counted = countedAfter(s, n.end + times[0].length)?.text;
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
   // Money is the change itself ("£35bn cuts in public services" counts the cuts).
-  if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?$/i.test(counted)) {
-    const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?/i.exec(s.slice(np.end));
+  if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
+    const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.1% contraction in the final three months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
@@ -307,6 +310,8 @@ function isStatedAge(s: string, n: NumberMention): boolean {
 function isChromeLine(s: string): boolean {
   return /[·|•]/.test(s) || s.split(' ').length <= 4;
 }
+
+const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
 

@@ -268,3 +268,21 @@ describe('what a share of a large number counts', () => {
     ]);
   });
 });
+
+describe('what a figure counts after a unit, a growth rate or "of … time"', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('reads what a growth rate is "in the number of", and what a unit measures', () => {
+    expect(counted('A study found an annual 40% growth rate in the number of home networks.', '40%')).toBe('home networks');
+    expect(counted('The link carries hundreds of megabits of video each second.', 'hundreds')).toBe('video');
+  });
+
+  it('reads "of injury time" as what a duration counts, but not "for the first time"', () => {
+    expect(counted('They will play the last minute plus three minutes of injury time.', 'three minutes')).toBe('injury time');
+    expect(counted('Oil fell below $60 for the first time since May.', '$60')).not.toBe('first time');
+  });
+
+  it('drops "-plus" and reads the subject instead', () => {
+    expect(counted("Leeds's offer comprised £4m-plus and a player.", '£4m')).toBe("Leeds's offer");
+  });
+});
