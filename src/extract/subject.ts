@@ -12,7 +12,7 @@ const SUBJECT_END = new Set(
     'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
-    'runs ran operates operated stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'runs ran running operates operated number numbered stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'

@@ -286,3 +286,11 @@ describe('what a figure counts after a unit, a growth rate or "of … time"', ()
     expect(counted("Leeds's offer comprised £4m-plus and a player.", '£4m')).toBe("Leeds's offer");
   });
 });
+
+describe('verbs that look like nouns', () => {
+  it('reads "users number 100m" with users as what is counted, and "the number of users" still as users', () => {
+    const counted = (text: string) => figures(text)[0]!.counted;
+    expect(counted("India's web users number 60m.")).toBe("India's web users");
+    expect(counted('The number of users rose to 5m.')).toBe('users');
+  });
+});
