@@ -184,6 +184,8 @@ function dash(sep: string | undefined): boolean {
 function isVerbAt(words: string[], k: number, strict = false): boolean {
   const w = words[k]!;
   const l = w.toLowerCase();
+  // "rose in May to 2.6 million": the month, not the modal.
+  if (w === 'May' && k > 0) return false;
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.
   if (ADVERBS.has(l)) return k + 1 < words.length && isVerbAt(words, k + 1, strict);
   // "the total cost of the project": before "of" a verb-like word is a noun.

@@ -294,3 +294,13 @@ describe('verbs that look like nouns', () => {
     expect(counted('The number of users rose to 5m.')).toBe('users');
   });
 });
+
+describe('people as the measure of a quantity', () => {
+  it('names the unemployment that a number of people measures, and reads "in May" as a month', () => {
+    const f = figures('French unemployment rose 9,000 in May to 2.6 million people. The town has 4,000 people.');
+    expect(f.map((x) => [x.raw, x.counted])).toEqual([
+      ['2.6 million', 'French unemployment'],
+      ['4,000', 'people'],
+    ]);
+  });
+});
