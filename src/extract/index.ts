@@ -103,8 +103,10 @@ function readParagraphs(segs: readonly Segment[]) {
         if (end > start) (info[k]!.quotes as Array<{ start: number; end: number; speaker?: string }>).push({ start, end, ...(q.speaker ? { speaker: q.speaker } : {}) });
       }
     }
+    // The last speaker carries on into a paragraph that opens with a quote and names no one else:
+    // the print convention for a speech over several paragraphs, whether or not the last was closed.
     const last = placed[placed.length - 1];
-    carried = last?.span.unclosed ? last.speaker : undefined;
+    carried = last?.speaker ?? (placed.length === 0 ? undefined : carried);
   }
   return { info, quotes };
 }

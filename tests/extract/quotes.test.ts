@@ -60,3 +60,19 @@ describe('a quote that runs over several sentences, each opened again', () => {
     expect(quotes[1]).toMatch(/^The other side had 90 days/);
   });
 });
+
+describe('a speech over several paragraphs', () => {
+  it('gives a paragraph that opens with a quote and names no one the last speaker, and a plain paragraph breaks the chain', () => {
+    const text =
+      'Coach Ann Lee said: "We want to stay. "We like it here," she said.\n\n' +
+      '"Our rivals had 60 days together. "We will have 12."\n\n' +
+      'The board meets on Friday.\n\n' +
+      '"Nobody had 30 days."';
+    const who = extract(text).facts.filter((f) => f.kind === 'figure').map((f) => [f.raw, (f as { attribution?: string }).attribution ?? null]);
+    expect(who).toEqual([
+      ['60 days', 'Ann Lee'],
+      ['12', 'Ann Lee'],
+      ['30 days', null],
+    ]);
+  });
+});
