@@ -6,7 +6,7 @@
 import type { NumberMention } from './numbers.ts';
 
 const A_DURATION =
-  /(?<=\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s)(?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade)\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
+  /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
 
 const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) an? [a-z]/i;
 
@@ -20,8 +20,9 @@ export function articleDurations(sentence: string): NumberMention[] {
   const out: NumberMention[] = [];
   A_DURATION.lastIndex = 0;
   for (let m = A_DURATION.exec(sentence); m; m = A_DURATION.exec(sentence)) {
-    const [value, unit] = LENGTHS[m[1]!.toLowerCase()]!;
-    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value, unit });
+    const [value, unit] = LENGTHS[m[2]!.toLowerCase()]!;
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, raw: m[1]!, value, unit });
   }
   return out;
 }

@@ -233,7 +233,8 @@ function figureFrom(
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   // "the index ended at 11,740 points": points measure the index, which the subject names.
   // "unemployment rose to 4.46 million people": people measure the unemployment the subject names.
-  const subject = !counted || /^(?:points|people)$/i.test(counted) ? countedBefore(s, qStart)?.text : undefined;
+  const remeasure = !!counted && /^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s);
+  const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || MEASURED_SUBJECT.test(subject))) counted = subject;
   const npEnd = np?.end ?? n.end;
   // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
@@ -313,6 +314,7 @@ function isChromeLine(s: string): boolean {
 }
 
 const MEASURED_SUBJECT = /\b(?:index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout)$/i;
+const MEASURED_SUBJECT_HINT = /index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|employment|joblessness|population|workforce|membership|attendance|audience|turnout/i;
 const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;

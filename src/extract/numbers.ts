@@ -61,7 +61,9 @@ const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarte
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|(?<=\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s)(?:millions|billions)\b(?!\s+of\b)`;
+const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)`;
+// The verbs of money before a bare "millions" that make it an amount.
+const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s$/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
@@ -138,7 +140,9 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
     const mention = m[1]
       ? ratioMention(m, start)
       : m[4]
-        ? vagueMention(m[0], start)
+        ? /s$/i.test(m[0]) && !MONEY_VERB_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))
+          ? undefined
+          : vagueMention(m[0], start)
         : m[5]
           ? numericMention(sentence, m, start)
           : m[8]

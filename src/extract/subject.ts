@@ -205,17 +205,18 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 
 function phrase(text: string): string | undefined {
   // "the total cost of the 20 projects": the head comes before "of" and its number.
-  if (/\d/.test(text)) text = text.replace(/\s+of\s+.*$/, '');
+  const hasDigit = /\d/.test(text);
+  if (hasDigit) text = text.replace(/\s+of\s+.*$/, '');
   // "the total cost of the four-year project to upgrade its kit": an infinitive ends the phrase,
   // and a phrase still too long keeps its head before "of".
-  text = text.replace(/\s+to\s+\p{Ll}+\b.*$/u, '');
-  if (text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
+  if (text.includes(' to ')) text = text.replace(/\s+to\s+[a-z]+\b.*$/, '');
+  if (text.length > 40 && text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
   let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
   // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
-  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || /(?:^|\s)(?<!\p{Lu}\p{L}*\s)[\d.,%]+(?:\s|$)/u.test(t) || !/\p{L}/u.test(t)) return undefined;
+  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || (hasDigit && /(?:^|\s)(?<!\p{Lu}\p{L}*\s)[\d.,%]+(?:\s|$)/u.test(t)) || !/\p{L}/u.test(t)) return undefined;
   return isFragment(t) ? undefined : t;
 }
 
