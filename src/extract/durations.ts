@@ -3,7 +3,14 @@
  * by an hour". Only after a word that makes it a length of time, so "a year ago" or "once a week"
  * stay out.
  */
-import type { NumberMention } from './numbers.ts';
+/** A length of time found in a sentence, shaped like a number mention so the scanner can merge it. */
+export interface Duration {
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  unit: string;
+}
 
 const A_DURATION =
   /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
@@ -15,9 +22,9 @@ const LENGTHS: Record<string, [number, string]> = {
   fortnight: [2, 'weeks'], month: [1, 'months'], year: [1, 'years'], decade: [10, 'years'],
 };
 
-export function articleDurations(sentence: string): NumberMention[] {
+export function articleDurations(sentence: string): Duration[] {
   if (!HINT.test(sentence)) return [];
-  const out: NumberMention[] = [];
+  const out: Duration[] = [];
   A_DURATION.lastIndex = 0;
   for (let m = A_DURATION.exec(sentence); m; m = A_DURATION.exec(sentence)) {
     const [value, unit] = LENGTHS[m[2]!.toLowerCase()]!;
