@@ -58,6 +58,7 @@ const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
+const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
 const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
 
@@ -111,6 +112,12 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
         gone.add(c);
       }
       i = placed.indexOf(b) - 1; // b may still carry "from …" handled above; continue after it
+      continue;
+    }
+    // "grew by 4.5% in 2004 with a record 174.6 million units": the level follows "with".
+    if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
+      setChange(b.fact, before.dir, a.fact);
+      gone.add(a);
       continue;
     }
     // "$3.36bn, up 27%", "13,176, down 0.4%", "£5m, an increase of 12%"

@@ -15,7 +15,7 @@ const RELATIVE = new RegExp(
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
-const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)\b`, 'gi');
+const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
 const CODES = /\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".

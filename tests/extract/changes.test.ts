@@ -47,3 +47,14 @@ describe('a change stated after its level', () => {
     expect(f.map((x) => [x.value, x.direction, x.change])).toEqual([[10740.6, 'up', 0.4]]);
   });
 });
+
+describe('a change whose level follows "with"', () => {
+  it('folds "grew by 6.5% in 2004 with a record 180.2 million units" into the level', () => {
+    const f = figures('The DVD market grew by 6.5% in 2004 with a record 180.2 million units sold.');
+    expect(f.map((x) => [x.value, x.direction, x.change, x.changeUnit])).toEqual([[180_200_000, 'up', 6.5, '%']]);
+  });
+
+  it('reads a chart move to a position as no figure', () => {
+    expect(figures('Halo 2 dropped one place to five.')).toEqual([]);
+  });
+});
