@@ -40,10 +40,11 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)))?`;
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
-const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:a\s+(?:revised|previous)\s+|an?\s+)?$`);
+// "from a previous estimate of 3.7%", "from its earlier forecast of 2%": the earlier level is named.
+const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
 const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
@@ -53,7 +54,7 @@ const THAN_EARLIER = /^[^;:()]{0,12}?,?\s+(?:(?:just|slightly|well|far|much|stil
 // earlier level even a clause further on.
 const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater|ahead\s+of)|(lower|less|below|down|fewer|behind))(?:\s+than)?\s+(?:19|20)\d\d['’]s\s+$/i;
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
-const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+)?$/i;
+const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
@@ -93,7 +94,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const ab = b ? s.slice(a.end, b.start) : '';
 
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
-    if (b && TO.test(ab) && /\bfrom\s+(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start)) && comparable(b.fact, a.fact)) {
+    // "falling from its current 4.75% mark to 3.5%": the earlier level may be named as a mark or level.
+    const abTo = ab.replace(/^\s+(?:mark|level|rate)\b/i, '');
+    if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous)\s+)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 28), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
       b.fact.previous = a.fact.value;
@@ -135,7 +138,10 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "2%, up from 1.9%", "1.5m, compared with 1.2m"
     const uf = b ? UPDOWN_FROM.exec(ab) : null;
-    if (b && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || /compared|against|versus|vs/i.test(ab))) {
+    // "scaled back to 4.0% from 4.4%", "2.1% from 2.8% in 2005": between two levels in the same unit,
+    // "from" names the earlier one even when no movement word says which way.
+    const sameUnit = !!a.fact.unit && a.fact.unit === b?.fact.unit && a.fact.valueHigh === undefined && b.fact.valueHigh === undefined;
+    if (b && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');

@@ -13,9 +13,9 @@ export interface Duration {
 }
 
 const A_DURATION =
-  /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
+  /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning)\s(?:(?:more than|over|nearly|almost|about|less than|just over|just under)\s)?((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|before|after|or\b|['’]s|\d|time\b|round\b|term\b|half\b))/gi;
 
-const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) an? [a-z]/i;
+const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? [a-z]/i;
 
 const LENGTHS: Record<string, [number, string]> = {
   second: [1, 'seconds'], minute: [1, 'minutes'], hour: [1, 'hours'], day: [1, 'days'], week: [1, 'weeks'],

@@ -287,7 +287,7 @@ function figureFrom(
  * "League Two": a word number that points at things already known or names something, not a count.
  */
 function isReference(s: string, start: number, lead: string): boolean {
-  if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)|\w's)\s+$/i.test(lead)) return true;
+  if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)(?:\s+other)?|\w's)\s+$/i.test(lead)) return true;
   // Capitalised inside a sentence: part of a name ("Radio Five Live", "Three Kings").
   // A list bullet ("- Two crooks …") starts a sentence as well.
   return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(•*–—-]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(•*–—-]\s*$/.test(s.slice(0, start));
@@ -348,7 +348,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

@@ -17,7 +17,8 @@ const RELATIVE = new RegExp(
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
 const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
-const CODES = /\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
+// An equation on a poster ("2+2=5") is no amount either.
+const CODES = /\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
@@ -46,7 +47,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}-(?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period)\b)`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period)\b)`,
   'gi',
 );
 
@@ -81,7 +82,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
-  if (/[/&]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/[/&+=]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   const atStart = NAME_AT_START.exec(s);

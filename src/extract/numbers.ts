@@ -57,7 +57,7 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
-const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
+const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
@@ -226,7 +226,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
     value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
-  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz)(?![A-Za-z])/.test(rest)) {
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml)(?![A-Za-z])/.test(rest)) {
     return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);
@@ -299,7 +299,8 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   const after = s.slice(end, end + 20);
   const pct = /^ (?:per ?cent|percent)\b/i.exec(after);
   // "one in ten", "four out of 10": a share, as a percentage.
-  const share = /^ (?:in|out of) (ten|10|five|5|four|4|three|3|100|a hundred)\b/i.exec(after);
+  // "about six out of 20", "one in 50", "nine times out of ten".
+  const share = /^ (?:times )?(?:in|out of) (ten|five|four|three|twenty|fifty|a hundred|a thousand|\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
   // "five pounds", "ten euros": money written in words.
   const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);

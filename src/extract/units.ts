@@ -27,7 +27,7 @@ const PHYSICAL: Array<[string, string]> = [
   ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'],
   ['km|kilometres?|kilometers?', 'km'], ['miles?', 'miles'], ['cm|centimetres?|centimeters?', 'cm'], ['mm|millimetres?|millimeters?', 'mm'],
   ['metres?|meters?', 'm'], ['ft|feet|foot', 'ft'], ['inch(?:es)?', 'inches'], ['sq km|square kilomet(?:re|er)s?', 'sq km'], ['hectares?', 'hectares'], ['acres?', 'acres'],
-  ['kg|kilos?|kilograms?', 'kg'], ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['grams?', 'g'], ['barrels?', 'barrels'], ['litres?|liters?', 'litres'], ['gallons?', 'gallons'],
+  ['kg|kilos?|kilograms?', 'kg'], ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['grams?', 'g'], ['mg|milligrams?', 'mg'], ['ml|millilitres?|milliliters?', 'ml'], ['barrels?', 'barrels'], ['litres?|liters?', 'litres'], ['gallons?', 'gallons'],
   ['GW|gigawatts?', 'GW'], ['MW|megawatts?', 'MW'], ['kWh', 'kWh'], ['kW|kilowatts?', 'kW'],
   ['°C|degrees? (?:Celsius|centigrade|C)\\b', '°C'], ['°F|degrees? (?:Fahrenheit|F)\\b', '°F'], ['degrees?', 'degrees'],
   ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],

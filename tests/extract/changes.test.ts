@@ -58,3 +58,37 @@ describe('a change whose level follows "with"', () => {
     expect(figures('Halo 2 dropped one place to five.')).toEqual([]);
   });
 });
+
+describe('earlier levels named in other ways', () => {
+  const one = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
+
+  it('reads "from a previous estimate of", "from its current N mark to M", and "down from the third quarter\'s N"', () => {
+    expect(one('Growth will slow to 2.5% next year from a previous estimate of 2.9%, the bank said.')).toEqual([['2.5%', 'down', 2.9]]);
+    expect(one('Rates may fall from their current 4.5% mark to 3.25% by 2006.')).toEqual([['3.25%', 'down', 4.5]]);
+    expect(one('Output grew 2.2% in the final quarter, down from the third quarter\'s 4.1%.')).toEqual([['2.2%', 'down', 4.1]]);
+  });
+
+  it('reads "N from M" between two levels in one unit as a change, with no movement word', () => {
+    expect(one('Forecasts were scaled back to 3.0% from 3.6% this year and 1.9% from 2.2% in 2005.')).toEqual([
+      ['3.0%', 'down', 3.6],
+      ['1.9%', 'down', 2.2],
+    ]);
+  });
+});
+
+describe('shares and measures read in new ways', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit ?? null]);
+
+  it('reads "N out of M", "one in 50" and "nine times out of ten" as percentages', () => {
+    expect(read('About three out of 20 staff agreed.')).toEqual([['About three out of 20', 15, '%']]);
+    expect(read('Only about one in 40 drivers will notice.')).toEqual([['about one in 40', 2.5, '%']]);
+    expect(read('At that speed, eight times out of ten they survive.')).toEqual([['eight times out of ten', 80, '%']]);
+  });
+
+  it('reads milligrams, "by a third", "for more than a year", and no figure in "2+2=5" or "a 20 year low"', () => {
+    expect(read('The limit would drop from 80mg to 60mg.')).toEqual([['60mg', 60, 'mg']]);
+    expect(read('Limits could be cut by a third.')).toEqual([['a third', 33.3, '%']]);
+    expect(read('She has been in jail for more than a year.')).toEqual([['more than a year', 1, 'years']]);
+    expect(read('The board read "3+3=7" and jobless claims hit a near 20 year low.')).toEqual([]);
+  });
+});
