@@ -191,7 +191,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 function nearMovement(s: string, at: number, start: number): boolean {
   const between = s.slice(at, start);
-  return between.length <= 45 && !/[,;:()]/.test(between.replace(/^\w+/, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
+  // Another figure in between ("cutting the limit to 50mg would save 65 lives") takes the movement.
+  return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
 }
 
 /** Whether `change` can be the size of a movement of `level`: a % of anything, or the same unit. */
@@ -228,7 +229,7 @@ function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
       continue;
     }
     if (!/^\s*\(\s*(?:about|around|roughly|approximately|some|or|c\.|~)?\s*$/.test(between)) continue;
-    if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,12}\)/.test(s.slice(b.end))) continue;
+    if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,20}\)/.test(s.slice(b.end))) continue;
     if ((a.fact.unit ?? null) === (b.fact.unit ?? null)) continue;
     b.fact.conversion = true;
     copyFacts(a.fact, b.fact);

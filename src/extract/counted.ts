@@ -43,7 +43,7 @@ const DURATIONS: Record<string, string> = {
 export const CHROME_HEADS = /^(?:comments?|shares?|likes?|views?|photos?|images?|videos?|min|mins|minutes? read|read|followers|subscribers|replies|retweets|reposts|reactions|reads|pictures?|slides?)$/i;
 
 // Phrases that say when, not what: "in September", "for the first time", "in the first half".
-const TEMPORAL = /^(?:time|times|half|quarter|period|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|weekend|year|month|week|day)$/i;
+const TEMPORAL = /^(?:year-on-year|month-on-month|time|times|half|quarter|period|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|weekend|year|month|week|day)$/i;
 // An opening quote mark may stand before the phrase: 'cut £35bn in "wasteful spending"'.
 const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)(?:["”](?=\s))?/u;
 // Adjectives in -ly that stand inside a noun phrase ("three weekly flights").
@@ -82,8 +82,14 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       }
       break;
     }
-    // "11 more villages", "two further rounds": the comparative belongs to the phrase.
-    if (!words.length && /^(?:more|further|additional|extra|other)$/.test(lower) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
+    // "save 65 lives": right after a number, "lives" is the noun.
+    if (!words.length && lower === 'lives') {
+      words.push(w);
+      end = at + m[0].length;
+      break;
+    }
+    // "11 more villages", "230 fewer injuries": the comparative belongs to the phrase.
+    if (!words.length && /^(?:more|further|additional|extra|other|fewer)$/.test(lower) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
       words.push(w);
       at += m[0].length;
       continue;

@@ -195,7 +195,7 @@ function figureFrom(
     // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
     // "sold for $9.3bn in an auction": "in a …" says where, not what the money is.
     const re = money
-      ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on)\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
+      ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on(?!\s+(?:news|hopes|fears|reports|concerns|speculation|worries|the\s+back)\b))\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
       : dur
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
@@ -219,7 +219,7 @@ function figureFrom(
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
   // Money is the change itself ("£35bn cuts in public services" counts the cuts).
   if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
-    const inWhat = /^\s+in\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
+    const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.1% contraction in the final three months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;

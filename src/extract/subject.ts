@@ -12,7 +12,7 @@ const SUBJECT_END = new Set(
     'rose rise rises fell fall falls climbed dropped grew grow reached hit stood stands totalled totaled came jumped slipped eased ' +
     'edged declined slowed accelerated averaged ranged cost costs topped exceeded remained remains stayed expanded shrank contracted ' +
     'gained lost soared plunged surged tumbled increased decreased unveiled pledged raised cut held kept set put puts received ' +
-    'runs ran running operates operated number numbered stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
+    'earn earns earned soaring surging jumping plunging tumbling easing edging slipping stay stays runs ran running operates operated number numbered stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
@@ -61,7 +61,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const words = worth[1]!.split(/\s+/);
     const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
     // Without a verb ("tax cuts worth £4bn") the noun right before "worth" is what is worth it.
-    const from = det >= 0 && worth[2] ? words.slice(det + 1) : words.slice(-4).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of');
+    const from = det >= 0 ? words.slice(det + 1) : words.slice(-4).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of');
     const head = phrase(from.join(' '));
     if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
   }
@@ -94,12 +94,13 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const subject = phrase(chunk);
       return subject ? { text: subject, end: start } : undefined;
     }
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared)$/i.test(words[verb - 1]!))) verb--;
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
       // A plural noun before "to" looks like a headline verb; the subject runs across it.
-      if (BOUNDARY_WORDS.has(words[k]!.toLowerCase()) || isVerbAt(words, k, true)) {
+      // A capitalised first word starts the subject ("Forecasts for Japanese growth were …").
+      if (BOUNDARY_WORDS.has(words[k]!.toLowerCase()) || (isVerbAt(words, k, true) && !(k === 0 && /^\p{Lu}/u.test(words[0]!)))) {
         boundary = k;
         break;
       }
@@ -119,6 +120,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       continue;
     }
     // "…, up 21.3% from the year before": the movement reads back to the clause before it.
+    // "…, lifting revenue for the year to 1.45bn euros": a transitive -ing verb's object.
+    if (verb < 0 && /ing$/.test(words[0]!) && TRANSITIVE.test(words[0]!)) {
+      const object = objectAfter(words, 1);
+      if (object) return { text: object, end: start };
+    }
     if (verb < 0 && (/^(?:at|to|with|from|by|on|in|up|down)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) {
       continued = true;
       continue;
@@ -133,7 +139,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (verb === 0 && i > 0) {
       // "The price of gas, a vital fuel, has risen": an aside or an apposition sits between.
       // So does anything between two dashes ("Growth - the main target of curbs - was 11.5%").
-      while (i > 1 && (/^(?:which|who|that|where|a|an)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
+      // And a lone adverb ("The yen, meanwhile, had strengthened").
+      while (i > 1 && (/^(?:which|who|that|where|a|an)\b|^(?:meanwhile|however|though|too|also|therefore|instead|\w+ly)$/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;
     }
@@ -154,7 +161,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const object: string[] = [];
     if (TRANSITIVE.test(main)) {
       for (const w of words.slice(k)) {
-        if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+        // "boost its 2004 dividend payment": a year inside the object is no figure.
+        if ((/\d/.test(w) && !/^(?:19|20)\d\d$/.test(w)) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
         object.push(w);
       }
     }
@@ -173,6 +181,15 @@ const AUX = new Set('is was were are be been being has have had will would could
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
 const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
+function objectAfter(words: string[], from: number): string | undefined {
+  const object: string[] = [];
+  for (const w of words.slice(from)) {
+    if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+    object.push(w);
+  }
+  return phrase(object.join(' '));
+}
+
 function mainVerbAt(words: string[], verb: number): string {
   return (AUX.has(words[verb]!.toLowerCase()) ? words.slice(verb + 1).find((w) => !AUX.has(w.toLowerCase())) : words[verb]) ?? '';
 }
@@ -184,6 +201,10 @@ function dash(sep: string | undefined): boolean {
 function isVerbAt(words: string[], k: number, strict = false): boolean {
   const w = words[k]!;
   const l = w.toLowerCase();
+  // "stay on hold at 4.75%": after a preposition only an -ing form can be a verb.
+  if (k > 0 && !/ing$/.test(l) && /^(?:on|in|at|of|for|with|from|by|into)$/i.test(words[k - 1]!)) return false;
+  // "grown more than expected": after "than" or "as", a participle is no verb of the clause.
+  if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!)) return false;
   // "rose in May to 2.6 million": the month, not the modal.
   if (w === 'May' && k > 0) return false;
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.
@@ -205,6 +226,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 
 function phrase(text: string): string | undefined {
   // "the total cost of the 20 projects": the head comes before "of" and its number.
+  if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);
   if (hasDigit) text = text.replace(/\s+of\s+.*$/, '');
   // "the total cost of the four-year project to upgrade its kit": an infinitive ends the phrase,

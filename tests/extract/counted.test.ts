@@ -304,3 +304,33 @@ describe('people as the measure of a quantity', () => {
     ]);
   });
 });
+
+describe('what a figure counts in markets and policy news', () => {
+  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
+
+  it('reads the object of "lifting X" after a comma, and of "boost its 2004 X"', () => {
+    expect(counted('Sales rose to 200m euros, lifting profit for the year to a record 90m euros.', '90m euros')).toBe('profit');
+    expect(counted('The firm will boost its 2004 dividend payment by 15%.', '15%')).toBe('dividend payment');
+  });
+
+  it('reads past an adverb aside, "probably stay on hold", "more than expected" and a capitalised first word', () => {
+    expect(counted('The euro, meanwhile, had risen to 1.3050 against the dollar.', '1.3050')).toBe('euro');
+    expect(counted('Base rates will probably stay on hold at 4.5%.', '4.5%')).toBe('Base rates');
+    expect(counted('The economy has grown more than expected, expanding at an annual rate of 3.1%.', '3.1%')).toBe('economy');
+    expect(counted('Forecasts for French growth were scaled back to 1.9%.', '1.9%')).toBe('Forecasts');
+  });
+
+  it('counts lives saved, "230 fewer injuries", and what earns, soars or is worth money', () => {
+    expect(counted('A lower limit would save 40 lives a year.', '40')).toBe('lives');
+    expect(counted('It would mean 120 fewer serious injuries.', '120')).toBe('fewer serious injuries');
+    expect(counted('Part-time staff earn 12% less than others.', '12%')).toBe('Part-time staff');
+    expect(counted('Imports kept rising, with exports soaring up 20% in 2004.', '20%')).toBe('exports');
+    expect(counted('The board rejected a takeover offer worth 2.2bn Australian dollars.', '2.2bn')).toBe('takeover offer');
+  });
+
+  it('gives every restatement in one pair of brackets the noun the money is for, and not "news"', () => {
+    const f = figures('The group offered £1.1bn ($2.1bn; 1.6bn euros) for the Paris bourse.');
+    expect(f.map((x) => x.counted)).toEqual(['Paris bourse', 'Paris bourse', 'Paris bourse']);
+    expect(counted("Acme's shares rose 8% to A$3.10 on news of the offer.", 'A$3.10')).toBe("Acme's shares");
+  });
+});
