@@ -1,4 +1,4 @@
-import type { ArticleHit, Store } from '../store/index.ts';
+import type { ArticleHit, TenantSearch } from '../store/index.ts';
 
 export type { ArticleHit } from '../store/index.ts';
 import { articleTopics, expandTopic, normalizeEntity } from '../extract/topics.ts';
@@ -108,13 +108,13 @@ export function mentions(text: string | null | undefined, term: string): boolean
   return false;
 }
 
-export function searchArticles(store: Store, tenant: string, q: TopicQuery, limit: number): ArticleHit[] {
+export function searchArticles(search: TenantSearch, q: TopicQuery, limit: number): ArticleHit[] {
   if (!q.fts) return [];
   // The newest matches, then the most pertinent of them: a headline naming the topic beats a passing
   // mention. Ranking a bounded window in code keeps the cost flat as the store grows (bm25 over every
   // match was most of /summary's time at 100k articles).
   // Stored order only approximates publication order (feeds are polled in any order), so sort the window.
-  const hits = store.search.recentArticles(tenant, q.fts, Math.max(limit * 4, 200)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const hits = search.recentArticles(q.fts, Math.max(limit * 4, 200)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const score = (a: ArticleHit): number => (titleNamesTopic(a.title, q) ? 2 : 0) + (q.keys.some((k) => a.topics.split('|').includes(k)) ? 1 : 0);
   const ranked = hits.map((a, i) => ({ a, i, s: score(a) }));
   // The latest developments always make it in, whatever their headline says.
