@@ -51,9 +51,9 @@ export function mentionsTopic(text: string | null | undefined, q: TopicQuery): b
 }
 
 /**
- * Lower-case fragments of which any text that names the topic (mentionsTopic) contains at least one:
- * a substring test that rules most texts out before any stemming. A stemmed word is its text's
- * prefix, up to a final "y" for "-ies" words.
+ * Lower-case fragments of which any text that names the topic (mentionsTopic) contains at least one,
+ * each at the start of a word: a test that rules most texts out before any stemming. A stemmed word
+ * is its word's prefix, up to a final "y" for "-ies" words.
  */
 export function topicFragments(q: TopicQuery): string[] {
   const longest = (words: readonly string[]): string => words.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -61,10 +61,29 @@ export function topicFragments(q: TopicQuery): string[] {
   return [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
 }
 
+/**
+ * Whether a fragment starts a word somewhere in the text (or in a JSON document of texts). Only
+ * where it starts a word can the word's stem be the topic's: "aid" in "said" cannot name aid, and
+ * passing on every "said" made /figures aid parse and stem three times the documents it needed to.
+ */
 export function mayMentionTopic(text: string | null | undefined, fragments: readonly string[]): boolean {
   if (!text) return false;
   const lower = text.toLowerCase();
-  return fragments.some((f) => lower.includes(f));
+  for (const f of fragments) {
+    for (let i = lower.indexOf(f); i >= 0; i = lower.indexOf(f, i + 1)) if (startsWord(lower, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * True unless the character before `i` is surely part of the same word: an ASCII letter or digit that
+ * is not the end of a JSON escape ("\n", "\u00e9"). Any other character, ASCII or not, counts as
+ * a possible boundary, so the test never rules out a text that names the topic.
+ */
+function startsWord(lower: string, i: number): boolean {
+  const c = lower.charCodeAt(i - 1);
+  const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return !wordChar || lower[i - 2] === '\\' || (lower[i - 6] === '\\' && lower[i - 5] === 'u');
 }
 
 /**
