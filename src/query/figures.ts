@@ -97,7 +97,14 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   const byId = new Map<number, FactRow>();
   // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
   const fragments = topicFragments(q);
-  const names = (text: string | null): boolean => mayMentionTopic(text, fragments) && mentionsTopic(text, q);
+  // A sentence holds several figures and a counted phrase recurs across articles: test each text once.
+  const named = new Map<string, boolean>();
+  const names = (text: string | null): boolean => {
+    if (!text) return false;
+    let yes = named.get(text);
+    if (yes === undefined) named.set(text, (yes = mayMentionTopic(text, fragments) && mentionsTopic(text, q)));
+    return yes;
+  };
   const filter: FigureFilter = {
     docMayHold: (doc) => mayMentionTopic(doc, fragments),
     accept: (f) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),

@@ -58,7 +58,9 @@ export function mentionsTopic(text: string | null | undefined, q: TopicQuery): b
 export function topicFragments(q: TopicQuery): string[] {
   const longest = (words: readonly string[]): string => words.reduce((a, b) => (b.length > a.length ? b : a), '');
   const groups = [...q.terms.map(wordsOf), ...(q.words.length > 1 ? [q.words] : [])];
-  return [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
+  const all = [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
+  // Where "captive" starts a word, so does "captiv": a fragment that extends another adds nothing.
+  return all.filter((f) => !all.some((g) => g !== f && f.startsWith(g)));
 }
 
 /**
