@@ -1,17 +1,8 @@
 import type { Db } from './db.ts';
 import type { FactRepo, FactRow, FigureFilter } from './facts.ts';
-import { TenantSearch, type SearchStatements } from './tenant-search.ts';
+import { TenantSearch, type ArticleHit, type SearchStatements } from './tenant-search.ts';
 
-/** An article matching a topic, with what answers need to rank and cite it. */
-export interface ArticleHit {
-  id: number;
-  title: string;
-  url: string | null;
-  publishedAt: string;
-  sourceTitle: string | null;
-  /** Topic keys joined by '|'. */
-  topics: string;
-}
+export type { ArticleHit } from './tenant-search.ts';
 
 /** Topic search over the stored articles; each answer searches through its tenant's view (TenantSearch). */
 export class SearchRepo {

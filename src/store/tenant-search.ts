@@ -1,6 +1,16 @@
 import type { Statement } from 'better-sqlite3';
 import type { FactRepo, FactRow, FigureFilter } from './facts.ts';
-import type { ArticleHit } from './search.ts';
+
+/** An article matching a topic, with what answers need to rank and cite it. */
+export interface ArticleHit {
+  id: number;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+  sourceTitle: string | null;
+  /** Topic keys joined by '|'. */
+  topics: string;
+}
 
 /** The prepared statements a tenant's searches run (SearchRepo prepares them once per connection). */
 export interface SearchStatements {
@@ -45,7 +55,7 @@ export class TenantSearch {
   private readonly matches = new Map<string, { ids: number[]; limit: number }>();
 
   constructor(
-    readonly tenant: string,
+    private readonly tenant: string,
     private readonly sql: SearchStatements,
     private readonly facts: FactRepo,
   ) {}
