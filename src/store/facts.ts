@@ -52,8 +52,8 @@ export class FactRepo {
   private readonly allDocsStmt;
   private readonly figureDocsStmt;
   private readonly otherDocsStmt;
-  private readonly tenantFigureDocsStmt;
-  private readonly articlesStmt;
+  private readonly figureDocsByIdStmt;
+  private readonly tenantArticlesStmt;
   private readonly countStmt;
 
   constructor(db: Db) {
@@ -64,12 +64,11 @@ export class FactRepo {
     this.otherDocsStmt = db.prepare(docsSelect('NULL AS figures, d.others'));
     // A search reads the figures first and the article behind them only for those it keeps: an
     // article's topics sit after its text in the row, so reading them means reading the text's pages.
-    this.tenantFigureDocsStmt = db.prepare(
-      `SELECT d.article_id, d.figures FROM article_facts d JOIN articles a ON a.id = d.article_id
-       WHERE d.article_id IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)`,
-    );
-    this.articlesStmt = db.prepare(
-      `SELECT a.id AS article_id, ${ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (SELECT value FROM json_each(?))`,
+    // The tenant check goes with the article, so it costs a page read only for what an answer shows.
+    this.figureDocsByIdStmt = db.prepare('SELECT d.article_id, d.figures FROM article_facts d WHERE d.article_id IN (SELECT value FROM json_each(?))');
+    this.tenantArticlesStmt = db.prepare(
+      `SELECT a.id AS article_id, ${ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+       WHERE a.id IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)`,
     );
     this.countStmt = db
       .prepare(
@@ -110,7 +109,7 @@ export class FactRepo {
    */
   figuresOf(tenant: string, articleIds: readonly number[], filter: FigureFilter = {}): FactRow[] {
     if (articleIds.length === 0) return [];
-    const docs = (this.tenantFigureDocsStmt.all(JSON.stringify(articleIds), tenant) as Array<{ article_id: number; figures: string | null }>).sort(
+    const docs = (this.figureDocsByIdStmt.all(JSON.stringify(articleIds)) as Array<{ article_id: number; figures: string | null }>).sort(
       (a, b) => b.article_id - a.article_id,
     );
     const kept: Array<{ articleId: number; facts: Decoded }> = [];
@@ -120,8 +119,10 @@ export class FactRepo {
       if (facts.length > 0) kept.push({ articleId: d.article_id, facts });
     }
     if (kept.length === 0) return [];
-    const articles = new Map((this.articlesStmt.all(JSON.stringify(kept.map((k) => k.articleId))) as ArticleRow[]).map((a) => [a.article_id, a]));
+    const ids = JSON.stringify(kept.map((k) => k.articleId));
+    const articles = new Map((this.tenantArticlesStmt.all(ids, tenant) as ArticleRow[]).map((a) => [a.article_id, a]));
     return kept.flatMap((k) => {
+      // Not the tenant's (or gone since): none of its figures.
       const article = articles.get(k.articleId);
       return article ? withArticle(k.facts, article) : [];
     });
