@@ -123,7 +123,7 @@ export function findDisputes(claims: readonly FactRow[]): Dispute[] {
 export function findClaims(store: Store, opts: { tenant: string; topic: string; limit?: number }): { claims: FactRow[]; disputes: Dispute[] } {
   const q = topicQuery(opts.topic);
   if (!q.fts) return { claims: [], disputes: [] };
-  const articles = searchArticles(store, opts.tenant, q, 200).filter((a) => articleOnTopic({ title: a.title, topics: a.topics ? a.topics.split('|') : [] }, q));
+  const articles = searchArticles(store.search.forTenant(opts.tenant), q, 200).filter((a) => articleOnTopic({ title: a.title, topics: a.topics ? a.topics.split('|') : [] }, q));
   const rows = store.facts
     .forArticles(
       articles.map((a) => a.id),

@@ -1,4 +1,4 @@
-import type { Store, FactRow, FigureFilter } from '../store/index.ts';
+import type { Store, FactRow, FigureFilter, TenantSearch } from '../store/index.ts';
 import type { FigurePoint } from './point.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
@@ -11,6 +11,8 @@ export interface FindFiguresOptions {
   tenant: string;
   topic: string;
   limit?: number;
+  /** The answer's searches, when the caller has searched for this tenant already (summary.ts). */
+  search?: TenantSearch;
 }
 
 /** How many figures naming the topic are considered before relevance filtering; bounds work at 100k articles. */
@@ -95,13 +97,21 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
   const byId = new Map<number, FactRow>();
   // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
   const fragments = topicFragments(q);
-  const names = (text: string | null): boolean => mayMentionTopic(text, fragments) && mentionsTopic(text, q);
+  // A sentence holds several figures and a counted phrase recurs across articles: test each text once.
+  const named = new Map<string, boolean>();
+  const names = (text: string | null): boolean => {
+    if (!text) return false;
+    let yes = named.get(text);
+    if (yes === undefined) named.set(text, (yes = mayMentionTopic(text, fragments) && mentionsTopic(text, q)));
+    return yes;
+  };
   const filter: FigureFilter = {
     docMayHold: (doc) => mayMentionTopic(doc, fragments),
     accept: (f) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
   };
-  for (const f of store.search.recentFigures(opts.tenant, q.fts, CANDIDATES, filter)) byId.set(f.id, f);
-  for (const f of store.search.recentTitleFigures(opts.tenant, q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
+  const search = opts.search ?? store.search.forTenant(opts.tenant);
+  for (const f of search.recentFigures(q.fts, CANDIDATES, filter)) byId.set(f.id, f);
+  for (const f of search.recentTitleFigures(q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated && !isBareOne(f))
     .map((f) => ({ f, score: topicScore(f, q) }))

@@ -1,4 +1,4 @@
-import type { ArticleHit, Store } from '../store/index.ts';
+import type { ArticleHit, TenantSearch } from '../store/index.ts';
 
 export type { ArticleHit } from '../store/index.ts';
 import { articleTopics, expandTopic, normalizeEntity } from '../extract/topics.ts';
@@ -51,20 +51,41 @@ export function mentionsTopic(text: string | null | undefined, q: TopicQuery): b
 }
 
 /**
- * Lower-case fragments of which any text that names the topic (mentionsTopic) contains at least one:
- * a substring test that rules most texts out before any stemming. A stemmed word is its text's
- * prefix, up to a final "y" for "-ies" words.
+ * Lower-case fragments of which any text that names the topic (mentionsTopic) contains at least one,
+ * each at the start of a word: a test that rules most texts out before any stemming. A stemmed word
+ * is its word's prefix, up to a final "y" for "-ies" words.
  */
 export function topicFragments(q: TopicQuery): string[] {
   const longest = (words: readonly string[]): string => words.reduce((a, b) => (b.length > a.length ? b : a), '');
   const groups = [...q.terms.map(wordsOf), ...(q.words.length > 1 ? [q.words] : [])];
-  return [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
+  const all = [...new Set(groups.map((g) => stem(longest(g)).replace(/y$/, '')))];
+  // Where "captive" starts a word, so does "captiv": a fragment that extends another adds nothing.
+  return all.filter((f) => !all.some((g) => g !== f && f.startsWith(g)));
 }
 
+/**
+ * Whether a fragment starts a word somewhere in the text (or in a JSON document of texts). Only
+ * where it starts a word can the word's stem be the topic's: "aid" in "said" cannot name aid, and
+ * passing on every "said" made /figures aid parse and stem three times the documents it needed to.
+ */
 export function mayMentionTopic(text: string | null | undefined, fragments: readonly string[]): boolean {
   if (!text) return false;
   const lower = text.toLowerCase();
-  return fragments.some((f) => lower.includes(f));
+  for (const f of fragments) {
+    for (let i = lower.indexOf(f); i >= 0; i = lower.indexOf(f, i + 1)) if (startsWord(lower, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * True unless the character before `i` is surely part of the same word: an ASCII letter or digit that
+ * is not the end of a JSON escape ("\n", "\u00e9"). Any other character, ASCII or not, counts as
+ * a possible boundary, so the test never rules out a text that names the topic.
+ */
+function startsWord(lower: string, i: number): boolean {
+  const c = lower.charCodeAt(i - 1);
+  const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return !wordChar || lower[i - 2] === '\\' || (lower[i - 6] === '\\' && lower[i - 5] === 'u');
 }
 
 /**
@@ -108,13 +129,13 @@ export function mentions(text: string | null | undefined, term: string): boolean
   return false;
 }
 
-export function searchArticles(store: Store, tenant: string, q: TopicQuery, limit: number): ArticleHit[] {
+export function searchArticles(search: TenantSearch, q: TopicQuery, limit: number): ArticleHit[] {
   if (!q.fts) return [];
   // The newest matches, then the most pertinent of them: a headline naming the topic beats a passing
   // mention. Ranking a bounded window in code keeps the cost flat as the store grows (bm25 over every
   // match was most of /summary's time at 100k articles).
   // Stored order only approximates publication order (feeds are polled in any order), so sort the window.
-  const hits = store.search.recentArticles(tenant, q.fts, Math.max(limit * 4, 200)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const hits = search.recentArticles(q.fts, Math.max(limit * 4, 200)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const score = (a: ArticleHit): number => (titleNamesTopic(a.title, q) ? 2 : 0) + (q.keys.some((k) => a.topics.split('|').includes(k)) ? 1 : 0);
   const ranked = hits.map((a, i) => ({ a, i, s: score(a) }));
   // The latest developments always make it in, whatever their headline says.

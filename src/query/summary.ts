@@ -76,10 +76,12 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
   const maxArticles = opts.maxArticles ?? 8;
   const maxLines = opts.maxLines ?? 8;
   const maxChars = opts.maxChars ?? 2400;
-  const hits = searchArticles(store, opts.tenant, q, maxArticles * 4).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
+  // One view for the whole answer: its figures walk the same narrowed matches as its articles.
+  const search = store.search.forTenant(opts.tenant);
+  const hits = searchArticles(search, q, maxArticles * 4).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
-  const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic });
+  const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
   const keyFigures = keyGroups(rankGroups(groupFigures(figures), opts.topic), hits.map((h) => h.title)).slice(0, 3);
   const facts = store.facts.forArticles(
     hits.map((h) => h.id),

@@ -17,10 +17,8 @@ export interface FigureFilter {
   accept?: (f: FactTexts) => boolean;
 }
 
-interface DocRow {
+interface ArticleRow {
   article_id: number;
-  figures: string | null;
-  others: string | null;
   a_title: string;
   a_url: string | null;
   a_published: string;
@@ -30,16 +28,22 @@ interface DocRow {
   s_url: string;
 }
 
+interface DocRow extends ArticleRow {
+  figures: string | null;
+  others: string | null;
+}
+
 type Kind = Fact['kind'];
 const ALL_KINDS: readonly Kind[] = ['figure', 'date', 'quote', 'claim'];
 
 // Article ids travel as one JSON array parameter, so one prepared statement serves any number of them.
 // Only the documents asked for are selected, so SQLite does not read the other one's pages.
-const docsSelect = (columns: string, tenant: boolean): string =>
-  `SELECT d.article_id, ${columns}, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
-    f.id AS s_id, f.title AS s_title, f.url AS s_url
+const ARTICLE_COLUMNS = `a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+    f.id AS s_id, f.title AS s_title, f.url AS s_url`;
+const docsSelect = (columns: string): string =>
+  `SELECT d.article_id, ${columns}, ${ARTICLE_COLUMNS}
    FROM article_facts d JOIN articles a ON a.id = d.article_id JOIN feeds f ON f.id = a.feed_id
-   WHERE d.article_id IN (SELECT value FROM json_each(?))${tenant ? ' AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)' : ''}`;
+   WHERE d.article_id IN (SELECT value FROM json_each(?))`;
 
 /** Facts live as documents per article (migration 006, factdoc.ts): written together, read per article. */
 export class FactRepo {
@@ -48,16 +52,24 @@ export class FactRepo {
   private readonly allDocsStmt;
   private readonly figureDocsStmt;
   private readonly otherDocsStmt;
-  private readonly tenantFigureDocsStmt;
+  private readonly figureDocsByIdStmt;
+  private readonly tenantArticlesStmt;
   private readonly countStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO article_facts (article_id, figures, others) VALUES (?, ?, ?)');
     this.deleteStmt = db.prepare('DELETE FROM article_facts WHERE article_id = ?');
-    this.allDocsStmt = db.prepare(docsSelect('d.figures, d.others', false));
-    this.figureDocsStmt = db.prepare(docsSelect('d.figures, NULL AS others', false));
-    this.otherDocsStmt = db.prepare(docsSelect('NULL AS figures, d.others', false));
-    this.tenantFigureDocsStmt = db.prepare(docsSelect('d.figures, NULL AS others', true));
+    this.allDocsStmt = db.prepare(docsSelect('d.figures, d.others'));
+    this.figureDocsStmt = db.prepare(docsSelect('d.figures, NULL AS others'));
+    this.otherDocsStmt = db.prepare(docsSelect('NULL AS figures, d.others'));
+    // A search reads the figures first and the article behind them only for those it keeps: an
+    // article's topics sit after its text in the row, so reading them means reading the text's pages.
+    // The tenant check goes with the article, so it costs a page read only for what an answer shows.
+    this.figureDocsByIdStmt = db.prepare('SELECT d.article_id, d.figures FROM article_facts d WHERE d.article_id IN (SELECT value FROM json_each(?))');
+    this.tenantArticlesStmt = db.prepare(
+      `SELECT a.id AS article_id, ${ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+       WHERE a.id IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = ?)`,
+    );
     this.countStmt = db
       .prepare(
         `SELECT coalesce(sum(coalesce(json_array_length(d.figures, '$.f'), 0) + coalesce(json_array_length(d.others, '$.f'), 0)), 0)
@@ -97,13 +109,23 @@ export class FactRepo {
    */
   figuresOf(tenant: string, articleIds: readonly number[], filter: FigureFilter = {}): FactRow[] {
     if (articleIds.length === 0) return [];
-    const docs = (this.tenantFigureDocsStmt.all(JSON.stringify(articleIds), tenant) as DocRow[]).sort((a, b) => b.article_id - a.article_id);
-    const out: FactRow[] = [];
+    const docs = (this.figureDocsByIdStmt.all(JSON.stringify(articleIds)) as Array<{ article_id: number; figures: string | null }>).sort(
+      (a, b) => b.article_id - a.article_id,
+    );
+    const kept: Array<{ articleId: number; facts: Decoded }> = [];
     for (const d of docs) {
       if (d.figures === null || (filter.docMayHold && !filter.docMayHold(d.figures))) continue;
-      out.push(...rowsOf(d, () => true, filter.accept));
+      const facts = decodeFacts(d.figures, 0, () => true, filter.accept);
+      if (facts.length > 0) kept.push({ articleId: d.article_id, facts });
     }
-    return out;
+    if (kept.length === 0) return [];
+    const ids = JSON.stringify(kept.map((k) => k.articleId));
+    const articles = new Map((this.tenantArticlesStmt.all(ids, tenant) as ArticleRow[]).map((a) => [a.article_id, a]));
+    return kept.flatMap((k) => {
+      // Not the tenant's (or gone since): none of its figures.
+      const article = articles.get(k.articleId);
+      return article ? withArticle(k.facts, article) : [];
+    });
   }
 
   countForTenant(tenant: string): number {
@@ -111,14 +133,16 @@ export class FactRepo {
   }
 }
 
-function rowsOf(d: DocRow, want: (kind: Kind) => boolean, accept?: (f: FactTexts) => boolean): FactRow[] {
-  const decoded = [
-    ...(d.figures !== null ? decodeFacts(d.figures, 0, want, accept) : []),
-    ...(d.others !== null ? decodeFacts(d.others, OTHER_BASE, want, accept) : []),
-  ];
-  if (decoded.length === 0) return [];
-  const article = { id: d.article_id, title: d.a_title, url: d.a_url, publishedAt: d.a_published, topics: d.a_topics ? d.a_topics.split('|') : [] };
-  const source = { id: d.s_id, title: d.s_title, url: d.s_url };
+type Decoded = ReturnType<typeof decodeFacts>;
+
+function rowsOf(d: DocRow, want: (kind: Kind) => boolean): FactRow[] {
+  const decoded = [...(d.figures !== null ? decodeFacts(d.figures, 0, want) : []), ...(d.others !== null ? decodeFacts(d.others, OTHER_BASE, want) : [])];
+  return decoded.length === 0 ? [] : withArticle(decoded, d);
+}
+
+function withArticle(decoded: Decoded, a: ArticleRow): FactRow[] {
+  const article = { id: a.article_id, title: a.a_title, url: a.a_url, publishedAt: a.a_published, topics: a.a_topics ? a.a_topics.split('|') : [] };
+  const source = { id: a.s_id, title: a.s_title, url: a.s_url };
   // The decoded fields are fresh objects: completing them in place spares a copy per fact.
-  return decoded.map(({ position, fields }) => Object.assign(fields, { id: d.article_id * FACT_SLOTS + position, articleId: d.article_id, article, source }));
+  return decoded.map(({ position, fields }) => Object.assign(fields, { id: a.article_id * FACT_SLOTS + position, articleId: a.article_id, article, source }));
 }

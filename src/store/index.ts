@@ -53,5 +53,6 @@ export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
 export type { FactRow, FigureFilter } from './facts.ts';
 export type { ArticleHit } from './search.ts';
+export type { TenantSearch } from './tenant-search.ts';
 export type { Subscription, NewSubscription } from './subscriptions.ts';
 export type { OutboxRow, NewOutboxRow, OutboxKind } from './outbox.ts';
