@@ -1,7 +1,7 @@
 /**
- * Changes as part of a figure. "Sales rose 2% to $11.1bn from $10.9bn" is one fact — sales of
- * $11.1bn, up 2% from $10.9bn — not three numbers. This pass runs over one sentence's figures once
- * they are read, and folds a change ("2%") and an earlier level ("$10.9bn") into the level they
+ * Changes as part of a figure. "Revenue climbed 3% to $8.2bn from $8.0bn" is one fact — revenue of
+ * $8.2bn, up 3% from $8.0bn — not three numbers. This pass runs over one sentence's figures once
+ * they are read, and folds a change ("3%") and an earlier level ("$8.0bn") into the level they
  * describe, sets the direction of a movement stated alone ("lost 464,000 subscribers"), and marks a
  * bracketed restatement in another unit ("$1.13bn (£600m)") as a conversion.
  */
@@ -43,7 +43,7 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
-// "from a previous estimate of 3.7%", "from its earlier forecast of 2%": the earlier level is named.
+// "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
 const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
@@ -88,13 +88,13 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (b) c = p;
       else b = p;
     }
-    // "ended the day up 0.7% at 11,740": a bare "up"/"down" right before a change is its movement.
+    // "closed up 1.2% at 9,310": a bare "up"/"down" right before a change is its movement.
     const bare = /\b(up|down)\s+$/i.exec(s.slice(Math.max(0, a.start - 6), a.start));
     const before = movementBefore(s, moves, Math.max(0, a.start - 60), a.start) ?? (bare ? { dir: bare[1]!.toLowerCase() as 'up' | 'down', at: a.start - bare[0].length } : undefined);
     const ab = b ? s.slice(a.end, b.start) : '';
 
-    // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from just over 5% in 2003 to a record 13.3%"
-    // "falling from its current 4.75% mark to 3.5%": the earlier level may be named as a mark or level.
+    // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from a little over 4% in 2002 to a peak of 11%"
+    // "easing from the present 5% mark to 4%": the earlier level may be named as a mark or level.
     const abTo = ab.replace(/^\s+(?:mark|level|rate)\b/i, '');
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous)\s+)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 28), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
@@ -117,7 +117,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       i = placed.indexOf(b) - 1; // b may still carry "from …" handled above; continue after it
       continue;
     }
-    // "grew by 4.5% in 2004 with a record 174.6 million units": the level follows "with".
+    // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
       setChange(b.fact, before.dir, a.fact);
       gone.add(a);
@@ -138,7 +138,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "2%, up from 1.9%", "1.5m, compared with 1.2m"
     const uf = b ? UPDOWN_FROM.exec(ab) : null;
-    // "scaled back to 4.0% from 4.4%", "2.1% from 2.8% in 2005": between two levels in the same unit,
+    // "trimmed to 3.0% from 3.6%", "1.9% from 2.2% in 2006": between two levels in the same unit,
     // "from" names the earlier one even when no movement word says which way.
     const sameUnit = !!a.fact.unit && a.fact.unit === b?.fact.unit && a.fact.valueHigh === undefined && b.fact.valueHigh === undefined;
     if (b && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
@@ -159,7 +159,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "£50bn - 14% higher than planned", "£1.3bn in 2004, almost 7% more than in 2003": the change
+    // "£50bn - 14% higher than planned", "£2.1bn last year, nearly 9% more than the year before": the change
     // of a level follows it, and the level is what it changes.
     const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;
     if (b && follows) {
@@ -191,7 +191,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 function nearMovement(s: string, at: number, start: number): boolean {
   const between = s.slice(at, start);
-  // Another figure in between ("cutting the limit to 50mg would save 65 lives") takes the movement.
+  // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
   return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
 }
 

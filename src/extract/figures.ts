@@ -193,7 +193,7 @@ function figureFrom(
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
     // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
-    // "sold for $9.3bn in an auction": "in a …" says where, not what the money is.
+    // "sold for $7.1bn in an auction last year": "in a …" says where, not what the money is.
     const re = money
       ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on(?!\s+(?:news|hopes|fears|reports|concerns|speculation|worries|the\s+back)\b))\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
       : dur
@@ -202,7 +202,7 @@ function figureFrom(
           ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
           : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
-    // "bids of £3m, £4m and £5m for Reid": a list member counts what the list counts, not "for X".
+    // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
     const of = listed && /^\s+(?:for|on|in)\b/i.test(s.slice(from)) ? null : re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
@@ -221,7 +221,7 @@ function figureFrom(
   if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
     const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
-    // "a 0.1% contraction in the final three months": a period is when, not what.
+    // "a 0.3% shrinkage over the last six months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
@@ -321,7 +321,7 @@ const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would
 
 function inheritsCounted(between: string): boolean {
   if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+(?:with|to)|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
-  // "2% of MPs - 13 out of 659": a restatement after a dash counts the same thing.
+  // "3% of judges - 20 out of 700": a restatement after a dash counts the same thing.
   return between.length < 40 && /(?:\band|\bor|,|\s[-–—])\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }
 

@@ -39,18 +39,18 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The word right before "of" is the head even when it can be a verb ("a cost of").
     const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
     const head = words.slice(from + 1).join(' ');
-    // "had an estimated worth of $2.6bn", "growing at a rate of 20%": a word for value or pace says
+    // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
     // nothing; the subject says what.
     const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
     if (head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
   }
-  // "at speeds of 4 GHz", "across distances up to 4km", "over a range up to 10 metres": the measure.
+  // "at speeds of 4 GHz", "across distances up to 4km", "over a span of up to 30 metres": the measure.
   const measure = /\b(speeds?|distances?|range|depths?|heights?|temperatures?|lengths?|widths?|capacity)(?:\s+of)?(?:\s+(?:up\s+to|more\s+than|greater\s+than|over|about|around|nearly|almost|some))?\s*$/i.exec(tail);
   if (measure) return { text: measure[1]!, end: start };
-  // "Priced at £229, the handheld device is …": the subject after the comma.
+  // "Priced at £149, the new player is …": the subject after the comma.
   const priced = /\bpriced\s+at\s+$/i.test(tail) ? /^[^,]{0,24},\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:is|was|will|has|goes|went|costs?)\b/u.exec(sentence.slice(start)) : null;
   if (priced) return { text: priced[1]!, end: start };
-  // "a 20GB version for £99", "a starter disc for 10 euros": what the money buys.
+  // "a 20GB version for £99", "a season pass for 80 euros": what the money buys.
   const bought = tail.endsWith(' for ') ? /\b(?:a|an)\s+(?:\d[\p{L}\d.-]*\s+)?((?:\p{L}[\p{L}-]*\s+)?\p{L}[\p{L}-]*)\s+for\s+$/u.exec(tail) : null;
   const item = bought?.[1]!.split(' ') ?? [];
   if (bought && !item.some((w) => SUBJECT_END.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing)$/.test(w))) return { text: bought[1]!, end: start };
@@ -88,7 +88,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
     // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
-    // "consumer prices - at 2.4% - rose": read back from "at", a clause without a verb of its own
+    // "food prices - at 3.1% - climbed": read back from "at", a clause without a verb of its own
     // (a final plural is no headline verb there) is the subject.
     if (continued && (verb < 0 || (verb === words.length - 1 && !isVerbAt(words, verb, true)))) {
       const subject = phrase(chunk);
@@ -120,7 +120,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       continue;
     }
     // "…, up 21.3% from the year before": the movement reads back to the clause before it.
-    // "…, lifting revenue for the year to 1.45bn euros": a transitive -ing verb's object.
+    // "…, lifting profit for 2004 to 90m euros": a transitive -ing verb's object.
     if (verb < 0 && /ing$/.test(words[0]!) && TRANSITIVE.test(words[0]!)) {
       const object = objectAfter(words, 1);
       if (object) return { text: object, end: start };
@@ -129,7 +129,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       continued = true;
       continue;
     }
-    // "figures showed exports at a six-year high": what was shown is the subject of the figure.
+    // "data showed imports at a record": what was shown is the subject of the figure.
     if (verb < 0 && i === 0 && clauseStart > windowStart) {
       const shown = phrase(chunk);
       return shown ? { text: shown, end: start } : undefined;
@@ -218,23 +218,23 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   const adjective = k > 0 && (/^(?:the|a|an|its|their|his|her)$/i.test(words[k - 1]!) || (/ed$/.test(l) && /^(?:of|for|with|in|on|at|by|from)$/i.test(words[k - 1]!)));
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
-  // the clause has one already ("raised rates by 0.27 percentage points to 5.8%").
+  // the clause has one already ("lifted its key rate by half a point to 4.5%").
   if (strict || k === 0 || !/^[a-z]{3,}s$/.test(w) || /(?:ss|us|is)$/.test(l)) return false;
   if (k < words.length - 1 && !/^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!)) return false;
   return !words.slice(1, k).some((x, j) => isVerbAt(words, j + 1, true));
 }
 
 function phrase(text: string): string | undefined {
-  // "the total cost of the 20 projects": the head comes before "of" and its number.
+  // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);
   if (hasDigit) text = text.replace(/\s+of\s+.*$/, '');
-  // "the total cost of the four-year project to upgrade its kit": an infinitive ends the phrase,
+  // "the overall bill for the three-year plan to renew its fleet": an infinitive ends the phrase,
   // and a phrase still too long keeps its head before "of".
   if (text.includes(' to ')) text = text.replace(/\s+to\s+[a-z]+\b.*$/, '');
   if (text.length > 40 && text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
   let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
-  // "Quarterly profits at US media giant TimeWarner", "a takeover bid for the LSE": the head comes first.
+  // "Annual profits at a large US retailer", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
