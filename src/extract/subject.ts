@@ -162,7 +162,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (TRANSITIVE.test(main)) {
       for (const w of words.slice(k)) {
         // "boost its 2004 dividend payment": a year inside the object is no figure.
-        if ((/\d/.test(w) && !/^(?:19|20)\d\d$/.test(w)) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+        if ((/\d/.test(w) && !/^(?:19|20)\d\d$/.test(w)) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|over|during|after|before|from|with|by|at|to)$/i.test(w)) break;
         object.push(w);
       }
     }
@@ -184,7 +184,7 @@ const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lo
 function objectAfter(words: string[], from: number): string | undefined {
   const object: string[] = [];
   for (const w of words.slice(from)) {
-    if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+    if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|over|during|after|before|from|with|by|at|to)$/i.test(w)) break;
     object.push(w);
   }
   return phrase(object.join(' '));
