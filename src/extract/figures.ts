@@ -313,8 +313,10 @@ function isChromeLine(s: string): boolean {
   return /[·|•]/.test(s) || s.split(' ').length <= 4;
 }
 
-const MEASURED_SUBJECT = /\b(?:index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout)$/i;
-const MEASURED_SUBJECT_HINT = /index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|employment|joblessness|population|workforce|membership|attendance|audience|turnout/i;
+// Subjects that points or people measure; the hint finds them anywhere in a sentence, cheaply.
+const MEASURED = 'index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout';
+const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
+const MEASURED_SUBJECT_HINT = new RegExp(MEASURED, 'i');
 const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;

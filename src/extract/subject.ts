@@ -122,7 +122,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "…, up 21.3% from the year before": the movement reads back to the clause before it.
     // "…, lifting profit for 2004 to 90m euros": a transitive -ing verb's object.
     if (verb < 0 && /ing$/.test(words[0]!) && TRANSITIVE.test(words[0]!)) {
-      const object = objectAfter(words, 1);
+      const object = phrase(objectWords(words, 1).join(' '));
       if (object) return { text: object, end: start };
     }
     if (verb < 0 && (/^(?:at|to|with|from|by|on|in|up|down)$/i.test(words[0]!) || /^\p{Ll}+ing$/u.test(words[0]!))) {
@@ -158,14 +158,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       k++; // the main verb after an auxiliary
     }
     const main = (words[k - 1] ?? '').toLowerCase();
-    const object: string[] = [];
-    if (TRANSITIVE.test(main)) {
-      for (const w of words.slice(k)) {
-        // "boost its 2004 dividend payment": a year inside the object is no figure.
-        if ((/\d/.test(w) && !/^(?:19|20)\d\d$/.test(w)) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|over|during|after|before|from|with|by|at|to)$/i.test(w)) break;
-        object.push(w);
-      }
-    }
+    const object = TRANSITIVE.test(main) ? objectWords(words, k) : [];
     while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
     const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
@@ -181,13 +174,15 @@ const AUX = new Set('is was were are be been being has have had will would could
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
 const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
-function objectAfter(words: string[], from: number): string | undefined {
+/** The words of a verb's object, up to the figure or a preposition. */
+function objectWords(words: string[], from: number): string[] {
   const object: string[] = [];
   for (const w of words.slice(from)) {
-    if (/\d/.test(w) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|over|during|after|before|from|with|by|at|to)$/i.test(w)) break;
+    // "boost its 2004 dividend payment": a year inside the object is no figure.
+    if ((/\d/.test(w) && !/^(?:19|20)\d\d$/.test(w)) || NUMBER_WORD.test(w) || /^(?:since|in|on|for|over|during|after|before|from|with|by|at|to)$/i.test(w)) break;
     object.push(w);
   }
-  return phrase(object.join(' '));
+  return object;
 }
 
 function mainVerbAt(words: string[], verb: number): string {

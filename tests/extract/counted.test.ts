@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { figures } from './helpers.ts';
 
 const counted = (text: string) => figures(text).map((f) => f.counted ?? null);
+/** What the figure whose raw text holds `raw` counts. */
+const countedAt = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
 describe('what a figure counts, on real-news constructions', () => {
   it('never names a clause fragment as the thing counted', () => {
@@ -158,7 +160,6 @@ describe('what a figure counts, in shares, lists and prices', () => {
 });
 
 describe('what a figure counts, across dashes, ages and passives', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('reads "N years old" and "an N year-old" as ages in years', () => {
     const f = figures('Films less than 3 years old were left out, said a nine year-old fan.');
@@ -174,59 +175,57 @@ describe('what a figure counts, across dashes, ages and passives', () => {
   });
 
   it('keeps "average value" and reads the subject of "are estimated to have dropped"', () => {
-    expect(counted('There were 9 million payments, with an average value of $210 per payment.', '$210')).toBe('average value');
-    expect(counted('Card charges are estimated to have fallen by between 20 and 30%, officials say.', 'between')).toBe('Card charges');
+    expect(countedAt('There were 9 million payments, with an average value of $210 per payment.', '$210')).toBe('average value');
+    expect(countedAt('Card charges are estimated to have fallen by between 20 and 30%, officials say.', 'between')).toBe('Card charges');
   });
 
   it('reads a subject across a dash aside, and before a movement in -ing', () => {
-    expect(counted('Tablets with 4G - a costly "extra" - will rise to 40% by 2006.', '40%')).toBe('Tablets');
-    expect(counted('Sales slowed, with 3G phone use growing to four million by June.', 'four million')).toBe('3G phone use');
+    expect(countedAt('Tablets with 4G - a costly "extra" - will rise to 40% by 2006.', '40%')).toBe('Tablets');
+    expect(countedAt('Sales slowed, with 3G phone use growing to four million by June.', 'four million')).toBe('3G phone use');
   });
 });
 
 describe('what a figure counts, around asides and paces', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('reads the subject back across a figure set between dashes ("food prices - at 3.1% - rose")', () => {
-    expect(counted('Even so, food prices - at 3.1% - rose faster than wages.', '3.1%')).toBe('food prices');
+    expect(countedAt('Even so, food prices - at 3.1% - rose faster than wages.', '3.1%')).toBe('food prices');
   });
 
   it('skips an aside between two dashes to reach the subject', () => {
-    expect(counted('Credit growth - the main worry of the central bank - was 14.5% in 2004.', '14.5%')).toBe('Credit growth');
+    expect(countedAt('Credit growth - the main worry of the central bank - was 14.5% in 2004.', '14.5%')).toBe('Credit growth');
   });
 
   it('reads "at a rate of N%" as a pace of the subject, and "the average age of X being N"', () => {
-    expect(counted('The number of complaints is growing at a rate of 15% a year.', '15%')).toBe('complaints');
-    expect(counted('Most fans are adults, with the average age of a fan being 31.', '31')).toBe('average age of a fan');
+    expect(countedAt('The number of complaints is growing at a rate of 15% a year.', '15%')).toBe('complaints');
+    expect(countedAt('Most fans are adults, with the average age of a fan being 31.', '31')).toBe('average age of a fan');
   });
 
   it('takes the object of an -ing verb after "by" ("by cutting costs by $1bn")', () => {
-    expect(counted('The plan helps the airline, hoping to recover by cutting costs by nearly $2bn a year.', '$2bn')).toBe('costs');
+    expect(countedAt('The plan helps the airline, hoping to recover by cutting costs by nearly $2bn a year.', '$2bn')).toBe('costs');
   });
 
   it('counts money as the change it is, and "half the total" as a share of the total', () => {
-    expect(counted('They said he planned £20bn cuts in public services.', '£20bn')).toBe('cuts');
-    expect(counted('Audiences fell to less than half the total it drew in 1995.', 'half')).toBe('total');
+    expect(countedAt('They said he planned £20bn cuts in public services.', '£20bn')).toBe('cuts');
+    expect(countedAt('Audiences fell to less than half the total it drew in 1995.', 'half')).toBe('total');
   });
 
   it('keeps a modifier in -s and stops before a participle', () => {
-    expect(counted('It became a $90bn telecoms group.', '$90bn')).toBe('telecoms group');
-    expect(counted('Growth is well below the peak of 38% seen in 2003.', '38%')).toBe('peak');
+    expect(countedAt('It became a $90bn telecoms group.', '$90bn')).toBe('telecoms group');
+    expect(countedAt('Growth is well below the peak of 38% seen in 2003.', '38%')).toBe('peak');
   });
 });
 
 describe('what a figure counts in product and technology news', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('names the measure before a figure ("at speeds of", "distances up to"), with no movement in "up to"', () => {
-    expect(counted('The chip runs at speeds of more than 3 GHz.', '3 GHz')).toBe('speeds');
+    expect(countedAt('The chip runs at speeds of more than 3 GHz.', '3 GHz')).toBe('speeds');
     const f = figures('The links work across distances up to 6km.');
     expect(f.map((x) => [x.counted, x.direction ?? null])).toEqual([['distances', null]]);
   });
 
   it('reads the antecedent of "which costs", and the subject after "Priced at £N,"', () => {
-    expect(counted('Shoppers queued for the console, which costs $199 (about £105).', '$199')).toBe('console');
-    expect(counted('Priced at £179, the music player is out now.', '£179')).toBe('music player');
+    expect(countedAt('Shoppers queued for the console, which costs $199 (about £105).', '$199')).toBe('console');
+    expect(countedAt('Priced at £179, the music player is out now.', '£179')).toBe('music player');
   });
 
   it('reads money in words, an age range after "aged", and a duration before its noun', () => {
@@ -240,26 +239,25 @@ describe('what a figure counts in product and technology news', () => {
 
   it('keeps a list counting what its first member counts, and sport points as points', () => {
     expect(figures('They made bids of £2m, £3m and £4m for Jones.').map((x) => x.counted)).toEqual(['bids', 'bids', 'bids']);
-    expect(counted('Four sides are all tied on six points.', 'six')).toBe('points');
-    expect(counted('She said 20% of shops cut prices, compared to 25% in Leeds and 30% in York.', '30%')).toBe('shops');
+    expect(countedAt('Four sides are all tied on six points.', 'six')).toBe('points');
+    expect(countedAt('She said 20% of shops cut prices, compared to 25% in Leeds and 30% in York.', '30%')).toBe('shops');
   });
 
   it('keeps "the total cost of the project" whole, and a quoted adjective in the phrase', () => {
-    expect(counted('The total cost of the three-year plan to renew its fleet will be $60m.', '$60m')).toMatch(/^cost of the three-year plan/);
-    expect(counted('The board controls six "smart" storage units.', 'six')).toBe('smart storage units');
+    expect(countedAt('The total cost of the three-year plan to renew its fleet will be $60m.', '$60m')).toMatch(/^cost of the three-year plan/);
+    expect(countedAt('The board controls six "smart" storage units.', 'six')).toBe('smart storage units');
   });
 });
 
 describe('what a share of a large number counts', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('reads past a number with a scale word after "of the" ("50% of the 22.8 million users")', () => {
-    expect(counted('Just over 40% of the 3.5 million subscribers renewed.', '40%')).toBe('subscribers');
-    expect(counted('More than half of 1,500 drivers polled agreed.', 'half')).toBe('drivers');
+    expect(countedAt('Just over 40% of the 3.5 million subscribers renewed.', '40%')).toBe('subscribers');
+    expect(countedAt('More than half of 1,500 drivers polled agreed.', 'half')).toBe('drivers');
   });
 
   it('reads the subject of "runs at", and gives a second restatement in brackets the first one\'s noun', () => {
-    expect(counted("AMD's newest chip runs at 2.6 GHz.", '2.6 GHz')).toBe("AMD's newest chip");
+    expect(countedAt("AMD's newest chip runs at 2.6 GHz.", '2.6 GHz')).toBe("AMD's newest chip");
     const f = figures('The group will sell 400m euros (£280m; $520m) of new bonds.');
     expect(f.map((x) => [x.raw, x.counted, x.conversion ?? false])).toEqual([
       ['400m euros', 'new bonds', false],
@@ -270,20 +268,19 @@ describe('what a share of a large number counts', () => {
 });
 
 describe('what a figure counts after a unit, a growth rate or "of … time"', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('reads what a growth rate is "in the number of", and what a unit measures', () => {
-    expect(counted('A study found an annual 40% growth rate in the number of home networks.', '40%')).toBe('home networks');
-    expect(counted('The link carries hundreds of megabits of video each second.', 'hundreds')).toBe('video');
+    expect(countedAt('A study found an annual 40% growth rate in the number of home networks.', '40%')).toBe('home networks');
+    expect(countedAt('The link carries hundreds of megabits of video each second.', 'hundreds')).toBe('video');
   });
 
   it('reads "of injury time" as what a duration counts, but not "for the first time"', () => {
-    expect(counted('They will play the last minute plus three minutes of injury time.', 'three minutes')).toBe('injury time');
-    expect(counted('Oil fell below $60 for the first time since May.', '$60')).not.toBe('first time');
+    expect(countedAt('They will play the last minute plus three minutes of injury time.', 'three minutes')).toBe('injury time');
+    expect(countedAt('Oil fell below $60 for the first time since May.', '$60')).not.toBe('first time');
   });
 
   it('drops "-plus" and reads the subject instead', () => {
-    expect(counted("Leeds's offer comprised £4m-plus and a player.", '£4m')).toBe("Leeds's offer");
+    expect(countedAt("Leeds's offer comprised £4m-plus and a player.", '£4m')).toBe("Leeds's offer");
   });
 });
 
@@ -306,31 +303,30 @@ describe('people as the measure of a quantity', () => {
 });
 
 describe('what a figure counts in markets and policy news', () => {
-  const counted = (text: string, raw: string): string | undefined => figures(text).find((f) => f.raw.includes(raw))?.counted;
 
   it('reads the object of "lifting X" after a comma, and of "boost its 2004 X"', () => {
-    expect(counted('Sales rose to 200m euros, lifting profit over the year to 90m euros.', '90m euros')).toBe('profit');
-    expect(counted('The bank aims to boost its 2004 cash payout by 15%.', '15%')).toBe('cash payout');
+    expect(countedAt('Sales rose to 200m euros, lifting profit over the year to 90m euros.', '90m euros')).toBe('profit');
+    expect(countedAt('The bank aims to boost its 2004 cash payout by 15%.', '15%')).toBe('cash payout');
   });
 
   it('reads past an adverb aside, "likely to stay on hold", "than forecast" and a capitalised first word', () => {
-    expect(counted('The euro, meanwhile, had risen to 1.3050 against the dollar.', '1.3050')).toBe('euro');
-    expect(counted('Lending rates are likely to stay on hold at 4.5%.', '4.5%')).toBe('Lending rates');
-    expect(counted('Output rose faster than forecast, expanding at a yearly rate of 3.1%.', '3.1%')).toBe('Output');
-    expect(counted('Forecasts for French growth were scaled back to 1.9%.', '1.9%')).toBe('Forecasts');
+    expect(countedAt('The euro, meanwhile, had risen to 1.3050 against the dollar.', '1.3050')).toBe('euro');
+    expect(countedAt('Lending rates are likely to stay on hold at 4.5%.', '4.5%')).toBe('Lending rates');
+    expect(countedAt('Output rose faster than forecast, expanding at a yearly rate of 3.1%.', '3.1%')).toBe('Output');
+    expect(countedAt('Forecasts for French growth were scaled back to 1.9%.', '1.9%')).toBe('Forecasts');
   });
 
   it('counts lives saved, "230 fewer injuries", and what earns, soars or is worth money', () => {
-    expect(counted('A lower limit would save 40 lives a year.', '40')).toBe('lives');
-    expect(counted('It would mean 120 fewer serious injuries.', '120')).toBe('fewer serious injuries');
-    expect(counted('Part-time staff earn 12% less than others.', '12%')).toBe('Part-time staff');
-    expect(counted('Imports kept rising, with exports soaring up 20% in 2004.', '20%')).toBe('exports');
-    expect(counted('The board rejected a takeover offer worth 2.2bn Australian dollars.', '2.2bn')).toBe('takeover offer');
+    expect(countedAt('A lower limit would save 40 lives a year.', '40')).toBe('lives');
+    expect(countedAt('It would mean 120 fewer serious injuries.', '120')).toBe('fewer serious injuries');
+    expect(countedAt('Part-time staff earn 12% less than others.', '12%')).toBe('Part-time staff');
+    expect(countedAt('Imports kept rising, with exports soaring up 20% in 2004.', '20%')).toBe('exports');
+    expect(countedAt('The board rejected a takeover offer worth 2.2bn Australian dollars.', '2.2bn')).toBe('takeover offer');
   });
 
   it('gives every restatement in one pair of brackets the noun the money is for, and not "news"', () => {
     const f = figures('The group offered £1.1bn ($2.1bn; 1.6bn euros) for the Paris bourse.');
     expect(f.map((x) => x.counted)).toEqual(['Paris bourse', 'Paris bourse', 'Paris bourse']);
-    expect(counted("Acme's shares rose 8% to A$3.10 on news of the offer.", 'A$3.10')).toBe("Acme's shares");
+    expect(countedAt("Acme's shares rose 8% to A$3.10 on news of the offer.", 'A$3.10')).toBe("Acme's shares");
   });
 });
