@@ -10,6 +10,7 @@ import { createFetcher } from './ingest/http.ts';
 import { createPageFetcher, type PageFetcher } from './ingest/pages.ts';
 import { addSource } from './ingest/add-source.ts';
 import { pollSource, type PollResult } from './ingest/pipeline.ts';
+import { createExtractPool } from './ingest/extract-pool.ts';
 import type { Fetcher } from './ingest/types.ts';
 import type { Services } from './services.ts';
 
@@ -46,7 +47,8 @@ export function createServices(config: Config, overrides: { clock?: Clock; log?:
       maxRedirects: config.maxRedirects,
     });
   const pages = overrides.pages ?? createPageFetcher({ fetch, userAgent: config.userAgent });
-  return { config, store, clock: overrides.clock ?? systemClock, log, fetch, pages };
+  const extractor = config.extractThreads > 0 ? createExtractPool(config.extractThreads, log) : undefined;
+  return { config, store, clock: overrides.clock ?? systemClock, log, fetch, pages, extractor };
 }
 
 /**

@@ -177,6 +177,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     io.stderr.write(`factfeed: ${plain}\n`);
     return 1;
   } finally {
+    await services.extractor?.close();
     try {
       services.store.close();
     } catch {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -41,6 +42,7 @@ export const envSchema = z.object({
   FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
   FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
   FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  FACTFEED_EXTRACT_THREADS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
@@ -77,6 +79,8 @@ export interface Config {
   consoleWebhook?: string | undefined;
   /** Testing only: pause before each delivery is sent (crash tests aim at this window). */
   sendDelayMs: number;
+  /** Worker threads that extract facts (FACTFEED_EXTRACT_THREADS); 0 extracts on the main thread. */
+  extractThreads: number;
   platform: Platform;
   discord: {
     token?: string | undefined;
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     postsPerMinute: e.FACTFEED_POSTS_PER_MINUTE,
     consoleWebhook: e.FACTFEED_CONSOLE_WEBHOOK,
     sendDelayMs: e.FACTFEED_SEND_DELAY_MS,
+    extractThreads: e.FACTFEED_EXTRACT_THREADS === 'auto' ? autoExtractThreads() : e.FACTFEED_EXTRACT_THREADS,
     platform,
     discord: {
       token: e.DISCORD_TOKEN,
@@ -168,4 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       port: e.SLACK_PORT,
     },
   };
+}
+
+/** One extraction thread per core, up to four: beyond that the main thread's storing is the limit. */
+function autoExtractThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }

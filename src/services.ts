@@ -4,6 +4,7 @@ import type { Logger } from './log.ts';
 import type { Store } from './store/index.ts';
 import type { Fetcher } from './ingest/types.ts';
 import type { PageFetcher } from './ingest/pages.ts';
+import type { ExtractPool } from './ingest/extract-pool.ts';
 
 /** Everything a command handler or background service may use, passed in rather than imported. */
 export interface Services {
@@ -14,4 +15,6 @@ export interface Services {
   fetch: Fetcher;
   /** Article pages, fetched politely per host (robots.txt, a few at a time, Retry-After); shared by every poll. */
   pages: PageFetcher;
+  /** Extraction threads for ingest (FACTFEED_EXTRACT_THREADS); absent: extraction on this thread. */
+  extractor?: ExtractPool | undefined;
 }

@@ -14,6 +14,8 @@ export interface RunningDelivery {
 /** Starts the background half of the bot: the scheduler (polls, digests) and the sender draining through `sink`. */
 export function startDelivery(services: Services, sink: DeliverySink, options: { senderEveryMs?: number; stopGraceMs?: number } = {}): RunningDelivery {
   const { config, log } = services;
+  // The threads load the extractor while the bot connects, not while the first poll waits.
+  services.extractor?.warm();
   const scheduler = createScheduler({
     ...services,
     concurrency: config.pollConcurrency,

@@ -14,6 +14,7 @@ import { withFullText, type PreparedItem, type TeaserTally } from './teasers.ts'
 import { recordPollFailure, recordPollSuccess } from './health.ts';
 import { isStoreFailure } from '../store/failures.ts';
 import { fanOutArticle, welcomeFollowers } from '../deliver/fanout.ts';
+import type { ExtractPool } from './extract-pool.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -24,6 +25,8 @@ export interface IngestDeps {
   pages?: PageFetcher;
   timeZone?: string;
   extract?: (input: ArticleInput) => Extraction;
+  /** Extraction threads: when present (and `extract` is not), articles are extracted there, off this thread. */
+  extractor?: ExtractPool | undefined;
   /**
    * Called inside the transaction that stores a new article, so whatever it writes (outbox rows)
    * commits or rolls back together with the article. Defaults to queueing one update per matching
@@ -138,15 +141,20 @@ async function storeAsReady(
   const tally: TeaserTally = { abandoned: 0 };
   const announce = announcer(deps, source, oldestFirst);
   const n = oldestFirst.length;
-  const prepared = oldestFirst.map((item, i) => settledFlag(withFullText({ store: deps.store, pages }, source, item, n - 1 - i, signal, { warnings: result.warnings, tally })));
+  const prepared = oldestFirst.map((item, i) => {
+    const page = settledFlag(withFullText({ store: deps.store, pages }, source, item, n - 1 - i, signal, { warnings: result.warnings, tally }));
+    return { ...page, extracted: page.promise.then((ready) => extractAhead(deps, source, ready, outer)) };
+  });
   try {
     let batch: Ready[] = [];
     for (const [i, p] of prepared.entries()) {
+      // A page still loading ends the chunk (what is ready commits now); an extraction in flight
+      // does not: it takes milliseconds, and a commit per article would cost more.
       if (batch.length >= STORE_CHUNK || (batch.length > 0 && !p.settled())) {
         storeChunk(deps, source, batch, result);
         batch = [];
       }
-      batch.push({ item: await p.promise, onNewArticle: announce(oldestFirst[i]!) });
+      batch.push({ item: await p.extracted, onNewArticle: announce(oldestFirst[i]!) });
     }
     if (batch.length > 0) storeChunk(deps, source, batch, result);
   } finally {
@@ -169,7 +177,7 @@ function settledFlag<T>(promise: Promise<T>): { promise: Promise<T>; settled: ()
 
 /** An item with its full text fetched (when it was a teaser) and its announcement hook, ready to store. */
 interface Ready {
-  item: PreparedItem;
+  item: ExtractedItem;
   onNewArticle: IngestDeps['onNewArticle'];
 }
 
@@ -232,15 +240,14 @@ function polled(deps: IngestDeps, feed: Feed): void {
 export function storeItem(
   deps: IngestDeps,
   source: Feed,
-  item: FeedItem & { fullTextFetched?: boolean },
+  item: FeedItem & { fullTextFetched?: boolean; ahead?: ExtractedAhead },
   warnings: string[] = [],
 ): { status: StoreStatus; articleId: number } {
   const { store, clock } = deps;
-  const extract = safeExtractor(deps.extract ?? extractFacts, item, warnings);
   const keys = keysOfItem(item);
   const now = clock.now();
-  const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published : now;
-  const input: ArticleInput = { title: item.title, text: item.text, published, timeZone: deps.timeZone ?? 'UTC' };
+  const input = item.ahead?.input ?? inputOf(deps, item, now);
+  const extract = item.ahead ? aheadExtractor(item.ahead, item, warnings) : safeExtractor(deps.extract ?? extractFacts, item, warnings);
 
   const existing = store.articles.findExisting(source.id, keys);
   if (existing) {
@@ -267,7 +274,7 @@ export function storeItem(
         urlNorm: keys.urlNorm,
         title: item.title,
         author: item.author ?? null,
-        publishedAt: published.toISOString(),
+        publishedAt: input.published.toISOString(),
         teaser: item.isTeaser ? item.text : null,
         text: item.text,
         contentHash: keys.contentHash,
@@ -282,6 +289,45 @@ export function storeItem(
     return id;
   });
   return { status: 'new', articleId };
+}
+
+function inputOf(deps: Pick<IngestDeps, 'timeZone'>, item: FeedItem, now: Date): ArticleInput {
+  const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published : now;
+  return { title: item.title, text: item.text, published, timeZone: deps.timeZone ?? 'UTC' };
+}
+
+/** An extraction made in the pool before the item's transaction, or why it failed there. */
+interface ExtractedAhead {
+  input: ArticleInput;
+  extraction?: Extraction;
+  error?: string;
+}
+
+type ExtractedItem = PreparedItem & { ahead?: ExtractedAhead };
+
+/**
+ * Sends an item to the extraction threads while earlier items are stored, unless storing will not
+ * need its facts (an item already stored with this text), there are no threads, or the bot is stopping.
+ */
+async function extractAhead(deps: IngestDeps, source: Feed, item: PreparedItem, stopping: AbortSignal | undefined): Promise<ExtractedItem> {
+  // A bot that is stopping stores what it has on this thread rather than wait for threads to start.
+  if (!deps.extractor || deps.extract || stopping?.aborted) return item;
+  const existing = deps.store.articles.findExisting(source.id, keysOfItem(item));
+  if (existing && existing.contentHash === keysOfItem(item).contentHash && existing.title === item.title) return item;
+  const input = inputOf(deps, item, deps.clock.now());
+  try {
+    return { ...item, ahead: { input, extraction: await deps.extractor.extract(input) } };
+  } catch (err) {
+    return { ...item, ahead: { input, error: messageOf(err) } };
+  }
+}
+
+/** The pool's extraction of an item, or, where it failed, none with the same warning as on this thread. */
+function aheadExtractor(ahead: ExtractedAhead, item: FeedItem, warnings: string[]): (input: ArticleInput) => Extraction {
+  return safeExtractor(() => {
+    if (ahead.extraction) return ahead.extraction;
+    throw new Error(ahead.error ?? 'no extraction');
+  }, item, warnings);
 }
 
 /**

@@ -101,7 +101,10 @@ export function useApp(): (start?: string, env?: Record<string, string>) => Test
   const opened: { dir: string; apps: Services[] }[] = [];
   afterEach(() => {
     for (const o of opened.splice(0)) {
-      for (const s of o.apps) s.store.close();
+      for (const s of o.apps) {
+        void s.extractor?.close();
+        s.store.close();
+      }
       rmSync(o.dir, { recursive: true, force: true });
     }
   });
@@ -112,7 +115,8 @@ export function useApp(): (start?: string, env?: Record<string, string>) => Test
     const dbPath = join(dir, 'test.db');
     const clock = new FakeClock(start);
     const make = (): TestApp => {
-      const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_FETCH_TIMEOUT_MS: '2000', ...env });
+      // Extraction threads as in tests/helpers/services.ts: on the test's own thread unless asked.
+      const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_FETCH_TIMEOUT_MS: '2000', FACTFEED_EXTRACT_THREADS: '0', ...env });
       const services = createServices(config, { clock, log: silentLogger });
       entry.apps.push(services);
       return { services, clock, dbPath, reopen: make };

@@ -19,7 +19,9 @@ export interface TestServices extends Services {
  */
 export function testServices(opts: { env?: Record<string, string>; clock?: Clock; log?: Logger; fetch?: Fetcher } = {}): TestServices {
   const dir = mkdtempSync(join(tmpdir(), 'factfeed-test-'));
-  const config = loadConfig({ FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_DB: join(dir, 'factfeed.db'), ...opts.env });
+  // Extraction on the test's own thread unless a test asks for threads: a thread per test file would
+  // cost each one a second of start-up; tests/ingest/extract-pool.test.ts and the e2e runs cover them.
+  const config = loadConfig({ FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_DB: join(dir, 'factfeed.db'), FACTFEED_EXTRACT_THREADS: '0', ...opts.env });
   const services = createServices(config, {
     clock: opts.clock ?? new FakeClock('2025-06-15T12:00:00Z'),
     log: opts.log ?? silentLogger,
@@ -29,6 +31,7 @@ export function testServices(opts: { env?: Record<string, string>; clock?: Clock
     ...services,
     dir,
     cleanup() {
+      void services.extractor?.close();
       services.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
