@@ -79,7 +79,10 @@ export function createExtractPool(threads: number, log?: Logger): ExtractPool {
       idle.worker.postMessage({ id: job.id, input: job.input });
     }
     // A busy thread keeps the process alive (a one-off `factfeed poll` awaits it); an idle one does not.
-    for (const t of pool) (t.job ? t.worker.ref() : t.worker.unref());
+    for (const t of pool) {
+      if (t.job) t.worker.ref();
+      else t.worker.unref();
+    }
   };
 
   return {
