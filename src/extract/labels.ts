@@ -24,7 +24,7 @@ const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
 // a course's length ("the 10,500m course") and a height ("a record of 4.91m") are measures.
 const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
-const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b/g;
+const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b(?!\s?(?:seconds?|secs?)\b)/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(

@@ -67,6 +67,9 @@ const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|l
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
+// A sentence about a field event or a race: a bare "4.88m" in it is a height or a distance, not millions.
+const FIELD_EVENT = /\b(?:jump|jumps|jumped|jumper|vault|vaulter|vaulted|leap|leapt|heptathlon|heptathlete|pole|triple|pentathlon|decathlon|shot put|discus|javelin|hammer|hurdles|athletics|indoor|sprint)\b/i;
+
 export function parseNumber(text: string): number | undefined {
   const t = text.trim().toLowerCase().replace(/^(?:us\$|[$€£¥₴₽])\s?/, '');
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?([a-z]+)?$/.exec(t);
@@ -211,7 +214,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   // or a race is measured, not counted.
   const metres =
     /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) ??
-    (!unit && /^m\b/.test(rest) && /\b(?:record of|jump of|leap of|throw of|vault of|jumping|cleared|clearing|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null);
+    (!unit && /^m\b/.test(rest) && /\b(?:record of|mark of|best of|jump of|leap of|throw of|vault of|clearance of|jumping|cleared|clearing|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null) ??
+    (!unit && (FIELD_EVENT.test(s) || /^m barrier\b/.test(rest)) && /^m(?:\s+(?:barrier|to|in|on|at|and|or|behind|ahead|adrift|short|barrier|mark|clearance|effort|leap|jump|throw|vault)\b|\s*[,.;:)]|\s*$)/.test(rest) ? /^m/.exec(rest) : null);
   const scale = metres
     ? null
     : unit
@@ -226,7 +230,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
     value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
-  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml)(?![A-Za-z])/.test(rest)) {
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml|secs?)(?![A-Za-z])/.test(rest)) {
     return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);

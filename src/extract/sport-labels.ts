@@ -9,6 +9,8 @@ import { matchesOf } from './scan.ts';
 const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
 const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
 const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b)/gi;
+// "won 1500m and 800m gold", "the 4x400m relay": a distance that names the race, before what was won in it.
+const EVENT_BEFORE_PRIZE = /\b(?:\d{1,2}x)?(?:\d{1,2},\d{3}|\d{2,5})m\b(?=(?:\s+(?:and|or|&)\s+(?:\d{1,2},\d{3}|\d{2,5})m)?\s+(?:gold|silver|bronze|titles?|crowns?|finals?|races?|relay|heats?|semi-finals?|champion(?:ship)?s?|world record|record|event|runner|specialist|winner)\b)/gi;
 const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+[a-z])/gi;
 const ROUND_WORD = /\b(?:round|game|leg|stage|group|heat)\s+(?:one|two|three|four|five|six|seven)\b|\bfrom\s+one\s+to\s+(?:11|13|15)\b/gi;
 const GOAL_MINUTE = /\b(?:ahead|scored|struck|netted|headed|levelled|equalised|opener|doubled)\b[^.;]{0,40}?\bin\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+minutes?\b/gi;
@@ -24,7 +26,10 @@ export function sportSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (s.length < 240 && /^[A-Z][^\s]*\s\d/.test(s.trimStart()) && SCORER_LINE.test(s.trim())) return [[0, s.length]];
   if (s.includes('(') && /[A-Za-z] \d/.test(s)) addAll(spans, SUB_MINUTE, s);
-  if (/\dm\b/.test(s)) addAll(spans, EVENT_DISTANCE, s);
+  if (/\dm\b/.test(s)) {
+    addAll(spans, EVENT_DISTANCE, s);
+    addAll(spans, EVENT_BEFORE_PRIZE, s);
+  }
   if (s.includes('-time')) addAll(spans, N_TIME, s);
   if (ROUND_HINTS.some((h) => s.includes(h))) addAll(spans, ROUND_WORD, s);
   // Only the minute itself, so the rest of the clause keeps its figures.

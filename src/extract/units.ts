@@ -34,6 +34,8 @@ const PHYSICAL: Array<[string, string]> = [
   ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],
   ['Gbps', 'Gbps'], ['Mbps|megabits? per second', 'Mbps'], ['Kbps|kbps|kilobits? per second', 'kbps'],
   ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?|mega-pixels?', 'megapixels'],
+  // Only the short forms: "seconds" as a word is read as a duration's noun.
+  ['secs?', 'seconds'],
 ];
 const PHYSICAL_RE = new RegExp(`^ ?(?:${PHYSICAL.map(([re]) => `(${re})`).join('|')})(?![A-Za-z])`, 'i');
 
