@@ -11,19 +11,20 @@ const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine
 
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
-  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b`,
+  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b`,
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
 const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
-// Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;".
+// Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
+// days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either.
-const CODES = /\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
 // a course's length ("the 10,500m course") and a height ("a record of 4.91m") are measures.
-const ATHLETICS = /\b(?:race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
+const ATHLETICS = /\b(?:personal best|season['’]s best|race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathlon)\b/i;
 const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b(?!\s?(?:seconds?|secs?)\b)/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
@@ -38,6 +39,13 @@ const NOT_NAMES = new Set(
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
+// Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
+const AGE_GROUP = new RegExp(
+  String.raw`\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
+  'gi',
+);
+// A title that opens with a number word, mid-sentence: "…, Forty Shades of Blue won".
+const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
 // A year-like number is a count only when what follows is a thing counted ("2000 people").
@@ -47,7 +55,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period)\b)`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|biggest|largest|highest|lowest|best|worst)\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
   'gi',
 );
 
@@ -76,9 +84,11 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:no-one|one-|top-|bottom-|(?:number|league|top|world|BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|Division|Pop|Generation|Apollo)\b)/i.test(s)) {
     for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
   }
-  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
+  if (/\b(?:under|over)[- ]/i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.

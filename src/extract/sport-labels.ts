@@ -11,7 +11,9 @@ const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}
 const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b)/gi;
 // "won 1500m and 800m gold", "the 4x400m relay": a distance that names the race, before what was won in it.
 const EVENT_BEFORE_PRIZE = /\b(?:\d{1,2}x)?(?:\d{1,2},\d{3}|\d{2,5})m\b(?=(?:\s+(?:and|or|&)\s+(?:\d{1,2},\d{3}|\d{2,5})m)?\s+(?:gold|silver|bronze|titles?|crowns?|finals?|races?|relay|heats?|semi-finals?|champion(?:ship)?s?|world record|record|event|runner|specialist|winner)\b)/gi;
-const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+[a-z])/gi;
+const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+[a-z])|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-times\b(?=\s+(?:[a-z]+\s+)?(?:finalists?|champions?|winners?|medallists?|runners?-up|title-holders?)\b)/gi;
+// Stages and positions: "the last eight of the cup", "their front five", "the back three".
+const STAGES = /\blast\s+(?:four|eight|16|sixteen|32)\b(?!\s+(?:[a-z-]+s|year|month|week|day|game|season|minute|race|meeting|outing|start|point|set)\b)|\b(?:front|back)\s+(?:three|five|row)\b/gi;
 const ROUND_WORD = /\b(?:round|game|leg|stage|group|heat)\s+(?:one|two|three|four|five|six|seven)\b|\bfrom\s+one\s+to\s+(?:11|13|15)\b/gi;
 const GOAL_MINUTE = /\b(?:ahead|scored|struck|netted|headed|levelled|equalised|opener|doubled)\b[^.;]{0,40}?\bin\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+minutes?\b/gi;
 
@@ -31,6 +33,7 @@ export function sportSpans(s: string): Array<[number, number]> {
     addAll(spans, EVENT_BEFORE_PRIZE, s);
   }
   if (s.includes('-time')) addAll(spans, N_TIME, s);
+  if (s.includes('last ') || s.includes('front ') || s.includes('back ')) addAll(spans, STAGES, s);
   if (ROUND_HINTS.some((h) => s.includes(h))) addAll(spans, ROUND_WORD, s);
   // Only the minute itself, so the rest of the clause keeps its figures.
   if (s.includes('minute')) {
