@@ -59,6 +59,12 @@ const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
+// "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
+// (or a gain) said after the figure.
+const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,2}(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
+// "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
+const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
+const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
 const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
 const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
@@ -170,22 +176,42 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "36% higher than a year ago", "a 53% pay rise": a change stated by what follows the number.
     const after = s.slice(a.end, a.end + 40);
     const than = THAN.exec(after);
-    const noun = a.fact.unit === '%' || a.fact.unit === 'pp' ? CHANGE_NOUN.exec(after) : null;
+    // For money only a single rise or cut is a change ("a 1p rise"); "£35bn cuts" are the thing counted.
+    const nounAfter = CHANGE_NOUN.exec(after);
+    const noun = nounAfter && (a.fact.unit === '%' || a.fact.unit === 'pp' || (/^[A-Z]{3}$/.test(a.fact.unit ?? '') && !/s$/i.test(nounAfter[0]))) ? nounAfter : null;
     if (!a.fact.direction && (than || noun)) {
       a.fact.direction = (than ? than[1] : noun![1]) ? 'up' : 'down';
+      a.fact.isChange = true;
+      continue;
+    }
+    const moved = a.fact.direction ? undefined : moveAround(s, a, after);
+    if (moved) {
+      a.fact.direction = moved;
       a.fact.isChange = true;
       continue;
     }
     // "rose to 2%", "jumped 76%", "lost 464,000 subscribers": a movement stated with one number.
     // "distances up to 4km": "up to" read as a bound is no movement.
     const bound = a.fact.qualifier === 'up to' && /^up\b/i.test(s.slice(before?.at ?? 0, (before?.at ?? 0) + 3));
-    if (before && !bound && !a.fact.direction && nearMovement(s, before.at, a.start)) {
+    // A score is a result, never a movement ("gaining revenge for a 51-15 defeat").
+    if (before && !bound && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, before.at, a.start)) {
       a.fact.direction = before.dir;
       // "rose to 2%" states the new level; "jumped 76%", "lost 464,000", "fell by 20,000" only the movement.
       if (!/\b(?:to|at|of)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|roughly|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 24), a.start))) a.fact.isChange = true;
     }
   }
   return placed.filter((p) => !gone.has(p));
+}
+
+/** A fall or a gain said by the words right after or before a figure (AFTER_MOVE, BEFORE_MOVE). */
+function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefined {
+  const next = AFTER_MOVE.exec(after);
+  if (next) return next[2] ? 'up' : 'down';
+  const prev = BEFORE_MOVE.exec(s.slice(Math.max(0, a.start - 30), a.start));
+  // "losses of $4m" is an amount lost, "the loss of 800 jobs" a fall; "an extra eight frequencies" is a count.
+  if (prev?.[1]) return JOBS_AFTER.test(after) ? 'down' : undefined;
+  if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
+  return undefined;
 }
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
