@@ -109,8 +109,11 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // "Xbox Live members": a capitalised word inside a name is not a verb.
     const inName = /^\p{Lu}/u.test(w) && words.length > 0 && /^\p{Lu}/u.test(words[words.length - 1]!);
     // "home networks", "home loans": before a plural noun, "home" qualifies it.
-    const modifier = lower === 'home' && !!next && looksPlural(next);
-    if ((STOP.has(lower) && !modifier) || (VERBS.has(lower) && !inName) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
+    // "a $27bn back tax bill": at the start of the phrase, "back" before a noun is an adjective.
+    const modifier = (lower === 'home' && !!next && looksPlural(next)) || (lower === 'back' && !words.length && !!next && /^[a-z]/.test(next) && !STOP.has(next) && !VERBS.has(next));
+    // "nine months' paid leave", "2,000 paid subscribers": "paid" qualifies the noun.
+    const paidNoun = lower === 'paid' && !!next && /^(?:leave|holidays?|work|jobs|staff|employees|posts|subscribers|members|users|positions)$/i.test(next);
+    if ((STOP.has(lower) && !modifier) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
@@ -134,7 +137,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       end = at;
       break;
     }
-    if (looksPlural(w) && !(next && next.toLowerCase() === 'of')) break;
+    // "10,000 Hearts fans", "1.90 News Corp shares": a name in -s before the plural noun it qualifies.
+    const nameBeforeNoun = /^\p{Lu}/u.test(w) && !!next && (/^\p{Lu}/u.test(next) || (/^[a-z]/.test(next) && looksPlural(next) && !STOP.has(next) && !VERBS.has(next)));
+    if (looksPlural(w) && !nameBeforeNoun && !(next && next.toLowerCase() === 'of')) break;
     // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
     if (/^[,;:.!?)]/.test(sentence.slice(at))) break;
   }

@@ -7,6 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit } from './counted.ts';
 import { countedBefore } from './subject.ts';
+import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
@@ -149,7 +150,8 @@ function figureFrom(
   const qStart = q ? n.start - q[0].length : n.start; // where the qualifier starts, so subject searches skip "more than"
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
-  const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum);
+  // "six months' paid leave": a duration of the thing named after it.
+  const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ?? /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum);
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
   const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
@@ -175,7 +177,7 @@ function figureFrom(
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "a 47-year-old": an age, in years.
-  const age = /^(?:-|\s+)(?:year|month)s?[- ]old\b/i.exec(afterNum); // also "5 years old", "an eleven year-old"
+  const age = /^(?:-|\s+)(?:year|month)s?[- ]olds?\b/i.exec(afterNum); // also "5 years old", "an eleven year-old"
   if (age) counted = 'age';
   // "Jeffrey Royer, 41, fed …", "aged 57": an age given beside a name.
   if (!unit && !age && isStatedAge(s, n)) {
@@ -186,9 +188,11 @@ function figureFrom(
   let end = n.end;
   if (dur && !unit) {
     unit = dur;
-    end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].length : np!.end;
+    end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
     if (!hyphen && !age) counted = undefined;
   }
+  // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
+  if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
@@ -204,7 +208,9 @@ function figureFrom(
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
-    const of = listed && /^\s+(?:for|on|in)\b/i.test(s.slice(from)) ? null : re.exec(s.slice(from));
+    // "£99 in the UK": a place after "in" says where the money is, not what it is.
+    const where = money && /^(?:-worth)?\s+in\s+(?:the\s+)?[A-Z]/.test(s.slice(from));
+    const of = (listed && /^\s+(?:for|on|in)\b/i.test(s.slice(from))) || where ? null : re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
     // "$2.1bn for the three months to June": a period the money covers, not what it is.
     if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;

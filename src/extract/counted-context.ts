@@ -1,0 +1,65 @@
+/**
+ * What a figure counts, from words around it that the noun-phrase readers (counted.ts, subject.ts)
+ * do not look at: "tax cuts worth £4bn", "£300m to settle charges", "pledged £1bn to a vaccine
+ * fund", "farm workers, thousands of whom", "6,000 of those", "three million unemployed", "a deal
+ * rumoured to be about £1.4m". Each returns the phrase or undefined.
+ */
+import { countedAfter } from './counted.ts';
+
+const DET = String.raw`(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?`;
+// "to settle charges", "to fund a bid", "on buying a stake": what money is for.
+const PURPOSE = new RegExp(String.raw`^\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
+// "pledged £1bn to a vaccine fund", "offered £960m (…) over 15 years to an international scheme".
+const GIVEN_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:\s+(?:over|in|for)\s+[\w ]{1,20}?)?\s+to\s+${DET}`, 'i');
+const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|gave|giving|donates?|donated|donating|contributes?|contributed|grants?|granted|allocates?|allocated|awards?|awarded)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|a\s+further|an?\s+extra|another)\s+)?$/i;
+// "tax cuts worth £4bn": the phrase before "worth" is what is worth the money.
+const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
+// "a deal rumoured to be about £1.4m", "its debt, thought to be $2bn".
+const SAID_TO_BE = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:rumoured|reported|said|thought|believed|estimated|expected|understood|put|set)\s+to\s+(?:be\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|worth)\s+)?$/iu;
+// "farm workers, thousands of whom", "the plants, two of which".
+const OF_WHOM = /^\s+of\s+(?:whom|which)\b/i;
+const BEFORE_OF_WHOM = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s*,\s*(?:(?:about|around|some|nearly|almost|more\s+than|only|just)\s+)?$/iu;
+// "three million unemployed", "40 injured": a group named by an adjective.
+const GROUP_ADJECTIVE = /^\s+(unemployed|homeless|injured|wounded|dead|missing|displaced|jobless|disabled|elderly|uninsured|unvaccinated)\b/i;
+const NOT_HEADS = /^(?:the|a|an|and|or|of|in|on|at|to|for|with|by|from|as|but|that|which|who|it|they|he|she|we|is|was|are|were|be|been|has|have|had)$/i;
+
+/** The last words of a phrase, without a leading article or function word. */
+function trimPhrase(p: string): string | undefined {
+  const words = p.split(/\s+/).filter(Boolean);
+  while (words.length && NOT_HEADS.test(words[0]!)) words.shift();
+  if (!words.length || NOT_HEADS.test(words[words.length - 1]!)) return undefined;
+  return words.join(' ');
+}
+
+/**
+ * The counted phrase from the words around a figure at [start, end) (start at its qualifier), or
+ * undefined. `money` says the figure is an amount of money; `previousCounted` is what the figure
+ * before it in the sentence counts.
+ */
+export function countedFromContext(s: string, start: number, end: number, money: boolean, previousCounted: string | undefined): string | undefined {
+  // The start may sit on the space before a qualifier: end `before` with exactly one space.
+  const before = s.slice(Math.max(0, start - 60), start).replace(/\s*$/, ' ');
+  const after = s.slice(end, end + 80);
+  if (money) {
+    const worth = WORTH.exec(before);
+    if (worth) return trimPhrase(worth[1]!);
+    const purpose = PURPOSE.exec(after);
+    if (purpose) return countedAfter(s, end + purpose[0].length, true)?.text;
+    const to = GIVING.test(before) ? GIVEN_TO.exec(after) : null;
+    if (to) return countedAfter(s, end + to[0].length, true)?.text;
+  }
+  const said = SAID_TO_BE.exec(before);
+  if (said && !/^(?:it|they|this|that|which|who)$/i.test(said[1]!.trim())) return trimPhrase(said[1]!);
+  // "thousands of whom": a vague figure's raw text already holds the "of".
+  if (OF_WHOM.test(after) || (/\bof$/i.test(s.slice(start, end)) && /^\s+(?:whom|which)\b/i.test(after))) {
+    // "10 records in the vault, three of which": the group a figure before already counted.
+    if (previousCounted) return previousCounted;
+    const head = BEFORE_OF_WHOM.exec(before);
+    if (head) return trimPhrase(head[1]!);
+  }
+  // "6,000 of those", "two of them": the group the figure before counted.
+  if (previousCounted && /^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted;
+  const group = GROUP_ADJECTIVE.exec(after);
+  if (group) return group[1]!;
+  return undefined;
+}

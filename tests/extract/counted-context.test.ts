@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// What a figure counts, read from the words around it, in shapes found in real reports. Our own sentences.
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+
+describe('what money is, from the words around it', () => {
+  it('reads the phrase before "worth" and the purpose after "to"', () => {
+    expect(counted('The party set out plans for fuel duty cuts worth £2bn.')).toEqual([['£2bn', 'fuel duty cuts']]);
+    expect(counted('The bank agreed to pay $450m to settle claims from investors.')).toEqual([['$450m', 'claims']]);
+    expect(counted('The rival may raise £2.2bn to fund a counter-bid.')).toEqual([['£2.2bn', 'counter-bid']]);
+  });
+
+  it('reads where money was pledged or offered to', () => {
+    expect(counted('Norway pledges £300m to malaria fund')).toEqual([['£300m', 'malaria fund']]);
+    expect(counted('The minister offered £700m ($1.3bn) over ten years to a global scheme for clean water.').map((r) => r[1])).toEqual(['global scheme', 'global scheme']);
+  });
+
+  it('reads what a figure is said or rumoured to be', () => {
+    expect(counted('He will join in the summer in a deal rumoured to be about £3.5m.')).toEqual([['about £3.5m', 'deal']]);
+  });
+
+  it('reads the noun after a bracketed conversion and an adjective "back"', () => {
+    expect(counted('The firm must settle a $12bn (£6.4bn) back tax bill.')).toEqual([
+      ['$12bn', 'back tax bill'],
+      ['£6.4bn', 'back tax bill'],
+    ]);
+  });
+
+  it('does not take the place after "in" for what money is', () => {
+    expect(counted('The console will sell for £129 in the UK.').map((r) => r[1])).not.toContain('UK');
+  });
+});
+
+describe('groups named around a figure', () => {
+  it('reads "X, thousands of whom" and "N of those" after a figure', () => {
+    expect(counted('It angered dock workers, thousands of whom marched on Friday.')).toEqual([['thousands of', 'dock workers']]);
+    expect(counted('In March 61,000 posts would be cut, with about 2,000 of those in Scotland.').map((r) => r[1])).toEqual(['posts', 'posts']);
+    expect(counted('She has won 14 titles on grass, five of which came at Eastbourne.').map((r) => r[1])).toEqual(['titles', 'titles']);
+  });
+
+  it('reads a group named by an adjective, and an age in plural', () => {
+    expect(counted('The war left two million homeless.')).toEqual([['two million', 'homeless']]);
+    expect(counted('The scheme covers 18-year-olds.')).toEqual([['18-year-olds', 'age']]);
+  });
+
+  it('reads a noun after a name in -s, and what a duration of leave is', () => {
+    expect(counted('About 8,000 Rangers fans travelled.')).toEqual([['About 8,000', 'Rangers fans']]);
+    expect(counted('Parents may take up to nine months\' paid leave.')).toEqual([['up to nine months', 'paid leave']]);
+  });
+});
