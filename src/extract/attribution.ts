@@ -23,17 +23,22 @@ export interface Source {
 export const REPORT_VERBS =
   'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|predicts|forecast|forecasts|see|sees|believes|believe|considers|consider|declares|declared|' +
   // What a survey or a set of figures "found" or "showed" is reported the same way.
-  'found|finds|showed|shows|revealed|reveals';
+  'found|finds|showed|shows|revealed|reveals|' +
+  // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
+  'hopes|hoped|promised|promises|forecasting|predicting|argue|indicated|indicates|calculated|calculates|highlighted|highlights';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
 // from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
 const VERB_LEADS = new Set('has have had also later previously earlier further now still then separately repeatedly'.split(' '));
-function leadStart(sentence: string, verbStart: number): number {
+// "Deloitte is forecasting": a form of "be" leads only a verb in -ing (not a passive "is expected to").
+const BE = new Set('is are was were'.split(' '));
+function leadStart(sentence: string, verbStart: number, progressive = false): number {
   let p = verbStart;
   while (p >= 2 && sentence.charCodeAt(p - 1) === 32) {
     let a = p - 1;
     while (a > 0 && /\w/.test(sentence[a - 1]!)) a--;
-    if (!VERB_LEADS.has(sentence.slice(a, p - 1))) break;
+    const word = sentence.slice(a, p - 1);
+    if (!VERB_LEADS.has(word) && !(progressive && BE.has(word))) break;
     p = a;
   }
   return p;
@@ -42,6 +47,8 @@ function leadStart(sentence: string, verbStart: number): number {
 const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;
 const PARTICIPLE = /,\s+(claiming|saying|insisting|arguing|warning|noting)\b/gi;
 const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:forecasts?|estimates?|projections?|expectations?|tally|count)\s+of\b/gu;
+// "Chancellor Gordon Brown's announcement in July that 104,000 jobs would go": whose claim it is.
+const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const ACCORDING = /\baccording to\s+/gi;
@@ -65,6 +72,9 @@ export function findSources(sentence: string): Source[] {
     const country = DEMONYMS[m[1]!.toLowerCase()];
     if (country) add(titleCase(country), m.index, m.index + m[0].length, 'claims', m.index);
   }
+  if (sentence.includes(' that') && /['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)\b/.test(sentence)) for (const m of matchesOf(POSSESSIVE_CLAIM, sentence)) {
+    add(m[1]!, m.index, m.index + m[0].length, 'claims', m.index);
+  }
   if (hasEstimateOf(sentence)) for (const m of matchesOf(POSSESSIVE_ESTIMATE, sentence)) {
     const who = m[1]!.replace(/^(?:the|a|an)\s+/i, '');
     const at = m.index + m[0].length - m[1]!.length;
@@ -77,7 +87,9 @@ export function findSources(sentence: string): Source[] {
     const rest = sentence.slice(verbStart + verb.length);
     if (/^(?:added|adds)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
-    const before = sentence.slice(0, leadStart(sentence, verbStart));
+    // "Grand Slam hopes", "hoped for a recovery": only "hopes to", "promised that" state a claim.
+    if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;
+    const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
     const name = backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined);
     if (name && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;

@@ -42,7 +42,8 @@ export class SourceTracker {
     const who = name.replace(/^the\s+/i, '');
     const lower = name.toLowerCase();
     if (lower === 'he' || lower === 'she' || lower === 'i') return this.lastPerson ?? this.lastSource;
-    if (STAND_INS.has(lower)) return this.lastSource ?? this.lastPerson;
+    // "a report says" before anyone is named: the report itself is the source.
+    if (STAND_INS.has(lower)) return this.lastSource ?? this.lastPerson ?? (/^(?:it|they|we)$/.test(lower) ? undefined : who);
     const full = this.fullName(who);
     this.lastSource = full;
     if (this.isPerson(full)) {
