@@ -15,10 +15,12 @@ const SUBJECT_END = new Set(
     'earn earns earned soaring surging jumping plunging tumbling easing edging slipping stay stays runs ran running operates operated number numbered stuck being ranging ranges gaining losing growing rising falling climbing dropping slipping sliding strengthening weakening amounted amounts now still also already then just nearly almost expect expects expected forecast forecasts see sees ' +
     'receive receives received spend spends invest invests find finds reach reaches take takes remain ' +
     // Present and bare forms, as after "saw profits slump" or in a headline.
-    'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips'
+    'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips ' +
+    // "rates stand at 17.25%", "Beatles suits sell for $110,000".
+    'stand sell sells fetch fetches fetched'
   ).split(' '),
 );
-const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still)\s+)+/i;
+const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and)\s+)+/i;
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
@@ -33,7 +35,9 @@ const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 export function countedBefore(sentence: string, start: number): Counted | undefined {
   const before = sentence.slice(0, start);
   const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
-  const of = /\sof\s*$/.test(tail) ? OF_HEAD.exec(tail.slice(-48)) : null;
+  // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
+  const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ');
+  const of = /\sof\s*$/.test(ofTail) ? OF_HEAD.exec(ofTail.slice(-48)) : null;
   if (of) {
     const words = of[1]!.split(/\s+/);
     // The word right before "of" is the head even when it can be a verb ("a cost of").
@@ -70,6 +74,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   if (value) {
     const head = phrase(value[1]!.split(/\s+/).filter((w) => !NUMBER_WORD.test(w)).join(' '));
     if (head) return { text: head, end: start };
+  }
+  // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
+  const bare = /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s+$/u.exec(tail);
+  if (bare && !bare[1]!.split(/\s+/).some((w) => SUBJECT_END.has(w.toLowerCase()) || VERBS.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing|ly)$/.test(w))) {
+    return { text: bare[1]!, end: start };
   }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };

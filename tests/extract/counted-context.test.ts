@@ -49,3 +49,15 @@ describe('groups named around a figure', () => {
     expect(counted('Parents may take up to nine months\' paid leave.')).toEqual([['up to nine months', 'paid leave']]);
   });
 });
+
+describe('subjects in shapes real reports use', () => {
+  it('reads a headline noun phrase before "up", and a subject after "Although"', () => {
+    expect(counted('Kenya tea exports up 18%')).toEqual([['18%', 'Kenya tea exports']]);
+    expect(counted('Although lending rates still stand at a steep 14.5%, prices are calm.')).toEqual([['14.5%', 'lending rates']]);
+  });
+
+  it('reads what sells for an amount, and the head before "of just above"', () => {
+    expect(counted('Elvis guitars sell for $80,000')).toEqual([['$80,000', 'Elvis guitars']]);
+    expect(counted('That beats the expected regional average of just above 3%.')).toEqual([['above 3%', 'regional average']]);
+  });
+});
