@@ -5,6 +5,7 @@
  * rumoured to be about £1.4m". Each returns the phrase or undefined.
  */
 import { countedAfter } from './counted.ts';
+import { ofHead } from './subject.ts';
 
 const DET = String.raw`(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?`;
 // "to settle charges", "to fund a bid", "on buying a stake": what money is for.
@@ -21,7 +22,9 @@ const OF_WHOM = /^\s+of\s+(?:whom|which)\b/i;
 const BEFORE_OF_WHOM = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s*,\s*(?:(?:about|around|some|nearly|almost|more\s+than|only|just)\s+)?$/iu;
 // "three million unemployed", "40 injured": a group named by an adjective.
 const GROUP_ADJECTIVE = /^\s+(unemployed|homeless|injured|wounded|dead|missing|displaced|jobless|disabled|elderly|uninsured|unvaccinated)\b/i;
-const NOT_HEADS = /^(?:the|a|an|and|or|of|in|on|at|to|for|with|by|from|as|but|that|which|who|it|they|he|she|we|is|was|are|were|be|been|has|have|had)$/i;
+const RELATIVE = /(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}),?\s+which\s+(?:(?:it|they)\s+)?(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:\p{Ll}+ly|earlier|already|once)\s+)?(?:set|put|valued|estimated|exceeded|reached|totalled|totaled|topped|hit|passed)\s+(?:at\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$/iu;
+const DASH_LIST = /(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2})\s+[-–—]\s+$/u;
+const NOT_HEADS = /^(?:the|a|an|its|their|his|her|our|this|that|and|or|of|in|on|at|to|for|with|by|from|as|but|which|who|it|they|he|she|we|is|was|are|were|be|been|has|have|had)$/i;
 
 /** The last words of a phrase, without a leading article or function word. */
 function trimPhrase(p: string): string | undefined {
@@ -41,13 +44,27 @@ export function countedFromContext(s: string, start: number, end: number, money:
   const before = s.slice(Math.max(0, start - 60), start).replace(/\s*$/, ' ');
   const after = s.slice(end, end + 80);
   if (money) {
+    // "deep cuts of £35bn in public services": the head before "of" is what the money is.
+    const of = ofHead(before);
+    if (of) return of;
     const worth = WORTH.exec(before);
     if (worth) return trimPhrase(worth[1]!);
     const purpose = PURPOSE.exec(after);
-    if (purpose) return countedAfter(s, end + purpose[0].length, true)?.text;
+    if (purpose) {
+      // "on buying an 18.8% stake": past the stake's own size to the noun.
+      const size = /^[\d.,]+%?\s+/.exec(s.slice(end + purpose[0].length));
+      return countedAfter(s, end + purpose[0].length + (size?.[0].length ?? 0), true)?.text;
+    }
     const to = GIVING.test(before) ? GIVEN_TO.exec(after) : null;
     if (to) return countedAfter(s, end + to[0].length, true)?.text;
   }
+  // "legal reserves, which it had set at $500m", "oil revenues which have exceeded $22bn": the relative
+  // clause's figure measures what "which" stands for.
+  const relative = RELATIVE.exec(before);
+  if (relative) return trimPhrase(relative[1]!);
+  // "The owners - two from Taiwan, two from China": a list of the group named before the dash.
+  const listed = /^\s+from\s+\p{Lu}/u.test(after) ? DASH_LIST.exec(before) : null;
+  if (listed) return trimPhrase(listed[1]!);
   const said = SAID_TO_BE.exec(before);
   if (said && !/^(?:it|they|this|that|which|who)$/i.test(said[1]!.trim())) return trimPhrase(said[1]!);
   // "thousands of whom": a vague figure's raw text already holds the "of".
@@ -57,8 +74,14 @@ export function countedFromContext(s: string, start: number, end: number, money:
     const head = BEFORE_OF_WHOM.exec(before);
     if (head) return trimPhrase(head[1]!);
   }
-  // "6,000 of those", "two of them": the group the figure before counted.
-  if (previousCounted && /^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted;
+  // "6,000 of those", "two of them": the group the figure before counted; with none, "those" itself
+  // ("more than half of those with broadband").
+  // "half of those who die", "those with broadband": a group the words after "those" define.
+  if (/^\s+of\s+those\s+(?:who|with|without|aged|under|over|\p{Ll}+ing)\b/iu.test(after)) return 'those';
+  if (/^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted ?? (/^\s+of\s+those\b/i.test(after) ? 'those' : undefined);
+  // "spend millions on video games": what the spending buys.
+  const spentOn = /\bspen(?:d|ds|t|ding)\s+$/i.test(before) ? /^\s+on\s+/i.exec(after) : null;
+  if (spentOn) return countedAfter(s, end + spentOn[0].length, true)?.text;
   const group = GROUP_ADJECTIVE.exec(after);
   if (group) return group[1]!;
   return undefined;

@@ -156,7 +156,7 @@ function figureFrom(
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
   const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
   const np =
-    (hyphen ? countedAfter(s, n.end + hyphen[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
+    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
     (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
@@ -176,6 +176,11 @@ function figureFrom(
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "hundreds of millions of pounds in aid": the currency is the unit; what follows "in" is the money's use.
+  if (np && counted && /^(?:pounds|dollars|euros|yen|francs|rupees|roubles|yuan)$/i.test(counted)) {
+    const use = /^\s+(?:in|for|on)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(np.end));
+    counted = use ? countedAfter(s, np.end + use[0].length, true)?.text : undefined;
+  }
   // "a 47-year-old": an age, in years.
   const age = /^(?:-|\s+)(?:year|month)s?[- ]olds?\b/i.exec(afterNum); // also "5 years old", "an eleven year-old"
   if (age) counted = 'age';
@@ -224,7 +229,9 @@ function figureFrom(
   if (times) counted = countedAfter(s, n.end + times[0].length)?.text;
   // "a 3% increase in volume sales", "a 35% hike in the budget": the change is of what follows "in".
   // Money is the change itself ("£35bn cuts in public services" counts the cuts).
-  if (counted && np && (!unit || unit === '%' || unit === 'pp') && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
+  // "a 1p rise on income tax": a single rise of money is of what follows too.
+  const changeOfMoney = !!unit && /^[A-Z]{3}$/.test(unit) && !!counted && /^(?:rise|increase|hike|cut)$/i.test(counted);
+  if (counted && np && (!unit || unit === '%' || unit === 'pp' || changeOfMoney) && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
     const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.3% shrinkage over the last six months": a period is when, not what.

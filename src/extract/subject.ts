@@ -27,6 +27,22 @@ const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)
 const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
+/** The head of "a cost of", "deep cuts of", "an average of just": the phrase a figure after "of" measures. */
+export function ofHead(tail: string): string | undefined {
+  // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
+  const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ');
+  const of = /\sof\s*$/.test(ofTail) ? OF_HEAD.exec(ofTail.slice(-48)) : null;
+  if (!of) return undefined;
+  const words = of[1]!.split(/\s+/);
+  // The word right before "of" is the head even when it can be a verb ("a cost of").
+  const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
+  const head = words.slice(from + 1).join(' ');
+  // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
+  // nothing; the subject says what.
+  const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
+  return head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
+}
+
 /**
  * What a number describes when nothing after it says so: the object of the verb before it ("cut its
  * key rate to 2.75%", "a cost of £45m") or else the clause subject ("Turnout was 67.4%", "Brent crude
@@ -36,18 +52,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const before = sentence.slice(0, start);
   const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
   // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
-  const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ');
-  const of = /\sof\s*$/.test(ofTail) ? OF_HEAD.exec(ofTail.slice(-48)) : null;
-  if (of) {
-    const words = of[1]!.split(/\s+/);
-    // The word right before "of" is the head even when it can be a verb ("a cost of").
-    const from = words.slice(0, -1).map((w) => w.toLowerCase()).findLastIndex((w) => STOP.has(w) || SUBJECT_END.has(w) || VERBS.has(w) || /ing$/.test(w));
-    const head = words.slice(from + 1).join(' ');
-    // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
-    // nothing; the subject says what.
-    const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
-    if (head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head)) return { text: head, end: start };
-  }
+  const head = ofHead(tail);
+  if (head) return { text: head, end: start };
   // "at speeds of 4 GHz", "across distances up to 4km", "over a span of up to 30 metres": the measure.
   const measure = /\b(speeds?|distances?|range|depths?|heights?|temperatures?|lengths?|widths?|capacity)(?:\s+of)?(?:\s+(?:up\s+to|more\s+than|greater\s+than|over|about|around|nearly|almost|some))?\s*$/i.exec(tail);
   if (measure) return { text: measure[1]!, end: start };

@@ -61,3 +61,22 @@ describe('subjects in shapes real reports use', () => {
     expect(counted('That beats the expected regional average of just above 3%.')).toEqual([['above 3%', 'regional average']]);
   });
 });
+
+describe('money and groups named further away', () => {
+  it('reads what a relative clause\'s figure measures, and a group listed after a dash', () => {
+    expect(counted('It must add to its tax reserves, which it earlier set at $90m.')).toEqual([['$90m', 'tax reserves']]);
+    expect(counted('The winners - three from Kenya, two from Chile - shared the prize.').map((r) => r[1])).toEqual(['winners', 'winners']);
+  });
+
+  it('reads the use of money past a currency word, and a rise of money past the stake\'s size', () => {
+    expect(counted('The state may give tens of millions of pounds in grants.').map((r) => r[1])).toEqual(['grants']);
+    expect(counted('They called for a 3p rise on beer duty.')).toEqual([['3p', 'beer duty']]);
+    expect(counted('Heineken spent €420m on buying a 12.5% stake in Brau.').map((r) => r[1])[0]).toBe('stake');
+  });
+
+  it('reads "half of those who …", "spend millions on" and a hyphenated "five-year-deal"', () => {
+    expect(counted('Nearly half of those with a mortgage fear rate rises.')).toEqual([['Nearly half', 'those']]);
+    expect(counted('Shoppers are expected to spend millions on toys.')).toEqual([['millions', 'toys']]);
+    expect(counted('He joined on a four-year-deal.')).toEqual([['four-year', 'deal']]);
+  });
+});
