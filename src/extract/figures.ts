@@ -13,6 +13,8 @@ import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
 import { linkChanges } from './changes.ts';
 import { labelSpans, periodSpans } from './labels.ts';
+import { isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
+import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -35,9 +37,6 @@ const NOT_FIGURES = [
   /©\s*\d+/g,
   /\b(?:Share[sd]?|Comments?|Likes?|Views?)\s*[:·]?\s*\d[\d,.]*[KkMm]?\b/g, // site chrome counters
 ];
-const HEDGE = /\b(?:reportedly|allegedly|purportedly|may have|might have|could have|may be|an estimated|estimated|unconfirmed|unverified|(?:is|are|was|were) (?:believed|thought|said) to|(?:is|are|was|were) believed|likely|possibly|it is understood)\b/i;
-const DENY = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted|disputed)\b(?:\s+(?:claims|reports|suggestions|allegations))?(?:\s+that)?\b/gi;
-const NOT_BEFORE = /\b(?:not|never|no longer|didn't|did not|hasn't|haven't|wasn't|weren't)\b(?!\s+(?:only|more than|fewer than|less than))[^,;.]{0,30}$/i;
 
 /** Figures in the given sentences; `sameValueCounted` lets "the 971 captures" borrow what 971 counted earlier. */
 export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay): FigureFact[] {
@@ -295,37 +294,6 @@ function figureFrom(
   return fact;
 }
 
-/**
- * "the two companies", "its three biggest cities", "the firm's two main shareholders", "BBC One",
- * "League Two": a word number that points at things already known or names something, not a count.
- */
-function isReference(s: string, start: number, lead: string): boolean {
-  if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)(?:\s+other)?|\w's)\s+$/i.test(lead)) return true;
-  // Capitalised inside a sentence: part of a name ("Radio Five Live", "Three Kings").
-  // A list bullet ("- Two crooks …") starts a sentence as well.
-  return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(•*–—-]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(•*–—-]\s*$/.test(s.slice(0, start));
-}
-
-/** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
-function isPronounOne(lead: string, after: string): boolean {
-  if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
-  return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
-}
-
-function isStatedAge(s: string, n: NumberMention): boolean {
-  if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
-  const before = s.slice(Math.max(0, n.start - 40), n.start);
-  // "aged 57", "under the age of 10", "children of 12, 13 and 14"
-  if (/\b(?:aged|age\s+of)\s+$/i.test(before)) return true;
-  if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
-  return /[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3));
-}
-
-/** A line of page furniture ("3,400 shares", "Share 1,204 · 12 comments"), not a sentence of news. */
-function isChromeLine(s: string): boolean {
-  return /[·|•]/.test(s) || s.split(' ').length <= 4;
-}
-
 // Subjects that points or people measure; the hint finds them anywhere in a sentence, cheaply.
 const MEASURED = 'index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout';
 const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
@@ -369,15 +337,4 @@ const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|elev
 interface SentenceCues {
   hedged: boolean;
   negation: boolean;
-}
-const NEGATION_HINT = /\b(?:not|never|no longer|n't|den(?:ied|ies|y|ying)|reject(?:ed|s)|dismissed|refuted|disputed)\b/i;
-
-function isNegated(s: string, start: number, npEnd: number): boolean {
-  const before = s.slice(Math.max(0, start - 80), start);
-  DENY.lastIndex = 0;
-  for (const m of matchesOf(DENY, before)) {
-    if (!/[;.]/.test(before.slice(m.index + m[0].length))) return true;
-  }
-  if (NOT_BEFORE.test(s.slice(Math.max(0, start - 40), start))) return true;
-  return /^\s+(?:were|was|had|have|has|are|is)?\s*(?:not|never)\b/i.test(s.slice(npEnd, npEnd + 20));
 }

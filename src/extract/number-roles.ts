@@ -1,0 +1,36 @@
+/**
+ * What role a number plays before it is read as a figure: a reference to things already known ("the
+ * two companies"), the pronoun "one", an age beside a name, or a line of page furniture.
+ */
+import type { NumberMention } from './numbers.ts';
+
+/**
+ * "the two companies", "its three biggest cities", "the firm's two main shareholders", "BBC One",
+ * "League Two": a word number that points at things already known or names something, not a count.
+ */
+export function isReference(s: string, start: number, lead: string): boolean {
+  if (/(?:\b(?:the|both|these|those|all|every|single|no|any|each|its|their|his|her|our|my|your)(?:\s+other)?|\w's)\s+$/i.test(lead)) return true;
+  // Capitalised inside a sentence: part of a name ("Radio Five Live", "Three Kings").
+  // A list bullet ("- Two crooks …") starts a sentence as well.
+  return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(•*–—-]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(•*–—-]\s*$/.test(s.slice(0, start));
+}
+
+/** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
+export function isPronounOne(lead: string, after: string): boolean {
+  if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
+  return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
+}
+
+export function isStatedAge(s: string, n: NumberMention): boolean {
+  if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
+  const before = s.slice(Math.max(0, n.start - 40), n.start);
+  // "aged 57", "under the age of 10", "children of 12, 13 and 14"
+  if (/\b(?:aged|age\s+of)\s+$/i.test(before)) return true;
+  if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
+  return /[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3));
+}
+
+/** A line of page furniture ("3,400 shares", "Share 1,204 · 12 comments"), not a sentence of news. */
+export function isChromeLine(s: string): boolean {
+  return /[·|•]/.test(s) || s.split(' ').length <= 4;
+}
