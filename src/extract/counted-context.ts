@@ -65,6 +65,11 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // "The owners - two from Taiwan, two from China": a list of the group named before the dash.
   const listed = /^\s+from\s+\p{Lu}/u.test(after) ? DASH_LIST.exec(before) : null;
   if (listed) return trimPhrase(listed[1]!);
+  // "were each fined 1m euros": the money is a fine.
+  if (money && /\bfined\s+$/i.test(before)) return 'fine';
+  // "2kW worth of power", "$5m worth of shares": what the amount is of.
+  const worthOf = /^\s?-?worth\s+of\s+/i.exec(after);
+  if (worthOf) return countedAfter(s, end + worthOf[0].length, true)?.text;
   const said = SAID_TO_BE.exec(before);
   if (said && !/^(?:it|they|this|that|which|who)$/i.test(said[1]!.trim())) return trimPhrase(said[1]!);
   // "thousands of whom": a vague figure's raw text already holds the "of".
@@ -77,7 +82,9 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // "6,000 of those", "two of them": the group the figure before counted; with none, "those" itself
   // ("more than half of those with broadband").
   // "half of those who die", "those with broadband": a group the words after "those" define.
-  if (/^\s+of\s+those\s+(?:who|with|without|aged|under|over|\p{Ll}+ing)\b/iu.test(after)) return 'those';
+  // "More than half (54%) of those asked": past a bracketed restatement (or its closing bracket).
+  const ofThose = after.replace(/^\s*\([^()]{1,20}\)|^\)/, '');
+  if (/^\s+of\s+those\s+(?:who|with|without|aged|under|over|\p{Ll}+ing|\p{Ll}+ed)\b/iu.test(ofThose)) return 'those';
   if (/^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted ?? (/^\s+of\s+those\b/i.test(after) ? 'those' : undefined);
   // "spend millions on video games": what the spending buys.
   const spentOn = /\bspen(?:d|ds|t|ding)\s+$/i.test(before) ? /^\s+on\s+/i.exec(after) : null;

@@ -151,11 +151,13 @@ function figureFrom(
   // "-day ceasefire", "-year war": hyphenated durations.
   // "six months' paid leave": a duration of the thing named after it.
   const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ?? /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum);
+  // "the 44-man Lions tour squad", "a 6,000-strong community": the noun after the compound is counted.
+  const compound = hyphen ? null : /^-(?:man|woman|strong|member|nation|team|page|point|seat|storey|bed)\b/i.exec(afterNum);
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
   const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
   const np =
-    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
+    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compound ? countedAfter(s, n.end + compound[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
     (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
@@ -163,13 +165,13 @@ function figureFrom(
   const lead = s.slice(Math.max(0, n.start - 14), n.start);
   // "the two sides", "both three", "every single one of": references, not counts.
   // "the six days from his arrest", "the two-day summit": a duration after "the" is still the fact.
-  const durationNext = /^(?:-(?:day|week|month|year|hour)s?\b|\s+(?:days|weeks|months|years|hours)\b)/i.test(afterNum);
+  const durationNext = /^(?:-(?:day|week|month|year|hour|kilometre|kilometer|km|metre|meter|mile)s?\b|\s+(?:days|weeks|months|years|hours)\b)/i.test(afterNum);
   if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && !durationNext && isReference(s, n.start, lead)) return undefined;
   // "the final 25", "All 28 people", "the world's 500 largest companies": a known group, not a count.
-  const mayBeGroup = lead.includes('the ') || lead.includes('’s ') || lead.includes("'s ");
-  const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
+  const mayBeGroup = lead.toLowerCase().includes('the ') || lead.includes('’s ') || lead.includes("'s ");
+  const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|first|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
   const superlative = mayBeGroup && /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
-  if (/^\d+$/.test(n.raw) && (knownGroup || superlative)) return undefined;
+  if (/^(?:\d+|[a-z]+)$/i.test(n.raw) && (knownGroup || superlative)) return undefined;
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
   let unit = n.unit;
@@ -331,7 +333,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

@@ -7,11 +7,11 @@
 import { matchesOf } from './scan.ts';
 import { sportSpans } from './sport-labels.ts';
 
-const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)`;
+const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty|fifty)`;
 
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
-  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b`,
+  String.raw`\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously|prior\s+to)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b`,
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
@@ -19,7 +19,7 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
 // days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either.
-const CODES = /\b\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
@@ -41,9 +41,11 @@ const NOT_NAMES = new Set(
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
-  String.raw`\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
+  String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}-year-olds\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
   'gi',
 );
+// Standards and software named with a version: "USB 2.0", "Bluetooth 1.2", "Web 2.0".
+const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|Mac OS X?)\s+\d{1,2}\.\d\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion))/g;
 // A title that opens with a number word, mid-sentence: "…, Forty Shades of Blue won".
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
@@ -84,15 +86,16 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:no-one|one-|top-|bottom-|(?:number|league|top|world|BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|Division|Pop|Generation|Apollo)\b)/i.test(s)) {
     for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
   }
-  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
-  if (/\b(?:under|over)[- ]/i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:under|over)[- ]|year-olds/i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
-  if (/[/&+=]|\d[-–]\d|\b0\d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   const atStart = NAME_AT_START.exec(s);

@@ -109,7 +109,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const subject = phrase(chunk);
       return subject ? { text: subject, end: start } : undefined;
     }
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
@@ -187,7 +187,7 @@ const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
-const TRANSITIVE = /^(?:cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
+const TRANSITIVE = /^(?:bringing|taking|cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
 /** The words of a verb's object, up to the figure or a preposition. */
 function objectWords(words: string[], from: number): string[] {

@@ -20,6 +20,7 @@ export const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', pence: 'GBP', p: 'GBP',
   hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'us dollars': 'USD', 'hong kong dollars': 'HKD', 'new zealand dollars': 'NZD', 'singapore dollars': 'SGD',
+  'swiss francs': 'CHF', 'swiss franc': 'CHF', 'swedish kronor': 'SEK', 'danish kroner': 'DKK', 'norwegian kroner': 'NOK', 'south african rand': 'ZAR', 'indian rupees': 'INR', 'chinese yuan': 'CNY',
   yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', dinars: 'DZD', dinar: 'DZD', rand: 'ZAR', pesos: 'MXN', shekels: 'ILS', kroner: 'DKK', kronor: 'SEK', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR',
 };
 
@@ -37,7 +38,8 @@ const PHYSICAL: Array<[string, string]> = [
   // Only the short forms: "seconds" as a word is read as a duration's noun.
   ['secs?', 'seconds'],
 ];
-const PHYSICAL_RE = new RegExp(`^ ?(?:${PHYSICAL.map(([re]) => `(${re})`).join('|')})(?![A-Za-z])`, 'i');
+// "12 km", "80GB", and with a hyphen in a compound: "a six-kilometre race", "a 10-mile walk".
+const PHYSICAL_RE = new RegExp(`^[ -]?(?:${PHYSICAL.map(([re]) => `(${re})`).join('|')})(?![A-Za-z])`, 'i');
 
 /** The physical unit right after a number ("12 km", "80GB", "35°C"), with how much text it takes. */
 export function physicalUnitAfter(after: string): { unit: string; length: number } | undefined {
