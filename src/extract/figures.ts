@@ -169,7 +169,7 @@ function figureFrom(
   if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && !durationNext && isReference(s, n.start, lead)) return undefined;
   // "the final 25", "All 28 people", "the world's 500 largest companies": a known group, not a count.
   const mayBeGroup = lead.toLowerCase().includes('the ') || lead.includes('’s ') || lead.includes("'s ");
-  const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|first|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could)\b|\s*[,.;]|$)/.test(afterNum);
+  const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|first|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could|at|in|from)\b|\s*[,.;]|$)/.test(afterNum);
   const superlative = mayBeGroup && /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
   if (/^(?:\d+|[a-z]+)$/i.test(n.raw) && (knownGroup || superlative)) return undefined;
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;

@@ -41,7 +41,7 @@ const NOT_NAMES = new Set(
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
-  String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}-year-olds\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
+  String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}-year-olds\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
   'gi',
 );
 // Standards and software named with a version: "USB 2.0", "Bluetooth 1.2", "Web 2.0".
@@ -90,7 +90,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/\b(?:under|over)[- ]|year-olds/i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:under|over)[- ]|year-olds|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;

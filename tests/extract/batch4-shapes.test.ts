@@ -52,3 +52,16 @@ describe('numbers that are no figures', () => {
     expect(raws('The first three were all from Kenya.')).toEqual([]);
   });
 });
+
+describe('more sport and survey shapes', () => {
+  it('reads set scores before "down to" and a score before "humiliation"', () => {
+    expect(raws('He had to retire when 6-3 2-0 down to Moya.')).toEqual(['6-3', '2-0']);
+    expect(figures('It followed a 38-3 humiliation of Wales.').map((f) => f.unit)).toEqual(['score']);
+  });
+
+  it('skips a survey age band, "the first three at", and "for a second week"', () => {
+    expect(raws('Use is higher among those aged between 18 and 30.')).toEqual([]);
+    expect(raws('The first three at the meeting were Kenyans.')).toEqual([]);
+    expect(raws('The film topped the chart for a second week.')).toEqual([]);
+  });
+});
