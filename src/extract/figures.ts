@@ -151,13 +151,16 @@ function figureFrom(
   // "-day ceasefire", "-year war": hyphenated durations.
   // "six months' paid leave": a duration of the thing named after it.
   const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ?? /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum);
-  // "the 44-man Lions tour squad", "a 6,000-strong community": the noun after the compound is counted.
-  const compound = hyphen ? null : /^-(?:man|woman|strong|member|nation|team|page|point|seat|storey|bed)\b/i.exec(afterNum);
+  // "the 44-man Lions tour squad", "a one-match ban", "six-cylinder engines": the compound is the
+  // figure as written, and the noun after it is what is counted.
+  const compound = hyphen || n.unit ? null : /^-\p{L}+(?=[\s,.;:!?)]|$)/u.exec(afterNum);
+  // "two-handed", "one-sided": an adjective in -ed describes; it counts nothing.
+  const compoundWord = compound && !/^-(?:times?|fold|odd|plus|something|off|old|olds|thirds?|quarters?|halves|\p{L}+ed)$/iu.test(compound[0]) ? compound : null;
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
   const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
   const np =
-    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compound ? countedAfter(s, n.end + compound[0].length) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
+    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
     (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
@@ -165,13 +168,15 @@ function figureFrom(
   const lead = s.slice(Math.max(0, n.start - 14), n.start);
   // "the two sides", "both three", "every single one of": references, not counts.
   // "the six days from his arrest", "the two-day summit": a duration after "the" is still the fact.
-  const durationNext = /^(?:-(?:day|week|month|year|hour|kilometre|kilometer|km|metre|meter|mile)s?\b|\s+(?:days|weeks|months|years|hours)\b)/i.test(afterNum);
+  // "the three-test series", "their two-goal lead": a compound with a hyphen is a count, not a reference.
+  const durationNext = /^(?:-\p{L}|\s+(?:days|weeks|months|years|hours)\b)/iu.test(afterNum);
   if (/^[a-z]+$/i.test(n.raw) && n.value <= 10 && !durationNext && isReference(s, n.start, lead)) return undefined;
   // "the final 25", "All 28 people", "the world's 500 largest companies": a known group, not a count.
   const mayBeGroup = lead.toLowerCase().includes('the ') || lead.includes('’s ') || lead.includes("'s ");
   const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|first|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could|at|in|from)\b|\s*[,.;]|$)/.test(afterNum);
   const superlative = mayBeGroup && /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
   if (/^(?:\d+|[a-z]+)$/i.test(n.raw) && (knownGroup || superlative)) return undefined;
+  if (compound && /^[a-z]+$/i.test(n.raw) && /ed$/i.test(compound[0])) return undefined; // "a two-handed backhand"
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
   let unit = n.unit;
@@ -191,7 +196,7 @@ function figureFrom(
     counted = 'age';
   }
   const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : counted ? durationUnit(counted) : undefined;
-  let end = n.end;
+  let end = compoundWord && !age ? n.end + compoundWord[0].length : n.end;
   if (dur && !unit) {
     unit = dur;
     end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
@@ -255,7 +260,10 @@ function figureFrom(
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
   const verb = own ? undefined : verbNear(s, qStart, npEnd);
   const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));
-  if (n.raw.toLowerCase() === 'one' && !event) return undefined;
+  // "only one man", "at least one mobile": a qualifier makes "one" a count even with no event verb.
+  // "just one of the costs", "only one thing" stay idioms; "only one of which" counts.
+  const countedOne = /\b(?:only|just|at\s+least|exactly|more\s+than)\s+$/i.test(lead) && !/^\s+(?:of\s+(?!which|whom)|thing\b)/i.test(afterNum);
+  if (n.raw.toLowerCase() === 'one' && !event && !compoundWord && !countedOne) return undefined;
 
   // A vague quantity ("hundreds of") keeps its words in `raw` and its span in value..valueHigh.
   let qualifier: string | undefined;

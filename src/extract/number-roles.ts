@@ -18,7 +18,7 @@ export function isReference(s: string, start: number, lead: string): boolean {
 /** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
 export function isPronounOne(lead: string, after: string): boolean {
   // "own at least one", "a one-year contract": a qualifier or a compound makes it a count.
-  if (/\b(?:at\s+least|more\s+than|only|just|exactly)\s+$/i.test(lead) || /^-(?:year|month|week|day|hour|match|game|man|point|off)\b/i.test(after)) return /^-off\b/i.test(after);
+  if (/\b(?:at\s+least|more\s+than|only|just|exactly)\s+$/i.test(lead) || /^-\p{L}/u.test(after)) return /^-off\b/i.test(after);
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
   return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
 }

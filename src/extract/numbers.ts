@@ -61,7 +61,7 @@ const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarte
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)`;
+const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
 // The verbs of money before a bare "millions" that make it an amount.
 const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s$/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
@@ -143,7 +143,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
     const mention = m[1]
       ? ratioMention(m, start)
       : m[4]
-        ? /s$/i.test(m[0]) && !MONEY_VERB_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))
+        ? /^(?:millions|billions)$/i.test(m[0]) && !MONEY_VERB_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))
           ? undefined
           : vagueMention(m[0], start)
         : m[5]
@@ -173,7 +173,9 @@ function ratioMention(m: RegExpExecArray, start: number): NumberMention | undefi
 
 function vagueMention(raw: string, start: number): NumberMention | undefined {
   const norm = raw.replace(/\s+/g, ' ');
-  const hit = VAGUE.find(([re]) => re.test(norm));
+  // "Thousands braved the cold": a bare plural spans what "thousands of" does.
+  const withOf = /\bof$/i.test(norm) ? norm : `${norm} of`;
+  const hit = VAGUE.find(([re]) => re.test(withOf));
   if (!hit) return undefined;
   if (hit[1] === hit[2]) return { start, end: start + raw.length, raw: norm, value: hit[1] }; // "a score of" is 20
   return { start, end: start + raw.length, raw: norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase() };

@@ -30,7 +30,7 @@ describe('what is counted', () => {
   });
 
   it('reads the noun after "-man" and "-strong" compounds', () => {
-    expect(read('He named a 30-man squad.')).toEqual([['30', 30, null, 'squad']]);
+    expect(read('He named a 30-man squad, and was handed a one-match ban.')).toEqual([['30-man', 30, null, 'squad'], ['one-match', 1, null, 'ban']]);
   });
 });
 
@@ -63,5 +63,25 @@ describe('more sport and survey shapes', () => {
     expect(raws('Use is higher among those aged between 18 and 30.')).toEqual([]);
     expect(raws('The first three at the meeting were Kenyans.')).toEqual([]);
     expect(raws('The film topped the chart for a second week.')).toEqual([]);
+  });
+});
+
+describe('compounds with a hyphen, bare plurals and "only one"', () => {
+  it('keeps a compound as written and counts the noun after it, but not an adjective in -ed', () => {
+    expect(read('They make eight-valve engines and a two-disc box.')).toEqual([
+      ['eight-valve', 8, null, 'engines'],
+      ['two-disc', 2, null, 'box'],
+    ]);
+    expect(raws('She has a strong two-handed backhand.')).toEqual([]);
+  });
+
+  it('reads "Thousands" before a verb as a vague span', () => {
+    const [f] = figures('Thousands queued in the rain.');
+    expect([f!.raw, f!.value, f!.valueHigh, f!.vague]).toEqual(['Thousands', 2000, 9999, true]);
+  });
+
+  it('keeps "only one" and "at least one", but not "just one of the"', () => {
+    expect(raws('Only one bank agreed, and most homes own at least one radio.')).toEqual(['one', 'at least one']);
+    expect(raws('That is just one of the costs.')).toEqual([]);
   });
 });
