@@ -16,13 +16,20 @@ interface Move {
   at: number;
 }
 
+const PHRASAL = String.raw`\b(?:make|makes|made|making|set|sets|setting|sum|sums|summed|take|takes|took|taking|pick|picked|shut|shuts|turn|turned|back|backed|line|lined|sign|signed|draw|drew|drawn|break|broke|broken)`;
+const PHRASAL_VERB = new RegExp(`${PHRASAL}\\s+$`, 'i');
+const PHRASAL_BEFORE = new RegExp(`${PHRASAL}\\s+(?:up|down)\\s+$`, 'i');
+
 // Every movement word of a sentence, found in one scan (a figure then looks back through the list).
 function movesIn(s: string): Move[] {
   const out: Move[] = [];
   MOVE.lastIndex = 0;
   for (let m = MOVE.exec(s); m; m = MOVE.exec(s)) {
     const dir = directionOf(m[1]!);
-    if (dir) out.push({ dir, at: m.index });
+    // "double-platinum", "up-to-date": a movement word inside a compound moves nothing.
+    // "makes up 11.4 million", "set up 40 clinics": a phrasal verb, not a movement.
+    const phrasal = /^(?:up|down)$/i.test(m[1]!) && PHRASAL_VERB.test(s.slice(Math.max(0, m.index - 10), m.index));
+    if (dir && !phrasal && s[m.index + m[0].length] !== '-') out.push({ dir, at: m.index });
   }
   return out;
 }
@@ -61,7 +68,7 @@ const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
 // (or a gain) said after the figure.
-const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,2}(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
+const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
 const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
@@ -95,7 +102,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       else b = p;
     }
     // "closed up 1.2% at 9,310": a bare "up"/"down" right before a change is its movement.
-    const bare = /\b(up|down)\s+$/i.exec(s.slice(Math.max(0, a.start - 6), a.start));
+    // "makes up 11.4 million" is no movement.
+    const bareWord = /\b(up|down)\s+$/i.exec(s.slice(Math.max(0, a.start - 6), a.start));
+    const bare = bareWord && !PHRASAL_BEFORE.test(s.slice(Math.max(0, a.start - 16), a.start)) ? bareWord : null;
     const before = movementBefore(s, moves, Math.max(0, a.start - 60), a.start) ?? (bare ? { dir: bare[1]!.toLowerCase() as 'up' | 'down', at: a.start - bare[0].length } : undefined);
     const ab = b ? s.slice(a.end, b.start) : '';
 
@@ -218,7 +227,8 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
 function nearMovement(s: string, at: number, start: number): boolean {
   const between = s.slice(at, start);
   // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
-  return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
+  // A year in between is no figure of its own ("boost its 2004 dividend by 27%").
+  return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '').replace(/\b(?:19|20)\d\d\b/g, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
 }
 
 /** Whether `change` can be the size of a movement of `level`: a % of anything, or the same unit. */

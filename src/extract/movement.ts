@@ -7,7 +7,7 @@ const UP_WORDS =
   'rose|rise|rises|rising|risen|jumped|jump|jumps|climbed|climb|climbs|grew|grow|grows|growing|grown|gained|gain|gains|increased|increase|increases|' +
   'soared|soar|soars|surged|surge|surges|rallied|rebounded|leapt|leaped|leap|boosted|raised|raising|raise|raises|lift|lifts|lifting|lifted|added|adding|add|adds|doubled|' +
   'tripled|expanded|advanced|improved|widened|higher|up|rocketed|spiked|topped|reach|reaches|reached|strengthened|strengthening|lengthened|extended|' +
-  'increasing|boost|boosts|boosting|expand|expands|expanding|recover|recovers|recovered|recovering|stretched|stretching|doubling|' +
+  'increasing|boost|boosts|boosting|expand|expands|expanding|recover|recovers|recovered|recovering|stretched|stretching|doubling|double|doubles|' +
   'climbing|surging|soaring|rallying|gaining|improving|advancing|widening';
 const DOWN_WORDS =
   'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slipped|slip|slips|slumped|slump|slumps|' +

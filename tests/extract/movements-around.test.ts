@@ -40,3 +40,17 @@ describe('movement verbs in -ing and scores', () => {
     expect(dirs('They lost 2-0 on Saturday, and were losing 4-1 at half time in the next game.')).toEqual([['2-0', null], ['4-1', null]]);
   });
 });
+
+describe('movement words that move nothing, and ones a few words away', () => {
+  it('reads "double … to", a year between verb and change, and not "makes up" or "double-platinum"', () => {
+    expect(dirs('The plan would double spending on schools to £8bn.')).toEqual([['£8bn', 'up']]);
+    expect(dirs('The firm will boost its 2005 payout by 12%.')).toEqual([['12%', 'up']]);
+    expect(dirs('Mobile lines make up 62% of connections.')).toEqual([['62%', null]]);
+    expect(dirs('The single went double-platinum, selling 600,000 copies.')).toEqual([['600,000', null]]);
+  });
+
+  it('reads only jobs (or staff) that will be cut as a fall, not things lost or stolen', () => {
+    expect(dirs('About 900 phones are lost or stolen each week.')).toEqual([['About 900', null]]);
+    expect(dirs('About 900 posts will be cut.')).toEqual([['About 900', 'down']]);
+  });
+});
