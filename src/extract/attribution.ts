@@ -25,7 +25,7 @@ export const REPORT_VERBS =
   // What a survey or a set of figures "found" or "showed" is reported the same way.
   'found|finds|showed|shows|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
-  'hopes|hoped|promised|promises|forecasting|predicting|argue|indicated|indicates|calculated|calculates|highlighted|highlights';
+  'hopes|hoped|promised|promises|forecasting|predicting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
 // from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
@@ -93,6 +93,8 @@ export function findSources(sentence: string): Source[] {
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
     const name = backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined);
     if (name && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;
+    // "A poll suggests", "figures suggest": evidence suggests; "speculation suggests" names no one.
+    if (name && /^suggest/.test(verb) && !EVIDENCE_HEAD.test(name.who)) continue;
     const closing = /^tells?$|^told$/.test(verb) && shortObjectCloses(rest) ? true : undefined;
     if (name) add(name.who, verbStart, verbStart + verb.length, verb, name.start, closing);
   }
@@ -136,7 +138,7 @@ function closes(rest: string): boolean {
 
 const AND_END = /\sand\s*$/;
 const EVIDENCE_VERB = /^(?:found|finds|showed|shows|revealed|reveals)$/;
-const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports)$/i;
+const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research)$/i;
 // "trials showed", "a study found", "Revisions showed": evidence, not a source a reader can check. A named
 // body ("a survey by Quorvex found") or published figures ("figures showed") are.
 function namesEvidence(who: string, start: number): boolean {

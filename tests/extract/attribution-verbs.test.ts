@@ -27,3 +27,15 @@ describe('sources named by less common reporting shapes', () => {
     expect(who('The trial is expected to last three weeks.')).toEqual([['three weeks', null]]);
   });
 });
+
+describe('evidence that suggests, accusations and ages', () => {
+  it('takes a poll or figures that "suggest" as the source, not speculation', () => {
+    expect(who('A Sunday Herald poll suggests two-thirds back the plan.').map((r) => r[1])).toEqual(['Sunday Herald poll']);
+    expect(who('Speculation suggests the bid could reach £2bn.')).toEqual([['£2bn', null]]);
+  });
+
+  it('reads "accuse … of" as a claim, and gives an age beside a name no source', () => {
+    expect(who('The Greens accuse the council of raising fares 12 times.')).toEqual([['12', 'Greens']]);
+    expect(who('Officials said Lee, 34, was released.')).toEqual([['34', null]]);
+  });
+});
