@@ -38,7 +38,7 @@ export const NOT_IN_NAME = new Set(
   'is was were are be been being has have had will would can could may might should must did does do not no which who whom whose that this these those there here when where while if than then because since after before into onto from with without by to'.split(' '),
 );
 const TRAILING_ADVERBIAL =
-  /\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|on\s+\w+\s+\d{1,2}|in\s+a\s+statement|also|earlier|later|previously|now|again|separately|publicly|repeatedly|initially|recently|last\s+(?:week|month|year)|this\s+week)\s*$/i;
+  /\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|on\s+\w+\s+\d{1,2}|in\s+a\s+statement|also|earlier|later|previously|now|again|separately|publicly|repeatedly|initially|recently|last\s+(?:week|month|year)|(?:earlier\s+|later\s+)?this\s+(?:week|month|year))\s*$/i;
 
 // Name tests run on every word before a reporting verb; ASCII letters skip the unicode-flag regex.
 const UPPER = /^\p{Lu}/u;
@@ -155,7 +155,10 @@ function isVerbish(w: string, i: number): boolean {
 // Falls back to the capitalised/organisation words right before the verb ("… the Ukrainian military").
 function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; start: number } | undefined {
   const taken: RegExpMatchArray[] = [];
-  for (let i = tokens.length - 1; i >= 0 && taken.length < 6; i--) {
+  // "Figures released (earlier this year) showed": a participle after the name is not part of it.
+  let last = tokens.length - 1;
+  while (last > 0 && /^\p{Ll}+ed$/u.test(tokens[last]![0]) && (startsUpper(tokens[last - 1]![0]) || ORG_WORDS.has(tokens[last - 1]![0].toLowerCase()))) last--;
+  for (let i = last; i >= 0 && taken.length < 6; i--) {
     const t = tokens[i]![0];
     if (startsUpper(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);
     else break;

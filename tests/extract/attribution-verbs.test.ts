@@ -39,3 +39,9 @@ describe('evidence that suggests, accusations and ages', () => {
     expect(who('Officials said Lee, 34, was released.')).toEqual([['34', null]]);
   });
 });
+
+describe('sources named before a participle', () => {
+  it('takes "figures released earlier this year showed" as the figures', () => {
+    expect(who('Figures released earlier this year showed exports up 14%.')).toEqual([['14%', 'Figures']]);
+  });
+});
