@@ -21,7 +21,7 @@ export interface Source {
 }
 
 export const REPORT_VERBS =
-  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|predicts|forecast|forecasts|see|sees|believes|believe|considers|consider|declares|declared|' +
+  'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|explains|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|predicts|forecast|forecasts|see|sees|believes|believe|considers|consider|declares|declared|' +
   // What a survey or a set of figures "found" or "showed" is reported the same way.
   'found|finds|showed|shows|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
@@ -91,7 +91,7 @@ export function findSources(sentence: string): Source[] {
     if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;
     const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
-    const name = backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined);
+    const name = backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
     if (name && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;
     // "A poll suggests", "figures suggest": evidence suggests; "speculation suggests" names no one.
     if (name && /^suggest/.test(verb) && !EVIDENCE_HEAD.test(name.who)) continue;
@@ -137,6 +137,15 @@ function closes(rest: string): boolean {
 }
 
 const AND_END = /\sand\s*$/;
+// "the 22-year-old told", "A City Herald poll of 1,313 people suggests": sources whose words hold a number.
+const AGED_SOURCE = /\bthe\s+\d{1,3}-year-old\s*$/i;
+const COUNTED_POLL = /((?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:poll|survey|study))\s+of\s+[\d,]+\s+\p{L}+\s*$/u;
+function describedSource(before: string): { who: string; start: number } | undefined {
+  const aged = AGED_SOURCE.exec(before);
+  if (aged) return { who: 'he', start: aged.index };
+  const poll = COUNTED_POLL.exec(before);
+  return poll ? { who: poll[1]!.trim().replace(/^(?:A|An|The)\s+/, ''), start: poll.index } : undefined;
+}
 const EVIDENCE_VERB = /^(?:found|finds|showed|shows|revealed|reveals)$/;
 const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research)$/i;
 // "trials showed", "a study found", "Revisions showed": evidence, not a source a reader can check. A named

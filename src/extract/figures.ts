@@ -327,8 +327,9 @@ function q0(s: string, start: number): number {
 }
 
 function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
+  // Inside a quote its speaker says so; a quote with no speaker found falls back on the sentence's source.
   const quote = ctx.quotes.find((q) => pos >= q.start && pos < q.end);
-  if (quote) return quote.speaker;
+  if (quote?.speaker) return quote.speaker;
   // The nearest source before the figure governs it; one after it only when its clause closes the
   // sentence (", the ministry said on Friday"), not when it has its own complement ("the UN says it needs").
   let best: string | undefined;

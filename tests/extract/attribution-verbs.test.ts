@@ -45,3 +45,10 @@ describe('sources named before a participle', () => {
     expect(who('Figures released earlier this year showed exports up 14%.')).toEqual([['14%', 'Figures']]);
   });
 });
+
+describe('sources described with a number', () => {
+  it('takes "A … poll of 1,200 people suggests" as the poll, and a quote with no speaker falls back on the sentence source', () => {
+    expect(who('A Western Gazette poll of 1,200 people suggests two-thirds back the plan.').map((r) => r[1])).toContain('Western Gazette poll');
+    expect(who('Minister Jo Brand spoke on Monday. He added the council had pledged "three hours of sport" a week.')).toEqual([['three hours', 'Jo Brand']]);
+  });
+});
