@@ -30,7 +30,8 @@ export interface TickResult {
 }
 
 export interface Scheduler {
-  tick(): TickResult;
+  /** One tick; ticks run one at a time (a second waits for the first), so no feed is started twice. */
+  tick(): Promise<TickResult>;
   start(): void;
   stop(): Promise<void>;
   /** Feed ids being polled right now. */
@@ -120,18 +121,25 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return p;
   }
 
-  function tick(): TickResult {
+  async function tickOnce(): Promise<TickResult> {
     if (stopping) return { started: [], digests: 0, done: Promise.resolve() };
     const now = clock.now();
     let digests = 0;
     try {
-      digests = enqueueDueDigests(store, now);
+      digests = await enqueueDueDigests(store, now);
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const due = storeDown.active() ? [] : pickDue(store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    const due = storeDown.active() ? [] : pickDue(await store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
     const started = due.map((s) => pollInBackground(s));
     return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
+  }
+
+  let ticking: Promise<unknown> = Promise.resolve();
+  function tick(): Promise<TickResult> {
+    const next = ticking.then(tickOnce, tickOnce);
+    ticking = next.catch(() => undefined);
+    return next;
   }
 
   return {
@@ -141,10 +149,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = false;
       if (stopPolls.signal.aborted) stopPolls = pollStopper();
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
-      task = schedule(`*/${every} * * * * *`, () => {
-        tick();
-      }, { name: 'factfeed-scheduler', noOverlap: true });
-      tick();
+      const run = (): void => {
+        tick().catch((err: unknown) => log.error('scheduler tick failed', { error: messageOf(err) }));
+      };
+      task = schedule(`*/${every} * * * * *`, run, { name: 'factfeed-scheduler', noOverlap: true });
+      run();
     },
     async stop() {
       stopping = true;
