@@ -116,7 +116,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           else log.warn('poll failed', { feed: source.id, url: redactUrl(source.url), error: messageOf(err) });
         },
       )
-      .finally(() => running.delete(source.id));
+      .finally(() => {
+        running.delete(source.id);
+        // The poll recorded when the feed is next due; any process may take it then.
+        return Promise.resolve(store.work.releaseFeed(source.id)).catch((err: unknown) => log.warn('could not release a polled feed', { feed: source.id, error: messageOf(err) }));
+      });
     running.set(source.id, p);
     return p;
   }
@@ -130,7 +134,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const due = storeDown.active() ? [] : pickDue(await store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    const picked = storeDown.active() ? [] : pickDue(await store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    // Another process on the same database may hold (or have just polled) some of them.
+    const due = await store.work.claimFeeds(picked, now);
     const started = due.map((s) => pollInBackground(s));
     return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
   }

@@ -95,7 +95,19 @@ export function createSender(deps: SenderDeps): Sender {
   async function drainOnce(): Promise<DrainResult> {
     const out: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
     const full = new Set<string>();
-    for (const row of await store.outbox.due(sink.platform, clock.now())) {
+    // Held by this process while it works through them: another process on the same database
+    // (PostgreSQL) takes other rows, never these, unless this one dies and its lease runs out.
+    const rows = await store.work.claimDeliveries(sink.platform, clock.now(), 100);
+    try {
+      await sendAll(rows, out, full);
+    } finally {
+      for (const row of rows) await store.work.releaseDelivery(row.id);
+    }
+    return out;
+  }
+
+  async function sendAll(rows: readonly OutboxRow[], out: DrainResult, full: Set<string>): Promise<void> {
+    for (const row of rows) {
       if (stopping) break;
       // Once a channel is out of budget, its later rows wait too, so posts keep their order.
       if (full.has(row.channel) || !(await channelHasRoom(store, sink.platform, row.channel, clock.now(), deps.postsPerMinute))) {
@@ -120,7 +132,6 @@ export function createSender(deps: SenderDeps): Sender {
         out.sent++;
       } else await onFailure(row, result, out);
     }
-    return out;
   }
 
   const drain = async (): Promise<DrainResult> => {

@@ -8,6 +8,7 @@ import { SubscriptionRepo } from './subscriptions.ts';
 import { OutboxRepo } from './outbox.ts';
 import { SearchRepo } from './search.ts';
 import { SqliteWrites } from './writes.ts';
+import { SqliteWork } from './work.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -27,6 +28,7 @@ export interface SqliteStore extends Store {
   outbox: OutboxRepo;
   search: SearchRepo;
   writes: SqliteWrites;
+  work: SqliteWork;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -52,6 +54,7 @@ export function openStore(path: string): SqliteStore {
     ...repos,
     search: new SearchRepo(db, facts),
     writes: new SqliteWrites(db, repos),
+    work: new SqliteWork(repos.outbox),
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

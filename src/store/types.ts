@@ -5,7 +5,7 @@ import type { ArticleRepo, NewArticle } from './articles.ts';
 import type { FactRepo, FactRow, FigureFilter } from './facts.ts';
 import type { SettingsRepo } from './settings.ts';
 import type { Subscription, SubscriptionRepo } from './subscriptions.ts';
-import type { NewOutboxRow, OutboxRepo } from './outbox.ts';
+import type { NewOutboxRow, OutboxRepo, OutboxRow } from './outbox.ts';
 import type { ArticleHit } from './tenant-search.ts';
 import type { MatchQuery } from './match.ts';
 
@@ -78,6 +78,21 @@ export interface Writes {
   queueDigest(subscriptionId: number, slot: string | null, row: NewOutboxRow | undefined, coveredUntil: Date, nextAt: Date | null, now: Date): Awaitable<{ queued: boolean } | undefined>;
 }
 
+/**
+ * Work that several processes on one database share, each piece done by one of them: due feed polls
+ * and due deliveries. On SQLite one process owns the file and holds everything it lists.
+ */
+export interface WorkQueue {
+  /** Of the feeds the scheduler picked as due, those this process now holds; the others are someone else's. */
+  claimFeeds(due: readonly Feed[], now: Date): Awaitable<Feed[]>;
+  /** Lets go of a feed once its poll is recorded. */
+  releaseFeed(id: number): Awaitable<void>;
+  /** Up to `limit` deliveries of the platform due by `now`, oldest first, held by this process. */
+  claimDeliveries(platform: string, now: Date, limit: number): Awaitable<OutboxRow[]>;
+  /** Lets go of a delivery once it is sent, retried, failed or left for later. */
+  releaseDelivery(id: number): Awaitable<void>;
+}
+
 /** The one handle the rest of factfeed gets: repositories over SQLite or PostgreSQL. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -92,5 +107,6 @@ export interface Store {
   outbox: Repo<OutboxRepo>;
   search: SearchApi;
   writes: Writes;
+  work: WorkQueue;
   close(): Awaitable<void>;
 }

@@ -10,6 +10,7 @@ import { PgFacts } from './facts.ts';
 import { PgSubscriptions, PgOutbox, PgSettings } from './subscriptions.ts';
 import { PgSearch } from './search.ts';
 import { PgWrites } from './writes.ts';
+import { PgWork } from './work.ts';
 
 export interface PostgresStore extends Store {
   readonly dialect: 'postgres';
@@ -60,6 +61,7 @@ export function openPostgresStore(url: string, opts: { maxConnections?: number; 
     outbox: new PgOutbox(db),
     search: new PgSearch(db, facts),
     writes: new PgWrites(tx),
+    work: new PgWork(pool, ready),
     close: async () => {
       if (closed) return;
       closed = true;
