@@ -25,7 +25,7 @@ type Overrides = { clock?: Clock; log?: Logger; fetch?: Fetcher; pages?: PageFet
 export async function openServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   if (!config.databaseUrl) return createSqliteServices(config, overrides);
   const { openPostgresStore } = await import('./store/postgres/store.ts');
-  const store = openPostgresStore(config.databaseUrl);
+  const store = openPostgresStore(config.databaseUrl, { leases: config.leases });
   try {
     await store.ready;
   } catch (err) {

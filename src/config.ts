@@ -41,6 +41,8 @@ export const envSchema = z.object({
   FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
   FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
   FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  FACTFEED_POLL_LEASE_SECONDS: z.coerce.number().int().min(5).max(24 * 3600).default(600),
+  FACTFEED_SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
@@ -77,6 +79,8 @@ export interface Config {
   consoleWebhook?: string | undefined;
   /** Testing only: pause before each delivery is sent (crash tests aim at this window). */
   sendDelayMs: number;
+  /** PostgreSQL: how long a process holds a feed it polls, and the deliveries of one drain, before others may take them. */
+  leases: { pollMs: number; sendMs: number };
   platform: Platform;
   discord: {
     token?: string | undefined;
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     postsPerMinute: e.FACTFEED_POSTS_PER_MINUTE,
     consoleWebhook: e.FACTFEED_CONSOLE_WEBHOOK,
     sendDelayMs: e.FACTFEED_SEND_DELAY_MS,
+    leases: { pollMs: e.FACTFEED_POLL_LEASE_SECONDS * 1000, sendMs: e.FACTFEED_SEND_LEASE_SECONDS * 1000 },
     platform,
     discord: {
       token: e.DISCORD_TOKEN,

@@ -10,7 +10,7 @@ import { PgFacts } from './facts.ts';
 import { PgSubscriptions, PgOutbox, PgSettings } from './subscriptions.ts';
 import { PgSearch } from './search.ts';
 import { PgWrites } from './writes.ts';
-import { PgWork } from './work.ts';
+import { PgWork, type Leases } from './work.ts';
 
 export interface PostgresStore extends Store {
   readonly dialect: 'postgres';
@@ -24,7 +24,7 @@ export interface PostgresStore extends Store {
  * background and every query waits for it, so a database that cannot be reached fails the first
  * query, naming the database (the URL without its password).
  */
-export function openPostgresStore(url: string, opts: { maxConnections?: number; applicationName?: string } = {}): PostgresStore {
+export function openPostgresStore(url: string, opts: { maxConnections?: number; applicationName?: string; leases?: Leases } = {}): PostgresStore {
   const pool = openPool(url, { max: opts.maxConnections ?? 10, applicationName: opts.applicationName ?? 'factfeed' });
   const where = redactDatabaseUrl(url);
   const ready = migratePostgres(pool, url).then(
@@ -61,7 +61,7 @@ export function openPostgresStore(url: string, opts: { maxConnections?: number; 
     outbox: new PgOutbox(db),
     search: new PgSearch(db, facts),
     writes: new PgWrites(tx),
-    work: new PgWork(pool, ready),
+    work: new PgWork(pool, ready, opts.leases),
     close: async () => {
       if (closed) return;
       closed = true;

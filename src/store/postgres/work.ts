@@ -5,10 +5,15 @@ import type { WorkQueue } from '../types.ts';
 import { WorkClaims } from './claims.ts';
 import type { Pool } from './pool.ts';
 
-/** Longer than a poll may take (its page budget is 5 minutes), so a live poll keeps its feed. */
-const FEED_LEASE_MS = 10 * 60_000;
-/** Longer than one send may take; a sender that dies hands its rows on after this. */
-const DELIVERY_LEASE_MS = 2 * 60_000;
+/** How long claims last (FACTFEED_POLL_LEASE_SECONDS, FACTFEED_SEND_LEASE_SECONDS). */
+export interface Leases {
+  /** Longer than a poll may take (its page budget is 5 minutes), so a live poll keeps its feed. */
+  pollMs: number;
+  /** Longer than one drain's sends may take; a sender that dies hands its rows on after this. */
+  sendMs: number;
+}
+
+export const DEFAULT_LEASES: Leases = { pollMs: 10 * 60_000, sendMs: 2 * 60_000 };
 
 /**
  * Work on PostgreSQL, shared by every process on the database: a due feed or delivery is claimed
@@ -22,10 +27,11 @@ export class PgWork implements WorkQueue {
   constructor(
     pool: Pool,
     private readonly ready: Promise<void>,
+    leases: Leases = DEFAULT_LEASES,
     worker = `${hostname()}:${process.pid}`,
   ) {
-    this.feedClaims = new WorkClaims(pool, { worker, leaseMs: FEED_LEASE_MS });
-    this.deliveryClaims = new WorkClaims(pool, { worker, leaseMs: DELIVERY_LEASE_MS });
+    this.feedClaims = new WorkClaims(pool, { worker, leaseMs: leases.pollMs });
+    this.deliveryClaims = new WorkClaims(pool, { worker, leaseMs: leases.sendMs });
   }
 
 
