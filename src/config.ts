@@ -49,6 +49,16 @@ export const envSchema = z.object({
   DISCORD_PUBLIC_KEY: optionalString,
   DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
   DISCORD_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  DISCORD_SHARDS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,3})$/, "'auto' or the bot's number of shards (1 to 9999)")
+      .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v)))
+      .optional(),
+  ),
+  DISCORD_SHARD_IDS: optionalString.pipe(
+    z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'shard numbers separated by commas, such as 0,1').transform((v) => v.split(',').map(Number)).optional(),
+  ),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -89,6 +99,8 @@ export interface Config {
     publicKey?: string | undefined;
     apiBase?: string | undefined;
     httpPort?: number | undefined;
+    /** Gateway sharding (DISCORD_SHARDS, DISCORD_SHARD_IDS); undefined: one shard. */
+    shards?: ShardPlan | undefined;
   };
   slack: {
     botToken?: string | undefined;
@@ -104,6 +116,14 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Which gateway shards this process runs. */
+export interface ShardPlan {
+  /** 'auto': as many as Discord recommends, all run here; a number: the bot's total shard count. */
+  count: 'auto' | number;
+  /** The shards this process runs, of `count`; all of them when absent. */
+  ids?: number[] | undefined;
 }
 
 export interface ConfigOverrides {
@@ -135,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  if (e.DISCORD_SHARD_IDS && typeof e.DISCORD_SHARDS !== 'number') {
+    problems.push('DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the bot\'s number of shards, which the ids count up to');
+  } else if (e.DISCORD_SHARD_IDS && e.DISCORD_SHARD_IDS.some((id) => id >= (e.DISCORD_SHARDS as number))) {
+    problems.push(`DISCORD_SHARD_IDS: each must be below DISCORD_SHARDS (${e.DISCORD_SHARDS}); shards count from 0`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const platform: Platform = e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY ? 'discord' : e.SLACK_BOT_TOKEN ? 'slack' : 'console';
@@ -164,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       publicKey: e.DISCORD_PUBLIC_KEY,
       apiBase: e.DISCORD_API_BASE,
       httpPort: e.DISCORD_HTTP_PORT,
+      shards: e.DISCORD_SHARDS === undefined ? undefined : { count: e.DISCORD_SHARDS, ids: e.DISCORD_SHARD_IDS },
     },
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
