@@ -3,6 +3,7 @@ import { storeItem, type IngestDeps } from '../src/ingest/pipeline.ts';
 import type { Extraction } from '../src/extract/types.ts';
 import type { FeedItem } from '../src/ingest/types.ts';
 import type { Services } from '../src/services.ts';
+import type { SqliteStore } from '../src/store/index.ts';
 import { LOCAL_TENANT } from '../src/app.ts';
 import type { CorpusSpec } from './corpus.ts';
 import { feedItemOf } from './breakdown.ts';
@@ -33,7 +34,7 @@ interface Extracted {
  * Every article still goes through the real extractor and the real store code. threads = 0 runs
  * the bot's own single-threaded path instead.
  */
-export async function buildStore(services: Services, spec: CorpusSpec, from: number, to: number, threads: number): Promise<BuildMeasure> {
+export async function buildStore(services: Services<SqliteStore>, spec: CorpusSpec, from: number, to: number, threads: number): Promise<BuildMeasure> {
   const sources = services.store.sources.list(LOCAL_TENANT).map((s) => services.store.feeds.get(s.feedId)!);
   const bySlot = new Map(sources.map((s, slot) => [slot, s]));
   const deps: IngestDeps = { ...services, timeZone: 'UTC' };

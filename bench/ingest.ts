@@ -1,17 +1,17 @@
 import { loadConfig } from '../src/config.ts';
-import { createServices, pollAll, LOCAL_TENANT } from '../src/app.ts';
+import { createSqliteServices, pollAll, LOCAL_TENANT } from '../src/app.ts';
 import { silentLogger } from '../src/log.ts';
 import type { Services } from '../src/services.ts';
-import type { Source } from '../src/store/index.ts';
+import type { Source, SqliteStore } from '../src/store/index.ts';
 import { RssSampler, cpuSeconds } from './stats.ts';
 
 /** Services as the bot builds them, on a given database, allowed to fetch from the loopback feed server. */
-export function benchServices(dbPath: string): Services {
+export function benchServices(dbPath: string): Services<SqliteStore> {
   const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_LOG_LEVEL: 'error' });
-  return createServices(config, { log: silentLogger });
+  return createSqliteServices(config, { log: silentLogger });
 }
 
-export function addSources(services: Services, urls: readonly string[]): Source[] {
+export function addSources(services: Services<SqliteStore>, urls: readonly string[]): Source[] {
   const now = services.clock.now();
   return services.store.tx(() => urls.map((url) => services.store.sources.add({ tenant: LOCAL_TENANT, url, kind: 'url', addedBy: 'bench' }, now)));
 }
@@ -30,7 +30,7 @@ export interface PollMeasure {
  * One poll cycle over every source, exactly as the scheduler runs it (pollAll with the configured
  * concurrency), timed from the first request to the last stored article.
  */
-export async function pollCycle(services: Services): Promise<PollMeasure> {
+export async function pollCycle(services: Services<SqliteStore>): Promise<PollMeasure> {
   // Fresh rows: each poll stores the validators (ETag) the next conditional GET needs. Feeds, not
   // follows: one fetch per feed however many servers follow it.
   const sources = services.store.feeds.list();
@@ -53,7 +53,7 @@ export async function pollCycle(services: Services): Promise<PollMeasure> {
 }
 
 /** Size of the database file after folding the WAL back in. */
-export function databaseBytes(services: Services): number {
+export function databaseBytes(services: Services<SqliteStore>): number {
   const { db } = services.store;
   db.pragma('wal_checkpoint(TRUNCATE)');
   const pages = db.pragma('page_count', { simple: true }) as number;

@@ -1,9 +1,10 @@
 import { loadConfig } from '../src/config.ts';
-import { createServices, pollAll } from '../src/app.ts';
+import { createSqliteServices, pollAll } from '../src/app.ts';
 import { createFetcher } from '../src/ingest/http.ts';
 import { silentLogger } from '../src/log.ts';
 import type { Fetcher } from '../src/ingest/types.ts';
 import type { Services } from '../src/services.ts';
+import type { SqliteStore } from '../src/store/index.ts';
 import type { Invocation } from '../commands/types.ts';
 import { Rng } from './prng.ts';
 import { ask } from './queries.ts';
@@ -58,7 +59,7 @@ export function followedBy(k: number, pool: number, perServer: number, seed = 20
 }
 
 /** Every server follows its feeds (all of one transaction) and has one subscribed channel. */
-export function followFeeds(services: Services, feedUrls: readonly string[], servers: number, perServer: number): number {
+export function followFeeds(services: Services<SqliteStore>, feedUrls: readonly string[], servers: number, perServer: number): number {
   const { store } = services;
   const now = services.clock.now();
   return store.tx(() => {
@@ -75,7 +76,7 @@ export function followFeeds(services: Services, feedUrls: readonly string[], ser
   });
 }
 
-function countingServices(dbPath: string): { services: Services; fetches: () => number } {
+function countingServices(dbPath: string): { services: Services<SqliteStore>; fetches: () => number } {
   const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_LOG_LEVEL: 'error' });
   const real = createFetcher({ allowPrivate: true, userAgent: config.userAgent, timeoutMs: config.fetchTimeoutMs, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects });
   let n = 0;
@@ -83,10 +84,10 @@ function countingServices(dbPath: string): { services: Services; fetches: () => 
     n++;
     return real(url, opts);
   };
-  return { services: createServices(config, { log: silentLogger, fetch }), fetches: () => n };
+  return { services: createSqliteServices(config, { log: silentLogger, fetch }), fetches: () => n };
 }
 
-async function cycle(services: Services, fetches: () => number, name: string): Promise<SharedCycle> {
+async function cycle(services: Services<SqliteStore>, fetches: () => number, name: string): Promise<SharedCycle> {
   const { store } = services;
   const outboxBefore = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
   const fetchedBefore = fetches();
@@ -142,7 +143,7 @@ export async function sharedFeedsPhase(a: { dbPath: string; serverUrl: string; f
  * servers each following `perServer` of the store's first `pool` feeds, then asks /figures and
  * /summary as random servers.
  */
-export async function sharedAnswers(services: Services, topics: readonly string[], total: number, opts: { servers: number; perServer: number; pool: number }): Promise<SharedAnswers> {
+export async function sharedAnswers(services: Services<SqliteStore>, topics: readonly string[], total: number, opts: { servers: number; perServer: number; pool: number }): Promise<SharedAnswers> {
   const urls = services.store.feeds.list().slice(0, opts.pool).map((f) => f.url);
   const follows = followFeeds(services, urls, opts.servers, opts.perServer);
   const rng = new Rng(4242);

@@ -11,9 +11,9 @@ export const claims: CommandDefinition = {
   adminOnly: false,
   options: [topicOption('What to look for, e.g. kursk')],
   autocomplete: suggestTopic,
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const topic = String(args.options.topic);
-    const { disputes, claims: list } = findClaims(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
+    const { disputes, claims: list } = await findClaims(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
     if (list.length === 0) {
       return { kind: 'info', title: `Claims: ${topic}`, intro: `No claims about “${topic}” yet.`, sections: [], citations: [] };
     }

@@ -8,9 +8,9 @@ import { deliveryPlatform, targetChannel } from './subscribe.ts';
 
 const channelOption = { name: 'channel', description: 'Channel (default: this one)', type: 'channel' as const };
 
-function subscriptionFor(ctx: CommandContext, option: unknown): Subscription {
+async function subscriptionFor(ctx: CommandContext, option: unknown): Promise<Subscription> {
   const channel = targetChannel(ctx, option);
-  const sub = ctx.services.store.subscriptions.find(ctx.invocation.tenant, deliveryPlatform(ctx.invocation), channel);
+  const sub = await ctx.services.store.subscriptions.find(ctx.invocation.tenant, deliveryPlatform(ctx.invocation), channel);
   if (!sub) throw new CommandError(`#${channel} is not subscribed. Run /subscribe ${channel} first, then set its digest.`);
   return sub;
 }
@@ -38,9 +38,9 @@ export const digest: CommandDefinition = {
     { name: 'off', description: 'Stop the scheduled digest', options: [channelOption] },
     { name: 'now', description: 'Send a digest of everything since the last one, now', options: [channelOption] },
   ],
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const { store, clock, config } = ctx.services;
-    const sub = subscriptionFor(ctx, args.options.channel);
+    const sub = await subscriptionFor(ctx, args.options.channel);
     const now = clock.now();
     switch (args.subcommand) {
       case 'set': {
@@ -53,7 +53,7 @@ export const digest: CommandDefinition = {
           if (err instanceof ScheduleError) throw new CommandError(err.message);
           throw err;
         }
-        store.subscriptions.setDigest(sub.id, cron.trim().replace(/\s+/g, ' '), tz, next, now);
+        await store.subscriptions.setDigest(sub.id, cron.trim().replace(/\s+/g, ' '), tz, next, now);
         return okReply(`Digest for #${sub.channel} set to "${cron.trim()}" in ${tz}.`, [
           next ? `Next one: ${describeInstant(next, tz)}.` : 'It will not fire again.',
           'A digest lists the new articles since the previous one and their most notable figures; an empty period sends nothing.',
@@ -61,11 +61,11 @@ export const digest: CommandDefinition = {
       }
       case 'off': {
         if (!sub.digestCron) throw new CommandError(`#${sub.channel} has no digest scheduled.`);
-        store.subscriptions.setDigest(sub.id, null, sub.digestTz, null, now);
+        await store.subscriptions.setDigest(sub.id, null, sub.digestTz, null, now);
         return okReply(`Stopped the digest for #${sub.channel}. New articles are still posted one by one.`);
       }
       default: {
-        const r = enqueueDigestNow(store, now, sub);
+        const r = await enqueueDigestNow(store, now, sub);
         if (r.articles === 0) return okReply(`Nothing new for #${sub.channel} since ${formatDate(r.since)}, so no digest was sent.`);
         return okReply(`A digest of ${r.articles} new article${r.articles === 1 ? '' : 's'} since ${formatDate(r.since)} is on its way to #${sub.channel}.`);
       }

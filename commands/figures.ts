@@ -65,9 +65,9 @@ export const figures: CommandDefinition = {
   adminOnly: false,
   options: [topicOption('What to look for, e.g. prisoners')],
   autocomplete: suggestTopic,
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const topic = String(args.options.topic);
-    const points = findFigures(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
+    const points = await findFigures(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
     if (points.length === 0) {
       return {
         kind: 'info',

@@ -3,7 +3,7 @@ import { okReply, type Reply } from '../src/reply/model.ts';
 import { addSource, describeSourceError, SourceInputError } from '../src/ingest/add-source.ts';
 import { pollSource } from '../src/ingest/pipeline.ts';
 import { dropSampleSource, SAMPLE_ADDED_BY } from '../src/ingest/sample.ts';
-import { DuplicateSourceError } from '../src/store/index.ts';
+import { DuplicateSourceError, type Source } from '../src/store/index.ts';
 import { FeedError, FetchError } from '../src/ingest/types.ts';
 import { importSubcommand, importOpml } from './source-import.ts';
 
@@ -14,10 +14,10 @@ import { importSubcommand, importOpml } from './source-import.ts';
 export const COMMAND_FULL_TEXT_BUDGET_MS = 15_000;
 
 /** Finds a tenant's source by "#3", "3" or its URL. */
-function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: string) {
+async function resolveSource(ctx: Parameters<CommandDefinition['handler']>[0], ref: string): Promise<Source> {
   const { store } = ctx.services;
   const id = /^#?(\d+)$/.exec(ref.trim());
-  const source = id ? store.sources.getForTenant(ctx.invocation.tenant, Number(id[1])) : store.sources.findByUrl(ctx.invocation.tenant, ref.trim());
+  const source = id ? await store.sources.getForTenant(ctx.invocation.tenant, Number(id[1])) : await store.sources.findByUrl(ctx.invocation.tenant, ref.trim());
   if (!source) throw new CommandError(`No source "${ref}" here. /sources lists them with their numbers.`);
   return source;
 }
@@ -47,10 +47,9 @@ export const source: CommandDefinition = {
     },
     importSubcommand,
   ],
-  autocomplete(ctx, req) {
+  async autocomplete(ctx, req) {
     const typed = req.value.toLowerCase();
-    return ctx.services.store.sources
-      .list(ctx.invocation.tenant)
+    return (await ctx.services.store.sources.list(ctx.invocation.tenant))
       .filter((s) => `${s.id} ${s.title ?? ''} ${s.url}`.toLowerCase().includes(typed))
       .map((s) => ({ name: `#${s.id} ${s.title ?? s.url}`.slice(0, 100), value: String(s.id) }));
   },
@@ -58,9 +57,9 @@ export const source: CommandDefinition = {
     const { services, invocation } = ctx;
     if (args.subcommand === 'import') return importOpml(ctx, args);
     if (args.subcommand === 'remove') {
-      const s = resolveSource(ctx, String(args.options.source));
-      const articles = services.store.articles.countForFeed(s.feedId);
-      const { feedRemoved } = services.store.sources.remove(invocation.tenant, s.id);
+      const s = await resolveSource(ctx, String(args.options.source));
+      const articles = await services.store.articles.countForFeed(s.feedId);
+      const { feedRemoved } = await services.store.sources.remove(invocation.tenant, s.id);
       const plural = `${articles} article${articles === 1 ? '' : 's'}`;
       // Other servers may still follow the feed: then its articles stay for them, but not in answers here.
       return okReply(
@@ -80,17 +79,17 @@ export const source: CommandDefinition = {
       let polled: Awaited<ReturnType<typeof pollSource>>;
       try {
         // The scheduler would otherwise see a never-polled feed as due and start a second first poll beside this one.
-        services.store.feeds.setNextPollIfUnset(added.feedId, new Date(services.clock.now().getTime() + every * 60_000));
-        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(added.feedId)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
+        await services.store.feeds.setNextPollIfUnset(added.feedId, new Date(services.clock.now().getTime() + every * 60_000));
+        polled = await pollSource({ ...services, timeZone: services.config.timeZone }, (await services.store.feeds.get(added.feedId))!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
       } catch (err) {
         // Validation passed but the first poll did not: a /source add succeeds whole or leaves nothing.
-        services.store.sources.remove(invocation.tenant, added.id);
+        await services.store.sources.remove(invocation.tenant, added.id);
         throw err;
       }
-      const sample = added.addedBy === SAMPLE_ADDED_BY ? { removed: false, articles: 0 } : dropSampleSource(services.store, invocation.tenant);
+      const sample = added.addedBy === SAMPLE_ADDED_BY ? { removed: false, articles: 0 } : await dropSampleSource(services.store, invocation.tenant);
       return okReply(`Added source #${added.id}: ${added.title ?? added.url}`, [
         ...(sample.removed ? [`Removed the bundled sample feed and its ${sample.articles} invented articles, so answers now come only from your own sources.`] : []),
-        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${storedLine(polled.added, services.store.articles.countForFeed(added.feedId))}`,
+        `${feed.items.length} item${feed.items.length === 1 ? '' : 's'} in the feed; ${storedLine(polled.added, await services.store.articles.countForFeed(added.feedId))}`,
         `Polled every ${every} minute${every === 1 ? '' : 's'}.`,
         ...polled.warnings.slice(0, 3),
       ]);
@@ -112,10 +111,10 @@ function storedLine(added: number, stored: number): string {
 /** Clears a paused or failing source's record and polls it at once, so the admin sees whether it works now. */
 async function resume(ctx: Parameters<CommandDefinition['handler']>[0], ref: string): Promise<Reply> {
   const { services, invocation } = ctx;
-  const s = resolveSource(ctx, ref);
-  services.store.sources.resume(invocation.tenant, s.id);
+  const s = await resolveSource(ctx, ref);
+  await services.store.sources.resume(invocation.tenant, s.id);
   try {
-    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, services.store.feeds.get(s.feedId)!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
+    const polled = await pollSource({ ...services, timeZone: services.config.timeZone }, (await services.store.feeds.get(s.feedId))!, { fullTextBudgetMs: COMMAND_FULL_TEXT_BUDGET_MS });
     return okReply(`Source #${s.id} (${s.title ?? s.url}) is polled again.`, [
       polled.notModified ? 'The feed has not changed since the last successful poll.' : `${polled.added} new article${polled.added === 1 ? '' : 's'} stored.`,
     ]);

@@ -15,13 +15,14 @@ export const sources: CommandDefinition = {
   name: 'sources',
   description: 'The feeds this server follows, with their health',
   adminOnly: false,
-  handler(ctx): Reply {
+  async handler(ctx): Promise<Reply> {
     const { store } = ctx.services;
-    const list = store.sources.list(ctx.invocation.tenant);
+    const list = await store.sources.list(ctx.invocation.tenant);
     if (list.length === 0) {
       return { kind: 'info', title: 'Sources', intro: 'No sources yet. An admin can add one with /source add <feed url>.', sections: [], citations: [], data: { sources: [] } };
     }
-    const rows = list.map((s) => ({ source: s, articles: store.articles.countForFeed(s.feedId) }));
+    const rows = [];
+    for (const s of list) rows.push({ source: s, articles: await store.articles.countForFeed(s.feedId) });
     return {
       kind: 'answer',
       title: 'Sources',

@@ -36,17 +36,17 @@ export const subscribe: CommandDefinition = {
     { name: 'include', description: 'Only articles with one of these words or phrases (comma-separated)', type: 'string', maxLength: 500 },
     { name: 'exclude', description: 'Skip articles with any of these words or phrases (comma-separated)', type: 'string', maxLength: 500 },
   ],
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const { store, clock, config } = ctx.services;
     const channel = channelRef(String(args.options.channel ?? ''));
     if (!channel) throw new CommandError('Name the channel to post in, e.g. /subscribe #news.');
     const include = terms(args.options.include, 'include');
     const exclude = terms(args.options.exclude, 'exclude');
-    const { subscription, created } = store.subscriptions.upsert(
+    const { subscription, created } = await store.subscriptions.upsert(
       { tenant: ctx.invocation.tenant, platform: deliveryPlatform(ctx.invocation), channel, include, exclude, createdBy: ctx.invocation.user },
       clock.now(),
     );
-    const sources = store.sources.list(ctx.invocation.tenant).length;
+    const sources = (await store.sources.list(ctx.invocation.tenant)).length;
     return okReply(`${created ? 'Subscribed' : 'Updated the subscription of'} #${subscription.channel}: new articles from this server's ${sources} source${sources === 1 ? '' : 's'} will be posted there.`, [
       include.length > 0 ? `Only articles mentioning: ${describeTerms(include)}.` : 'Every new article (no include filter).',
       ...(exclude.length > 0 ? [`Skipping articles mentioning: ${describeTerms(exclude)}.`] : []),
@@ -61,9 +61,9 @@ export const unsubscribe: CommandDefinition = {
   description: 'Stop posting new articles and digests to a channel (admins)',
   adminOnly: true,
   options: [{ name: 'channel', description: 'Channel to stop posting in', type: 'channel', required: true }],
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const channel = channelRef(String(args.options.channel ?? ''));
-    const removed = ctx.services.store.subscriptions.remove(ctx.invocation.tenant, deliveryPlatform(ctx.invocation), channel);
+    const removed = await ctx.services.store.subscriptions.remove(ctx.invocation.tenant, deliveryPlatform(ctx.invocation), channel);
     if (!removed) throw new CommandError(`#${channel} is not subscribed, so there is nothing to stop.`);
     return okReply(`Unsubscribed #${channel}: no more posts or digests there; anything still queued for it was dropped.`);
   },

@@ -73,9 +73,9 @@ export const summary: CommandDefinition = {
   adminOnly: false,
   options: [topicOption('What to summarise, e.g. kursk')],
   autocomplete: suggestTopic,
-  handler(ctx, args): Reply {
+  async handler(ctx, args): Promise<Reply> {
     const topic = String(args.options.topic);
-    const s = summarize(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
+    const s = await summarize(ctx.services.store, { tenant: ctx.invocation.tenant, topic });
     if (s.articles.length === 0) {
       return { kind: 'info', title: `Summary: ${topic}`, intro: `Nothing about “${topic}” yet. Try another topic, or check /sources.`, sections: [], citations: [] };
     }

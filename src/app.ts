@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
-import { openStore, type Feed } from './store/index.ts';
+import { openStore, type Feed, type SqliteStore, type Store } from './store/index.ts';
 import { redactDatabaseUrl } from './store/postgres/url.ts';
 import { createFetcher } from './ingest/http.ts';
 import { createPageFetcher, type PageFetcher } from './ingest/pages.ts';
@@ -16,27 +16,39 @@ import type { Services } from './services.ts';
 
 export const LOCAL_TENANT = 'local';
 
+type Overrides = { clock?: Clock; log?: Logger; fetch?: Fetcher; pages?: PageFetcher };
+
 /**
- * FACTFEED_DATABASE_URL names a PostgreSQL store, but the repositories behind every command still
- * run on SQLite only. Falling back to the SQLite file would look like success while every process
- * kept its own store, so start-up stops instead, saying which setting to change.
+ * The composition root: services on the configured store, PostgreSQL when FACTFEED_DATABASE_URL is
+ * set (its driver is loaded only then), else the SQLite file. A PostgreSQL store is migrated and
+ * reachable before this resolves, so a wrong URL stops the start, naming the database.
  */
-export class PostgresNotReadyError extends Error {
-  readonly code = 'POSTGRES_NOT_READY';
-  constructor(url: string) {
-    super(
-      `FACTFEED_DATABASE_URL is set (${redactDatabaseUrl(url)}), but factfeed cannot run its commands on PostgreSQL yet. ` +
-        'Unset FACTFEED_DATABASE_URL to use the SQLite store (FACTFEED_DB); `factfeed migrate-store --to <url>` already copies a store into PostgreSQL.',
-    );
-    this.name = 'PostgresNotReadyError';
+export async function openServices(config: Config, overrides: Overrides = {}): Promise<Services> {
+  if (!config.databaseUrl) return createSqliteServices(config, overrides);
+  const { openPostgresStore } = await import('./store/postgres/store.ts');
+  const store = openPostgresStore(config.databaseUrl, { leases: config.leases });
+  try {
+    await store.ready;
+  } catch (err) {
+    await store.close();
+    throw err;
   }
+  return servicesOn(store, config, overrides);
 }
 
-/** The composition root: builds every service from the config. Tests pass their own clock, logger or fetch. */
-export function createServices(config: Config, overrides: { clock?: Clock; log?: Logger; fetch?: Fetcher; pages?: PageFetcher } = {}): Services {
-  if (config.databaseUrl) throw new PostgresNotReadyError(config.databaseUrl);
+/** Services on the SQLite file, synchronously (tests, tools); refuses a config that names PostgreSQL rather than ignore it. */
+export function createServices(config: Config, overrides: Overrides = {}): Services {
+  if (config.databaseUrl) throw new Error(`createServices opens the SQLite store, but FACTFEED_DATABASE_URL names ${redactDatabaseUrl(config.databaseUrl)}: use openServices`);
+  return createSqliteServices(config, overrides);
+}
+
+/** Services on the SQLite file (FACTFEED_DB) whatever the config says: for tools and tests that need the file. */
+export function createSqliteServices(config: Config, overrides: Overrides = {}): Services<SqliteStore> {
+  return servicesOn(openStore(config.dbPath), config, overrides);
+}
+
+function servicesOn<S extends Store>(store: S, config: Config, overrides: Overrides): Services<S> {
   const log = overrides.log ?? createLogger(config.logLevel);
-  const store = openStore(config.dbPath);
   const fetch =
     overrides.fetch ??
     createFetcher({
@@ -57,10 +69,10 @@ export function createServices(config: Config, overrides: { clock?: Clock; log?:
  */
 export async function seedSampleFeed(services: Services): Promise<PollResult | undefined> {
   const { store, config, clock, log } = services;
-  if (!config.sampleFeed || store.settings.get('sample_seeded')) return undefined;
+  if (!config.sampleFeed || await store.settings.get('sample_seeded')) return undefined;
   // A store where someone already follows their own feeds never gets the invented sample beside them.
-  if (store.sources.list(LOCAL_TENANT).length > 0) {
-    store.settings.set('sample_seeded', 'skipped: the store already had sources', clock.now());
+  if ((await store.sources.list(LOCAL_TENANT)).length > 0) {
+    await store.settings.set('sample_seeded', 'skipped: the store already had sources', clock.now());
     return undefined;
   }
   const path = resolve(config.sampleFeed);
@@ -69,8 +81,8 @@ export async function seedSampleFeed(services: Services): Promise<PollResult | u
     return undefined;
   }
   const { source } = await addSource(services, { tenant: LOCAL_TENANT, input: path, allowLocalFiles: true, addedBy: SAMPLE_ADDED_BY });
-  const result = await pollSource({ ...services, timeZone: config.timeZone }, store.feeds.get(source.feedId)!);
-  store.settings.set('sample_seeded', source.url, clock.now());
+  const result = await pollSource({ ...services, timeZone: config.timeZone }, (await store.feeds.get(source.feedId))!);
+  await store.settings.set('sample_seeded', source.url, clock.now());
   log.info(`loaded the sample feed: ${result.added} articles`, { path });
   return result;
 }

@@ -4,7 +4,7 @@ import { terminalSafe } from './controls.ts';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createServices, LOCAL_TENANT, pollAll, PostgresNotReadyError, seedSampleFeed } from './app.ts';
+import { openServices, LOCAL_TENANT, pollAll, seedSampleFeed } from './app.ts';
 import type { Services } from './services.ts';
 import { registry } from '../commands/index.ts';
 import { runLine, runConsole, consoleInvocation, createConsoleSink } from './platforms/console/index.ts';
@@ -107,10 +107,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 
   let services: Services;
   try {
-    services = createServices(config);
+    services = await openServices(config);
   } catch (err) {
-    if (err instanceof PostgresNotReadyError) {
-      io.stderr.write(`factfeed: ${err.message}\n`);
+    // openServices names the database in what it throws (the URL without its password).
+    if (config.databaseUrl) {
+      io.stderr.write(`factfeed: ${err instanceof Error ? err.message : String(err)}\n`);
       return 2;
     }
     const plain = storeFailureMessage(err, config.dbPath);
@@ -138,12 +139,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       case 'sources':
         return await sourcesVerb(services, io, rest, values.every, values.json ?? false);
       case 'poll': {
-        const results = await pollAll(services, services.store.feeds.list());
+        const results = await pollAll(services, await services.store.feeds.list());
         let failed = 0;
         for (const r of results) {
-          const f = services.store.feeds.get(r.feed);
+          const f = await services.store.feeds.get(r.feed);
           // Named by the local source number when this installation follows the feed itself.
-          const local = services.store.sources.followers(r.feed).find((s) => s.tenant === LOCAL_TENANT);
+          const local = (await services.store.sources.followers(r.feed)).find((s) => s.tenant === LOCAL_TENANT);
           const label = `${local ? `#${local.id}` : `feed ${r.feed}`} ${redactUrl(f?.title ?? f?.url ?? '')}`;
           if (r.error) {
             failed++;
@@ -179,7 +180,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   } finally {
     await services.extractor?.close();
     try {
-      services.store.close();
+      await services.store.close();
     } catch {
       // closing a store on a full disk can fail too; the message above already says what to do
     }
@@ -204,7 +205,7 @@ async function sourcesVerb(services: Services, io: CliIo, rest: string[], every:
     case 'remove':
       return print(io, await runLine(services, registry, `/source remove ${args.join(' ')}`, inv), json);
     case 'export': {
-      const list = services.store.sources.list(LOCAL_TENANT).filter((s) => s.kind === 'url');
+      const list = (await services.store.sources.list(LOCAL_TENANT)).filter((s) => s.kind === 'url');
       const xml = toOpml(list.map((s) => (s.title ? { title: s.title, url: s.url } : { url: s.url })), 'factfeed sources');
       if (!args[0]) io.stdout.write(xml);
       else {

@@ -43,12 +43,24 @@ export const envSchema = z.object({
   FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
   FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   FACTFEED_EXTRACT_THREADS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
+  FACTFEED_POLL_LEASE_SECONDS: z.coerce.number().int().min(5).max(24 * 3600).default(600),
+  FACTFEED_SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
   DISCORD_PUBLIC_KEY: optionalString,
   DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
   DISCORD_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  DISCORD_SHARDS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,3})$/, "'auto' or the bot's number of shards (1 to 9999)")
+      .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v)))
+      .optional(),
+  ),
+  DISCORD_SHARD_IDS: optionalString.pipe(
+    z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'shard numbers separated by commas, such as 0,1').transform((v) => v.split(',').map(Number)).optional(),
+  ),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -81,6 +93,8 @@ export interface Config {
   sendDelayMs: number;
   /** Worker threads that extract facts (FACTFEED_EXTRACT_THREADS); 0 extracts on the main thread. */
   extractThreads: number;
+  /** PostgreSQL: how long a process holds a feed it polls, and the deliveries of one drain, before others may take them. */
+  leases: { pollMs: number; sendMs: number };
   platform: Platform;
   discord: {
     token?: string | undefined;
@@ -89,6 +103,8 @@ export interface Config {
     publicKey?: string | undefined;
     apiBase?: string | undefined;
     httpPort?: number | undefined;
+    /** Gateway sharding (DISCORD_SHARDS, DISCORD_SHARD_IDS); undefined: one shard. */
+    shards?: ShardPlan | undefined;
   };
   slack: {
     botToken?: string | undefined;
@@ -104,6 +120,14 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Which gateway shards this process runs. */
+export interface ShardPlan {
+  /** 'auto': as many as Discord recommends, all run here; a number: the bot's total shard count. */
+  count: 'auto' | number;
+  /** The shards this process runs, of `count`; all of them when absent. */
+  ids?: number[] | undefined;
 }
 
 export interface ConfigOverrides {
@@ -135,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  if (e.DISCORD_SHARD_IDS && typeof e.DISCORD_SHARDS !== 'number') {
+    problems.push('DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the bot\'s number of shards, which the ids count up to');
+  } else if (e.DISCORD_SHARD_IDS && e.DISCORD_SHARD_IDS.some((id) => id >= (e.DISCORD_SHARDS as number))) {
+    problems.push(`DISCORD_SHARD_IDS: each must be below DISCORD_SHARDS (${e.DISCORD_SHARDS}); shards count from 0`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const platform: Platform = e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY ? 'discord' : e.SLACK_BOT_TOKEN ? 'slack' : 'console';
@@ -156,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     consoleWebhook: e.FACTFEED_CONSOLE_WEBHOOK,
     sendDelayMs: e.FACTFEED_SEND_DELAY_MS,
     extractThreads: e.FACTFEED_EXTRACT_THREADS === 'auto' ? autoExtractThreads() : e.FACTFEED_EXTRACT_THREADS,
+    leases: { pollMs: e.FACTFEED_POLL_LEASE_SECONDS * 1000, sendMs: e.FACTFEED_SEND_LEASE_SECONDS * 1000 },
     platform,
     discord: {
       token: e.DISCORD_TOKEN,
@@ -164,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       publicKey: e.DISCORD_PUBLIC_KEY,
       apiBase: e.DISCORD_API_BASE,
       httpPort: e.DISCORD_HTTP_PORT,
+      shards: e.DISCORD_SHARDS === undefined ? undefined : { count: e.DISCORD_SHARDS, ids: e.DISCORD_SHARD_IDS },
     },
     slack: {
       botToken: e.SLACK_BOT_TOKEN,

@@ -7,9 +7,10 @@ import type { PageFetcher } from './ingest/pages.ts';
 import type { ExtractPool } from './ingest/extract-pool.ts';
 
 /** Everything a command handler or background service may use, passed in rather than imported. */
-export interface Services {
+export interface Services<S extends Store = Store> {
   config: Config;
-  store: Store;
+  /** SQLite or PostgreSQL (FACTFEED_DATABASE_URL); tools and tests that hold a SQLite store say so in S. */
+  store: S;
   clock: Clock;
   log: Logger;
   fetch: Fetcher;

@@ -73,11 +73,11 @@ describe('factfeed CLI', { timeout: 90_000 }, () => {
     expect(factfeed(['sources', 'list'], { db }).stdout).toMatch(/^1 source\./m);
   });
 
-  it('stops at start naming FACTFEED_DATABASE_URL when it is set, without falling back to the SQLite file', () => {
+  it('stops at start naming the PostgreSQL database it cannot reach, without falling back to the SQLite file', () => {
     const db = join(dir, 'never-created.db');
     const out = factfeed(['ask', '/sources'], { db, env: { FACTFEED_DATABASE_URL: 'postgres://ff:secret@127.0.0.1:1/factfeed' } });
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/FACTFEED_DATABASE_URL is set \(postgres:\/\/ff:\*\*\*@127\.0\.0\.1:1\/factfeed\), but factfeed cannot run its commands on PostgreSQL yet/);
+    expect(out.stderr).toMatch(/PostgreSQL store postgres:\/\/ff:\*\*\*@127\.0\.0\.1:1\/factfeed: .*ECONNREFUSED/);
     expect(out.stderr).not.toContain('secret');
     expect(existsSync(db)).toBe(false);
   });

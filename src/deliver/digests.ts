@@ -17,10 +17,8 @@ const LISTED = 15;
 const FIGURES = 5;
 
 /** Articles of the feeds the tenant follows stored in (since, until] that pass the subscription's filter, oldest first. */
-export function digestArticles(store: Store, sub: Subscription, since: string, until: string): Article[] {
-  return store.articles
-    .listSince(sub.tenant, since, 1000)
-    .filter((a) => a.fetchedAt <= until && matchesFilter(sub, a.title, a.text));
+export async function digestArticles(store: Store, sub: Subscription, since: string, until: string): Promise<Article[]> {
+  return (await store.articles.listSince(sub.tenant, since, 1000)).filter((a) => a.fetchedAt <= until && matchesFilter(sub, a.title, a.text));
 }
 
 /** The next slot after now; null (digests stop) for a schedule that no longer parses, rather than retrying every tick. */
@@ -43,36 +41,31 @@ function windowStart(sub: Subscription): string {
  * period queues nothing but still moves on. After downtime spanning several slots, one digest
  * covers them all.
  */
-export function enqueueDueDigests(store: Store, now: Date): number {
+export async function enqueueDueDigests(store: Store, now: Date): Promise<number> {
   let queued = 0;
-  for (const due of store.subscriptions.digestsDue(now)) {
-    store.tx(() => {
-      const sub = store.subscriptions.get(due.id);
-      if (!sub?.digestCron || !sub.nextDigestAt || sub.disabledAt || sub.nextDigestAt > now.toISOString()) return;
-      const slot = new Date(sub.nextDigestAt);
-      const since = windowStart(sub);
-      const articles = digestArticles(store, sub, since, slot.toISOString());
-      if (articles.length > 0) {
-        const payload: DigestPayload = { since, until: slot.toISOString() };
-        if (store.outbox.enqueue({ subscriptionId: sub.id, kind: 'digest', dedupeKey: digestKey(sub.id, slot), payload }, now)) queued++;
-      }
-      store.subscriptions.markDigest(sub.id, slot, nextSlot(sub.digestCron, sub.digestTz, now));
-    });
+  for (const sub of await store.subscriptions.digestsDue(now)) {
+    if (!sub.digestCron || !sub.nextDigestAt) continue;
+    const slot = new Date(sub.nextDigestAt);
+    const since = windowStart(sub);
+    const articles = await digestArticles(store, sub, since, slot.toISOString());
+    const payload: DigestPayload = { since, until: slot.toISOString() };
+    const row = articles.length > 0 ? { subscriptionId: sub.id, kind: 'digest' as const, dedupeKey: digestKey(sub.id, slot), payload } : undefined;
+    // Only if the slot is still the one read: another process (or tick) that queued it moved it on.
+    const done = await store.writes.queueDigest(sub.id, sub.nextDigestAt, row, slot, nextSlot(sub.digestCron, sub.digestTz, now), now);
+    if (done?.queued) queued++;
   }
   return queued;
 }
 
 /** `/digest now`: queues a digest of everything since the last one; nothing when the period is empty. */
-export function enqueueDigestNow(store: Store, now: Date, sub: Subscription): { queued: boolean; articles: number; since: string } {
-  return store.tx(() => {
-    const since = windowStart(sub);
-    const articles = digestArticles(store, sub, since, now.toISOString());
-    if (articles.length === 0) return { queued: false, articles: 0, since };
-    const payload: DigestPayload = { since, until: now.toISOString() };
-    const queued = store.outbox.enqueue({ subscriptionId: sub.id, kind: 'digest', dedupeKey: `${digestKey(sub.id, now)}:now`, payload }, now);
-    store.subscriptions.markDigest(sub.id, now, sub.nextDigestAt ? new Date(sub.nextDigestAt) : null);
-    return { queued, articles: articles.length, since };
-  });
+export async function enqueueDigestNow(store: Store, now: Date, sub: Subscription): Promise<{ queued: boolean; articles: number; since: string }> {
+  const since = windowStart(sub);
+  const articles = await digestArticles(store, sub, since, now.toISOString());
+  if (articles.length === 0) return { queued: false, articles: 0, since };
+  const payload: DigestPayload = { since, until: now.toISOString() };
+  const row = { subscriptionId: sub.id, kind: 'digest' as const, dedupeKey: `${digestKey(sub.id, now)}:now`, payload };
+  const done = await store.writes.queueDigest(sub.id, null, row, now, sub.nextDigestAt ? new Date(sub.nextDigestAt) : null, now);
+  return { queued: done?.queued ?? false, articles: articles.length, since };
 }
 
 function formatInZone(iso: string, tz: string): string {
@@ -80,26 +73,22 @@ function formatInZone(iso: string, tz: string): string {
 }
 
 /** The digest post: new articles with links, then the most notable new figures. Undefined when nothing is left to show. */
-export function buildDigestReply(store: Store, sub: Subscription, payload: DigestPayload): Reply | undefined {
-  const articles = digestArticles(store, sub, payload.since, payload.until);
+export async function buildDigestReply(store: Store, sub: Subscription, payload: DigestPayload): Promise<Reply | undefined> {
+  const articles = await digestArticles(store, sub, payload.since, payload.until);
   if (articles.length === 0) return undefined;
   const citations = new CitationList();
   const feedName = new Map<number, string>();
-  const nameOf = (feedId: number): string => {
-    let n = feedName.get(feedId);
-    if (n === undefined) {
-      const f = store.feeds.get(feedId);
-      n = f?.title ?? f?.url ?? `feed #${feedId}`;
-      feedName.set(feedId, n);
-    }
-    return n;
-  };
+  for (const feedId of new Set(articles.map((a) => a.feedId))) {
+    const f = await store.feeds.get(feedId);
+    feedName.set(feedId, f?.title ?? f?.url ?? `feed #${feedId}`);
+  }
+  const nameOf = (feedId: number): string => feedName.get(feedId) ?? `feed #${feedId}`;
   const newestFirst = [...articles].reverse();
   const cite = (a: Article): number => citations.cite({ id: a.id, title: a.title, url: a.url, published: a.publishedAt, source: nameOf(a.feedId) });
   const articleLines: ReplyLine[] = newestFirst.slice(0, LISTED).map((a) => ({ text: `${a.title} — ${nameOf(a.feedId)}`, cites: [cite(a)] }));
   if (articles.length > LISTED) articleLines.push({ text: `…and ${articles.length - LISTED} more` });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const figures = notableFigures(store.facts.forArticles(newestFirst.map((a) => a.id), ['figure']), FIGURES);
+  const figures = notableFigures(await store.facts.forArticles(newestFirst.map((a) => a.id), ['figure']), FIGURES);
   const figureLines: ReplyLine[] = figures.map((f) => ({ text: figureLine(f), cites: [cite(byId.get(f.articleId)!)] }));
   const n = articles.length;
   return {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Store, Source, Article, Subscription } from '../store/index.ts';
+import type { Store, SqliteStore, Awaitable, Source, Article, Subscription, NewOutboxRow } from '../store/index.ts';
+import { run, wait } from '../store/maybe-async.ts';
 import { matchesFilter } from './filters.ts';
 
 /**
@@ -15,28 +16,25 @@ export const updateKey = (subscriptionId: number, articleId: number): string => 
 
 /**
  * Queues one update per active subscription of the source's tenant whose filter the article
- * passes. Call inside the transaction that stores the article, so both commit or neither does.
+ * passes (tests and tools; a poll queues its articles' updates in the transaction that stores them).
  */
-export function enqueueArticleUpdates(store: Store, now: Date, articleId: number, source: Pick<Source, 'tenant'>): number {
-  const article = store.articles.get(articleId);
-  return article ? enqueueUpdatesFor(store, now, article, source.tenant) : 0;
+export function enqueueArticleUpdates(store: SqliteStore, now: Date, articleId: number, source: Pick<Source, 'tenant'>): number;
+export function enqueueArticleUpdates(store: Store, now: Date, articleId: number, source: Pick<Source, 'tenant'>): Awaitable<number>;
+export function enqueueArticleUpdates(store: Store, now: Date, articleId: number, source: Pick<Source, 'tenant'>): Awaitable<number> {
+  return run(
+    (function* () {
+      const article = yield* wait(store.articles.get(articleId));
+      if (!article) return 0;
+      let queued = 0;
+      for (const row of updatesFor(article, yield* wait(store.subscriptions.active(source.tenant)))) if (yield* wait(store.outbox.enqueue(row, now))) queued++;
+      return queued;
+    })(),
+  );
 }
 
-/**
- * The same for an article already read, so fanning one article out to many servers reads it once;
- * `subs` when the caller already has the tenant's active subscriptions.
- */
-export function enqueueUpdatesFor(
-  store: Store,
-  now: Date,
-  article: Pick<Article, 'id' | 'title' | 'text'>,
-  tenant: string,
-  subs: readonly Subscription[] = store.subscriptions.active(tenant),
-): number {
-  let queued = 0;
-  for (const sub of subs) {
-    if (!matchesFilter(sub, article.title, article.text)) continue;
-    if (store.outbox.enqueue({ subscriptionId: sub.id, articleId: article.id, kind: 'update', dedupeKey: updateKey(sub.id, article.id) }, now)) queued++;
-  }
-  return queued;
+/** The update rows an article makes: one per subscription whose filter it passes. */
+export function updatesFor(article: Pick<Article, 'id' | 'title' | 'text'>, subs: readonly Subscription[]): NewOutboxRow[] {
+  return subs
+    .filter((sub) => matchesFilter(sub, article.title, article.text))
+    .map((sub) => ({ subscriptionId: sub.id, articleId: article.id, kind: 'update', dedupeKey: updateKey(sub.id, article.id) }));
 }

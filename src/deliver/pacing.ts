@@ -16,6 +16,6 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
  * Whether one more post fits in the channel's budget: never more than `perMinute` posts in any
  * 60-second window. Counted from the outbox itself, so the limit holds across restarts.
  */
-export function channelHasRoom(store: Store, platform: string, channel: string, now: Date, perMinute: number): boolean {
-  return store.outbox.sentToChannelSince(platform, channel, new Date(now.getTime() - PACING_WINDOW_MS)).length < perMinute;
+export async function channelHasRoom(store: Store, platform: string, channel: string, now: Date, perMinute: number): Promise<boolean> {
+  return (await store.outbox.sentToChannelSince(platform, channel, new Date(now.getTime() - PACING_WINDOW_MS))).length < perMinute;
 }

@@ -25,7 +25,10 @@ export function startDelivery(services: Services, sink: DeliverySink, options: {
   const sender = createSender({ ...services, sink, postsPerMinute: config.postsPerMinute, sendDelayMs: config.sendDelayMs });
   scheduler.start();
   sender.start(options.senderEveryMs ?? 1000);
-  log.info('delivery started', { platform: sink.platform, feeds: services.store.feeds.list().length });
+  void Promise.resolve(services.store.feeds.list()).then(
+    (feeds) => log.info('delivery started', { platform: sink.platform, feeds: feeds.length }),
+    (err: unknown) => log.error('delivery started, but the store could not list its feeds', { platform: sink.platform, store: services.store.path, error: err instanceof Error ? err.message : String(err) }),
+  );
   return {
     scheduler,
     sender,

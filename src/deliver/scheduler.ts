@@ -30,7 +30,8 @@ export interface TickResult {
 }
 
 export interface Scheduler {
-  tick(): TickResult;
+  /** One tick; ticks run one at a time (a second waits for the first), so no feed is started twice. */
+  tick(): Promise<TickResult>;
   start(): void;
   stop(): Promise<void>;
   /** Feed ids being polled right now. */
@@ -115,23 +116,36 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           else log.warn('poll failed', { feed: source.id, url: redactUrl(source.url), error: messageOf(err) });
         },
       )
-      .finally(() => running.delete(source.id));
+      .finally(() => {
+        running.delete(source.id);
+        // The poll recorded when the feed is next due; any process may take it then.
+        return Promise.resolve(store.work.releaseFeed(source.id)).catch((err: unknown) => log.warn('could not release a polled feed', { feed: source.id, error: messageOf(err) }));
+      });
     running.set(source.id, p);
     return p;
   }
 
-  function tick(): TickResult {
+  async function tickOnce(): Promise<TickResult> {
     if (stopping) return { started: [], digests: 0, done: Promise.resolve() };
     const now = clock.now();
     let digests = 0;
     try {
-      digests = enqueueDueDigests(store, now);
+      digests = await enqueueDueDigests(store, now);
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const due = storeDown.active() ? [] : pickDue(store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    const picked = storeDown.active() ? [] : pickDue(await store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
+    // Another process on the same database may hold (or have just polled) some of them.
+    const due = await store.work.claimFeeds(picked, now);
     const started = due.map((s) => pollInBackground(s));
     return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
+  }
+
+  let ticking: Promise<unknown> = Promise.resolve();
+  function tick(): Promise<TickResult> {
+    const next = ticking.then(tickOnce, tickOnce);
+    ticking = next.catch(() => undefined);
+    return next;
   }
 
   return {
@@ -141,10 +155,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = false;
       if (stopPolls.signal.aborted) stopPolls = pollStopper();
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
-      task = schedule(`*/${every} * * * * *`, () => {
-        tick();
-      }, { name: 'factfeed-scheduler', noOverlap: true });
-      tick();
+      const run = (): void => {
+        tick().catch((err: unknown) => log.error('scheduler tick failed', { error: messageOf(err) }));
+      };
+      task = schedule(`*/${every} * * * * *`, run, { name: 'factfeed-scheduler', noOverlap: true });
+      run();
     },
     async stop() {
       stopping = true;

@@ -5,7 +5,7 @@ import type { Reply } from '../reply/model.ts';
 import type { Delivery, DeliverySink, SendResult } from './types.ts';
 import { buildUpdateReply } from './updates.ts';
 import { buildDigestReply, type DigestPayload } from './digests.ts';
-import { isNoticePayload, noticeReply, enqueueDisabledNotices } from './notices.ts';
+import { isNoticePayload, noticeReply, disabledNotices } from './notices.ts';
 import { nonceFor } from './outbox.ts';
 import { channelHasRoom, retryDelayMs, MAX_ATTEMPTS } from './pacing.ts';
 
@@ -38,10 +38,10 @@ export interface Sender {
 }
 
 /** The message for a row, built now from the store; undefined when what it announces is gone. */
-export function replyFor(store: Store, row: OutboxRow): Reply | undefined {
+export async function replyFor(store: Store, row: OutboxRow): Promise<Reply | undefined> {
   if (row.kind === 'update') return row.articleId === null ? undefined : buildUpdateReply(store, row.articleId);
   if (row.kind === 'notice') return isNoticePayload(row.payload) ? noticeReply(row.payload) : undefined;
-  const sub = store.subscriptions.get(row.subscriptionId);
+  const sub = await store.subscriptions.get(row.subscriptionId);
   const p = row.payload as DigestPayload | null;
   return sub && p?.since && p.until ? buildDigestReply(store, sub, p) : undefined;
 }
@@ -66,7 +66,7 @@ export function createSender(deps: SenderDeps): Sender {
     const lookFirst = window !== undefined && row.attemptedAt !== null && now.getTime() - Date.parse(row.attemptedAt) > window;
     const delivery: Delivery = { id: row.id, subscriptionId: row.subscriptionId, tenant: row.tenant, platform: row.platform, channel: row.channel, kind: row.kind, reply, nonce: nonceFor(row.dedupeKey), lookFirst };
     // Committed before the platform sees anything: after a crash here the row says it may have gone out, and when.
-    store.outbox.markAttempted(row.id, now);
+    await store.outbox.markAttempted(row.id, now);
     try {
       return await sink.send(delivery);
     } catch (err) {
@@ -74,24 +74,19 @@ export function createSender(deps: SenderDeps): Sender {
     }
   }
 
-  function onFailure(row: OutboxRow, result: Extract<SendResult, { ok: false }>, out: DrainResult): void {
+  async function onFailure(row: OutboxRow, result: Extract<SendResult, { ok: false }>, out: DrainResult): Promise<void> {
     const now = clock.now();
     if (result.permanent) {
-      store.tx(() => {
-        store.outbox.markFailed(row.id, result.error, now);
-        if (store.subscriptions.disable(row.subscriptionId, result.error, now)) {
-          const sub = store.subscriptions.get(row.subscriptionId)!;
-          const told = enqueueDisabledNotices(store, now, sub, result.error);
-          log.warn('switched off a subscription after a permanent delivery failure', { subscription: sub.id, channel: sub.channel, notices: told, error: result.error });
-        }
-      });
+      const siblings = await store.subscriptions.active(row.tenant);
+      const { disabled, notified } = await store.writes.failPermanently(row.id, row.subscriptionId, result.error, now, (sub) => disabledNotices(sub, result.error, now, siblings));
+      if (disabled) log.warn('switched off a subscription after a permanent delivery failure', { subscription: disabled.id, channel: disabled.channel, notices: notified, error: result.error });
       out.failed++;
     } else if (row.attempts + 1 >= MAX_ATTEMPTS) {
-      store.outbox.markFailed(row.id, result.error, now);
+      await store.outbox.markFailed(row.id, result.error, now);
       log.error('gave up on a delivery after repeated failures', { delivery: row.id, channel: row.channel, attempts: row.attempts + 1, error: result.error });
       out.failed++;
     } else {
-      store.outbox.markRetry(row.id, result.error, new Date(now.getTime() + retryDelayMs(row.attempts + 1, result.retryAfterMs)));
+      await store.outbox.markRetry(row.id, result.error, new Date(now.getTime() + retryDelayMs(row.attempts + 1, result.retryAfterMs)));
       log.warn('delivery failed; will retry', { delivery: row.id, channel: row.channel, attempts: row.attempts + 1, error: result.error });
       out.retried++;
     }
@@ -100,18 +95,30 @@ export function createSender(deps: SenderDeps): Sender {
   async function drainOnce(): Promise<DrainResult> {
     const out: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
     const full = new Set<string>();
-    for (const row of store.outbox.due(sink.platform, clock.now())) {
+    // Held by this process while it works through them: another process on the same database
+    // (PostgreSQL) takes other rows, never these, unless this one dies and its lease runs out.
+    const rows = await store.work.claimDeliveries(sink.platform, clock.now(), 100);
+    try {
+      await sendAll(rows, out, full);
+    } finally {
+      for (const row of rows) await store.work.releaseDelivery(row.id);
+    }
+    return out;
+  }
+
+  async function sendAll(rows: readonly OutboxRow[], out: DrainResult, full: Set<string>): Promise<void> {
+    for (const row of rows) {
       if (stopping) break;
       // Once a channel is out of budget, its later rows wait too, so posts keep their order.
-      if (full.has(row.channel) || !channelHasRoom(store, sink.platform, row.channel, clock.now(), deps.postsPerMinute)) {
+      if (full.has(row.channel) || !(await channelHasRoom(store, sink.platform, row.channel, clock.now(), deps.postsPerMinute))) {
         full.add(row.channel);
         out.paced++;
         continue;
       }
-      if (store.subscriptions.get(row.subscriptionId)?.disabledAt) continue;
-      const reply = replyFor(store, row);
+      if ((await store.subscriptions.get(row.subscriptionId))?.disabledAt) continue;
+      const reply = await replyFor(store, row);
       if (!reply) {
-        store.outbox.markFailed(row.id, `nothing to send: the ${row.kind} content is no longer stored`, clock.now());
+        await store.outbox.markFailed(row.id, `nothing to send: the ${row.kind} content is no longer stored`, clock.now());
         out.failed++;
         continue;
       }
@@ -121,11 +128,10 @@ export function createSender(deps: SenderDeps): Sender {
       }
       const result = await sendOne(row, reply);
       if (result.ok) {
-        store.outbox.markSent(row.id, clock.now());
+        await store.outbox.markSent(row.id, clock.now());
         out.sent++;
-      } else onFailure(row, result, out);
+      } else await onFailure(row, result, out);
     }
-    return out;
   }
 
   const drain = async (): Promise<DrainResult> => {

@@ -64,13 +64,13 @@ export function leadOf(a: Pick<Article, 'teaser' | 'text'>, maxChars = 300): str
 }
 
 /** The post announcing one new article: title, lead, key figures, link. Undefined if the article is gone. */
-export function buildUpdateReply(store: Store, articleId: number): Reply | undefined {
-  const article = store.articles.get(articleId);
+export async function buildUpdateReply(store: Store, articleId: number): Promise<Reply | undefined> {
+  const article = await store.articles.get(articleId);
   if (!article) return undefined;
-  const source = store.feeds.get(article.feedId);
+  const source = await store.feeds.get(article.feedId);
   const citations = new CitationList();
   const n = citations.cite({ id: article.id, title: article.title, url: article.url, published: article.publishedAt, source: source?.title ?? source?.url });
-  const figures = notableFigures(store.facts.forArticle(article.id), 3);
+  const figures = notableFigures(await store.facts.forArticle(article.id), 3);
   return {
     kind: 'info',
     title: article.title,

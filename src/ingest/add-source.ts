@@ -50,7 +50,7 @@ export async function addSource(deps: { store: Store; fetch: Fetcher; clock: Clo
     const path = resolve(input);
     if (!existsSync(path) || !statSync(path).isFile()) throw new SourceInputError(`No such feed file: ${path}`);
     const feed = await parseFeed(await readFeedFile(path), path);
-    const source = deps.store.sources.add({ tenant: req.tenant, url: path, kind: 'file', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy }, deps.clock.now());
+    const source = await deps.store.sources.add({ tenant: req.tenant, url: path, kind: 'file', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy }, deps.clock.now());
     return { source, feed };
   }
   if (!/^https?:\/\//i.test(input)) throw new SourceInputError(`Only http and https feeds are supported (got ${redactUrl(input)}).`);
@@ -71,7 +71,7 @@ export async function addSource(deps: { store: Store; fetch: Fetcher; clock: Clo
     feed = await parseFeed(res.text(), url);
   }
   // Servers that follow one address share one feed: one fetch per poll, one stored copy of each article.
-  const source = deps.store.sources.add(
+  const source = await deps.store.sources.add(
     { tenant: req.tenant, url, urlKey: normalizeUrl(url), private: hasCredentials(url), kind: 'url', title: feed.title, siteUrl: feed.link, intervalMinutes: req.intervalMinutes, addedBy: req.addedBy },
     deps.clock.now(),
   );

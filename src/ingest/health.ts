@@ -1,7 +1,9 @@
 import { redactUrl } from './url.ts';
-import type { Store, Feed } from '../store/index.ts';
+import type { Store, Feed, FailureDecision } from '../store/index.ts';
 import type { Logger } from '../log.ts';
-import { enqueuePauseNotices } from '../deliver/notices.ts';
+import { pauseNotices } from '../deliver/notices.ts';
+
+export type { FailureDecision } from '../store/index.ts';
 
 /** Longest wait between attempts at a failing feed. */
 export const MAX_BACKOFF_MS = 6 * 3_600_000;
@@ -12,11 +14,6 @@ export const PAUSE_AFTER_MS = 24 * 3_600_000;
 export function backoffDelayMs(intervalMinutes: number, failures: number): number {
   const base = Math.max(1, intervalMinutes) * 60_000;
   return Math.min(MAX_BACKOFF_MS, base * 2 ** Math.min(Math.max(failures, 0), 20));
-}
-
-export interface FailureDecision {
-  nextPollAt: Date | null;
-  pause: boolean;
 }
 
 /**
@@ -35,24 +32,28 @@ export function decideAfterFailure(intervalMinutes: number, failures: number, fa
  * and queues one notice per channel of every server following it — all in one transaction, so a
  * crash cannot leave a paused feed whose channels were never told (or told twice).
  */
-export function recordPollFailure(deps: { store: Store; log: Logger }, feed: Feed, error: string, now: Date, retryAfterMs?: number): Feed {
+export async function recordPollFailure(deps: { store: Store; log: Logger }, feed: Feed, error: string, now: Date, retryAfterMs?: number): Promise<Feed> {
   const { store, log } = deps;
-  return store.tx(() => {
-    const since = store.feeds.startStreak(feed.id, now);
-    const decision = decideAfterFailure(feed.intervalMinutes, feed.consecutiveFailures + 1, since, now, retryAfterMs);
-    const updated = store.feeds.markFailure(feed.id, now, error, decision.nextPollAt, decision.pause);
-    if (updated.pausedAt && !updated.pauseNotified) {
-      const told = enqueuePauseNotices(store, now, updated);
-      store.feeds.markPauseNotified(updated.id);
-      log.warn('paused a feed after a day of failures', { feed: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, notices: told, error });
-      return store.feeds.get(updated.id)!;
-    }
-    log.info('poll failed; backing off', { feed: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, nextPollAt: decision.nextPollAt?.toISOString(), error });
-    return updated;
-  });
+  // Who would be told of a pause, read first: the transaction itself then runs no code of ours that waits.
+  const channels: Parameters<typeof pauseNotices>[2][number][] = [];
+  for (const follow of await store.sources.followers(feed.id)) channels.push({ follow, subs: await store.subscriptions.active(follow.tenant) });
+  let decision: FailureDecision | undefined;
+  const { feed: updated, notified, pausedNow } = await store.writes.recordPollFailure(
+    feed.id,
+    now,
+    error,
+    (since) => (decision = decideAfterFailure(feed.intervalMinutes, feed.consecutiveFailures + 1, since, now, retryAfterMs)),
+    (paused) => pauseNotices(paused, now, channels),
+  );
+  if (pausedNow) {
+    log.warn('paused a feed after a day of failures', { feed: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, notices: notified, error });
+  } else {
+    log.info('poll failed; backing off', { feed: updated.id, url: redactUrl(updated.url), failures: updated.consecutiveFailures, nextPollAt: decision?.nextPollAt?.toISOString(), error });
+  }
+  return updated;
 }
 
 /** Records a successful poll (a 304 included): the streak ends and the next poll is one (shortest) interval away. */
-export function recordPollSuccess(store: Store, feed: Feed, now: Date, validators: { etag?: string | undefined; lastModified?: string | undefined } = {}): void {
-  store.feeds.markSuccess(feed.id, now, new Date(now.getTime() + feed.intervalMinutes * 60_000), validators);
+export async function recordPollSuccess(store: Store, feed: Feed, now: Date, validators: { etag?: string | undefined; lastModified?: string | undefined } = {}): Promise<void> {
+  await store.feeds.markSuccess(feed.id, now, new Date(now.getTime() + feed.intervalMinutes * 60_000), validators);
 }

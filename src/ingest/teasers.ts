@@ -38,7 +38,7 @@ export async function withFullText(
 ): Promise<PreparedItem> {
   const teaser = { ...item, fullTextFetched: false };
   if (!item.isTeaser || !item.link || !/^https?:/i.test(item.link)) return teaser;
-  const existing = deps.store.articles.findExisting(source.id, keysOfItem(item));
+  const existing = await deps.store.articles.findExisting(source.id, keysOfItem(item));
   // A teaser already stored with its page's text needs no second page fetch.
   if (existing?.fullTextFetched) return { ...item, text: existing.text, fullTextFetched: true };
   if (fromNewest >= FULL_TEXT_NEWEST && (existing || !source.firstPollDone)) return teaser;

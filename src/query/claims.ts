@@ -1,5 +1,5 @@
 import type { FactRow, Store } from '../store/index.ts';
-import { articleOnTopic, searchArticles, topicQuery } from './search.ts';
+import { articleOnTopic, searchable, searchArticles, topicQuery } from './search.ts';
 
 export interface DisputeSide {
   attribution: string;
@@ -120,15 +120,16 @@ export function findDisputes(claims: readonly FactRow[]): Dispute[] {
  * Claims on a topic within a tenant, newest first, with the disputes among them: the claims made in
  * the articles about the topic (claims are found through their articles, not a full-text index of their own).
  */
-export function findClaims(store: Store, opts: { tenant: string; topic: string; limit?: number }): { claims: FactRow[]; disputes: Dispute[] } {
+export async function findClaims(store: Store, opts: { tenant: string; topic: string; limit?: number }): Promise<{ claims: FactRow[]; disputes: Dispute[] }> {
   const q = topicQuery(opts.topic);
-  if (!q.fts) return { claims: [], disputes: [] };
-  const articles = searchArticles(store.search.forTenant(opts.tenant), q, 200).filter((a) => articleOnTopic({ title: a.title, topics: a.topics ? a.topics.split('|') : [] }, q));
-  const rows = store.facts
-    .forArticles(
+  if (!searchable(q)) return { claims: [], disputes: [] };
+  const articles = (await searchArticles(store.search.forTenant(opts.tenant), q, 200)).filter((a) => articleOnTopic({ title: a.title, topics: a.topics ? a.topics.split('|') : [] }, q));
+  const rows = (
+    await store.facts.forArticles(
       articles.map((a) => a.id),
       ['claim'],
     )
+  )
     // A headline restates a body claim in fewer words; the body sentence is the one to show and cite.
     .filter((c) => c.sentenceIndex > 0)
     .sort((a, b) => b.article.publishedAt.localeCompare(a.article.publishedAt) || a.articleId - b.articleId || a.sentenceIndex - b.sentenceIndex)

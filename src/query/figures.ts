@@ -1,9 +1,10 @@
-import type { Store, FactRow, FigureFilter, TenantSearch } from '../store/index.ts';
+import type { Store, SqliteStore, Awaitable, FactRow, FigureFilter, TenantSearchApi } from '../store/index.ts';
+import { run, wait, type Steps } from '../store/maybe-async.ts';
 import type { FigurePoint } from './point.ts';
 import { partyOf } from './claims.ts';
 import { eventLabel } from './labels.ts';
 import { canLead, eventClass, groupKeyOf, leadPoint, seriesLength } from './series.ts';
-import { articleOnTopic, mayMentionTopic, mentionsTopic, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
+import { articleOnTopic, mayMentionTopic, mentionsTopic, searchable, titleNamesTopic, topicFragments, topicQuery, type TopicQuery } from './search.ts';
 
 export type { FigurePoint } from './point.ts';
 
@@ -12,7 +13,7 @@ export interface FindFiguresOptions {
   topic: string;
   limit?: number;
   /** The answer's searches, when the caller has searched for this tenant already (summary.ts). */
-  search?: TenantSearch;
+  search?: TenantSearchApi;
 }
 
 /** How many figures naming the topic are considered before relevance filtering; bounds work at 100k articles. */
@@ -91,9 +92,15 @@ const newestFirst = (a: FigurePoint, b: FigurePoint): number =>
  * Figures on a topic, newest first (by the date they refer to, then publication). With a limit, the
  * most relevant figures are chosen first and then shown newest first.
  */
-export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint[] {
+export function findFigures(store: SqliteStore, opts: FindFiguresOptions): FigurePoint[];
+export function findFigures(store: Store, opts: FindFiguresOptions): Awaitable<FigurePoint[]>;
+export function findFigures(store: Store, opts: FindFiguresOptions): Awaitable<FigurePoint[]> {
+  return run(figureSteps(store, opts));
+}
+
+function* figureSteps(store: Store, opts: FindFiguresOptions): Steps<FigurePoint[]> {
   const q = topicQuery(opts.topic);
-  if (!q.fts) return [];
+  if (!searchable(q)) return [];
   const byId = new Map<number, FactRow>();
   // Every figure topicScore can rate above zero names the topic in one of these; the title route adds the rest.
   const fragments = topicFragments(q);
@@ -110,8 +117,8 @@ export function findFigures(store: Store, opts: FindFiguresOptions): FigurePoint
     accept: (f) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
   };
   const search = opts.search ?? store.search.forTenant(opts.tenant);
-  for (const f of search.recentFigures(q.fts, CANDIDATES, filter)) byId.set(f.id, f);
-  for (const f of search.recentTitleFigures(q.titleFts, TITLE_ARTICLES)) byId.set(f.id, f);
+  for (const f of yield* wait(search.recentFigures(q.match, CANDIDATES, filter))) byId.set(f.id, f);
+  for (const f of yield* wait(search.recentTitleFigures(q.titleMatch, TITLE_ARTICLES))) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated && !isBareOne(f))
     .map((f) => ({ f, score: topicScore(f, q) }))

@@ -1,19 +1,20 @@
-import type { ArticleHit, TenantSearch } from '../store/index.ts';
+import type { ArticleHit, TenantSearchApi } from '../store/index.ts';
+import { isEmptyMatch, type MatchQuery } from '../store/match.ts';
 
 export type { ArticleHit } from '../store/index.ts';
 import { articleTopics, expandTopic, normalizeEntity } from '../extract/topics.ts';
 
-/** The words of a user's topic and its expansions, ready for matching and for FTS5. */
+/** The words of a user's topic and its expansions, ready for matching and for full-text search. */
 export interface TopicQuery {
   topic: string;
   /** Lower-case terms (single words or phrases). */
   terms: string[];
   /** The topic's own significant words. */
   words: string[];
-  /** An FTS5 MATCH expression built only from word characters, so user input cannot inject FTS syntax. */
-  fts: string;
-  /** The same for matching article titles, where any word of a multi-word topic counts. */
-  titleFts: string;
+  /** The full-text search: any term as a phrase, or every word of a multi-word topic anywhere. */
+  match: MatchQuery;
+  /** The same for matching article titles, where the first word of a multi-word topic counts. */
+  titleMatch: MatchQuery;
   /** Article topic keys the query names ("prisoners" → "prisoner of war"); empty for topics the vocabulary does not know. */
   keys: string[];
 }
@@ -28,12 +29,12 @@ export function topicQuery(topic: string): TopicQuery {
   const terms = [...new Set([cleaned, ...expandTopic(cleaned)].map((t) => wordsOf(t).join(' ')).filter((t) => t.length > 0))];
   // A multi-word topic ("oil prices") also matches text that has all its words apart ("price of oil").
   const words = wordsOf(cleaned).filter((w) => !STOPWORDS.has(w));
-  const together = words.length > 1 ? [`(${words.map((w) => `"${w}"`).join(' AND ')})`] : [];
-  const fts = [...terms.map((t) => `"${t}"`), ...together].join(' OR ');
+  const phrases = terms.map((t) => t.split(' '));
+  const match: MatchQuery = { phrases, together: words.length > 1 ? words : [] };
   // Headlines are terse ("Oil falls below $70"): the distinguishing first word of a compound topic
   // ("oil" of "oil prices", not the generic "prices") is enough in a title.
-  const titleFts = [...terms.map((t) => `"${t}"`), ...(words.length > 1 ? [`"${words[0]}"`] : [])].join(' OR ');
-  return { topic: cleaned, terms, words, fts, titleFts, keys: articleTopics(cleaned, '') };
+  const titleMatch: MatchQuery = { phrases: [...phrases, ...(words.length > 1 ? [[words[0]!]] : [])], together: [], titleOnly: true };
+  return { topic: cleaned, terms, words, match, titleMatch, keys: articleTopics(cleaned, '') };
 }
 
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'and', 'to', 'at', 'by']);
@@ -129,13 +130,16 @@ export function mentions(text: string | null | undefined, term: string): boolean
   return false;
 }
 
-export function searchArticles(search: TenantSearch, q: TopicQuery, limit: number): ArticleHit[] {
-  if (!q.fts) return [];
+/** Whether the topic has any word to search for. */
+export const searchable = (q: TopicQuery): boolean => !isEmptyMatch(q.match);
+
+export async function searchArticles(search: TenantSearchApi, q: TopicQuery, limit: number): Promise<ArticleHit[]> {
+  if (!searchable(q)) return [];
   // The newest matches, then the most pertinent of them: a headline naming the topic beats a passing
   // mention. Ranking a bounded window in code keeps the cost flat as the store grows (bm25 over every
   // match was most of /summary's time at 100k articles).
   // Stored order only approximates publication order (feeds are polled in any order), so sort the window.
-  const hits = search.recentArticles(q.fts, Math.max(limit * 4, 200)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const hits = (await search.recentArticles(q.match, Math.max(limit * 4, 200))).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const score = (a: ArticleHit): number => (titleNamesTopic(a.title, q) ? 2 : 0) + (q.keys.some((k) => a.topics.split('|').includes(k)) ? 1 : 0);
   const ranked = hits.map((a, i) => ({ a, i, s: score(a) }));
   // The latest developments always make it in, whatever their headline says.

@@ -71,19 +71,19 @@ function keyGroups(groups: FigureGroup[], titles: readonly string[]): FigureGrou
     .map((x) => x.g);
 }
 
-export function summarize(store: Store, opts: SummaryOptions): Summary {
+export async function summarize(store: Store, opts: SummaryOptions): Promise<Summary> {
   const q = topicQuery(opts.topic);
   const maxArticles = opts.maxArticles ?? 8;
   const maxLines = opts.maxLines ?? 8;
   const maxChars = opts.maxChars ?? 2400;
   // One view for the whole answer: its figures walk the same narrowed matches as its articles.
   const search = store.search.forTenant(opts.tenant);
-  const hits = searchArticles(search, q, maxArticles * 4).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
+  const hits = (await searchArticles(search, q, maxArticles * 4)).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
-  const figures: FigurePoint[] = findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
+  const figures: FigurePoint[] = await findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
   const keyFigures = keyGroups(rankGroups(groupFigures(figures), opts.topic), hits.map((h) => h.title)).slice(0, 3);
-  const facts = store.facts.forArticles(
+  const facts = await store.facts.forArticles(
     hits.map((h) => h.id),
     ['figure', 'claim'],
   );
@@ -108,7 +108,7 @@ export function summarize(store: Store, opts: SummaryOptions): Summary {
       if (!seen.articleIds.includes(a.id)) seen.articleIds.push(a.id);
       continue;
     }
-    const text = pick?.sentence ?? splitSentences(store.articles.get(a.id)?.text ?? '')[0] ?? a.title;
+    const text = pick?.sentence ?? splitSentences((await store.articles.get(a.id))?.text ?? '')[0] ?? a.title;
     const line: SummaryLine = {
       date: a.publishedAt.slice(0, 10),
       text,

@@ -24,7 +24,7 @@ export interface Article {
 /** What the pipeline supplies; the store adds the id and the fetch/update times. */
 export type NewArticle = Omit<Article, 'id' | 'fetchedAt' | 'updatedAt'>;
 
-interface Row {
+export interface ArticleRow {
   id: number;
   feed_id: number;
   guid: string | null;
@@ -43,7 +43,7 @@ interface Row {
   topics: string;
 }
 
-export const toArticle = (r: Row): Article => ({
+export const toArticle = (r: ArticleRow): Article => ({
   id: r.id,
   feedId: r.feed_id,
   guid: r.guid,
@@ -91,7 +91,7 @@ export class ArticleRepo {
   findExisting(feedId: number, keys: { guid: string | null; urlNorm: string | null; titleHash: string; contentHash: string }): Article | undefined {
     const row = ((keys.guid ? this.byGuid.get(feedId, keys.guid) : undefined) ??
       (keys.urlNorm ? this.byUrl.get(feedId, keys.urlNorm) : undefined) ??
-      this.byTitleHash.get(feedId, keys.titleHash, keys.contentHash)) as Row | undefined;
+      this.byTitleHash.get(feedId, keys.titleHash, keys.contentHash)) as ArticleRow | undefined;
     return row ? toArticle(row) : undefined;
   }
 
@@ -110,7 +110,7 @@ export class ArticleRepo {
   }
 
   get(id: number): Article | undefined {
-    const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : undefined;
   }
 
@@ -132,7 +132,7 @@ export class ArticleRepo {
 
   /** The feed's newest articles by publication, newest first: what a new follower is first told about. */
   newestOfFeed(feedId: number, limit: number): Article[] {
-    return (this.sql('SELECT * FROM articles WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?').all(feedId, limit) as Row[]).map(toArticle);
+    return (this.sql('SELECT * FROM articles WHERE feed_id = ? ORDER BY published_at DESC, id DESC LIMIT ?').all(feedId, limit) as ArticleRow[]).map(toArticle);
   }
 
   /** Articles of a tenant stored after a moment (for digests), oldest first. */
@@ -140,7 +140,7 @@ export class ArticleRepo {
     const rows = this.sql(
       `SELECT a.* FROM sources s JOIN articles a ON a.feed_id = s.feed_id
        WHERE s.tenant = ? AND a.fetched_at > ? ORDER BY a.fetched_at, a.id LIMIT ?`,
-    ).all(tenant, sinceIso, limit) as Row[];
+    ).all(tenant, sinceIso, limit) as ArticleRow[];
     return rows.map(toArticle);
   }
 }

@@ -17,7 +17,7 @@ export interface FigureFilter {
   accept?: (f: FactTexts) => boolean;
 }
 
-interface ArticleRow {
+export interface FactArticleRow {
   article_id: number;
   a_title: string;
   a_url: string | null;
@@ -28,13 +28,13 @@ interface ArticleRow {
   s_url: string;
 }
 
-interface DocRow extends ArticleRow {
+export interface DocRow extends FactArticleRow {
   figures: string | null;
   others: string | null;
 }
 
 type Kind = Fact['kind'];
-const ALL_KINDS: readonly Kind[] = ['figure', 'date', 'quote', 'claim'];
+export const ALL_KINDS: readonly Kind[] = ['figure', 'date', 'quote', 'claim'];
 
 // Article ids travel as one JSON array parameter, so one prepared statement serves any number of them.
 // Only the documents asked for are selected, so SQLite does not read the other one's pages.
@@ -112,20 +112,10 @@ export class FactRepo {
     const docs = (this.figureDocsByIdStmt.all(JSON.stringify(articleIds)) as Array<{ article_id: number; figures: string | null }>).sort(
       (a, b) => b.article_id - a.article_id,
     );
-    const kept: Array<{ articleId: number; facts: Decoded }> = [];
-    for (const d of docs) {
-      if (d.figures === null || (filter.docMayHold && !filter.docMayHold(d.figures))) continue;
-      const facts = decodeFacts(d.figures, 0, () => true, filter.accept);
-      if (facts.length > 0) kept.push({ articleId: d.article_id, facts });
-    }
+    const kept = keptFigures(docs, filter);
     if (kept.length === 0) return [];
     const ids = JSON.stringify(kept.map((k) => k.articleId));
-    const articles = new Map((this.tenantArticlesStmt.all(ids, tenant) as ArticleRow[]).map((a) => [a.article_id, a]));
-    return kept.flatMap((k) => {
-      // Not the tenant's (or gone since): none of its figures.
-      const article = articles.get(k.articleId);
-      return article ? withArticle(k.facts, article) : [];
-    });
+    return withArticles(kept, this.tenantArticlesStmt.all(ids, tenant) as FactArticleRow[]);
   }
 
   countForTenant(tenant: string): number {
@@ -133,14 +123,35 @@ export class FactRepo {
   }
 }
 
-type Decoded = ReturnType<typeof decodeFacts>;
+export type Decoded = ReturnType<typeof decodeFacts>;
 
-function rowsOf(d: DocRow, want: (kind: Kind) => boolean): FactRow[] {
+/** The figures a filter takes from each article's figures document, newest article first as given. */
+export function keptFigures(docs: ReadonlyArray<{ article_id: number; figures: string | null }>, filter: FigureFilter): Array<{ articleId: number; facts: Decoded }> {
+  const kept: Array<{ articleId: number; facts: Decoded }> = [];
+  for (const d of docs) {
+    if (d.figures === null || (filter.docMayHold && !filter.docMayHold(d.figures))) continue;
+    const facts = decodeFacts(d.figures, 0, () => true, filter.accept);
+    if (facts.length > 0) kept.push({ articleId: d.article_id, facts });
+  }
+  return kept;
+}
+
+/** Kept figures with their article, of the articles in `articles` (the tenant's) only. */
+export function withArticles(kept: ReadonlyArray<{ articleId: number; facts: Decoded }>, articles: readonly FactArticleRow[]): FactRow[] {
+  const byId = new Map(articles.map((a) => [a.article_id, a]));
+  return kept.flatMap((k) => {
+    // Not the tenant's (or gone since): none of its figures.
+    const article = byId.get(k.articleId);
+    return article ? withArticle(k.facts, article) : [];
+  });
+}
+
+export function rowsOf(d: DocRow, want: (kind: Kind) => boolean): FactRow[] {
   const decoded = [...(d.figures !== null ? decodeFacts(d.figures, 0, want) : []), ...(d.others !== null ? decodeFacts(d.others, OTHER_BASE, want) : [])];
   return decoded.length === 0 ? [] : withArticle(decoded, d);
 }
 
-function withArticle(decoded: Decoded, a: ArticleRow): FactRow[] {
+export function withArticle(decoded: Decoded, a: FactArticleRow): FactRow[] {
   const article = { id: a.article_id, title: a.a_title, url: a.a_url, publishedAt: a.a_published, topics: a.a_topics ? a.a_topics.split('|') : [] };
   const source = { id: a.s_id, title: a.s_title, url: a.s_url };
   // The decoded fields are fresh objects: completing them in place spares a copy per fact.

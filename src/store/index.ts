@@ -7,9 +7,16 @@ import { SettingsRepo } from './settings.ts';
 import { SubscriptionRepo } from './subscriptions.ts';
 import { OutboxRepo } from './outbox.ts';
 import { SearchRepo } from './search.ts';
+import { SqliteWrites } from './writes.ts';
+import { SqliteWork } from './work.ts';
+import type { Store } from './types.ts';
 
-/** The one handle the rest of factfeed gets: repositories over a single SQLite connection. */
-export interface Store {
+/**
+ * The SQLite store: the Store every other part of factfeed uses, answering synchronously. Tests and
+ * tools that need the file itself (raw SQL, pragmas) use this type; the bot uses Store.
+ */
+export interface SqliteStore extends Store {
+  readonly dialect: 'sqlite';
   db: Db;
   path: string;
   feeds: FeedRepo;
@@ -20,18 +27,18 @@ export interface Store {
   subscriptions: SubscriptionRepo;
   outbox: OutboxRepo;
   search: SearchRepo;
+  writes: SqliteWrites;
+  work: SqliteWork;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
   close(): void;
 }
 
-export function openStore(path: string): Store {
+export function openStore(path: string): SqliteStore {
   const db = openDatabase(path);
   const facts = new FactRepo(db);
   const feeds = new FeedRepo(db);
-  return {
-    db,
-    path,
+  const repos = {
     feeds,
     sources: new SourceRepo(db, feeds),
     articles: new ArticleRepo(db),
@@ -39,7 +46,15 @@ export function openStore(path: string): Store {
     settings: new SettingsRepo(db),
     subscriptions: new SubscriptionRepo(db),
     outbox: new OutboxRepo(db),
+  };
+  return {
+    dialect: 'sqlite',
+    db,
+    path,
+    ...repos,
     search: new SearchRepo(db, facts),
+    writes: new SqliteWrites(db, repos),
+    work: new SqliteWork(repos.outbox),
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();
@@ -47,6 +62,8 @@ export function openStore(path: string): Store {
   };
 }
 
+export type { Store, Awaitable, Repo, TenantSearchApi, SearchApi, Writes, ArticleWrite, WriteOutcome, FailureDecision } from './types.ts';
+export type { MatchQuery } from './match.ts';
 export type { Source, NewSource } from './sources.ts';
 export type { Feed, FeedKey } from './feeds.ts';
 export { DuplicateSourceError } from './sources.ts';

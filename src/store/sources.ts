@@ -40,7 +40,7 @@ export interface NewSource {
 }
 
 /** A feed row with the follow's own columns beside it, under names the feed does not use. */
-interface Row extends FeedRow {
+export interface SourceRow extends FeedRow {
   follow_id: number;
   tenant: string;
   follow_interval: number;
@@ -49,7 +49,7 @@ interface Row extends FeedRow {
   follow_first_poll_done: number;
 }
 
-const toSource = (r: Row): Source => {
+export const toSource = (r: SourceRow): Source => {
   const f = toFeed(r);
   return {
     id: r.follow_id,
@@ -105,7 +105,7 @@ export class SourceRepo {
       if (byUrl) throw new DuplicateSourceError(byUrl);
       const privateTo = s.kind === 'file' || s.private ? s.tenant : undefined;
       const feed = this.feeds.ensure({ url: s.url, urlKey: s.urlKey, kind: s.kind, userAgent: s.userAgent, privateTo }, now);
-      const already = this.sql(`${SELECT} WHERE s.tenant = ? AND s.feed_id = ?`).get(s.tenant, feed.id) as Row | undefined;
+      const already = this.sql(`${SELECT} WHERE s.tenant = ? AND s.feed_id = ?`).get(s.tenant, feed.id) as SourceRow | undefined;
       if (already) throw new DuplicateSourceError(toSource(already));
       this.feeds.setTitle(feed.id, s.title ?? null, s.siteUrl ?? null);
       const info = this.sql('INSERT INTO sources (tenant, feed_id, interval_minutes, added_at, added_by) VALUES (?, ?, ?, ?, ?)').run(
@@ -120,29 +120,29 @@ export class SourceRepo {
   }
 
   get(id: number): Source | undefined {
-    const row = this.sql(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
     return row ? toSource(row) : undefined;
   }
 
   /** A source by id, but only within the tenant: one guild must never see or touch another's. */
   getForTenant(tenant: string, id: number): Source | undefined {
-    const row = this.sql(`${SELECT} WHERE s.id = ? AND s.tenant = ?`).get(id, tenant) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.id = ? AND s.tenant = ?`).get(id, tenant) as SourceRow | undefined;
     return row ? toSource(row) : undefined;
   }
 
   findByUrl(tenant: string, url: string): Source | undefined {
-    const row = this.sql(`${SELECT} WHERE s.tenant = ? AND (f.url = ? OR f.url_key = ?)`).get(tenant, url, url) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE s.tenant = ? AND (f.url = ? OR f.url_key = ?)`).get(tenant, url, url) as SourceRow | undefined;
     return row ? toSource(row) : undefined;
   }
 
   list(tenant?: string): Source[] {
-    const rows = (tenant === undefined ? this.sql(`${SELECT} ORDER BY s.id`).all() : this.sql(`${SELECT} WHERE s.tenant = ? ORDER BY s.id`).all(tenant)) as Row[];
+    const rows = (tenant === undefined ? this.sql(`${SELECT} ORDER BY s.id`).all() : this.sql(`${SELECT} WHERE s.tenant = ? ORDER BY s.id`).all(tenant)) as SourceRow[];
     return rows.map(toSource);
   }
 
   /** Every server's follow of a feed: where its new articles and notices fan out to. */
   followers(feedId: number): Source[] {
-    return (this.sql(`${SELECT} WHERE s.feed_id = ? ORDER BY s.id`).all(feedId) as Row[]).map(toSource);
+    return (this.sql(`${SELECT} WHERE s.feed_id = ? ORDER BY s.id`).all(feedId) as SourceRow[]).map(toSource);
   }
 
   /**
@@ -165,7 +165,7 @@ export class SourceRepo {
 
   /** Follows of the feed whose first announcements are still to come (most polls: none). */
   waitingFollowers(feedId: number): Source[] {
-    return (this.sql(`${SELECT} WHERE s.feed_id = ? AND s.first_poll_done = 0 ORDER BY s.id`).all(feedId) as Row[]).map(toSource);
+    return (this.sql(`${SELECT} WHERE s.feed_id = ? AND s.first_poll_done = 0 ORDER BY s.id`).all(feedId) as SourceRow[]).map(toSource);
   }
 
   /** Records that the follow's first announcements are queued; later articles are announced as they come. */

@@ -28,7 +28,7 @@ export interface NewSubscription {
   createdBy?: string | null | undefined;
 }
 
-interface Row {
+export interface SubscriptionRow {
   id: number;
   tenant: string;
   platform: string;
@@ -50,7 +50,7 @@ const terms = (json: string): string[] => {
   return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
 };
 
-const toSubscription = (r: Row): Subscription => ({
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
   tenant: r.tenant,
   platform: r.platform,
@@ -92,22 +92,22 @@ export class SubscriptionRepo {
   }
 
   get(id: number): Subscription | undefined {
-    const row = this.sql('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   find(tenant: string, platform: string, channel: string): Subscription | undefined {
-    const row = this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').get(tenant, platform, channel) as Row | undefined;
+    const row = this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND platform = ? AND channel = ?').get(tenant, platform, channel) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   list(tenant: string): Subscription[] {
-    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? ORDER BY id').all(tenant) as Row[]).map(toSubscription);
+    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? ORDER BY id').all(tenant) as SubscriptionRow[]).map(toSubscription);
   }
 
   /** Subscriptions still switched on: the ones new articles and notices go to. */
   active(tenant: string): Subscription[] {
-    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND disabled_at IS NULL ORDER BY id').all(tenant) as Row[]).map(toSubscription);
+    return (this.sql('SELECT * FROM subscriptions WHERE tenant = ? AND disabled_at IS NULL ORDER BY id').all(tenant) as SubscriptionRow[]).map(toSubscription);
   }
 
   remove(tenant: string, platform: string, channel: string): boolean {
@@ -124,7 +124,7 @@ export class SubscriptionRepo {
   digestsDue(now: Date): Subscription[] {
     return (
       this.sql('SELECT * FROM subscriptions WHERE disabled_at IS NULL AND digest_cron IS NOT NULL AND next_digest_at IS NOT NULL AND next_digest_at <= ? ORDER BY id')
-        .all(now.toISOString()) as Row[]
+        .all(now.toISOString()) as SubscriptionRow[]
     ).map(toSubscription);
   }
 

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { FactRepo, FactRow, FigureFilter } from './facts.ts';
+import { toFts5, type MatchQuery } from './match.ts';
 
 /** An article matching a topic, with what answers need to rank and cite it. */
 export interface ArticleHit {
@@ -14,6 +15,7 @@ export interface ArticleHit {
 
 /** The prepared statements a tenant's searches run (SearchRepo prepares them once per connection). */
 export interface SearchStatements {
+  recentTopics: Statement;
   followed: Statement;
   matchIds: Statement;
   articlePage: Statement;
@@ -61,31 +63,31 @@ export class TenantSearch {
   ) {}
 
   /**
-   * Up to `limit` figures that `filter` takes, from the most recently stored articles matching `fts`,
+   * Up to `limit` figures that `filter` takes, from the most recently stored articles matching `query`,
    * newest article first. Figures are not indexed on their own (migration 006): a figure on a topic
    * sits in an article whose text names it, and the filter says which of that article's figures count.
    * The walk stops after FIGURE_WALK_DOCS of the tenant's articles, so a topic the articles mention
    * but their figures do not costs a bounded number of documents.
    */
-  recentFigures(fts: string, limit: number, filter: FigureFilter = {}): FactRow[] {
+  recentFigures(query: MatchQuery, limit: number, filter: FigureFilter = {}): FactRow[] {
     const reader = new FigureReader(this.tenant, this.facts, limit, filter);
-    const { match, narrowed } = this.matchFor(fts);
+    const { match, narrowed } = this.matchFor(toFts5(query));
     // Narrowed, every match is the tenant's: the walk can read no more than its first FIGURE_WALK_DOCS.
     if (narrowed) reader.take(this.newest(match, FIGURE_WALK_DOCS));
     else this.walkShared(match, reader);
     return reader.out.slice(0, limit);
   }
 
-  /** Every figure of the tenant's most recently stored articles whose title matches `fts`. */
-  recentTitleFigures(fts: string, articleLimit: number): FactRow[] {
-    const { match, narrowed } = this.matchFor(`title : (${fts})`);
+  /** Every figure of the tenant's most recently stored articles whose title matches `query`. */
+  recentTitleFigures(query: MatchQuery, articleLimit: number): FactRow[] {
+    const { match, narrowed } = this.matchFor(toFts5({ ...query, titleOnly: true }));
     const run = (n: number): number[] => this.sql.titleArticles.all(match, n, this.tenant, articleLimit) as number[];
     return this.facts.figuresOf(this.tenant, narrowed ? run(articleLimit) : this.deepen(articleLimit, TITLE_WALK_DEPTH, run));
   }
 
-  /** Articles matching `fts` (title or text), most recently stored first. */
-  recentArticles(fts: string, limit: number): ArticleHit[] {
-    const { match, narrowed } = this.matchFor(fts);
+  /** Articles matching `query` (title or text), most recently stored first. */
+  recentArticles(query: MatchQuery, limit: number): ArticleHit[] {
+    const { match, narrowed } = this.matchFor(toFts5(query));
     if (!narrowed) return this.deepen(limit, ARTICLE_WALK_DEPTH, (n) => this.sql.articles.all(match, n, this.tenant) as ArticleHit[]);
     const ids = this.newest(match, limit);
     return ids.length === 0 ? [] : (this.sql.articlesByIds.all(JSON.stringify(ids), this.tenant) as ArticleHit[]);

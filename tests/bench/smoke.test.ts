@@ -10,6 +10,7 @@ import { stageBreakdown } from '../../bench/breakdown.ts';
 import { MB, latency } from '../../bench/stats.ts';
 import { renderResults, targetsOf, type Results } from '../../bench/report.ts';
 import type { Services } from '../../src/services.ts';
+import type { SqliteStore } from '../../src/store/index.ts';
 
 // A few hundred articles through the real server, fetcher, parser, extractor, store and commands:
 // the benchmark at a size that runs inside `npm test`, so it cannot rot. No timing assertions.
@@ -53,7 +54,7 @@ describe('bench corpus', () => {
 
 describe('bench run at 200 articles', () => {
   let server: FeedServer;
-  let services: Services;
+  let services: Services<SqliteStore>;
   let dir: string;
   let first: PollMeasure;
 

@@ -31,9 +31,9 @@ describe('figure search after the benchmark-led store changes (migrations 004 an
   it('finds an article’s figures by the words of its headline, within the tenant only', () => {
     const store = openStore(':memory:');
     storeOne(store, 'a');
-    expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
-    expect(store.search.recentFigures('local', '"soldier"', 10)).toHaveLength(1);
-    expect(store.search.recentFigures('other-tenant', '"captured"', 10)).toEqual([]);
+    expect(store.search.recentFigures('local', { phrases: [['captured']], together: [] }, 10).map((f) => f.value)).toEqual([971]);
+    expect(store.search.recentFigures('local', { phrases: [['soldier']], together: [] }, 10)).toHaveLength(1);
+    expect(store.search.recentFigures('other-tenant', { phrases: [['captured']], together: [] }, 10)).toEqual([]);
     store.close();
   });
 
@@ -54,10 +54,10 @@ describe('figure search after the benchmark-led store changes (migrations 004 an
       old.close();
 
       const store = openStore(path);
-      expect(store.search.recentFigures('local', '"captured"', 10).map((f) => f.value)).toEqual([971]);
+      expect(store.search.recentFigures('local', { phrases: [['captured']], together: [] }, 10).map((f) => f.value)).toEqual([971]);
       store.db.prepare('DELETE FROM articles').run();
       expect(() => store.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")).not.toThrow();
-      expect(store.search.recentFigures('local', '"captured"', 10)).toEqual([]);
+      expect(store.search.recentFigures('local', { phrases: [['captured']], together: [] }, 10)).toEqual([]);
       store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

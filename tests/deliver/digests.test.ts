@@ -65,8 +65,8 @@ function seed(a: TestApp) {
 const tickAt = async (a: TestApp, iso: string) => {
   a.clock.set(iso);
   const t = createScheduler({ ...a.services, concurrency: 1, poll: () => Promise.reject(new Error('no sources here')) }).tick();
-  await t.done;
-  return t.digests;
+  await (await t).done;
+  return (await t).digests;
 };
 
 describe('digests', () => {
@@ -117,9 +117,9 @@ describe('digests', () => {
     a.clock.advance(60_000);
     add('Swap returns 150 prisoners of war', 'Ukraine said 150 prisoners of war came home.');
     const fresh = () => a.services.store.subscriptions.get(sub.id)!;
-    expect(enqueueDigestNow(a.services.store, a.clock.now(), fresh())).toMatchObject({ queued: true, articles: 1 });
+    expect(await enqueueDigestNow(a.services.store, a.clock.now(), fresh())).toMatchObject({ queued: true, articles: 1 });
     a.clock.advance(60_000);
-    expect(enqueueDigestNow(a.services.store, a.clock.now(), fresh())).toMatchObject({ queued: false, articles: 0 });
+    expect(await enqueueDigestNow(a.services.store, a.clock.now(), fresh())).toMatchObject({ queued: false, articles: 0 });
     // The scheduled slot that follows has nothing left to cover.
     expect(await tickAt(a, '2025-03-29T07:00:00Z')).toBe(0);
   });

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createServices } from '../../src/app.ts';
+import { createSqliteServices } from '../../src/app.ts';
 import { FakeClock } from '../../src/clock.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { Services } from '../../src/services.ts';
+import type { SqliteStore } from '../../src/store/index.ts';
 import type { Delivery, DeliverySink, SendResult } from '../../src/deliver/types.ts';
 
 export interface FeedServer {
@@ -89,7 +90,7 @@ export function rss(items: readonly Item[], title = 'Test Wire'): string {
 export const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/feeds', name), 'utf8');
 
 export interface TestApp {
-  services: Services;
+  services: Services<SqliteStore>;
   clock: FakeClock;
   dbPath: string;
   /** Opens the same database again, as a restarted process would. */
@@ -98,7 +99,7 @@ export interface TestApp {
 
 /** Services over a real SQLite file in a temp folder, a fake clock, and the real fetcher (loopback allowed). */
 export function useApp(): (start?: string, env?: Record<string, string>) => TestApp {
-  const opened: { dir: string; apps: Services[] }[] = [];
+  const opened: { dir: string; apps: Services<SqliteStore>[] }[] = [];
   afterEach(() => {
     for (const o of opened.splice(0)) {
       for (const s of o.apps) {
@@ -110,14 +111,14 @@ export function useApp(): (start?: string, env?: Record<string, string>) => Test
   });
   return (start = '2025-03-10T12:00:00Z', env = {}) => {
     const dir = mkdtempSync(join(tmpdir(), 'factfeed-deliver-'));
-    const entry = { dir, apps: [] as Services[] };
+    const entry = { dir, apps: [] as Services<SqliteStore>[] };
     opened.push(entry);
     const dbPath = join(dir, 'test.db');
     const clock = new FakeClock(start);
     const make = (): TestApp => {
       // Extraction threads as in tests/helpers/services.ts: on the test's own thread unless asked.
       const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_FETCH_TIMEOUT_MS: '2000', FACTFEED_EXTRACT_THREADS: '0', ...env });
-      const services = createServices(config, { clock, log: silentLogger });
+      const services = createSqliteServices(config, { clock, log: silentLogger });
       entry.apps.push(services);
       return { services, clock, dbPath, reopen: make };
     };

@@ -71,7 +71,7 @@ describe('scheduler', () => {
     const sched = scheduler(a);
     const polls: number[][] = [];
     for (let minute = 0; minute <= 10; minute++) {
-      const t = sched.tick();
+      const t = await sched.tick();
       polls.push(t.started);
       await t.done;
       clock.advance(MIN);
@@ -87,14 +87,14 @@ describe('scheduler', () => {
     const { clock } = a;
     for (let i = 1; i <= 3; i++) store.sources.add({ tenant: 't1', url: `${held.origin}/feed${i}.xml`, kind: 'url' }, clock.now());
     const sched = scheduler(a, 2);
-    const t1 = sched.tick();
+    const t1 = await sched.tick();
     expect(t1.started).toEqual([1, 2]);
     await held.until(2);
     clock.advance(60 * MIN);
-    expect(sched.tick().started).toEqual([]); // both slots busy; 1 and 2 are still running
+    expect((await sched.tick()).started).toEqual([]); // both slots busy; 1 and 2 are still running
     held.release();
     await t1.done;
-    const t2 = sched.tick();
+    const t2 = await sched.tick();
     expect(t2.started).toEqual([3]);
     await held.until(1);
     let stopped = false;
@@ -106,7 +106,7 @@ describe('scheduler', () => {
     expect(sched.inFlight()).toEqual([]);
     expect(held.maxActive()).toBe(2);
     expect(store.articles.countForFeed(3)).toBe(1);
-    expect(sched.tick().started).toEqual([]);
+    expect((await sched.tick()).started).toEqual([]);
   });
 });
 
@@ -128,7 +128,7 @@ describe('a failing source', () => {
     const gaps: number[] = [];
     let last = start;
     for (let step = 0; step < 40 && !store.sources.get(source.id)!.pausedAt; step++) {
-      const t = sched.tick();
+      const t = await sched.tick();
       if (t.started.length > 0) {
         gaps.push((clock.now().getTime() - last) / MIN);
         last = clock.now().getTime();
@@ -138,7 +138,7 @@ describe('a failing source', () => {
       // Just before the back-off ends nothing is polled.
       if (next) {
         clock.set(Date.parse(next) - 1000);
-        expect(sched.tick().started).toEqual([]);
+        expect((await sched.tick()).started).toEqual([]);
         clock.set(next);
       }
     }
@@ -152,7 +152,7 @@ describe('a failing source', () => {
     const hitsBefore = server.hits.length;
     for (let day = 0; day < 7; day++) {
       clock.advance(24 * 60 * MIN);
-      await sched.tick().done;
+      await (await sched.tick()).done;
     }
     expect(server.hits.length).toBe(hitsBefore);
     for (const sub of [news, ops]) {
@@ -183,7 +183,7 @@ describe('a failing source', () => {
     });
     const started: number[] = [];
     for (let second = 0; second < 30 * 60; second += 10) {
-      const t = sched.tick();
+      const t = await sched.tick();
       started.push(...t.started);
       await t.done;
       clock.advance(10_000);
@@ -193,7 +193,7 @@ describe('a failing source', () => {
     expect(attempts.length).toBeLessThanOrEqual(6);
     full = false;
     clock.advance(30 * MIN);
-    const t = sched.tick();
+    const t = await sched.tick();
     await t.done;
     expect(t.started).toHaveLength(1);
   });
@@ -222,7 +222,7 @@ describe('a failing source', () => {
     closers.push(() => publisher.server.close());
     a.services.store.sources.add({ tenant: 't1', url: publisher.feedUrl, kind: 'url', title: 'Slow pages' }, a.clock.now());
     const s = createScheduler({ ...a.services, concurrency: 4, poll: (src, signal) => pollSource(a.services, src, { signal }), stopGraceMs: 10_000 });
-    s.tick();
+    await s.tick();
     for (let i = 0; i < 200 && publisher.pageHits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(publisher.pageHits.length).toBeGreaterThan(0);
     const started = performance.now();

@@ -4,6 +4,7 @@ import { recordPollFailure } from '../../src/ingest/health.ts';
 import { createSender } from '../../src/deliver/sender.ts';
 import { FIRST_POLL_ANNOUNCE } from '../../src/deliver/fanout.ts';
 import type { Services } from '../../src/services.ts';
+import type { SqliteStore } from '../../src/store/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { useApp, startFeedServer, rss, recordingSink, type FeedServer, type Item, type TestApp } from './helpers.ts';
 
@@ -30,8 +31,8 @@ async function twoFollowers(n: number) {
   return { a, one: follow(a, 'guild-a', 'a-news'), two: follow(a, 'guild-b', 'b-news') };
 }
 
-const poll = (s: Services, feedId: number) => pollSource(s, s.store.feeds.get(feedId)!);
-const titles = (s: Services, subId: number): string[] => s.store.outbox.forSubscription(subId).map((r) => s.store.articles.get(r.articleId!)!.title);
+const poll = (s: Services<SqliteStore>, feedId: number) => pollSource(s, s.store.feeds.get(feedId)!);
+const titles = (s: Services<SqliteStore>, subId: number): string[] => s.store.outbox.forSubscription(subId).map((r) => s.store.articles.get(r.articleId!)!.title);
 
 describe('new articles of a shared feed', () => {
   it('give each following server’s matching subscriptions their own outbox row, once', async () => {
@@ -94,10 +95,10 @@ describe('new articles of a shared feed', () => {
     const { a, one, two } = await twoFollowers(1);
     const { store } = a.services;
     await poll(a.services, one.source.feedId);
-    recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
+    await recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
     a.clock.advance(25 * 3_600_000);
-    recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
-    recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
+    await recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
+    await recordPollFailure(a.services, store.feeds.get(one.source.feedId)!, 'HTTP 500', a.clock.now());
     expect(store.feeds.get(one.source.feedId)!.pausedAt).not.toBeNull();
     for (const [sub, source] of [[one.sub, one.source], [two.sub, two.source]] as const) {
       const notices = store.outbox.forSubscription(sub.id).filter((r) => r.kind === 'notice');

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
-import { createServices } from '../../src/app.ts';
+import { createSqliteServices } from '../../src/app.ts';
 import { FakeClock, type Clock } from '../../src/clock.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
 import type { Fetcher } from '../../src/ingest/types.ts';
 import type { Services } from '../../src/services.ts';
+import type { SqliteStore } from '../../src/store/index.ts';
 
-export interface TestServices extends Services {
+export interface TestServices extends Services<SqliteStore> {
   dir: string;
   cleanup(): void;
 }
@@ -22,7 +23,7 @@ export function testServices(opts: { env?: Record<string, string>; clock?: Clock
   // Extraction on the test's own thread unless a test asks for threads: a thread per test file would
   // cost each one a second of start-up; tests/ingest/extract-pool.test.ts and the e2e runs cover them.
   const config = loadConfig({ FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_DB: join(dir, 'factfeed.db'), FACTFEED_EXTRACT_THREADS: '0', ...opts.env });
-  const services = createServices(config, {
+  const services = createSqliteServices(config, {
     clock: opts.clock ?? new FakeClock('2025-06-15T12:00:00Z'),
     log: opts.log ?? silentLogger,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),

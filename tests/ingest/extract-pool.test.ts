@@ -6,12 +6,12 @@ import { createExtractPool, type ExtractPool } from '../../src/ingest/extract-po
 import { pollSource, type IngestDeps } from '../../src/ingest/pipeline.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 import type { ArticleInput } from '../../src/extract/types.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type SqliteStore } from '../../src/store/index.ts';
 import { silentLogger } from '../../src/log.ts';
 
 const pools: ExtractPool[] = [];
 const dirs: string[] = [];
-const stores: Store[] = [];
+const stores: SqliteStore[] = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
   for (const s of stores.splice(0)) s.close();
@@ -72,16 +72,18 @@ function feedFile(n: number, changed = ''): { dir: string; path: string } {
   return { dir, path };
 }
 
-function depsFor(dir: string, extra: Partial<IngestDeps>): IngestDeps {
+type SqliteDeps = IngestDeps & { store: SqliteStore; sqlite: SqliteStore };
+
+function depsFor(dir: string, extra: Partial<IngestDeps>): SqliteDeps {
   const store = openStore(join(dir, `db-${stores.length}.sqlite`));
   stores.push(store);
   const clock = { now: () => new Date('2025-02-20T00:00:00Z') };
-  return { store, clock, log: silentLogger, fetch: () => Promise.reject(new Error('no fetching in this test')), ...extra };
+  return { ...extra, store, sqlite: store, clock, log: silentLogger, fetch: () => Promise.reject(new Error('no fetching in this test')) };
 }
 
 /** Every figure stored for the feed, as the answers read them. */
-const figuresOf = (deps: IngestDeps, tenant: string): string[] =>
-  deps.store.search.recentFigures(tenant, 'harbour', 1000).map((f) => `${f.article.title}|${f.raw}|${f.value}|${f.counted ?? ''}|${f.refDate ?? ''}|${f.attribution ?? ''}`).sort();
+const figuresOf = (deps: SqliteDeps, tenant: string): string[] =>
+  deps.sqlite.search.recentFigures(tenant, { phrases: [['harbour']], together: [] }, 1000).map((f) => `${f.article.title}|${f.raw}|${f.value}|${f.counted ?? ''}|${f.refDate ?? ''}|${f.attribution ?? ''}`).sort();
 
 describe('a poll with extraction threads', () => {
   it('stores the same facts as a poll that extracts on its own thread', async () => {
@@ -89,8 +91,8 @@ describe('a poll with extraction threads', () => {
     const threaded = depsFor(dir, { extractor: pool(2) });
     const inline = depsFor(dir, {});
     for (const deps of [threaded, inline]) {
-      const added = deps.store.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
-      expect((await pollSource(deps, deps.store.feeds.get(added.feedId)!)).added).toBe(20);
+      const added = deps.sqlite.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
+      expect((await pollSource(deps, deps.sqlite.feeds.get(added.feedId)!)).added).toBe(20);
     }
     const got = figuresOf(threaded, 't');
     expect(got.length).toBeGreaterThan(20);
@@ -103,13 +105,13 @@ describe('a poll with extraction threads', () => {
     const sent: string[] = [];
     const counting: ExtractPool = { threads: 1, warm: () => real.warm(), close: () => real.close(), extract: (input) => (sent.push(input.title), real.extract(input)) };
     const deps = depsFor(dir, { extractor: counting });
-    const added = deps.store.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
-    await pollSource(deps, deps.store.feeds.get(added.feedId)!);
+    const added = deps.sqlite.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
+    await pollSource(deps, deps.sqlite.feeds.get(added.feedId)!);
     expect(sent).toHaveLength(6);
     sent.length = 0;
     const again = feedFile(6, ' The authority later revised one count.');
     writeFileSync(path, readFileSync(again.path, 'utf8'));
-    const result = await pollSource(deps, deps.store.feeds.get(added.feedId)!);
+    const result = await pollSource(deps, deps.sqlite.feeds.get(added.feedId)!);
     expect(result.updated).toBe(1);
     expect(sent).toEqual(['Harbour 1 reports a record season']);
   });
@@ -124,8 +126,8 @@ describe('a poll with extraction threads', () => {
       extract: (input) => (input.title.startsWith('Harbour 2 ') ? Promise.reject(new Error('extraction thread exited with code 1')) : real.extract(input)),
     };
     const deps = depsFor(dir, { extractor: failing });
-    const added = deps.store.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
-    const result = await pollSource(deps, deps.store.feeds.get(added.feedId)!);
+    const added = deps.sqlite.sources.add({ tenant: 't', url: path, kind: 'file' }, deps.clock.now());
+    const result = await pollSource(deps, deps.sqlite.feeds.get(added.feedId)!);
     expect(result.added).toBe(3);
     expect(result.warnings.join('\n')).toMatch(/Harbour 2 reports.*without facts.*exited with code 1/);
     const titles = new Set(figuresOf(deps, 't').map((f) => f.split('|')[0]));

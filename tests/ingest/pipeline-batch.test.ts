@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollSource, STORE_CHUNK, type IngestDeps } from '../../src/ingest/pipeline.ts';
-import { openStore, type Store, type Feed } from '../../src/store/index.ts';
+import { openStore, type SqliteStore as Store, type Feed } from '../../src/store/index.ts';
 import type { ArticleInput, Extraction } from '../../src/extract/types.ts';
 import { silentLogger } from '../../src/log.ts';
 import Database from 'better-sqlite3';
@@ -51,7 +51,7 @@ describe('pollSource storing a feed in chunks', () => {
     expect(store.articles.get(result.newArticleIds[0]!)!.title).toBe('Dispatch 1');
     expect(announced.map((a) => a.id)).toEqual(result.newArticleIds);
     expect(announced.every((a) => a.inTransaction)).toBe(true);
-    expect(store.search.recentFigures('t1', 'barges', 1000)).toHaveLength(STORE_CHUNK * 2 + 7);
+    expect(store.search.recentFigures('t1', { phrases: [['barges']], together: [] }, 1000)).toHaveLength(STORE_CHUNK * 2 + 7);
   });
 
   it('skips an item whose storing fails, with a warning naming it, and stores the items after it', async () => {
@@ -71,7 +71,7 @@ describe('pollSource storing a feed in chunks', () => {
     expect(result.warnings[0]).toMatch(/Dispatch 3.*outbox unavailable/);
     expect(logged.join('\n')).toMatch(/Dispatch 3/);
     // The skipped item left nothing half-stored: no article, no facts.
-    expect(store.search.recentFigures('t1', 'barges', 100).map((f) => f.article.title).sort()).toEqual(
+    expect(store.search.recentFigures('t1', { phrases: [['barges']], together: [] }, 100).map((f) => f.article.title).sort()).toEqual(
       ['Dispatch 1', 'Dispatch 2', 'Dispatch 4', 'Dispatch 5', 'Dispatch 6'],
     );
     expect(source().consecutiveFailures).toBe(0);

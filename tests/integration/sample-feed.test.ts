@@ -116,9 +116,9 @@ describe('/summary kursk from the sample feed', () => {
     expect(await ids('the Kursk region')).toEqual(kursk);
   });
 
-  it('drops the oldest lines, never the newest, when the summary must be short', () => {
-    const full = summarize(t.store, { tenant: 'local', topic: 'kursk' });
-    const short = summarize(t.store, { tenant: 'local', topic: 'kursk', maxChars: 500 });
+  it('drops the oldest lines, never the newest, when the summary must be short', async () => {
+    const full = await summarize(t.store, { tenant: 'local', topic: 'kursk' });
+    const short = await summarize(t.store, { tenant: 'local', topic: 'kursk', maxChars: 500 });
     expect(short.lines.length).toBeLessThan(full.lines.length);
     expect(short.lines.at(-1)).toEqual(full.lines.at(-1));
     expect(short.lines.reduce((n, l) => n + l.text.length, 0)).toBeLessThanOrEqual(500);

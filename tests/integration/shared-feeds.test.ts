@@ -6,6 +6,7 @@ import { pollAll } from '../../src/app.ts';
 import { digestArticles } from '../../src/deliver/digests.ts';
 import { renderText } from '../../src/reply/text.ts';
 import type { Services } from '../../src/services.ts';
+import type { SqliteStore } from '../../src/store/index.ts';
 import { useApp, startFeedServer, rss, type FeedServer, type Item } from '../deliver/helpers.ts';
 
 /**
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 const admin = (tenant: string): Invocation => ({ platform: 'discord', tenant, channel: '100', user: 'admin', isAdmin: true, allowLocalFiles: false });
-const ask = (s: Services, tenant: string, line: string) => runLine(s, registry, line, admin(tenant));
+const ask = (s: Services<SqliteStore>, tenant: string, line: string) => runLine(s, registry, line, admin(tenant));
 
 const harbour: Item[] = [
   { guid: 'h1', title: 'Harbour handles record containers', text: 'Port officials said 4,200 containers were unloaded at the harbour on Monday.', date: '2025-03-01T08:00:00Z' },
@@ -108,9 +109,9 @@ describe('servers following the same feed', () => {
     const { store } = services;
     const subA = store.subscriptions.upsert({ tenant: 'guild-a', platform: 'discord', channel: '1' }, clock.now()).subscription;
     const subB = store.subscriptions.upsert({ tenant: 'guild-b', platform: 'discord', channel: '2' }, clock.now()).subscription;
-    const titles = (sub: typeof subA) => digestArticles(store, sub, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z').map((a) => a.title).sort();
-    expect(titles(subA)).toEqual(['Harbour handles record containers', 'Harbour strike ends', 'Wheat harvest grows']);
-    expect(titles(subB)).toEqual(['Glacier retreat measured', 'Harbour handles record containers', 'Harbour strike ends']);
+    const titles = async (sub: typeof subA) => (await digestArticles(store, sub, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z')).map((a) => a.title).sort();
+    expect(await titles(subA)).toEqual(['Harbour handles record containers', 'Harbour strike ends', 'Wheat harvest grows']);
+    expect(await titles(subB)).toEqual(['Glacier retreat measured', 'Harbour handles record containers', 'Harbour strike ends']);
   });
 
   it('polls a shared feed at the shortest interval any follower asked for', async () => {

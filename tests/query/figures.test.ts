@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type SqliteStore as Store } from '../../src/store/index.ts';
 import { storeItem } from '../../src/ingest/pipeline.ts';
 import { findFigures } from '../../src/query/figures.ts';
 import { silentLogger } from '../../src/log.ts';

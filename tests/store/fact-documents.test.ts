@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type SqliteStore as Store } from '../../src/store/index.ts';
 import { loadMigrations, migrate } from '../../src/store/migrate.ts';
 import type { Fact } from '../../src/extract/types.ts';
 
@@ -67,12 +67,12 @@ describe('migration 006: facts become one document per article', () => {
         expect(fieldsOnly(migrated, 7)).toHaveLength(FACTS.length);
         expect(migrated.facts.countForTenant('local')).toBe(FACTS.length + 1);
 
-        expect(migrated.search.recentFigures('local', '"swap"', 10).map((f) => [f.articleId, f.value])).toEqual([[8, 49], [7, 900], [7, 49]]);
+        expect(migrated.search.recentFigures('local', { phrases: [['swap']], together: [] }, 10).map((f) => [f.articleId, f.value])).toEqual([[8, 49], [7, 900], [7, 49]]);
         expect(migrated.db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('facts', 'facts_fts')").pluck().get()).toBe(0);
 
         migrated.db.prepare('DELETE FROM articles WHERE id = 7').run();
         expect(migrated.db.prepare('SELECT count(*) FROM article_facts').pluck().get()).toBe(1);
-        expect(migrated.search.recentFigures('local', '"swap"', 10).map((f) => f.articleId)).toEqual([8]);
+        expect(migrated.search.recentFigures('local', { phrases: [['swap']], together: [] }, 10).map((f) => f.articleId)).toEqual([8]);
       } finally {
         migrated.close();
         fresh.close();

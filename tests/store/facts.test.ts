@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type SqliteStore as Store } from '../../src/store/index.ts';
 import type { Fact } from '../../src/extract/types.ts';
 
 let store: Store;
@@ -83,7 +83,7 @@ describe('FactRepo.setForArticle', () => {
       figure(3, 14, 'tugboats'),
     ]);
     expect(store.facts.forArticle(articleId).map((f) => f.value)).toEqual([null, 14]);
-    expect(store.search.recentFigures('t1', 'cranes', 10).map((f) => f.value)).toEqual([14]);
+    expect(store.search.recentFigures('t1', { phrases: [['cranes']], together: [] }, 10).map((f) => f.value)).toEqual([14]);
     store.db.prepare('DELETE FROM articles WHERE id = ?').run(articleId);
     expect(store.facts.forArticle(articleId)).toEqual([]);
     expect(store.db.prepare('SELECT count(*) FROM article_facts').pluck().get()).toBe(0);
@@ -130,10 +130,10 @@ describe('SearchRepo.recentFigures', () => {
     store.facts.setForArticle(newer, [figure(1, 8, 'lighthouses')]);
     const lighthouses = (f: { counted: string | null }): boolean => f.counted === 'lighthouses';
     // The second article's text does not name lighthouses, so its figure is not a candidate.
-    expect(store.search.recentFigures('t1', 'lighthouses', 10, { accept: lighthouses }).map((f) => f.value)).toEqual([8, 5]);
-    expect(store.search.recentFigures('t1', 'lighthouses', 1, { accept: lighthouses }).map((f) => f.value)).toEqual([8]);
-    expect(store.search.recentFigures('t1', 'lighthouses', 10).map((f) => f.value)).toEqual([8, 5, 6]);
-    expect(store.search.recentFigures('t2', 'lighthouses', 10)).toEqual([]);
+    expect(store.search.recentFigures('t1', { phrases: [['lighthouses']], together: [] }, 10, { accept: lighthouses }).map((f) => f.value)).toEqual([8, 5]);
+    expect(store.search.recentFigures('t1', { phrases: [['lighthouses']], together: [] }, 1, { accept: lighthouses }).map((f) => f.value)).toEqual([8]);
+    expect(store.search.recentFigures('t1', { phrases: [['lighthouses']], together: [] }, 10).map((f) => f.value)).toEqual([8, 5, 6]);
+    expect(store.search.recentFigures('t2', { phrases: [['lighthouses']], together: [] }, 10)).toEqual([]);
   });
 
   it('finds a tenant’s figures behind many newer articles of another tenant, within its bound', () => {
@@ -143,8 +143,8 @@ describe('SearchRepo.recentFigures', () => {
     store.tx(() => {
       for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.feedId, `b${i}`, 'Lighthouses everywhere.'), [figure(1, i, 'lighthouses')]);
     });
-    expect(store.search.recentFigures('t1', 'lighthouses', 10).map((f) => f.value)).toEqual([9]);
-    expect(store.search.recentFigures('t2', 'lighthouses', 5).map((f) => f.value)).toEqual([299, 298, 297, 296, 295]);
+    expect(store.search.recentFigures('t1', { phrases: [['lighthouses']], together: [] }, 10).map((f) => f.value)).toEqual([9]);
+    expect(store.search.recentFigures('t2', { phrases: [['lighthouses']], together: [] }, 5).map((f) => f.value)).toEqual([299, 298, 297, 296, 295]);
   });
 
   it('finds a tenant’s newest headlines on a topic behind hundreds of newer headlines of another tenant’s feeds', () => {
@@ -155,7 +155,7 @@ describe('SearchRepo.recentFigures', () => {
       for (let i = 0; i < 300; i++) store.facts.setForArticle(addArticle(store, busy.feedId, `b${i}`), [figure(1, i, 'keepers')]);
     });
     // Every title is "Harbour report …": t1's one article is the oldest of 301 headline matches.
-    expect(store.search.recentTitleFigures('t1', '"harbour"', 10).map((f) => f.value)).toEqual([9]);
-    expect(store.search.recentTitleFigures('t2', '"harbour"', 2).map((f) => f.value)).toEqual([299, 298]);
+    expect(store.search.recentTitleFigures('t1', { phrases: [['harbour']], together: [] }, 10).map((f) => f.value)).toEqual([9]);
+    expect(store.search.recentTitleFigures('t2', { phrases: [['harbour']], together: [] }, 2).map((f) => f.value)).toEqual([299, 298]);
   });
 });

@@ -68,7 +68,7 @@ function oldDatabase(): string {
 }
 
 describe('migration 008: one feed per address, shared by the servers that follow it', () => {
-  it('folds the same address of different servers into one feed and keeps every server’s sources, subscriptions and outbox', () => {
+  it('folds the same address of different servers into one feed and keeps every server’s sources, subscriptions and outbox', async () => {
     const store = openStore(oldDatabase());
     try {
       const wire = store.sources.get(1)!;
@@ -112,7 +112,7 @@ describe('migration 008: one feed per address, shared by the servers that follow
       // What guild-b was already sent is not queued again, under the kept article's id.
       const now = new Date('2025-03-05T00:00:00Z');
       expect(enqueueArticleUpdates(store, now, 10, { tenant: 'guild-b' })).toBe(0);
-      expect(welcomeFollowers(store, now, { id: wire.feedId })).toBe(0);
+      expect(await welcomeFollowers(store, now, { id: wire.feedId })).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(6);
       // A server that follows a folded feed later, by the address as it was stored, shares it too.
       const later = store.sources.add({ tenant: 'guild-d', url: OTHER, urlKey: normalizeUrl(OTHER), kind: 'url' }, now);

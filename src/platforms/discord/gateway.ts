@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Client, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { shardOptions } from './shards.ts';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, ClientOptions, Interaction } from 'discord.js';
 import type { CommandRegistry } from '../../../commands/registry.ts';
 import { runAutocomplete, runCommand } from '../../../commands/dispatch.ts';
@@ -35,6 +36,7 @@ export async function startDiscordGateway(services: Services, registry: CommandR
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: restOptions(config),
+    ...shardOptions(config.discord.shards),
     ...options.client,
   });
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;

@@ -57,6 +57,22 @@ export class WorkClaims {
     return rows.map((r) => ({ id: r.id, url: r.url, nextPollAt: r.next_poll_at, leaseUntil: r.lease_until })).sort((a, b) => a.id - b.id);
   }
 
+  /**
+   * Of the given rows, those still due by `now` that nobody holds, now held by this process: the
+   * others were taken (or, for feeds, polled and moved on) by another process since they were read.
+   */
+  async claimIds(table: 'feeds', ids: readonly number[], now: Date): Promise<Set<number>> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `WITH due AS (
+         SELECT f.id FROM ${table} f
+         WHERE f.id = ANY($1::bigint[]) AND f.paused_at IS NULL AND (f.next_poll_at IS NULL OR f.next_poll_at <= $2) AND ${free('f')}
+         FOR UPDATE OF f SKIP LOCKED)
+       UPDATE ${table} f SET claimed_by = $3, lease_until = ${leaseOf('$4')} FROM due WHERE f.id = due.id RETURNING f.id`,
+      [ids, now.toISOString(), this.opts.worker, this.opts.leaseMs],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Hands a polled feed back, due again at `nextPollAt`; false when this process had lost the claim. */
   async completeFeed(id: number, nextPollAt: Date): Promise<boolean> {
     const res = await this.pool.query('UPDATE feeds SET claimed_by = NULL, lease_until = NULL, next_poll_at = $3 WHERE id = $1 AND claimed_by = $2', [

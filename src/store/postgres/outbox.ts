@@ -1,11 +1,11 @@
 import type { NewOutboxRow } from '../outbox.ts';
-import type { PoolClient } from './pool.ts';
+import type { Queryable } from './query.ts';
 
 /**
  * Queues a delivery on PostgreSQL, inside the caller's transaction (the one that causes it); a second
  * row with the same dedupe key is ignored, as on SQLite. True when queued.
  */
-export async function enqueueDelivery(client: PoolClient, r: NewOutboxRow, now: Date): Promise<boolean> {
+export async function enqueueDelivery(client: Queryable, r: NewOutboxRow, now: Date): Promise<boolean> {
   const res = await client.query(
     `INSERT INTO outbox (subscription_id, article_id, kind, dedupe_key, payload, created_at, not_before)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,

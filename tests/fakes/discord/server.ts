@@ -133,7 +133,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const ok = (b: unknown): CannedResponse => ({ status: 200, body: b });
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return ok({ url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      // Shards may identify together, so a sharded client connects without Discord's 5-second spacing.
+      return ok({ url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } });
     }
     if (method === 'GET' && path === '/users/@me') return ok(botUser);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
@@ -179,7 +180,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           session_id: session,
           resume_gateway_url: gatewayUrl,
           application: { id: applicationId, flags: 0 },
-          shard: [0, 1],
+          // The shard the client identified as (discord.js sends it when it shards).
+          shard: (packet.d as { shard?: [number, number] }).shard ?? [0, 1],
         });
         sendDispatch(socket, 'GUILD_CREATE', guildPayload(guildId, channels));
         (socket as WebSocket & { identified?: boolean }).identified = true;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Logger } from '../../../src/log.ts';
-import { openStore } from '../../../src/store/index.ts';
+import { openStore, type SqliteStore } from '../../../src/store/index.ts';
 import type { Services } from '../../../src/services.ts';
 import type { Fetcher } from '../../../src/ingest/types.ts';
 import type { CommandRegistry } from '../../../commands/registry.ts';
@@ -33,7 +33,7 @@ export function recordingLogger(): Logger & { entries: LogEntry[] } {
   return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export function discordServices(fake: FakeDiscord, env: Record<string, string> = {}): Services & { cleanup(): void; log: ReturnType<typeof recordingLogger> } {
+export function discordServices(fake: FakeDiscord, env: Record<string, string> = {}): Services<SqliteStore> & { cleanup(): void; log: ReturnType<typeof recordingLogger> } {
   const dir = mkdtempSync(join(tmpdir(), 'factfeed-discord-'));
   const config = loadConfig({
     FACTFEED_DB: join(dir, 'test.db'),
@@ -62,7 +62,7 @@ export interface GatewayHarness {
 }
 
 /** A fake Discord, services over a temp store, and the real gateway client connected to the fake. */
-export async function startGatewayHarness(registry: CommandRegistry, options: DiscordGatewayOptions & { seed?: (s: Services, guildId: string) => Promise<void> } = {}): Promise<GatewayHarness> {
+export async function startGatewayHarness(registry: CommandRegistry, options: DiscordGatewayOptions & { seed?: (s: Services<SqliteStore>, guildId: string) => Promise<void> } = {}): Promise<GatewayHarness> {
   const fake = await startFakeDiscord();
   const services = discordServices(fake);
   await options.seed?.(services, fake.guildId);

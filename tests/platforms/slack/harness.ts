@@ -6,6 +6,7 @@ import { createLogger } from '../../../src/log.ts';
 import { startSlack } from '../../../src/platforms/slack/index.ts';
 import type { RunningSlack, SlackOptions } from '../../../src/platforms/slack/index.ts';
 import type { Services } from '../../../src/services.ts';
+import type { SqliteStore } from '../../../src/store/index.ts';
 import { testServices } from '../../helpers/services.ts';
 import type { TestServices } from '../../helpers/services.ts';
 import { FAKE_BOT_TOKEN, FAKE_TEAM, startFakeSlack } from '../../fakes/slack/server.ts';
@@ -68,7 +69,7 @@ export async function startSlackHarness(registry: CommandRegistry, options: Slac
 }
 
 /** Stores articles for the fake team through the real ingest pipeline (extraction included). */
-export function seedArticles(services: Services, items: (Omit<FeedItem, 'isTeaser'> & { isTeaser?: boolean })[], tenant = FAKE_TEAM): void {
+export function seedArticles(services: Services<SqliteStore>, items: (Omit<FeedItem, 'isTeaser'> & { isTeaser?: boolean })[], tenant = FAKE_TEAM): void {
   const source = services.store.sources.add({ tenant, url: 'https://news.example/feed.xml', kind: 'url', title: 'Example News' }, services.clock.now());
   const feed = services.store.feeds.get(source.feedId)!;
   for (const item of items) storeItem({ ...services, timeZone: 'UTC' }, feed, { isTeaser: false, ...item });
