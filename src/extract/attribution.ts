@@ -47,7 +47,7 @@ function leadStart(sentence: string, verbStart: number, progressive = false): nu
 const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;
 const PARTICIPLE = /,\s+(claiming|saying|insisting|arguing|warning|noting)\b/gi;
 const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:forecasts?|estimates?|projections?|expectations?|tally|count)\s+of\b/gu;
-// "Chancellor Gordon Brown's announcement in July that 104,000 jobs would go": whose claim it is.
+// "Minister Jo Brand's announcement in May that 9,000 posts would go": whose claim it is.
 const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;

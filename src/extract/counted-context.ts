@@ -1,8 +1,8 @@
 /**
  * What a figure counts, from words around it that the noun-phrase readers (counted.ts, subject.ts)
  * do not look at: "tax cuts worth £4bn", "£300m to settle charges", "pledged £1bn to a vaccine
- * fund", "farm workers, thousands of whom", "6,000 of those", "three million unemployed", "a deal
- * rumoured to be about £1.4m". Each returns the phrase or undefined.
+ * fund", "dock workers, thousands of whom", "6,000 of those", "two million homeless", "a transfer
+ * reported to be about £3m". Each returns the phrase or undefined.
  */
 import { countedAfter } from './counted.ts';
 import { ofHead } from './subject.ts';
@@ -10,12 +10,12 @@ import { ofHead } from './subject.ts';
 const DET = String.raw`(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?`;
 // "to settle charges", "to fund a bid", "on buying a stake": what money is for.
 const PURPOSE = new RegExp(String.raw`^\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
-// "pledged £1bn to a vaccine fund", "offered £960m (…) over 15 years to an international scheme".
+// "pledged £300m to a malaria fund", "offered £700m (…) over ten years to a global water scheme".
 const GIVEN_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:\s+(?:over|in|for)\s+[\w ]{1,20}?)?\s+to\s+${DET}`, 'i');
 const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|gave|giving|donates?|donated|donating|contributes?|contributed|grants?|granted|allocates?|allocated|awards?|awarded)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|a\s+further|an?\s+extra|another)\s+)?$/i;
 // "tax cuts worth £4bn": the phrase before "worth" is what is worth the money.
 const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
-// "a deal rumoured to be about £1.4m", "its debt, thought to be $2bn".
+// "a transfer reported to be about £3m", "its debt, thought to be $2bn".
 const SAID_TO_BE = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:rumoured|reported|said|thought|believed|estimated|expected|understood|put|set)\s+to\s+(?:be\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|worth)\s+)?$/iu;
 // "farm workers, thousands of whom", "the plants, two of which".
 const OF_WHOM = /^\s+of\s+(?:whom|which)\b/i;
@@ -62,7 +62,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // clause's figure measures what "which" stands for.
   const relative = RELATIVE.exec(before);
   if (relative) return trimPhrase(relative[1]!);
-  // "The owners - two from Taiwan, two from China": a list of the group named before the dash.
+  // "The buyers - three from Peru, one from Chile": a list of the group named before the dash.
   const listed = /^\s+from\s+\p{Lu}/u.test(after) ? DASH_LIST.exec(before) : null;
   if (listed) return trimPhrase(listed[1]!);
   // "were each fined 1m euros": the money is a fine.
@@ -80,9 +80,9 @@ export function countedFromContext(s: string, start: number, end: number, money:
     if (head) return trimPhrase(head[1]!);
   }
   // "6,000 of those", "two of them": the group the figure before counted; with none, "those" itself
-  // ("more than half of those with broadband").
+  // ("nearly half of those with a pension").
   // "half of those who die", "those with broadband": a group the words after "those" define.
-  // "More than half (54%) of those asked": past a bracketed restatement (or its closing bracket).
+  // "Nearly half (48%) of those polled": past a bracketed restatement (or its closing bracket).
   const ofThose = after.replace(/^\s*\([^()]{1,20}\)|^\)/, '');
   if (/^\s+of\s+those\s+(?:who|with|without|aged|under|over|\p{Ll}+ing|\p{Ll}+ed)\b/iu.test(ofThose)) return 'those';
   if (/^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted ?? (/^\s+of\s+those\b/i.test(after) ? 'those' : undefined);

@@ -182,7 +182,7 @@ function figureFrom(
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
-  // "hundreds of millions of pounds in aid": the currency is the unit; what follows "in" is the money's use.
+  // "tens of millions of euros in grants": the currency is the unit; what follows "in" is the money's use.
   if (np && counted && /^(?:pounds|dollars|euros|yen|francs|rupees|roubles|yuan)$/i.test(counted)) {
     const use = /^\s+(?:in|for|on)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(np.end));
     counted = use ? countedAfter(s, np.end + use[0].length, true)?.text : undefined;
@@ -256,7 +256,7 @@ function figureFrom(
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || MEASURED_SUBJECT.test(subject))) counted = subject;
   const npEnd = np?.end ?? n.end;
-  // "a 1,000-for-1,000 swap": the noun names the event as well as what is counted.
+  // "a 500-for-500 exchange": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
   const verb = own ? undefined : verbNear(s, qStart, npEnd);
   const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));

@@ -100,8 +100,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const chunk = chunks[i]!.trim();
     if (!chunk) continue;
     const words = chunk.split(/\s+/);
-    // The verb chain nearest the figure governs it ("the bank released figures showing Malaysia's
-    // economy expanded 7.1%" → the economy expanded): its first word, after the clause's last boundary.
+    // The verb chain nearest the figure governs it ("the agency published data showing Chile's
+    // output grew 5.2%" → the output grew): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
     // "food prices - at 3.1% - climbed": read back from "at", a clause without a verb of its own
     // (a final plural is no headline verb there) is the subject.

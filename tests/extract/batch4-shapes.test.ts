@@ -40,7 +40,7 @@ describe('numbers that are no figures', () => {
     expect(raws('The deal was struck two weeks prior to the vote.')).toEqual([]);
     expect(raws('The phone supports USB 2.0 and costs $90.')).toEqual(['$90']);
     expect(raws('Most 18 to 24-year-olds (81%) agreed.')).toEqual(['81%']);
-    expect(raws('A wage for 16 and 17-year-olds.')).toEqual(['16', '17-year-olds']);
+    expect(raws('Free bus passes go to 15 and 16-year-olds.')).toEqual(['15', '16-year-olds']);
   });
 
   it('reads set scores after "went down", and skips "the first three" finishers', () => {

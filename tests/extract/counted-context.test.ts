@@ -17,7 +17,7 @@ describe('what money is, from the words around it', () => {
   });
 
   it('reads what a figure is said or rumoured to be', () => {
-    expect(counted('He will join in the summer in a deal rumoured to be about £3.5m.')).toEqual([['about £3.5m', 'deal']]);
+    expect(counted('She moves to Leeds in a transfer rumoured to be nearly £3.5m.')).toEqual([['nearly £3.5m', 'transfer']]);
   });
 
   it('reads the noun after a bracketed conversion and an adjective "back"', () => {

@@ -60,14 +60,14 @@ describe('FactRepo.setForArticle', () => {
     const { store, articleId } = withArticle();
     store.facts.setForArticle(articleId, [
       {
-        kind: 'figure', sentenceIndex: 1, sentence: 'Sales rose 2% to $11.1bn from $10.9bn in May.', raw: '$11.1bn', value: 11.1e9, unit: 'USD',
-        direction: 'up', change: 2, changeUnit: '%', previous: 10.9e9, previousDate: '2025-05-31',
+        kind: 'figure', sentenceIndex: 1, sentence: 'Sales rose 2% to $7.4bn from $7.25bn in May.', raw: '$7.4bn', value: 7.4e9, unit: 'USD',
+        direction: 'up', change: 2, changeUnit: '%', previous: 7.25e9, previousDate: '2025-05-31',
       },
       { kind: 'figure', sentenceIndex: 2, sentence: 'Hundreds of boats (about £5m) sailed.', raw: 'about £5m', value: 5e6, unit: 'GBP', conversion: true },
       { kind: 'figure', sentenceIndex: 2, sentence: 'Hundreds of boats (about £5m) sailed.', raw: 'Hundreds of', value: 200, valueHigh: 999, vague: true },
     ]);
     const [level, converted, vague] = store.facts.forArticle(articleId);
-    expect(level).toMatchObject({ direction: 'up', change: 2, changeUnit: '%', previous: 10.9e9, previousDate: '2025-05-31', conversion: false, vague: false });
+    expect(level).toMatchObject({ direction: 'up', change: 2, changeUnit: '%', previous: 7.25e9, previousDate: '2025-05-31', conversion: false, vague: false });
     expect(converted).toMatchObject({ conversion: true, direction: null, previous: null });
     expect(vague).toMatchObject({ vague: true, value: 200, valueHigh: 999 });
     // A document written before the change fields existed ends at `negated`.
