@@ -282,9 +282,10 @@ function figureFrom(
   const restated = /^\s*\([^()]{1,30}\)/.exec(s.slice(npEnd));
   const dateEnd = restated && /\d/.test(restated[0]) ? npEnd + restated[0].length : npEnd;
   const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, dateEnd, others.filter((o) => o !== n.start && (o < npEnd || o >= dateEnd)), s));
-  // An age beside a name ("Prince William, 22", "the 74-year-old actor") is the writer's own fact,
-  // not something the sentence's speaker claims; inside a quote it is the speaker's.
-  const who = counted === 'age' && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start);
+  // An age beside a name ("Prince William, 22") and a match result ("after their 3-2 win, the
+  // manager said") are the writer's own facts, not the speaker's claims; inside a quote they are his.
+  const ownFact = counted === 'age' || unit === 'score';
+  const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start);
   const fact: FigureFact = {
     kind: 'figure',
     sentenceIndex: ctx.index,

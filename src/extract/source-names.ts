@@ -31,7 +31,7 @@ export const ROLE_WORDS = new Set(
   ).split(' '),
 );
 export const OPENERS = new Set(
-  'but and however meanwhile yet so also in on at last this that despite although though while when after before earlier later separately still now then'.split(' '),
+  'but and however meanwhile yet so also in on at last this that despite although though while when after before earlier later separately still now then month week year weekend'.split(' '),
 );
 export const PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 export const NOT_IN_NAME = new Set(

@@ -52,3 +52,13 @@ describe('sources described with a number', () => {
     expect(who('Minister Jo Brand spoke on Monday. He added the council had pledged "three hours of sport" a week.')).toEqual([['three hours', 'Jo Brand']]);
   });
 });
+
+describe('results and time words are no sources', () => {
+  it('gives a match result reported beside a speaker no source, outside quotes', () => {
+    expect(who('After their 2-0 win over Leeds, Smith said: "We played well."')).toEqual([['2-0', null]]);
+  });
+
+  it('does not take a time word before a name for part of it', () => {
+    expect(who('Last month Wenger said he wanted 20 more goals from him.')).toEqual([['20', 'Wenger']]);
+  });
+});
