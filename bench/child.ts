@@ -6,6 +6,7 @@ import { addSources, benchServices, databaseBytes, pollCycle } from './ingest.ts
 import { checkAnswers, measureQueries } from './queries.ts';
 import { maxRss } from './stats.ts';
 import { sharedAnswers, sharedFeedsPhase } from './shared.ts';
+import { pgIngestAndAnswers } from './postgres.ts';
 
 /**
  * One benchmark phase in its own process, so each phase's memory peak and CPU time are its own.
@@ -61,6 +62,10 @@ const phases: Record<string, (a: Args) => Promise<unknown>> = {
     } finally {
       services.store.close();
     }
+  },
+
+  async pgIngest(a) {
+    return { ...(await pgIngestAndAnswers(a as Parameters<typeof pgIngestAndAnswers>[0])), maxRssBytes: maxRss() };
   },
 
   async queries(a) {

@@ -30,10 +30,10 @@ export interface PollMeasure {
  * One poll cycle over every source, exactly as the scheduler runs it (pollAll with the configured
  * concurrency), timed from the first request to the last stored article.
  */
-export async function pollCycle(services: Services<SqliteStore>): Promise<PollMeasure> {
+export async function pollCycle(services: Services): Promise<PollMeasure> {
   // Fresh rows: each poll stores the validators (ETag) the next conditional GET needs. Feeds, not
   // follows: one fetch per feed however many servers follow it.
-  const sources = services.store.feeds.list();
+  const sources = await services.store.feeds.list();
   const rss = new RssSampler().start();
   const cpu = process.cpuUsage();
   const t0 = performance.now();

@@ -4,7 +4,6 @@ import type { Invocation } from '../commands/types.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { renderText } from '../src/reply/text.ts';
 import type { Services } from '../src/services.ts';
-import type { SqliteStore } from '../src/store/index.ts';
 import { LOCAL_TENANT } from '../src/app.ts';
 import type { KnownAnswer } from './corpus.ts';
 import { latency, type Latency } from './stats.ts';
@@ -12,7 +11,7 @@ import { latency, type Latency } from './stats.ts';
 const invocation: Invocation = { platform: 'cli', tenant: LOCAL_TENANT, isAdmin: false, allowLocalFiles: false };
 
 /** Runs one command the way every platform does (registry dispatch) and renders it as text. */
-export async function ask(services: Services<SqliteStore>, command: 'figures' | 'summary', topic: string, as: Invocation = invocation): Promise<{ reply: Reply; text: string }> {
+export async function ask(services: Services, command: 'figures' | 'summary', topic: string, as: Invocation = invocation): Promise<{ reply: Reply; text: string }> {
   const reply = await runCommand(registry, { services, invocation: as }, command, { options: { topic } });
   return { reply, text: renderText(reply) };
 }
@@ -28,7 +27,7 @@ export interface QueryLatency {
  * Latency from command dispatch to rendered text, `total` queries per command, cycling through
  * the topics. A short warm-up first, so statement preparation is not counted as a user's wait.
  */
-export async function measureQueries(services: Services<SqliteStore>, topics: readonly string[], total: number): Promise<QueryLatency> {
+export async function measureQueries(services: Services, topics: readonly string[], total: number): Promise<QueryLatency> {
   for (const t of topics.slice(0, 5)) {
     await ask(services, 'figures', t);
     await ask(services, 'summary', t);
@@ -61,7 +60,7 @@ const VALUE_TOLERANCE = 1e-6;
  * The newest article on a topic reports a known figure: /figures must list that value and show it,
  * /summary must answer and show it among its key figures or lines.
  */
-export async function checkAnswers(services: Services<SqliteStore>, known: readonly KnownAnswer[]): Promise<AnswerCheck[]> {
+export async function checkAnswers(services: Services, known: readonly KnownAnswer[]): Promise<AnswerCheck[]> {
   const out: AnswerCheck[] = [];
   for (const k of known) {
     const { reply, text } = await ask(services, k.command, k.topic);

@@ -6,9 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { NEW_ITEM_FRACTION, corpusSpec, indexRange, knownAnswers, newItemIndexes, publishedAt, topicQueries, type CorpusSpec, type StoredArticles } from './corpus.ts';
 import { renderResults, targetsOf, type Results } from './report.ts';
 import type { SharedAnswers, SharedMeasure } from './shared.ts';
+import { benchPgServer, type PgIngestAndAnswers } from './postgres.ts';
+import { renderPostgres } from './report-postgres.ts';
 
 /**
- * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep]
+ * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep --postgres]
+ * --postgres also runs ingest and answers on PostgreSQL (FACTFEED_BENCH_PG_URL, or the server
+ * scripts/pg-test-cluster.sh starts) and prints them beside SQLite's.
  * Starts the feed server and runs each phase in its own process (so peaks and CPU times are the
  * phase's own), prints the tables and writes bench/results.json.
  */
@@ -85,6 +89,19 @@ async function main(): Promise<void> {
       server.stop();
     }
     log(`ingested ${ing.ingest.added} articles in ${ing.ingest.wallSeconds.toFixed(1)} s; measuring stages`);
+    let onPg: PgIngestAndAnswers | undefined;
+    if (flag('postgres')) {
+      const pgServer = benchPgServer();
+      if (!pgServer) throw new Error('--postgres needs a PostgreSQL server: set FACTFEED_BENCH_PG_URL, or run it as scripts/pg-test-cluster.sh npm run bench -- --postgres');
+      const again = await startServer(spec);
+      try {
+        log(`PostgreSQL: ingesting the same ${articles} articles over HTTP, then answers`);
+        const stored: StoredArticles[] = [{ spec, indexes: indexRange(0, spec.articles) }];
+        onPg = await phase<PgIngestAndAnswers>('pgIngest', { server: pgServer, serverUrl: again.url, sources: spec.sources, topics: topicQueries(), total: queries, known: knownAnswers(stored) });
+      } finally {
+        again.stop();
+      }
+    }
     const stages = await phase<Results['ingest']['stages']>('breakdown', { spec, count: Math.min(articles, quick ? 300 : 1000) });
 
     const topics = topicQueries();
@@ -158,6 +175,7 @@ async function main(): Promise<void> {
     };
     const results: Results = { ...partial, targets: targetsOf(partial), totalSeconds: (performance.now() - started) / 1000 };
     console.log(renderResults(results));
+    if (onPg) console.log(renderPostgres(results, onPg));
     console.log(`\n${results.command} — ${results.totalSeconds.toFixed(0)} s on ${results.machine.cpus}× ${results.machine.cpuModel} (load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`);
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     log(`wrote ${out}`);
