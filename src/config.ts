@@ -42,7 +42,8 @@ export const envSchema = z.object({
   FACTFEED_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
   FACTFEED_CONSOLE_WEBHOOK: optionalString.pipe(z.url().optional()),
   FACTFEED_SEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
-  FACTFEED_EXTRACT_THREADS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
+  // Off by default: on the 2-core bench machine threads cost more in copying and memory than they gained.
+  FACTFEED_EXTRACT_THREADS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default(0),
   FACTFEED_POLL_LEASE_SECONDS: z.coerce.number().int().min(5).max(24 * 3600).default(600),
   FACTFEED_SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   DISCORD_TOKEN: optionalString,
