@@ -41,13 +41,14 @@ function trimPhrase(p: string): string | undefined {
  */
 export function countedFromContext(s: string, start: number, end: number, money: boolean, previousCounted: string | undefined): string | undefined {
   // The start may sit on the space before a qualifier: end `before` with exactly one space.
-  const before = s.slice(Math.max(0, start - 60), start).replace(/\s*$/, ' ');
+  const before = `${s.slice(Math.max(0, start - 60), start).trimEnd()} `;
   const after = s.slice(end, end + 80);
   if (money) {
     // "deep cuts of £35bn in public services": the head before "of" is what the money is.
     const of = ofHead(before);
     if (of) return of;
-    const worth = WORTH.exec(before);
+    // Each pattern below runs only where a cheap test says its words are there: most figures have none.
+    const worth = /\b(?:worth|valued|totall?ing)\s/.test(before) ? WORTH.exec(before) : null;
     if (worth) return trimPhrase(worth[1]!);
     const purpose = PURPOSE.exec(after);
     if (purpose) {
@@ -55,12 +56,13 @@ export function countedFromContext(s: string, start: number, end: number, money:
       const size = /^[\d.,]+%?\s+/.exec(s.slice(end + purpose[0].length));
       return countedAfter(s, end + purpose[0].length + (size?.[0].length ?? 0), true)?.text;
     }
-    const to = GIVING.test(before) ? GIVEN_TO.exec(after) : null;
+    const given = GIVEN_TO.exec(after);
+    const to = given && GIVING.test(before) ? given : null;
     if (to) return countedAfter(s, end + to[0].length, true)?.text;
   }
   // "legal reserves, which it had set at $500m", "oil revenues which have exceeded $22bn": the relative
   // clause's figure measures what "which" stands for.
-  const relative = RELATIVE.exec(before);
+  const relative = before.includes('which') ? RELATIVE.exec(before) : null;
   if (relative) return trimPhrase(relative[1]!);
   // "The buyers - three from Peru, one from Chile": a list of the group named before the dash.
   const listed = /^\s+from\s+\p{Lu}/u.test(after) ? DASH_LIST.exec(before) : null;
@@ -70,7 +72,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // "2kW worth of power", "$5m worth of shares": what the amount is of.
   const worthOf = /^\s?-?worth\s+of\s+/i.exec(after);
   if (worthOf) return countedAfter(s, end + worthOf[0].length, true)?.text;
-  const said = SAID_TO_BE.exec(before);
+  const said = /\bto\s+(?:be\s+)?(?:\S+\s+)?$/.test(before) && /(?:rumoured|reported|said|thought|believed|estimated|expected|understood|put|set)\s+to\s/.test(before) ? SAID_TO_BE.exec(before) : null;
   if (said && !/^(?:it|they|this|that|which|who)$/i.test(said[1]!.trim())) return trimPhrase(said[1]!);
   // "thousands of whom": a vague figure's raw text already holds the "of".
   if (OF_WHOM.test(after) || (/\bof$/i.test(s.slice(start, end)) && /^\s+(?:whom|which)\b/i.test(after))) {

@@ -82,7 +82,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (head) return { text: head, end: start };
   }
   // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
-  const bare = /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s+$/u.exec(tail);
+  const bare = /\s(?:up|down)\s+$/.test(tail) ? /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s+$/u.exec(tail.slice(-60)) : null;
   if (bare && !bare[1]!.split(/\s+/).some((w) => SUBJECT_END.has(w.toLowerCase()) || VERBS.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing|ly)$/.test(w))) {
     return { text: bare[1]!, end: start };
   }
