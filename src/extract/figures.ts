@@ -261,7 +261,7 @@ function figureFrom(
   const verb = own ? undefined : verbNear(s, qStart, npEnd);
   const event = own?.event ?? (verb ? canonicalEvent(verb, events) : eventNear(events, s, n.start, n.end, npEnd));
   // "only one man", "at least one mobile": a qualifier makes "one" a count even with no event verb.
-  // "just one of the costs", "only one thing" stay idioms; "only one of which" counts.
+  // "just one of the bills", "only one thing" stay idioms; "only one of which" counts.
   const countedOne = /\b(?:only|just|at\s+least|exactly|more\s+than)\s+$/i.test(lead) && !/^\s+(?:of\s+(?!which|whom)|thing\b)/i.test(afterNum);
   if (n.raw.toLowerCase() === 'one' && !event && !compoundWord && !countedOne) return undefined;
 
