@@ -16,7 +16,10 @@ const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|g
 // "tax cuts worth £4bn": the phrase before "worth" is what is worth the money.
 const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
 // "a transfer reported to be about £3m", "its debt, thought to be $2bn".
-const SAID_TO_BE = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:rumoured|reported|said|thought|believed|estimated|expected|understood|put|set)\s+to\s+(?:be\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|worth)\s+)?$/iu;
+const SAID = 'rumoured|reported|said|thought|believed|estimated|expected|understood|put|set';
+const SAID_TO_BE = new RegExp(String.raw`([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:${SAID})\s+to\s+(?:be\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|worth)\s+)?$`, 'iu');
+// The cheap test before SAID_TO_BE, which is tried at every position of the words before a figure.
+const SAID_HINT = new RegExp(String.raw`(?:${SAID})\s+to\s`);
 // "farm workers, thousands of whom", "the plants, two of which".
 const OF_WHOM = /^\s+of\s+(?:whom|which)\b/i;
 const BEFORE_OF_WHOM = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s*,\s*(?:(?:about|around|some|nearly|almost|more\s+than|only|just)\s+)?$/iu;
@@ -72,7 +75,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // "2kW worth of power", "$5m worth of shares": what the amount is of.
   const worthOf = /^\s?-?worth\s+of\s+/i.exec(after);
   if (worthOf) return countedAfter(s, end + worthOf[0].length, true)?.text;
-  const said = /\bto\s+(?:be\s+)?(?:\S+\s+)?$/.test(before) && /(?:rumoured|reported|said|thought|believed|estimated|expected|understood|put|set)\s+to\s/.test(before) ? SAID_TO_BE.exec(before) : null;
+  const said = /\bto\s+(?:be\s+)?(?:\S+\s+)?$/.test(before) && SAID_HINT.test(before) ? SAID_TO_BE.exec(before) : null;
   if (said && !/^(?:it|they|this|that|which|who)$/i.test(said[1]!.trim())) return trimPhrase(said[1]!);
   // "thousands of whom": a vague figure's raw text already holds the "of".
   if (OF_WHOM.test(after) || (/\bof$/i.test(s.slice(start, end)) && /^\s+(?:whom|which)\b/i.test(after))) {
