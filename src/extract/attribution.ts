@@ -23,7 +23,7 @@ export interface Source {
 export const REPORT_VERBS =
   'said|says|say|told|tells|claimed|claims|claim|confirmed|confirms|announced|announces|reported|reports|stated|states|added|adds|estimated|estimates|estimate|insisted|insists|maintained|maintains|denied|denies|deny|rejected|rejects|accused|accuses|argued|argues|wrote|writes|posted|noted|notes|warned|warns|explained|explains|acknowledged|admitted|alleged|alleges|asserted|asserts|expect|expects|expected|predicted|predicts|forecast|forecasts|see|sees|believes|believe|considers|consider|declares|declared|' +
   // What a survey or a set of figures "found" or "showed" is reported the same way.
-  'found|finds|showed|shows|revealed|reveals|' +
+  'found|finds|showed|shows|show|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
   'hopes|hoped|promised|promises|forecasting|predicting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
@@ -122,9 +122,13 @@ function hasEstimateOf(sentence: string): boolean {
 
 // A plain function rather than an arrow declared inside findSources: tsx (esbuild keepNames) wraps
 // every named closure in a __name() call, which costs real time once per sentence.
+const OWNER_OF_FIGURES = /^(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s?\s+(?:figures|data|statistics|estimates|research)$/u;
 function adder(out: Source[], sentence: string) {
   return function (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean): void {
     if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
+    // "Apacs' figures show": the body that published the figures is the source.
+    const owner = who.includes('s') ? OWNER_OF_FIGURES.exec(who) : null;
+    if (owner) who = owner[1]!;
     out.push({ who, start, end, verb, whoStart, closing: closing ?? closes(sentence.slice(Math.max(end, whoStart + who.length))) });
   };
 }
@@ -146,7 +150,7 @@ function describedSource(before: string): { who: string; start: number } | undef
   const poll = COUNTED_POLL.exec(before);
   return poll ? { who: poll[1]!.trim().replace(/^(?:A|An|The)\s+/, ''), start: poll.index } : undefined;
 }
-const EVIDENCE_VERB = /^(?:found|finds|showed|shows|revealed|reveals)$/;
+const EVIDENCE_VERB = /^(?:found|finds|showed|shows|show|revealed|reveals)$/;
 const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research)$/i;
 // "trials showed", "a study found", "Revisions showed": evidence, not a source a reader can check. A named
 // body ("a survey by Quorvex found") or published figures ("figures showed") are.

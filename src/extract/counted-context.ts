@@ -15,6 +15,8 @@ const GIVEN_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:\s+(?:over|in|
 const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|gave|giving|donates?|donated|donating|contributes?|contributed|grants?|granted|allocates?|allocated|awards?|awarded)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|a\s+further|an?\s+extra|another)\s+)?$/i;
 // "tax cuts worth £4bn": the phrase before "worth" is what is worth the money.
 const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
+// "Weekend tickets are now on sale priced at £125", "the console, priced at $150".
+const PRICED = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:(?:is|are|was|were|will\s+be)\s+)?(?:(?:now|currently|already|also)\s+)?(?:(?:on\s+sale|available)\s+)?(?:at\s+)?priced\s+(?:at\s+)?(?:(?:about|around|just|only|from|up\s+to)\s+)?$/iu;
 // "a transfer reported to be about £3m", "its debt, thought to be $2bn".
 const SAID = 'rumoured|reported|said|thought|believed|estimated|expected|understood|put|set';
 const SAID_TO_BE = new RegExp(String.raw`([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:${SAID})\s+to\s+(?:be\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|worth)\s+)?$`, 'iu');
@@ -53,6 +55,9 @@ export function countedFromContext(s: string, start: number, end: number, money:
     // Each pattern below runs only where a cheap test says its words are there: most figures have none.
     const worth = /\b(?:worth|valued|totall?ing)\s/.test(before) ? WORTH.exec(before) : null;
     if (worth) return trimPhrase(worth[1]!);
+    const priced = before.includes('priced') ? PRICED.exec(before) : null;
+    // "went on sale in the US in mid-November priced $150": a place or a time is not what is priced.
+    if (priced && !/\s(?:in|on|at|from|for)\s/i.test(` ${priced[1]!} `)) return trimPhrase(priced[1]!);
     const purpose = PURPOSE.exec(after);
     if (purpose) {
       // "on buying an 18.8% stake": past the stake's own size to the noun.

@@ -150,7 +150,11 @@ function figureFrom(
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
   // "six months' paid leave": a duration of the thing named after it.
-  const hyphen = /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ?? /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum);
+  // "a five-year deal", "six months' leave", and "a five year deal" written without the hyphen.
+  const hyphen =
+    /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ??
+    /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum) ??
+    (n.value > 1 ? /^\s(day|week|month|year)(?=\s+(?!(?:ago|old|olds|on|earlier|later|before|after|and|or|of|in|to|for|from|at|by|the|a|is|was|as|when|since|until)\b)\p{Ll})/u.exec(afterNum) : null);
   // "the 44-man Lions tour squad", "a one-match ban", "six-cylinder engines": the compound is the
   // figure as written, and the noun after it is what is counted.
   const compound = hyphen || n.unit ? null : /^-\p{L}+(?=[\s,.;:!?)]|$)/u.exec(afterNum);
@@ -182,6 +186,10 @@ function figureFrom(
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "a personal best of 7.96m on his first jump", "in a time of 3:58.2": the measure before "of"
+  // names the figure, whatever follows it.
+  const measure = n.unit && n.unit !== '%' && /\bof\s+$/.test(lead) ? MEASURE_OF.exec(s.slice(Math.max(0, n.start - 30), n.start)) : null;
+  if (measure) counted = measure[1]!.toLowerCase();
   // "tens of millions of euros in grants": the currency is the unit; what follows "in" is the money's use.
   if (np && counted && /^(?:pounds|dollars|euros|yen|francs|rupees|roubles|yuan)$/i.test(counted)) {
     const use = /^\s+(?:in|for|on)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(np.end));
@@ -284,6 +292,8 @@ function figureFrom(
   const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, dateEnd, others.filter((o) => o !== n.start && (o < npEnd || o >= dateEnd)), s));
   // An age beside a name ("Prince William, 22") and a match result ("after their 3-2 win, the
   // manager said") are the writer's own facts, not the speaker's claims; inside a quote they are his.
+  // A score counts nothing but a vote's "2-1 decision" or "eight to one majority".
+  if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote)$/i.test(counted)) counted = undefined;
   const ownFact = counted === 'age' || unit === 'score';
   const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start);
   const fact: FigureFact = {
@@ -291,9 +301,8 @@ function figureFrom(
     sentenceIndex: ctx.index,
     sentence: s,
     raw: s.slice(start, end),
-    value: n.value,
-    ...(n.valueHigh !== undefined ? { valueHigh: n.valueHigh } : {}),
-    ...(unit ? { unit } : {}),
+    // "two decades of growth": 20 years, in the unit other durations are compared in.
+    ...(unit === 'decades' ? { value: n.value * 10, ...(n.valueHigh !== undefined ? { valueHigh: n.valueHigh * 10 } : {}), unit: 'years' } : { value: n.value, ...(n.valueHigh !== undefined ? { valueHigh: n.valueHigh } : {}), ...(unit ? { unit } : {}) }),
     ...(qualifier ? { qualifier } : {}),
     ...(counted ? { counted, countedKey: countedKey(counted) } : {}),
     ...(event && !dur ? { event } : {}),
@@ -345,6 +354,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
+const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */

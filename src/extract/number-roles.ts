@@ -27,7 +27,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
-  if (/\b(?:aged|age\s+of)\s+$/i.test(before)) return true;
+  if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   return /[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3));
 }

@@ -48,6 +48,9 @@ const VAGUE: Array<[RegExp, number, number]> = [
   [/^billions$/i, 2e9, 999e9],
   [/^scores of$/i, 40, 99],
   [/^a score of$/i, 20, 20],
+  // "a multi-billion dollar campaign": billions, however many.
+  [/^multi-million of$/i, 2e6, 999_999_999],
+  [/^multi-billion of$/i, 2e9, 999e9],
 ];
 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen'].join('|')})`;
@@ -57,11 +60,11 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
-const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
+const FRACTION = String.raw`(?:\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
+const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
 // The verbs of money before a bare "millions" that make it an amount.
 const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s$/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
@@ -99,7 +102,8 @@ function parseWords(tokens: string[]): WordParse | undefined {
     const tok = tokens[i]!;
     if (tok === 'a' || tok === 'an' || tok === 'half') {
       if (i !== 0 && !(tokens[0] === 'half' && i === 1)) break;
-      current = tok === 'half' ? 0.5 : 1;
+      // "half a million": the "a" after "half" keeps the half.
+      current = tok === 'half' || i === 1 ? 0.5 : 1;
       continue;
     }
     if (tok === 'and') {
@@ -145,7 +149,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
       : m[4]
         ? /^(?:millions|billions)$/i.test(m[0]) && !MONEY_VERB_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))
           ? undefined
-          : vagueMention(m[0], start)
+          : vagueMention(m[0], start, sentence)
         : m[5]
           ? numericMention(sentence, m, start)
           : m[8]
@@ -171,16 +175,21 @@ function ratioMention(m: RegExpExecArray, start: number): NumberMention | undefi
   return { start, end: start + m[0].length, raw: m[0], value, unit: 'ratio' };
 }
 
-function vagueMention(raw: string, start: number): NumberMention | undefined {
+function vagueMention(raw: string, start: number, sentence: string): NumberMention | undefined {
   const norm = raw.replace(/\s+/g, ' ');
   // "Thousands braved the cold": a bare plural spans what "thousands of" does.
   const withOf = /\bof$/i.test(norm) ? norm : `${norm} of`;
   const hit = VAGUE.find(([re]) => re.test(withOf));
   if (!hit) return undefined;
   if (hit[1] === hit[2]) return { start, end: start + raw.length, raw: norm, value: hit[1] }; // "a score of" is 20
-  return { start, end: start + raw.length, raw: norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase() };
+  // "millions of dollars", "multi-billion dollar deals": money, however much.
+  const cur = hit[1] >= 1e6 ? VAGUE_CURRENCY.exec(sentence.slice(start + raw.length, start + raw.length + 12)) : null;
+  const end = start + raw.length + (cur ? cur[0].length : 0);
+  const unit = cur ? CURRENCY_WORDS[cur[1]!.toLowerCase()] : undefined;
+  return { start, end, raw: cur ? sentence.slice(start, end).replace(/\s+/g, ' ') : norm, value: hit[1], valueHigh: hit[2], vague: norm.toLowerCase(), ...(unit ? { unit } : {}) };
 }
 
+const VAGUE_CURRENCY = /^ ?(dollars?|pounds?|euros?)\b/i;
 const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1).join('|')})\\b(?! cents)`, 'i');
 
 function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention | undefined {
@@ -216,7 +225,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   // or a race is measured, not counted.
   const metres =
     /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) ??
-    (!unit && /^m\b/.test(rest) && /\b(?:record of|mark of|best of|jump of|leap of|throw of|vault of|clearance of|jumping|cleared|clearing|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 16), start)) ? /^m/.exec(rest) : null) ??
+    (!unit && /^m(?:\s*[,.;:)]|\s*$|\s[-–—]\s|\s+(?:with|in|at|on|of|to|and|for|from|but|as|when|while|despite|ahead|behind)\b)/.test(rest) && /\b(?:record of|(?:championship|world|British|European|national|indoor|meeting|Commonwealth|Olympic) record|mark of|best of|jump of|leap of|throw of|vault of|clearance of|jumping|cleared|clearing|landed|leapt|threw|vaulted|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 30), start)) ? /^m/.exec(rest) : null) ??
     (!unit && (FIELD_EVENT.test(s) || /^m barrier\b/.test(rest)) && /^m(?:\s+(?:barrier|to|in|on|at|and|or|behind|ahead|adrift|short|barrier|mark|clearance|effort|leap|jump|throw|vault)\b|\s*[,.;:)]|\s*$)/.test(rest) ? /^m/.exec(rest) : null);
   const scale = metres
     ? null
@@ -306,7 +315,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   const pct = /^ (?:per ?cent|percent)\b/i.exec(after);
   // "one in ten", "four out of 10": a share, as a percentage.
   // "about six out of 20", "one in 50", "nine times out of ten".
-  const share = /^ (?:times )?(?:in|out of) (ten|five|four|three|twenty|fifty|a hundred|a thousand|\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
+  const share = /^ (?:times )?(?:in|out of) (ten|five|four|three|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
   // "five pounds", "ten euros": money written in words.
   const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);
@@ -340,8 +349,10 @@ function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
   if (a.unit || b.unit || a.vague || b.vague || !/^\d+$/.test(a.raw) || !/^\d+$/.test(b.raw)) return false;
   if (!/^[-–]$/.test(s.slice(a.end, b.start)) || a.value >= 1000 || b.value >= 1000) return false;
   // "Dundee Utd 4-1 Aberdeen": a result line names a team on each side.
-  const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 12), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
-  return between || SPORT.test(s);
+  const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 30), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
+  // "MPs voted 272-219", "the 2-1 decision": a vote is scored like a match.
+  const vote = /\bvoted\s+(?:by\s+)?$/i.test(s.slice(Math.max(0, a.start - 12), a.start)) || /^\s+(?:decision|majority|vote|verdict|ruling|split)\b/i.test(s.slice(b.end, b.end + 12));
+  return between || vote || SPORT.test(s);
 }
 
 function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
@@ -364,7 +375,7 @@ function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {
       // "fell 0.4 per cent to 13,176" is a change and a level: a movement word before, or a unit
       // on the low end only, rules the range out.
       const lead40 = s.slice(Math.max(0, a.start - 40), a.start);
-      const isDash = RANGE_SEP.test(between) && !fromTo && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
+      const isDash = RANGE_SEP.test(between) && !(fromTo && !/\bor\b/.test(between)) && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
       if ((isBetween || isDash) && b.value > a.value && (!a.unit || a.unit === b.unit)) {
         const start = isBetween ? a.start - lead[0].length : a.start;
         const unit = a.unit ?? b.unit;

@@ -19,7 +19,7 @@ export const ORG_WORDS = new Set(
     'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses ' +
     'alliance association organisation organization union charity network coalition federation party researchers scientists study ' +
     // What reports a figure as much as who does: "figures showed", "according to reports".
-    'report reports survey surveys studies figures statistics data poll polls research census'
+    'report reports survey surveys studies figures statistics data poll polls research census estimates'
   ).split(' '),
 );
 export const ROLE_WORDS = new Set(

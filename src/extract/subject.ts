@@ -24,7 +24,7 @@ const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
-const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|show|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
 /** The head of "a cost of", "deep cuts of", "an average of just": the phrase a figure after "of" measures. */
@@ -83,8 +83,13 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   }
   // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
   const bare = /\s(?:up|down)\s+$/.test(tail) ? /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s+$/u.exec(tail.slice(-60)) : null;
-  if (bare && !bare[1]!.split(/\s+/).some((w) => SUBJECT_END.has(w.toLowerCase()) || VERBS.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing|ly)$/.test(w))) {
-    return { text: bare[1]!, end: start };
+  if (bare) {
+    // "sent Reynolds shares up 4.5%": the noun phrase after the last verb or function word.
+    const words = bare[1]!.split(/\s+/);
+    const from = words.findLastIndex((w) => SUBJECT_END.has(w.toLowerCase()) || VERBS.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing|ly)$/.test(w)) + 1;
+    if (from === 0 || (from < words.length && from > 0 && /^(?:sent|sending|sends|pushed|pushing|pushes|drove|driving|drives|took|taking|and)$/i.test(words[from - 1]!))) {
+      if (from < words.length) return { text: words.slice(from).join(' '), end: start };
+    }
   }
   const war = /\b(?:at|in)\s+(war|captivity|office|power|prison|detention|talks)\s+for\s*$/i.exec(tail);
   if (war) return { text: war[1]!, end: start };
