@@ -209,7 +209,20 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (!/\b(?:to|at|of)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|roughly|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 24), a.start))) a.fact.isChange = true;
     }
   }
+  carryToNextLevel(s, placed, gone);
   return placed.filter((p) => !gone.has(p));
+}
+
+// "to rise to 85% by 2008 and 100% by 2010": the second level of one movement moves the same way.
+const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
+function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
+  const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
+  for (let i = 0; i + 1 < standing.length; i++) {
+    const a = standing[i]!.fact;
+    const b = standing[i + 1]!;
+    if (!a.direction || a.isChange || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
+    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 12), standing[i]!.start))) b.fact.direction = a.direction;
+  }
 }
 
 /** A fall or a gain said by the words right after or before a figure (AFTER_MOVE, BEFORE_MOVE). */
@@ -220,8 +233,12 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   // "losses of $4m" is an amount lost, "the loss of 800 jobs" a fall; "an extra eight frequencies" is a count.
   if (prev?.[1]) return JOBS_AFTER.test(after) ? 'down' : undefined;
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
+  // "taking his stake to 42.3%", "bringing its total takings to $21.6m": a new, higher level.
+  const before = s.slice(Math.max(0, a.start - 70), a.start);
+  if (/\b(?:taking|bringing|lifting|pushing)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;
 }
+const TAKING_TO = /\b(?:taking|bringing|lifting|pushing)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 function nearMovement(s: string, at: number, start: number): boolean {

@@ -107,3 +107,15 @@ describe('what is counted, and who says so', () => {
     expect(figures('Official figures show exports rose 4%.').map((f) => [f.counted, f.attribution])).toEqual([['exports', 'Official figures']]);
   });
 });
+
+describe('changes', () => {
+  it('reads "taking X to N" as a rise to a new level, but not "taking the children to 12 schools"', () => {
+    expect(figures('He bought more, taking his stake to 41.5%.').map((f) => f.direction)).toEqual(['up']);
+    expect(figures('The trip means taking the pupils to 12 museums.').map((f) => f.direction ?? null)).toEqual([null]);
+  });
+
+  it('moves the second level of one movement the same way as the first', () => {
+    expect(figures('Coverage is meant to rise to 80% by 2007 and 95% by 2009.').map((f) => f.direction)).toEqual(['up', 'up']);
+    expect(figures('Growth will slow to 2.1% in 2005 and 1.9% in 2006.').map((f) => f.direction)).toEqual(['down', 'down']);
+  });
+});
