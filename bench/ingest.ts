@@ -5,9 +5,18 @@ import type { Services } from '../src/services.ts';
 import type { Source, SqliteStore } from '../src/store/index.ts';
 import { RssSampler, cpuSeconds } from './stats.ts';
 
-/** Services as the bot builds them, on a given database, allowed to fetch from the loopback feed server. */
+/**
+ * Services as the bot builds them, on a given database, allowed to fetch from the loopback feed server.
+ * FACTFEED_EXTRACT_THREADS passes through, so the bench can measure the bot with extraction threads too.
+ */
 export function benchServices(dbPath: string): Services<SqliteStore> {
-  const config = loadConfig({ FACTFEED_DB: dbPath, FACTFEED_ALLOW_PRIVATE: '1', FACTFEED_SAMPLE_FEED: '', FACTFEED_LOG_LEVEL: 'error' });
+  const config = loadConfig({
+    FACTFEED_DB: dbPath,
+    FACTFEED_ALLOW_PRIVATE: '1',
+    FACTFEED_SAMPLE_FEED: '',
+    FACTFEED_LOG_LEVEL: 'error',
+    FACTFEED_EXTRACT_THREADS: process.env.FACTFEED_EXTRACT_THREADS ?? '0',
+  });
   return createSqliteServices(config, { log: silentLogger });
 }
 

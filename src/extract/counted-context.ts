@@ -15,6 +15,9 @@ const GIVEN_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:\s+(?:over|in|
 const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|gave|giving|donates?|donated|donating|contributes?|contributed|grants?|granted|allocates?|allocated|awards?|awarded)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|a\s+further|an?\s+extra|another)\s+)?$/i;
 // "tax cuts worth £4bn": the phrase before "worth" is what is worth the money.
 const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
+const COST = /\bcost(?:s|ing)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|less\s+than|over|up\s+to|an\s+estimated|a\s+reported)\s+)?$/u;
+const MAKING = /^(?:\s*\([^()]{1,30}\))?\s+to\s+(?:make|build|produce|stage|bring|develop|film|shoot|create|mount)\b/i;
+const BOUGHT_FOR = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s+(?:(?:the|its|a|an|their|his|her)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+for\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|just)\s+)?$/iu;
 // "Weekend tickets are now on sale priced at £125", "the console, priced at $150".
 const PRICED = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:(?:is|are|was|were|will\s+be)\s+)?(?:(?:now|currently|already|also)\s+)?(?:(?:on\s+sale|available)\s+)?(?:at\s+)?priced\s+(?:at\s+)?(?:(?:about|around|just|only|from|up\s+to)\s+)?$/iu;
 // "a transfer reported to be about £3m", "its debt, thought to be $2bn".
@@ -55,6 +58,11 @@ export function countedFromContext(s: string, start: number, end: number, money:
     // Each pattern below runs only where a cheap test says its words are there: most figures have none.
     const worth = /\b(?:worth|valued|totall?ing)\s/.test(before) ? WORTH.exec(before) : null;
     if (worth) return trimPhrase(worth[1]!);
+    // "The film cost Sony $10m to make", "which reportedly cost $150m to make": what it cost.
+    if (COST.test(before) && MAKING.test(after)) return 'cost';
+    // "bought the unit for $9.3bn": what changed hands.
+    const bought = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s/i.test(before) ? BOUGHT_FOR.exec(before) : null;
+    if (bought) return trimPhrase(bought[1]!);
     const priced = before.includes('priced') ? PRICED.exec(before) : null;
     // "went on sale in the US in mid-November priced $150": a place or a time is not what is priced.
     if (priced && !/\s(?:in|on|at|from|for)\s/i.test(` ${priced[1]!} `)) return trimPhrase(priced[1]!);

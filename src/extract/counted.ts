@@ -33,7 +33,7 @@ export const VERBS = new Set(
     'return returns remain include includes including represent represents account accounts marks mark'
   ).split(' '),
 );
-const ING_NOUNS = new Set('spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
+const ING_NOUNS = new Set('holding rating ceiling ranking recording painting wedding clothing spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
 const IRREGULAR_PLURALS = new Set('people men women children servicemen police personnel troops staff cattle militia clergy'.split(' '));
 const DURATIONS: Record<string, string> = {
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
@@ -190,3 +190,18 @@ function uncachedKey(counted: string): string {
   return head;
 }
 
+
+/**
+ * A counted phrase read off a clause, cleaned of what a noun phrase cannot hold: a list dash
+ * ("- Duty cuts"), a verb in -ing leading it ("bringing its total" → "total"), and nothing left
+ * but a pronoun or a dangling function word ("we've", "hoping this", "third quarter of and").
+ */
+export function tidyCounted(counted: string | undefined): string | undefined {
+  if (!counted) return counted;
+  const words = counted.replace(/^[-–—]\s*/, '').split(/\s+/).filter(Boolean);
+  // Only a verb takes an object after it: "fighting inside Kursk" and "polling stations" stay.
+  if (words.length > 1 && /^\p{Ll}+ing$/u.test(words[0]!) && !ING_NOUNS.has(words[0]!) && /^(?:its|their|his|her|the|a|an|this|that)$/i.test(words[1]!)) words.splice(0, 2);
+  if (!words.length || words.some((w) => /^(?:we|they|i|you|he|she|it)['’]/i.test(w))) return undefined;
+  if (/^(?:this|that|it|they|them|he|she|we|which)$/i.test(words.join(' ')) || /^(?:of|and|or|the|a|an)$/i.test(words[words.length - 1]!)) return undefined;
+  return words.join(' ');
+}

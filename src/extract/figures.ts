@@ -5,7 +5,7 @@
 import type { FigureFact } from './types.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
-import { CHROME_HEADS, countedAfter, countedKey, durationUnit } from './counted.ts';
+import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore } from './subject.ts';
 import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
@@ -232,7 +232,8 @@ function figureFrom(
     const of = (listed && /^\s+(?:for|on|in)\b/i.test(s.slice(from))) || where ? null : re.exec(s.slice(from));
     const after = of ? countedAfter(s, from + of[0].length, true)?.text : undefined;
     // "$2.1bn for the three months to June": a period the money covers, not what it is.
-    if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$/i.test(after))) counted = after;
+    // "$166bn in the second quarter": when, not what.
+    if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$|^(?:first|second|third|fourth|final|last|next)$/i.test(after))) counted = after;
   }
   if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
   // "hundreds of megabits of data": a unit before "of" measures what follows it.
@@ -292,6 +293,7 @@ function figureFrom(
   const when = openSpan(s, ctx.dates, n.start, npEnd, dateAt(ctx.dates, n.start, ref, dateEnd, others.filter((o) => o !== n.start && (o < npEnd || o >= dateEnd)), s));
   // An age beside a name ("Prince William, 22") and a match result ("after their 3-2 win, the
   // manager said") are the writer's own facts, not the speaker's claims; inside a quote they are his.
+  counted = tidyCounted(counted);
   // A score counts nothing but a vote's "2-1 decision" or "eight to one majority".
   if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote)$/i.test(counted)) counted = undefined;
   const ownFact = counted === 'age' || unit === 'score';

@@ -40,7 +40,8 @@ export function ofHead(tail: string): string | undefined {
   // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
   // nothing; the subject says what.
   const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
-  return head && !pace && !/^(?:number|tally|count)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
+  // "by an average of £340", "up to a maximum of £500": a statistic's name, not what it measures.
+  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
 }
 
 /**
