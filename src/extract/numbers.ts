@@ -1,3 +1,4 @@
+import { matchesOf } from './scan.ts';
 import { MOVEMENT_BEFORE } from './movement.ts';
 import { CURRENCY_BEFORE, CURRENCY_SIGNS, CURRENCY_WORDS, physicalUnitAfter } from './units.ts';
 import { articleDurations } from './durations.ts';
@@ -140,6 +141,18 @@ function parseWords(tokens: string[]): WordParse | undefined {
 /** Every number written in a sentence, left to right, ranges merged; `skip` spans are ignored. */
 export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [number, number]> = []): NumberMention[] {
   const found: NumberMention[] = [];
+  // "the 6/4 favourite", "cut his odds to 8-1": betting odds, valued as the fraction they state.
+  if (ODDS_CUE.test(sentence)) {
+    for (const m of matchesOf(ODDS, sentence)) {
+      // Only odds where the words say so: "odds to 8-1", "at 5-2", "the 6/4 favourite" (a tennis score may share the sentence).
+      const before = sentence.slice(Math.max(0, m.index - 24), m.index);
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      if (!/\b(?:odds(?:\s+\w+)?\s+(?:of|to|at|from)|(?:at|from|to)|priced\s+at|quoted\s+at)\s+$/i.test(before) && !/^\s+(?:favourite|favorite|shot|outsider|chance|joint|on|against)\b/i.test(after)) continue;
+      const value = Number(m[1]) / Number(m[2]);
+      found.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value: Number(value.toPrecision(4)), unit: 'ratio' });
+    }
+    if (found.length) skip = [...skip, ...found.map((f) => [f.start, f.end] as const)];
+  }
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(sentence); m; m = SCAN.exec(sentence)) {
     const start = m.index;
@@ -168,6 +181,9 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
   }
   return mergeRanges(sentence, found);
 }
+
+const ODDS_CUE = /\b(?:odds|favourite|favorite|bookmakers?|bookies|outsider|William Hill|Ladbrokes|Coral|betting)\b/i;
+const ODDS = /(?<![\d.,/-])\b(\d{1,3})[-/](\d{1,2})\b(?![\d/-]|[.,]\d|\s*(?:%|per\s?cent))/g;
 
 function ratioMention(m: RegExpExecArray, start: number): NumberMention | undefined {
   const value = parseNumber(m[2]!);

@@ -56,3 +56,14 @@ describe('what is counted', () => {
     expect(counted('The release opened on Friday, bringing its total to $40m.')).toEqual(['total']);
   });
 });
+
+describe('betting odds', () => {
+  it('values odds as the fraction they state, and moves them when the bookmakers cut them', () => {
+    expect(read('Bookmakers have made her debut the 7/2 favourite.')).toEqual([['7/2', 3.5, 'ratio']]);
+    expect(figures('The bookies cut his odds to 6-1 from 25-1.').map((f) => [f.raw, f.value, f.unit, f.previous])).toEqual([['6-1', 6, 'ratio', 25]]);
+  });
+
+  it('leaves a tennis score a score when "favourite" shares its sentence', () => {
+    expect(read('The favourite lost 6-4 7-5 in the final.').map((r) => r[2])).toEqual(['score', 'score']);
+  });
+});
