@@ -26,7 +26,7 @@ export const STOP = new Set(
 export const VERBS = new Set(
   (
     'said live lives remain remains say says face faces need needs work works want wants stay stays die dies come comes go goes ' +
-    'think believe feel agree disagree expect oppose prefer ' +
+    'think believe feel agree disagree expect oppose prefer join joins joined flee rally ' +
     'get gets take takes make makes see sees know knows continue continues fled left went came took gave made told saw got ' +
     'held lost won ran fell rose hit struck fought sent brought began became kept met paid set put sat stood spent ' +
     'seen shown given taken grown known done ' +

@@ -67,3 +67,15 @@ describe('betting odds', () => {
     expect(read('The favourite lost 6-4 7-5 in the final.').map((r) => r[2])).toEqual(['score', 'score']);
   });
 });
+
+describe('vague crowds and halves', () => {
+  it('reads a bare crowd word before what the crowd did, without taking the verb as what is counted', () => {
+    expect(figures('Thousands join march in Cardiff').map((f) => [f.raw, f.value, f.valueHigh, f.counted ?? null])).toEqual([['Thousands', 2000, 9999, null]]);
+    expect(figures('Dozens held after raids').map((f) => f.raw)).toEqual(['Dozens']);
+  });
+
+  it('reads "half their bill" after a verb, but not "the second half the"', () => {
+    expect(read('The rebate would cover half their bill.')).toEqual([['half', 50, '%']]);
+    expect(read('In the second half the visitors scored.')).toEqual([]);
+  });
+});
