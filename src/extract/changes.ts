@@ -63,14 +63,14 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
-const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster)|(lower|less|down|below|smaller|fewer|slower))\s+than\b/i;
+const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
 // (or a gain) said after the figure.
-const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
+const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
-const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
+const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
 const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
@@ -228,11 +228,13 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
 /** A fall or a gain said by the words right after or before a figure (AFTER_MOVE, BEFORE_MOVE). */
 function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefined {
   const next = AFTER_MOVE.exec(after);
-  if (next) return next[2] ? 'up' : 'down';
+  // Groups: "more", "fewer", "worse off", "better off".
+  if (next) return next[1] || next[4] ? 'up' : 'down';
   const prev = BEFORE_MOVE.exec(s.slice(Math.max(0, a.start - 30), a.start));
   // "losses of $4m" is an amount lost, "the loss of 800 jobs" a fall; "an extra eight frequencies" is a count.
   if (prev?.[1]) return JOBS_AFTER.test(after) ? 'down' : undefined;
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
+  if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
   // "taking his stake to 42.3%", "bringing its total takings to $21.6m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
   if (/\b(?:taking|bringing|lifting|pushing)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';

@@ -61,7 +61,7 @@ const dateParser = new chrono.Chrono(casualConfig);
 const YEAR = /(?<![\d,.$€£-])\b(1[5-9]\d\d|20\d\d)(s?)\b(?![.,]\d|%|-\d)/g;
 // "confirmed in 1701": an older year only after a word that takes a year, never "the 1600 jobs".
 const OLD_YEAR_BEFORE = /\b(?:in|since|of|until|from|between|year|by)\s*$/i;
-const YEAR_BEFORE = /(?:\b(?:in|since|during|of|by|until|till|before|after|from|through|the|early|late|mid|spring|summer|autumn|fall|winter|year|between)|mid-|^)\s*$/i;
+const YEAR_BEFORE = /(?:\b(?:in|since|during|of|by|until|till|before|after|from|through|the|early|late|mid|spring|summer|autumn|fall|winter|year|between)|\b(?:until|till|before|after|since|by|from)\s+(?:at\s+least|as\s+early\s+as|as\s+late\s+as)|mid-|^)\s*$/i;
 const YEAR_AFTER = /^(?:\s*(?:[,.;:)]|'s|’s|$)|\s+[A-Z]|\s+(?:and|to|when|as|after|before|election|elections|invasion|war|budget|census|season|vote|level|levels|figures?|data|report|campaign)\b)/;
 const QUARTER = /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+((?:19|20)\d\d))?|\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/gi;
 const QUARTER_N: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
@@ -106,7 +106,7 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     const start = m.index;
     const end = start + m[0].length;
     if (out.some((d) => start < d.end && end > d.start)) continue;
-    if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
+    if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
     const y = Number(m[1]);
     if (y < 1800 && !OLD_YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start))) continue;
     const attributive = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));

@@ -22,9 +22,18 @@ const LENGTHS: Record<string, [number, string]> = {
   fortnight: [2, 'weeks'], month: [1, 'months'], year: [1, 'years'], decade: [10, 'years'],
 };
 
+// "a year-long inquiry", "an hour-long show": one unit of time, written as a compound.
+const LONG = /\b(hour|day|week|month|year)-long\b/gi;
+
 export function articleDurations(sentence: string): Duration[] {
-  if (!HINT.test(sentence)) return [];
   const out: Duration[] = [];
+  if (sentence.includes('-long')) {
+    for (const m of sentence.matchAll(LONG)) {
+      const [value, unit] = LENGTHS[m[1]!.toLowerCase()]!;
+      out.push({ start: m.index!, end: m.index! + m[0].length, raw: m[0], value, unit });
+    }
+  }
+  if (!HINT.test(sentence)) return out;
   A_DURATION.lastIndex = 0;
   for (let m = A_DURATION.exec(sentence); m; m = A_DURATION.exec(sentence)) {
     const [value, unit] = LENGTHS[m[2]!.toLowerCase()]!;

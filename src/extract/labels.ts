@@ -11,7 +11,7 @@ const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine
 
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
-  String.raw`(?<!\b(?:for|take|takes|took|taking|taken|requires?|required|wait|waited|another|up\s+to)\s+)\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously|prior\s+to)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\bwith\s+(?:just\s+|only\s+)?\d[\d,]*\s?(?:m|metres|km|miles?)\s+(?:left|remaining|to\s+go)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b|\bin\s+(?:(?:about|around|some|another|the\s+next)\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)['’]\s*time\b|\b${SMALL}\s+(?:days|weeks|months|years|decades)\s+since\b`,
+  String.raw`\b(?:(?:about|some|almost|nearly)\s+)?${SMALL}\s+(?:days|weeks|months|years)\s+(?:into|away)\b|\b\d{1,3}(?:,\d{3})+\s+years\s+(?:after|later|before|ago)\b|(?<!\b(?:for|take|takes|took|taking|taken|requires?|required|wait|waited|another|up\s+to)\s+)\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously|prior\s+to)\b|\b(?:after|with)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\bwith\s+(?:just\s+|only\s+)?\d[\d,]*\s?(?:m|metres|km|miles?)\s+(?:left|remaining|to\s+go)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b|\bin\s+(?:(?:about|around|some|another|the\s+next)\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)['’]\s*time\b|\b${SMALL}\s+(?:days|weeks|months|years|decades)\s+since\b`,
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
@@ -21,7 +21,7 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
 const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
-const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))/gi;
+const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
 // a course's length ("the 10,500m course") and a height ("a record of 4.91m") are measures.
 const ATHLETICS = /\d\s?(?:seconds|secs)\b|\b(?:personal best|season['’]?s? best|race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathl\w*|decathl\w*|pentathl\w*)\b/i;
@@ -50,6 +50,7 @@ const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|
 // "February 16 and 17": days of a month written after it; "World War 2", "Half-Life 2", the
 // "Four-Kings" championship: numbers inside names.
 const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,2})+\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion|,\d))/g;
+const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
 const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
@@ -61,7 +62,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|most|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days|hours)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|most|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
   'gi',
 );
 
@@ -90,13 +91,14 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:no-one|one-|top-|bottom-|(?:number|league|top|world|BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|Division|Pop|Generation|Apollo)\b)/i.test(s)) {
     for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
   }
-  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline|time|since)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline|time|since|into|away)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:under|over)[- ]|year-olds|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (/World War|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.

@@ -14,7 +14,7 @@ const DOWN_WORDS =
   'slid|slide|slides|sliding|slipping|lost|lose|loses|losing|decreased|decrease|decreases|shrank|shrink|shrinks|shrunk|eased|ease|eases|plunged|plunge|plunges|' +
   'plummeted|tumbled|tumble|tumbles|sank|sink|sinks|cut|cuts|cutting|reduced|reduce|reduces|lowered|lower|slowed|slow|slows|slowing|narrowed|' +
   'down|halved|contracted|dipped|dip|dips|shed|sheds|downgraded|trimmed|slashed|weakened|weakening|shortened|' +
-  'reducing|lowering|slashing|shedding|trimming|shrinking|halving|narrowing|easing|sinking|tumbling|plunging|contracting';
+  'reducing|lowering|slashing|shedding|trimming|shrinking|halving|narrowing|easing|sinking|tumbling|plunging|contracting|sunk|slid';
 
 /** Every movement word, as one alternation for building patterns. */
 export const MOVEMENT_WORDS = `${UP_WORDS}|${DOWN_WORDS}`;
