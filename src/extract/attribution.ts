@@ -25,7 +25,7 @@ export const REPORT_VERBS =
   // What a survey or a set of figures "found" or "showed" is reported the same way.
   'found|finds|showed|shows|show|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
-  'hopes|hoped|promised|promises|forecasting|predicting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested';
+  'hopes|hoped|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
 // from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
@@ -156,7 +156,8 @@ const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|ce
 // body ("a survey by Quorvex found") or published figures ("figures showed") are.
 function namesEvidence(who: string, start: number): boolean {
   const words = who.split(' ');
-  return EVIDENCE_HEAD.test(who) || words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || start > 0));
+  // "It found that …": a pronoun stands for the study named before it (the tracker resolves it).
+  return EVIDENCE_HEAD.test(who) || /^(?:it|they)$/i.test(who) || words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || start > 0));
 }
 // ", union leaders told a news agency." closes its sentence like ", they said": the object is a short
 // noun phrase (who was told), followed by nothing but time and place.

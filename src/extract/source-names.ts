@@ -104,7 +104,8 @@ export function backwardName(before: string): { who: string; start: number } | u
     if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
     // "Gavi, the vaccine alliance, said": the proper name beats its description.
     const prev = parts[parts.length - 1];
-    if (last && prev && /^(?:the|a|an)\s/i.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
+    // "Cary Leahy, senior economist at Kestrel Bank, said": so does a name before a role in lower case.
+    if (last && prev && /^(?:the\s|a\s|an\s|\p{Ll})/u.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
     return last ? nameFrom(last.text, cut + last.start) : undefined;
   }
   const last = splitChunks(text).pop();

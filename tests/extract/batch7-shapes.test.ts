@@ -38,3 +38,15 @@ describe('changes', () => {
     expect(figures('The set is £200 cheaper than last year.')[0]!.counted ?? null).toBeNull();
   });
 });
+
+describe('who says so', () => {
+  it('credits a quote to the name before a role in lower case, not to the role', () => {
+    const [f] = figures('"Rates will stay near 5% or higher," Ana Ruiz, chief economist at Dunmore Bank, said.');
+    expect(f!.attribution).toBe('Ana Ruiz');
+  });
+
+  it('reads "is expecting" and "worked out that" as the subject\'s own claims', () => {
+    expect(figures('Kestrel is expecting sales growth of 4% this year.')[0]!.attribution).toBe('Kestrel');
+    expect(figures('Dr Lamb worked out that 3,000 homes were at risk.')[0]!.attribution).toBe('Dr Lamb');
+  });
+});
