@@ -154,7 +154,7 @@ function figureFrom(
   const hyphen =
     /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ??
     /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum) ??
-    (n.value > 1 ? /^\s(day|week|month|year)(?=\s+(?!(?:ago|old|olds|on|earlier|later|before|after|and|or|of|in|to|for|from|at|by|the|a|is|was|as|when|since|until)\b)\p{Ll})/u.exec(afterNum) : null);
+    (n.value > 1 ? /^\s(hour|day|week|month|year)(?=\s+(?!(?:ago|old|olds|on|earlier|later|before|after|and|or|of|in|to|for|from|at|by|the|a|is|was|as|when|since|until)\b)\p{Ll})/u.exec(afterNum) : null);
   // "the 44-man Lions tour squad", "a one-match ban", "six-cylinder engines": the compound is the
   // figure as written, and the noun after it is what is counted.
   const compound = hyphen || n.unit ? null : /^-\p{L}+(?=[\s,.;:!?)]|$)/u.exec(afterNum);

@@ -51,7 +51,7 @@ const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|
 // "Four-Kings" championship: numbers inside names.
 const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,2})+\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion|,\d))/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+Downing\s+Street\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
@@ -97,7 +97,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:under|over)[- ]|year-olds|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/World War|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/World War|Downing|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;

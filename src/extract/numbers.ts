@@ -182,6 +182,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
   return mergeRanges(sentence, found);
 }
 
+const RATE_CONTEXT = /%|per ?cent|percentage|\brates?\b|\bpoll|\bsurvey|\bshare|\bindex|\b(?:FTSE|Dow|Nasdaq|Nikkei|Dax|CAC)\b|\byield/i;
 const ODDS_CUE = /\b(?:odds|favourite|favorite|bookmakers?|bookies|outsider|William Hill|Ladbrokes|Coral|betting)\b/i;
 const ODDS = /(?<![\d.,/-])\b(\d{1,3})[-/](\d{1,2})\b(?![\d/-]|[.,]\d|\s*(?:%|per\s?cent))/g;
 
@@ -257,13 +258,16 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
     value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
-  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml|secs?)(?![A-Za-z])/.test(rest)) {
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml|secs?|gb|mb|tb|ghz|mhz)(?![A-Za-z])/.test(rest) && !(/^in\b/.test(rest) && /\dft\s$/.test(s.slice(Math.max(0, start - 6), start)))) {
     return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);
-  const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b| points?\b(?= (?:higher|lower|up|down)))/i.exec(after);
+  // "two points higher" moves a rate or a poll share by percentage points; "30 points down" at
+  // half-time is a score.
+  const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b)/i.exec(after) ?? (/^ points?\b(?= (?:higher|lower|up|down))/i.test(after) && RATE_CONTEXT.test(s) ? / points?\b/i.exec(after) : null);
   const cur = CURRENCY_WORD_AFTER.exec(after);
-  const physical = pct || cur || unit ? undefined : physicalUnitAfter(after);
+  // "6ft 4in": inches after feet, where a bare "in" is otherwise a preposition.
+  const physical = pct || cur || unit ? undefined : physicalUnitAfter(after) ?? (/^in\b/.test(after) && /\dft\s$/.test(s.slice(Math.max(0, start - 6), start)) ? { unit: 'in', length: 2 } : undefined);
   if (pct) {
     unit = /point/i.test(pct[0]) ? 'pp' : '%';
     end += pct[0].length;
@@ -284,9 +288,10 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     unit = physical.unit;
     end += physical.length;
   } else if (!unit) {
-    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after);
+    // "nine out of 10": 90%; "64 respondents out of 146": 43.8%.
+    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ [a-z]+ out of (\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 40));
     if (share) {
-      value = Math.round((value / (parseNumber(share[1]!) ?? 10)) * 1000) / 10; // "nine out of 10": 90%
+      value = Number(((value / (parseNumber(share[1]!) ?? 10)) * 100).toPrecision(3));
       unit = '%';
       end += share[0].length;
     }
@@ -305,6 +310,12 @@ function fractionMention(raw: string, start: number, s: string): NumberMention |
   // "three quarters of contraction": quarters of a year, not three-quarters of something.
   if (part === 'quarters' && /^\s+of\s+(?:\w+\s+)?(?:contraction|growth|decline|expansion|recession|losses|gains|shrinking|falling|rising)\b/i.test(s.slice(start + raw.length, start + raw.length + 40))) {
     return { start, end: start + raw.length, raw, value: n, unit: 'quarters' };
+  }
+  // "a quarter of a million students": a fraction of a scale word is a count, not a share.
+  const scaled = /^\s+of\s+an?\s+(thousand|million|billion)\b/i.exec(s.slice(start + raw.length, start + raw.length + 24));
+  if (scaled) {
+    const end = start + raw.length + scaled[0].length;
+    return { start, end, raw: s.slice(start, end), value: Math.round((n * FRACTIONS[part ?? count!]! * SCALES[scaled[1]!.toLowerCase()]!) / 100) };
   }
   const value = Math.round(n * FRACTIONS[part ?? count!]! * 10) / 10;
   return { start, end: start + raw.length, raw, value, unit: '%' };
