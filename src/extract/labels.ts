@@ -19,7 +19,7 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
 // days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
-const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
@@ -126,7 +126,9 @@ export function labelSpans(s: string): Array<[number, number]> {
     }
     const name = NAME_BEFORE.exec(before);
     if (name && !NOT_NAMES.has(name[1]!) && m[0].length <= 4 && !NOT_NAME_AFTER.test(after) && /^[^.!?]\s$/.test(s.slice(Math.max(0, at - name[0].length - 2), at - name[0].length))) {
-      spans.push([at - name[0].length, end]);
+      // "Windows 95, 98, 2000 and XP": the bare numbers listed after a named one are names too.
+      const list = /^(?:(?:,\s*|\s+(?:and|or)\s+)\d{1,4}\b(?![\d.,%]\d|\s*(?:%|per\s?cent|m\b|bn\b|million|billion)))+/.exec(s.slice(end, end + 40));
+      spans.push([at - name[0].length, end + (list ? list[0].length : 0)]);
       continue;
     }
     if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !YEAR_NOT_AFTER.test(after)) {

@@ -369,7 +369,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
 
-const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph|went down|seeds?|title|retire[ds]?|down to|humiliation|hammering|thrashing|rout|drubbing|loss)\b/i;
+const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph|went down|seeds?|title|retire[ds]?|down to|humiliation|hammering|thrashing|rout|drubbing|loss|goals?|ahead|equali[sz]\w*)\b/i;
 
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {

@@ -27,3 +27,15 @@ describe('amounts and units', () => {
     expect(read('Talks were held at 10 Downing Street.')).toEqual([]);
   });
 });
+
+describe('names, scores and fiscal years', () => {
+  it('reads the numbers listed after a named one as names too', () => {
+    expect(read('It affects PCs running Windows 95, 98, 2000 and XP.')).toEqual([]);
+    expect(read('Buyers can choose the Alfa 147, 156 or 166.')).toEqual([]);
+  });
+
+  it('scores a result that puts a side ahead, and skips a fiscal year written "2005-6"', () => {
+    expect(read('His header put Rovers 2-1 ahead.')).toEqual([['2-1', 2, 'score']]);
+    expect(read('The 2006-7 target is a deficit of 3.9%.')).toEqual([['3.9%', 3.9, '%']]);
+  });
+});
