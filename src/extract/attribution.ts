@@ -85,7 +85,9 @@ export function findSources(sentence: string): Source[] {
     const verb = m[1]!;
     if (out.some((s) => verbStart >= s.start && verbStart < s.end)) continue;
     const rest = sentence.slice(verbStart + verb.length);
-    if (/^(?:added|adds)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
+    if (/^(?:added|adds|posted|rejected|rejects)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
+    // "A previous estimate of 0.1%": the noun, not a forecaster's verb.
+    if (/^estimates?$/.test(verb) && /\b(?:a|an|the|its|their|previous|earlier|initial|latest|new|official|revised)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 12), verbStart))) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
     // "Grand Slam hopes", "hoped for a recovery": only "hopes to", "promised that" state a claim.
     if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;

@@ -39,3 +39,12 @@ describe('names, scores and fiscal years', () => {
     expect(read('The 2006-7 target is a deficit of 3.9%.')).toEqual([['3.9%', 3.9, '%']]);
   });
 });
+
+describe('who says so, and who only acts', () => {
+  it('takes no source from "posted a profit" or "rejected an offer", nor from "a previous estimate"', () => {
+    expect(figures('For the year, Kestrel posted a profit of $2.1bn.')[0]!.attribution ?? null).toBeNull();
+    expect(figures('Dunmore has rejected an offer worth $900m.')[0]!.attribution ?? null).toBeNull();
+    expect(figures('A previous estimate of 0.2% growth was revised to a 0.1% fall.').map((f) => f.attribution ?? null)).toEqual([null, null]);
+    expect(figures('The firm said it posted a profit of $2.1bn.')[0]!.attribution).toBe('firm');
+  });
+});
