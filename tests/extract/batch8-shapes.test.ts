@@ -48,3 +48,9 @@ describe('who says so, and who only acts', () => {
     expect(figures('The firm said it posted a profit of $2.1bn.')[0]!.attribution).toBe('firm');
   });
 });
+
+describe('what is counted past an aside', () => {
+  it('reads the subject before a participle with its agent', () => {
+    expect(figures('Shares rose, while Dunmore Power, run by his brother, jumped 6%.').map((f) => f.counted ?? null)).toEqual(['Dunmore Power']);
+  });
+});
