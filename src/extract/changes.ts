@@ -47,7 +47,7 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)))?`;
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+ago)?))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
@@ -63,7 +63,7 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
-const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b/i;
+const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b)/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
@@ -189,7 +189,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const nounAfter = CHANGE_NOUN.exec(after);
     const noun = nounAfter && (a.fact.unit === '%' || a.fact.unit === 'pp' || (/^[A-Z]{3}$/.test(a.fact.unit ?? '') && !/s$/i.test(nounAfter[0]))) ? nounAfter : null;
     if (!a.fact.direction && (than || noun)) {
-      a.fact.direction = (than ? than[1] : noun![1]) ? 'up' : 'down';
+      a.fact.direction = (than ? than[1] ?? than[3] : noun![1]) ? 'up' : 'down';
       a.fact.isChange = true;
       continue;
     }

@@ -58,6 +58,9 @@ export function countedFromContext(s: string, start: number, end: number, money:
     // Each pattern below runs only where a cheap test says its words are there: most figures have none.
     const worth = /\b(?:worth|valued|totall?ing)\s/.test(before) ? WORTH.exec(before) : null;
     if (worth) return trimPhrase(worth[1]!);
+    // "could face a fine up to 200,000 yuan": the noun the bound belongs to.
+    const bounded = /^\s*up\s+to\b/i.test(s.slice(start, end)) ? /\b(?:a|an)\s+([a-z]{3,})\s+$/.exec(before) : null;
+    if (bounded && !/(?:ed|ing|ly)$/.test(bounded[1]!)) return bounded[1]!;
     // "The film cost Sony $10m to make", "which reportedly cost $150m to make": what it cost.
     if (COST.test(before) && MAKING.test(after)) return 'cost';
     // "bought the unit for $9.3bn": what changed hands.
@@ -76,6 +79,8 @@ export function countedFromContext(s: string, start: number, end: number, money:
     const to = given && GIVING.test(before) ? given : null;
     if (to) return countedAfter(s, end + to[0].length, true)?.text;
   }
+  // "Of the 10 images, only one showed": a part of the group the figure before counted.
+  if (previousCounted && /^\s*Of\s+(?:the|its|their|these|those)\s[^.;]{1,60},\s*(?:(?:only|just|about|some|nearly|almost)\s+)?$/i.test(s.slice(0, start))) return previousCounted;
   // "legal reserves, which it had set at $500m", "oil revenues which have exceeded $22bn": the relative
   // clause's figure measures what "which" stands for.
   const relative = before.includes('which') ? RELATIVE.exec(before) : null;

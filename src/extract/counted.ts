@@ -13,7 +13,7 @@ export interface Counted {
 
 export const STOP = new Set(
   (
-    'in on at during from to for with by since after before over under into across between through against within without ' +
+    'in on at during from to for with by since after before over under into across between through against within without above below beyond ' +
     'and or but nor who whom whose which that where while when as than because if so yet ' +
     'were was are is be been being have has had will would could can may might should must shall did do does ' +
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +

@@ -6,7 +6,7 @@ import type { FigureFact } from './types.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
-import { countedBefore } from './subject.ts';
+import { countedBefore, ofHead } from './subject.ts';
 import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
@@ -162,7 +162,8 @@ function figureFrom(
   const compoundWord = compound && !/^-(?:times?|fold|odd|plus|something|off|old|olds|thirds?|quarters?|halves|\p{L}+ed)$/iu.test(compound[0]) ? compound : null;
   // "a 30-day ceasefire" counts the ceasefire; "1,200-prisoner swap" reads on after the hyphen.
   // "a $9bn (£4.8bn) fraud": the noun after a bracketed restatement is this figure's too.
-  const bracket = /^\s*\([^()]{1,30}\)/.exec(afterNum);
+  // "the 10 or so images": the noun after "or so" is counted.
+  const bracket = /^\s*\([^()]{1,30}\)|^\s+or\s+so(?=\s+\p{L})/u.exec(afterNum);
   const np =
     (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
     (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
@@ -204,7 +205,9 @@ function figureFrom(
     counted = 'age';
   }
   const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : counted ? durationUnit(counted) : undefined;
-  let end = compoundWord && !age ? n.end + compoundWord[0].length : n.end;
+  // "the 220 or so incidents": "or so" is the figure's qualifier, written after it.
+  const orSo = /^\s+or\s+so\b/.exec(afterNum);
+  let end = compoundWord && !age ? n.end + compoundWord[0].length : orSo ? n.end + orSo[0].length : n.end;
   if (dur && !unit) {
     unit = dur;
     end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
@@ -212,6 +215,8 @@ function figureFrom(
   }
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
+  // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
+  if (!counted && unit && PHYSICAL_UNIT.test(unit)) counted = ofHead(`${s.slice(Math.max(0, qStart - 60), qStart).trimEnd()} `);
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
@@ -286,6 +291,7 @@ function figureFrom(
     start = n.start - q[0].length + (q[0].length - q[0].trimStart().length);
   }
   if (qualifier === 'some' && n.vague) qualifier = undefined;
+  if (orSo && !qualifier) qualifier = 'about';
 
   // "$20m (£10.5m) in 2004": the date after a bracketed restatement still belongs to the figure.
   const restated = /^\s*\([^()]{1,30}\)/.exec(s.slice(npEnd));
@@ -356,6 +362,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
+const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;
 const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
 const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 

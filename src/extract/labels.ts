@@ -119,7 +119,8 @@ export function labelSpans(s: string): Array<[number, number]> {
     const label = NUMBERED_BEFORE.exec(before) ?? INDEX_BEFORE.exec(before);
     // "users number 100m": a scale after the number makes it an amount, not a label.
     // "versions 4.7 and earlier": a version keeps its decimals and is still a label.
-    if (label && (/^versions?\s/i.test(label[0]) ? /^(?:\.\d+)*(?!\s*%)/.exec(after) : !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after))) {
+    // "took the match 7-5": a score after the word, not the match's number.
+    if (label && !/^[-–]\d/.test(after) && (/^versions?\s/i.test(label[0]) ? /^(?:\.\d+)*(?!\s*%)/.exec(after) : !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after))) {
       const and = /^(?:\.\d+)*\s+and\s+\d+\b|^(?:\.\d+)+/.exec(after);
       spans.push([at - label[0].length, end + (and ? and[0].length : 0)]);
       continue;

@@ -374,7 +374,9 @@ const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
   if (a.unit || b.unit || a.vague || b.vague || !/^\d+$/.test(a.raw) || !/^\d+$/.test(b.raw)) return false;
-  if (!/^[-–]$/.test(s.slice(a.end, b.start)) || a.value >= 1000 || b.value >= 1000) return false;
+  // "voted by 229 to 206": a vote written with "to" is scored like "229-206".
+  const votedTo = /^\s+to\s+$/.test(s.slice(a.end, b.start)) && /\bvoted\s+(?:by\s+)?$/i.test(s.slice(Math.max(0, a.start - 12), a.start));
+  if (!votedTo && (!/^[-–]$/.test(s.slice(a.end, b.start)) || a.value >= 1000 || b.value >= 1000)) return false;
   // "Dundee Utd 4-1 Aberdeen": a result line names a team on each side.
   const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 30), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
   // "MPs voted 272-219", "the 2-1 decision": a vote is scored like a match.

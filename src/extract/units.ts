@@ -34,7 +34,7 @@ const PHYSICAL: Array<[string, string]> = [
   ['GW|gigawatts?', 'GW'], ['MW|megawatts?', 'MW'], ['kWh', 'kWh'], ['kW|kilowatts?', 'kW'],
   ['°C|degrees? (?:Celsius|centigrade|C)\\b', '°C'], ['°F|degrees? (?:Fahrenheit|F)\\b', '°F'], ['degrees?', 'degrees'],
   ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],
-  ['Gbps', 'Gbps'], ['Mbps|megabits? per second', 'Mbps'], ['Kbps|kbps|kilobits? per second', 'kbps'],
+  ['Gbps|gigabits? (?:per|a) second', 'Gbps'], ['Mbps|megabits? (?:per|a) second', 'Mbps'], ['Kbps|kbps|kilobits? (?:per|a) second', 'kbps'],
   ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?|mega-pixels?', 'megapixels'],
   // Only the short forms: "seconds" as a word is read as a duration's noun.
   ['secs?', 'seconds'],
