@@ -102,3 +102,15 @@ export interface Extraction {
   /** Normalised topic/entity keys found in the article ("kursk", "prisoner exchange"). */
   topics: string[];
 }
+
+/** A number as written in a sentence, before it is judged a figure (numbers.ts). */
+export interface NumberMention {
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  valueHigh?: number;
+  unit?: string;
+  /** Set for vague counts: "hundreds of" → value 100, vague "hundreds of". */
+  vague?: string;
+}

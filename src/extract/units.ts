@@ -25,6 +25,14 @@ export const CURRENCY_WORDS: Record<string, string> = {
   rupiah: 'IDR', baht: 'THB', naira: 'NGN', reais: 'BRL', riyals: 'SAR', riyal: 'SAR', dirhams: 'AED', forint: 'HUF', koruna: 'CZK', lira: 'TRY', 'turkish lira': 'TRY', 'south korean won': 'KRW',
 };
 
+/** Scale words and suffixes: "3 million", "$4.5bn", "12k". */
+export const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+};
+export const SUFFIX_SCALES: Record<string, number> = {
+  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
+};
+
 /** Physical units written after a number, with their normal names. */
 const PHYSICAL: Array<[string, string]> = [
   ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'],
