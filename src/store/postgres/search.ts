@@ -8,9 +8,8 @@ import { prepared, rows, type Queryable } from './query.ts';
 const FIGURE_WALK_DOCS = 400;
 /**
  * Figures documents come with the matches for the newest this many, and the rest a batch at a
- * time only when those did not give enough figures: turning jsonb back into text is most of what
- * an answer costs the server (30 ms for all 400), and most answers have their figures from the
- * first hundred or so articles.
+ * time only when those did not give enough figures: reading documents is most of what an answer
+ * costs the server, and most answers have their figures from the first hundred or so articles.
  */
 const FIRST_DOCS = 128;
 
@@ -31,10 +30,10 @@ const MATCHES = `FROM tenant_matches($1, $2, $3, $4) WITH ORDINALITY AS m(articl
 // and the documents of matches found earlier in the answer.
 const MATCHES_SQL = {
   name: 'answer_matches',
-  text: `SELECT ${MATCH_COLUMNS}, m.rank <= $5 AS with_doc, (SELECT d.figures::text FROM article_facts d WHERE d.article_id = a.id AND m.rank <= $5) AS figures
+  text: `SELECT ${MATCH_COLUMNS}, m.rank <= $5 AS with_doc, (SELECT d.figures_text FROM article_facts d WHERE d.article_id = a.id AND m.rank <= $5) AS figures
     ${MATCHES} ORDER BY m.rank`,
 };
-const DOCS_SQL = { name: 'answer_docs', text: 'SELECT article_id, figures::text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])' };
+const DOCS_SQL = { name: 'answer_docs', text: 'SELECT article_id, figures_text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])' };
 
 /**
  * Topic search on PostgreSQL: the generated tsvectors (english configuration; the whole article,
