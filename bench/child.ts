@@ -7,6 +7,7 @@ import { checkAnswers, measureQueries } from './queries.ts';
 import { maxRss } from './stats.ts';
 import { sharedAnswers, sharedFeedsPhase } from './shared.ts';
 import { pgIngestAndAnswers } from './postgres.ts';
+import { pgAnswersFromSqlite } from './pg-answers.ts';
 
 /**
  * One benchmark phase in its own process, so each phase's memory peak and CPU time are its own.
@@ -66,6 +67,10 @@ const phases: Record<string, (a: Args) => Promise<unknown>> = {
 
   async pgIngest(a) {
     return { ...(await pgIngestAndAnswers(a as Parameters<typeof pgIngestAndAnswers>[0])), maxRssBytes: maxRss() };
+  },
+
+  async pgAnswers(a) {
+    return { ...(await pgAnswersFromSqlite(a as Parameters<typeof pgAnswersFromSqlite>[0])), maxRssBytes: maxRss() };
   },
 
   async queries(a) {

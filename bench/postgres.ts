@@ -23,7 +23,8 @@ export interface PgIngestAndAnswers {
   latency: QueryLatency;
 }
 
-async function withDatabase<T>(server: string, fn: (url: string) => Promise<T>): Promise<T> {
+/** Runs fn on a new database of the server, dropped afterwards however fn ends. */
+export async function withDatabase<T>(server: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `factfeed_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();

@@ -1,15 +1,26 @@
 import type { Results } from './report.ts';
 import type { PgIngestAndAnswers } from './postgres.ts';
+import type { PgAnswers } from './pg-answers.ts';
 
 const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
 
 /**
  * SQLite and PostgreSQL side by side: the same corpus ingested over HTTP, then the same answers at
- * that size. The 100k-article answers and the poll cycle shared by three processes are not measured
- * on PostgreSQL yet, and the table says so rather than leave them out silently.
+ * that size, and at the big store's size when the bench built it (copied into PostgreSQL). The poll
+ * cycle shared by three processes is not measured on PostgreSQL yet, and the table says so rather
+ * than leave it out silently.
  */
-export function renderPostgres(r: Results, pg: PgIngestAndAnswers): string {
+export function renderPostgres(r: Results, pg: PgIngestAndAnswers, big?: PgAnswers): string {
   const sqliteAnswers = r.answers[0];
+  const sqliteBig = r.answers.find((a) => a.articles === big?.articles) ?? r.answers.at(-1);
+  const at = (n: number): string => n.toLocaleString('en-US');
+  const bigRows: Array<[string, string, string]> = big
+    ? [
+        [`/figures p50 / p99 at ${at(big.articles)} articles, ms`, `${f1(sqliteBig?.latency.figures.p50 ?? Number.NaN)} / ${f1(sqliteBig?.latency.figures.p99 ?? Number.NaN)}`, `${f1(big.latency.figures.p50)} / ${f1(big.latency.figures.p99)}`],
+        [`/summary p50 / p99 at ${at(big.articles)} articles, ms`, `${f1(sqliteBig?.latency.summary.p50 ?? Number.NaN)} / ${f1(sqliteBig?.latency.summary.p99 ?? Number.NaN)}`, `${f1(big.latency.summary.p50)} / ${f1(big.latency.summary.p99)}`],
+        [`known answers right at ${at(big.articles)} articles`, `${sqliteBig?.checks.filter((c) => c.ok).length ?? 0}/${sqliteBig?.checks.length ?? 0}`, `${big.answers.filter((c) => c.ok).length}/${big.answers.length}`],
+      ]
+    : [['answers at 100k articles', 'see above', 'not measured (no big store: --skip-100k or --quick)']];
   const rate = (m: { added: number; wallSeconds: number }): number => m.added / m.wallSeconds;
   const rows: Array<[string, string, string]> = [
     ['ingest end to end, articles/s', f1(r.ingest.endToEnd.articlesPerSecond), f1(rate(pg.ingest))],
@@ -18,7 +29,7 @@ export function renderPostgres(r: Results, pg: PgIngestAndAnswers): string {
     [`/figures p99 at ${pg.articles.toLocaleString('en-US')} articles, ms`, f1(sqliteAnswers?.latency.figures.p99 ?? Number.NaN), f1(pg.latency.figures.p99)],
     [`/summary p99 at ${pg.articles.toLocaleString('en-US')} articles, ms`, f1(sqliteAnswers?.latency.summary.p99 ?? Number.NaN), f1(pg.latency.summary.p99)],
     ['known answers right', `${sqliteAnswers?.checks.filter((c) => c.ok).length ?? 0}/${sqliteAnswers?.checks.length ?? 0}`, `${pg.answers.filter((c) => c.ok).length}/${pg.answers.length}`],
-    ['answers p99 at 100k articles', 'see above', 'not measured yet'],
+    ...bigRows,
     ['poll cycle of 10,000 feeds by 3 processes', 'n/a', 'not measured yet'],
   ];
   const width = (i: number): number => Math.max(...rows.map((row) => row[i]!.length), ['', 'SQLite', 'PostgreSQL'][i]!.length);

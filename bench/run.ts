@@ -8,6 +8,7 @@ import { renderResults, targetsOf, type Results } from './report.ts';
 import type { SharedAnswers, SharedMeasure } from './shared.ts';
 import { benchPgServer, type PgIngestAndAnswers } from './postgres.ts';
 import { renderPostgres } from './report-postgres.ts';
+import type { PgAnswers } from './pg-answers.ts';
 
 /**
  * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep --postgres]
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
 
     let answersDb = db;
     let build100k: Results['ingest']['build100k'];
+    let pgBig: PgAnswers | undefined;
     let topUp: Results['ingest']['topUp'];
     if (withBig) {
       // The big store starts as a copy of the 10k one, whose third-poll items are dated past its
@@ -138,6 +140,11 @@ async function main(): Promise<void> {
       log(`queries at ${b.articles} articles`);
       const q2 = await phase<Q>('queries', { dbPath: bigDb, topics, total: queries, known: knownAnswers([...stored, { spec: bigSpec, indexes: indexRange(articles, bigSize + TOP_UP) }]) });
       answers.push({ articles: q2.articles, latency: q2.latency, checks: q2.answers, steadyRssBytes: q2.steadyRssBytes });
+      const pgServer = benchPgServer();
+      if (flag('postgres') && pgServer) {
+        log(`PostgreSQL: copying the ${b.articles}-article store into a fresh database, then answers there`);
+        pgBig = await phase<PgAnswers>('pgAnswers', { server: pgServer, dbPath: bigDb, topics, total: queries, known: knownAnswers([...stored, { spec: bigSpec, indexes: indexRange(articles, bigSize + TOP_UP) }]) });
+      }
     }
 
     // Shared feeds: a store of its own fed by its own server of SHARED_FEEDS feeds, then answers for
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
     };
     const results: Results = { ...partial, targets: targetsOf(partial), totalSeconds: (performance.now() - started) / 1000 };
     console.log(renderResults(results));
-    if (onPg) console.log(renderPostgres(results, onPg));
+    if (onPg) console.log(renderPostgres(results, onPg, pgBig));
     console.log(`\n${results.command} — ${results.totalSeconds.toFixed(0)} s on ${results.machine.cpus}× ${results.machine.cpuModel} (load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`);
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     log(`wrote ${out}`);

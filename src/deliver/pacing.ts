@@ -13,9 +13,10 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
 }
 
 /**
- * Whether one more post fits in the channel's budget: never more than `perMinute` posts in any
- * 60-second window. Counted from the outbox itself, so the limit holds across restarts.
+ * Takes a slot in the channel's budget for the delivery, recording its attempt, when one more
+ * post fits: never more than `perMinute` posts in any 60-second window. Counted from the outbox
+ * itself, so the limit holds across restarts and across processes sharing a database.
  */
-export async function channelHasRoom(store: Store, platform: string, channel: string, now: Date, perMinute: number): Promise<boolean> {
-  return (await store.outbox.sentToChannelSince(platform, channel, new Date(now.getTime() - PACING_WINDOW_MS))).length < perMinute;
+export async function takeChannelSlot(store: Store, row: { id: number; platform: string; channel: string }, now: Date, perMinute: number): Promise<boolean> {
+  return store.writes.takeChannelSlot(row.id, row.platform, row.channel, new Date(now.getTime() - PACING_WINDOW_MS), now, perMinute);
 }

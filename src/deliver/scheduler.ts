@@ -100,7 +100,27 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let stopPolls = pollStopper();
   const storeDown = storeBackoff(clock);
 
+  /**
+   * Renews the claim on a feed while its poll runs (PostgreSQL): a poll fetching article pages can
+   * outlast one lease, and another process would otherwise take the feed and poll it again.
+   */
+  function keepClaimed(source: Feed): () => void {
+    const every = store.work.renewFeedEveryMs;
+    if (every === undefined) return () => undefined;
+    const timer = setInterval(() => {
+      Promise.resolve(store.work.renewFeed(source.id)).then(
+        (held) => {
+          if (!held) log.warn('lost the claim on a feed while polling it; another process may poll it too', { feed: source.id, url: redactUrl(source.url) });
+        },
+        (err: unknown) => log.warn('could not renew the claim on a feed being polled', { feed: source.id, error: messageOf(err) }),
+      );
+    }, every);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   function pollInBackground(source: Feed): Promise<void> {
+    const stopRenewing = keepClaimed(source);
     const p = deps
       .poll(source, stopPolls.signal)
       .then(
@@ -117,6 +137,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         },
       )
       .finally(() => {
+        stopRenewing();
         running.delete(source.id);
         // The poll recorded when the feed is next due; any process may take it then.
         return Promise.resolve(store.work.releaseFeed(source.id)).catch((err: unknown) => log.warn('could not release a polled feed', { feed: source.id, error: messageOf(err) }));

@@ -7,7 +7,7 @@ import { buildUpdateReply } from './updates.ts';
 import { buildDigestReply, type DigestPayload } from './digests.ts';
 import { isNoticePayload, noticeReply, disabledNotices } from './notices.ts';
 import { nonceFor } from './outbox.ts';
-import { channelHasRoom, retryDelayMs, MAX_ATTEMPTS } from './pacing.ts';
+import { takeChannelSlot, retryDelayMs, MAX_ATTEMPTS } from './pacing.ts';
 
 export interface SenderDeps {
   store: Store;
@@ -65,8 +65,6 @@ export function createSender(deps: SenderDeps): Sender {
     const window = sink.nonceWindowMs;
     const lookFirst = window !== undefined && row.attemptedAt !== null && now.getTime() - Date.parse(row.attemptedAt) > window;
     const delivery: Delivery = { id: row.id, subscriptionId: row.subscriptionId, tenant: row.tenant, platform: row.platform, channel: row.channel, kind: row.kind, reply, nonce: nonceFor(row.dedupeKey), lookFirst };
-    // Committed before the platform sees anything: after a crash here the row says it may have gone out, and when.
-    await store.outbox.markAttempted(row.id, now);
     try {
       return await sink.send(delivery);
     } catch (err) {
@@ -110,8 +108,7 @@ export function createSender(deps: SenderDeps): Sender {
     for (const row of rows) {
       if (stopping) break;
       // Once a channel is out of budget, its later rows wait too, so posts keep their order.
-      if (full.has(row.channel) || !(await channelHasRoom(store, sink.platform, row.channel, clock.now(), deps.postsPerMinute))) {
-        full.add(row.channel);
+      if (full.has(row.channel)) {
         out.paced++;
         continue;
       }
@@ -125,6 +122,13 @@ export function createSender(deps: SenderDeps): Sender {
       if (deps.sendDelayMs) {
         await sleep(deps.sendDelayMs);
         if (stopping) break;
+      }
+      // The slot's attempt is committed before the platform sees anything: after a crash the row
+      // says it may have gone out, and when; and another process counts it against the channel.
+      if (!(await takeChannelSlot(store, row, clock.now(), deps.postsPerMinute))) {
+        full.add(row.channel);
+        out.paced++;
+        continue;
       }
       const result = await sendOne(row, reply);
       if (result.ok) {

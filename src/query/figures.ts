@@ -117,8 +117,13 @@ function* figureSteps(store: Store, opts: FindFiguresOptions): Steps<FigurePoint
     accept: (f) => names(f.counted) || names(f.countedKey) || names(f.event) || names(f.sentence),
   };
   const search = opts.search ?? store.search.forTenant(opts.tenant);
-  for (const f of yield* wait(search.recentFigures(q.match, CANDIDATES, filter))) byId.set(f.id, f);
-  for (const f of yield* wait(search.recentTitleFigures(q.titleMatch, TITLE_ARTICLES))) byId.set(f.id, f);
+  // Both asked before either is awaited: on PostgreSQL they run at once, on SQLite both are already there.
+  const matching = search.recentFigures(q.match, CANDIDATES, filter);
+  const titled = search.recentTitleFigures(q.titleMatch, TITLE_ARTICLES);
+  // Should the first fail, the second is never awaited: its failure must not go unhandled.
+  if (titled instanceof Promise) titled.catch(() => undefined);
+  for (const f of yield* wait(matching)) byId.set(f.id, f);
+  for (const f of yield* wait(titled)) byId.set(f.id, f);
   const scored = [...byId.values()]
     .filter((f) => !f.negated && !isBareOne(f))
     .map((f) => ({ f, score: topicScore(f, q) }))

@@ -1,6 +1,6 @@
 import type { Store, FactRow } from '../store/index.ts';
 import { splitSentences } from '../extract/sentences.ts';
-import { findFigures, groupFigures, isOnTopic, rankGroups, type FigureGroup, type FigurePoint } from './figures.ts';
+import { findFigures, groupFigures, isOnTopic, rankGroups, type FigureGroup } from './figures.ts';
 import { articleOnTopic, mentions, searchArticles, topicQuery, type ArticleHit, type TopicQuery } from './search.ts';
 import { findDisputes, type Dispute } from './claims.ts';
 import { seriesLength } from './series.ts';
@@ -81,12 +81,14 @@ export async function summarize(store: Store, opts: SummaryOptions): Promise<Sum
   const hits = (await searchArticles(search, q, maxArticles * 4)).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
-  const figures: FigurePoint[] = await findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
-  const keyFigures = keyGroups(rankGroups(groupFigures(figures), opts.topic), hits.map((h) => h.title)).slice(0, 3);
-  const facts = await store.facts.forArticles(
+  // Asked together: on PostgreSQL the figures' searches and the articles' facts are read at once.
+  const figuresRead = findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
+  const factsRead = store.facts.forArticles(
     hits.map((h) => h.id),
     ['figure', 'claim'],
   );
+  const [figures, facts] = await Promise.all([figuresRead, factsRead]);
+  const keyFigures = keyGroups(rankGroups(groupFigures(figures), opts.topic), hits.map((h) => h.title)).slice(0, 3);
   const disputes = findDisputes(facts.filter((f) => f.kind === 'claim'));
   const disputedSentences = new Set(disputes.flatMap((d) => d.sides.map((s) => `${s.articleId}:${s.sentenceIndex}`)));
 

@@ -19,14 +19,13 @@ export function toFts5(q: MatchQuery): string {
 }
 
 /**
- * The text of a to_tsquery('english', …): phrases as `<->` chains, `together` as `&`, each word
- * labelled `:A` (the title's weight) for titles. to_tsquery stems each word with the english
- * configuration and drops its stop words, widening the phrase distance across them as FTS5 does not
- * need to (its porter tokenizer keeps stop words).
+ * The text of a to_tsquery('english', …): phrases as `<->` chains, `together` as `&`. `titleOnly`
+ * is not part of it: PostgreSQL searches titles in a vector of their own (migration 002), which
+ * its index answers whole, where a weight label would make it re-read every candidate's vector.
+ * to_tsquery stems each word with the english configuration and drops its stop words, widening
+ * the phrase distance across them as FTS5 does not need to (its porter tokenizer keeps stop words).
  */
 export function toTsquery(q: MatchQuery): string {
-  const label = q.titleOnly ? ':A' : '';
-  const word = (w: string): string => `${w}${label}`;
-  const any = [...q.phrases.map((p) => `(${p.map(word).join(' <-> ')})`), ...(q.together.length > 1 ? [`(${q.together.map(word).join(' & ')})`] : [])];
+  const any = [...q.phrases.map((p) => `(${p.join(' <-> ')})`), ...(q.together.length > 1 ? [`(${q.together.join(' & ')})`] : [])];
   return any.join(' | ');
 }

@@ -76,6 +76,13 @@ export interface Writes {
    * queued once however many processes reach it. Undefined when another got there first.
    */
   queueDigest(subscriptionId: number, slot: string | null, row: NewOutboxRow | undefined, coveredUntil: Date, nextAt: Date | null, now: Date): Awaitable<{ queued: boolean } | undefined>;
+  /**
+   * Takes one of a channel's `perMinute` posts since `since` for delivery `outboxId` and records
+   * its attempt at `now` (before it goes out, see the sender), or takes nothing and says so when
+   * the channel has used them all. Posts sent count, and so do posts another process has taken
+   * a slot for and is sending now: two processes cannot both take a channel's last slot.
+   */
+  takeChannelSlot(outboxId: number, platform: string, channel: string, since: Date, now: Date, perMinute: number): Awaitable<boolean>;
 }
 
 /**
@@ -87,6 +94,10 @@ export interface WorkQueue {
   claimFeeds(due: readonly Feed[], now: Date): Awaitable<Feed[]>;
   /** Lets go of a feed once its poll is recorded. */
   releaseFeed(id: number): Awaitable<void>;
+  /** How often a poll still running must renew its feed's claim; undefined where claims never run out (SQLite). */
+  readonly renewFeedEveryMs: number | undefined;
+  /** Keeps a feed this process is polling for another lease; false when it had lost it to another process. */
+  renewFeed(id: number): Awaitable<boolean>;
   /** Up to `limit` deliveries of the platform due by `now`, oldest first, held by this process. */
   claimDeliveries(platform: string, now: Date, limit: number): Awaitable<OutboxRow[]>;
   /** Lets go of a delivery once it is sent, retried, failed or left for later. */

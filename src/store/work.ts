@@ -9,12 +9,17 @@ import type { WorkQueue } from './types.ts';
 export class SqliteWork implements WorkQueue {
   constructor(private readonly outbox: OutboxRepo) {}
 
-
   claimFeeds(feeds: readonly Feed[]): Feed[] {
     return [...feeds];
   }
 
   releaseFeed(): void {}
+
+  readonly renewFeedEveryMs = undefined;
+
+  renewFeed(): boolean {
+    return true;
+  }
 
   claimDeliveries(platform: string, now: Date, limit: number): OutboxRow[] {
     return this.outbox.due(platform, now, limit);

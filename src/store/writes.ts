@@ -114,4 +114,11 @@ export class SqliteWrites implements Writes {
       return { queued };
     })();
   }
+
+  /** One process owns the file, so the posts sent are all there is to count, and no lock is needed. */
+  takeChannelSlot(outboxId: number, platform: string, channel: string, since: Date, now: Date, perMinute: number): boolean {
+    if (this.r.outbox.sentToChannelSince(platform, channel, since).length >= perMinute) return false;
+    this.r.outbox.markAttempted(outboxId, now);
+    return true;
+  }
 }

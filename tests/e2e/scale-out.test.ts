@@ -8,10 +8,13 @@ import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { nonceFor } from '../../src/deliver/outbox.ts';
 import { rss } from '../deliver/helpers.ts';
 import { describePg, freshDatabase, type TestDatabase } from '../helpers/postgres.ts';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/discord/server.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const FEEDS = 200;
 const ITEMS = 2;
+/** One Discord channel per server, as snowflakes. */
+const channelOf = (n: number): string => String(900_000_000_000_000_000n + BigInt(n));
 
 const listen = async (server: http.Server): Promise<string> => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -25,12 +28,14 @@ const close = (server: http.Server): Promise<void> => {
 describePg('three bot processes on one PostgreSQL database', () => {
   let db: TestDatabase;
   let feeds: http.Server;
-  let webhook: http.Server;
+  let discord: FakeDiscord;
   let feedsUrl = '';
-  let webhookUrl = '';
   const fetched = new Map<number, number>();
-  const received: Array<{ nonce: string; channel: string }> = [];
   const bots: ChildProcess[] = [];
+  const isPost = (r: RecordedRequest): boolean => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
+  /** Every post the bots made, repeats included: the nonce each carried and its channel. */
+  const received = (): Array<{ nonce: string; channel: string }> =>
+    discord.requests.filter(isPost).map((r) => ({ nonce: String((r.body as { nonce?: string }).nonce), channel: r.path.split('/')[2]! }));
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -48,21 +53,12 @@ describePg('three bot processes on one PostgreSQL database', () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(items, `Wire ${n}`));
     });
     feedsUrl = await listen(feeds);
-    webhook = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        const d = JSON.parse(body) as { nonce: string; channel: string };
-        received.push({ nonce: d.nonce, channel: d.channel });
-        res.writeHead(204).end();
-      });
-    });
-    webhookUrl = `${await listen(webhook)}/deliveries`;
+    discord = await startFakeDiscord({ channels: Array.from({ length: FEEDS }, (_, n) => channelOf(n)) });
     const store = openPostgresStore(db.url);
     const now = new Date();
     for (let n = 0; n < FEEDS; n++) {
       await store.sources.add({ tenant: `s${n}`, url: `${feedsUrl}/feeds/${n}.xml`, kind: 'url' }, now);
-      await store.subscriptions.upsert({ tenant: `s${n}`, platform: 'console', channel: `news-${n}` }, now);
+      await store.subscriptions.upsert({ tenant: `s${n}`, platform: 'discord', channel: channelOf(n) }, now);
     }
     await store.close();
   });
@@ -70,11 +66,11 @@ describePg('three bot processes on one PostgreSQL database', () => {
   afterAll(async () => {
     for (const b of bots) if (b.exitCode === null && b.signalCode === null) b.kill('SIGKILL');
     await close(feeds);
-    await close(webhook);
+    await discord?.close();
     await db?.drop();
   });
 
-  /** The real bot in console mode, posting each delivery to the webhook; stdin stays open so it runs until killed. */
+  /** The real bot on the fake Discord (gateway and REST), posting each delivery to its channel. */
   function startBot(): ChildProcess {
     const child = spawn(process.execPath, ['bin/factfeed.js', 'start'], {
       cwd: repo,
@@ -82,7 +78,9 @@ describePg('three bot processes on one PostgreSQL database', () => {
         PATH: process.env.PATH ?? '',
         FACTFEED_DATABASE_URL: db.url,
         FACTFEED_ALLOW_PRIVATE: '1',
-        FACTFEED_CONSOLE_WEBHOOK: webhookUrl,
+        DISCORD_TOKEN: 'fake-bot-token',
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_BASE: discord.apiBase,
         // Slow sends and short leases: the kill lands mid-run, and what the dead process held comes back soon.
         FACTFEED_SEND_DELAY_MS: '25',
         FACTFEED_POLL_LEASE_SECONDS: '15',
@@ -112,14 +110,14 @@ describePg('three bot processes on one PostgreSQL database', () => {
   async function waitFor(what: string, cond: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!(await cond())) {
-      if (Date.now() > until) throw new Error(`timed out waiting until ${what}: ${JSON.stringify(await counts())}, ${received.length} received`);
+      if (Date.now() > until) throw new Error(`timed out waiting until ${what}: ${JSON.stringify(await counts())}, ${received().length} received`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 
   it('stores every article once and delivers every post once (by nonce) when one of three is killed -9 mid-run', { timeout: 240_000 }, async () => {
     const [first] = [startBot(), startBot(), startBot()];
-    await waitFor('a quarter of the posts arrived', () => received.length >= (FEEDS * ITEMS) / 4, 120_000);
+    await waitFor('a quarter of the posts arrived', () => received().length >= (FEEDS * ITEMS) / 4, 120_000);
     const exited = new Promise((r) => first!.once('exit', r));
     first!.kill('SIGKILL');
     await exited;
@@ -130,7 +128,7 @@ describePg('three bot processes on one PostgreSQL database', () => {
     }, 150_000);
     const c = await counts();
     expect(c).toEqual({ articles: FEEDS * ITEMS, distinct: FEEDS * ITEMS, sent: FEEDS * ITEMS, pending: 0, failed: 0 });
-    // Each post arrived; a resend after the kill carries the same nonce, which the platform drops.
+    // Each post arrived; a resend after the kill carries the same nonce, which Discord drops.
     const keys = (await (async () => {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
@@ -140,11 +138,14 @@ describePg('three bot processes on one PostgreSQL database', () => {
         await client.end();
       }
     })()).map((r) => nonceFor(r.dedupe_key));
-    expect(new Set(received.map((r) => r.nonce))).toEqual(new Set(keys));
-    const repeats = received.length - new Set(received.map((r) => r.nonce)).size;
+    const posts = received();
+    expect(new Set(posts.map((r) => r.nonce))).toEqual(new Set(keys));
+    const repeats = posts.length - new Set(posts.map((r) => r.nonce)).size;
     // At most the posts the dead process had in flight come twice; the live ones never overlap.
     expect(repeats).toBeLessThanOrEqual(1);
-    expect(new Set(received.map((r) => r.channel)).size).toBe(FEEDS);
+    expect(new Set(posts.map((r) => r.channel)).size).toBe(FEEDS);
+    // What each channel shows: every article once, a repeated nonce having returned the first message.
+    for (let n = 0; n < FEEDS; n++) expect(discord.messages.get(channelOf(n)) ?? [], `channel ${n}`).toHaveLength(ITEMS);
     // Every feed was fetched; twice at most, when the dead process had it mid-poll.
     expect(fetched.size).toBe(FEEDS);
     expect([...fetched.values()].every((n) => n <= 2)).toBe(true);

@@ -6,7 +6,8 @@ import { one, rows, type Queryable } from './query.ts';
 
 type Kind = Fact['kind'];
 
-// The documents come back as JSON text, as SQLite holds them: the decoder and docMayHold read text.
+// The documents come back as JSON text, as SQLite holds them: the decoder and docMayHold read text
+// (figures_text, migration 002, saves turning the jsonb figures back into text).
 const ARTICLE_COLUMNS = `a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
     f.id AS s_id, f.title AS s_title, f.url AS s_url`;
 
@@ -27,7 +28,7 @@ export class PgFacts implements Repo<FactRepo> {
 
   async forArticles(articleIds: readonly number[], kinds: readonly Kind[]): Promise<FactRow[]> {
     if (articleIds.length === 0) return [];
-    const figures = kinds.includes('figure') ? 'd.figures::text' : 'NULL';
+    const figures = kinds.includes('figure') ? 'd.figures_text' : 'NULL';
     const others = kinds.some((k) => k !== 'figure') ? 'd.others::text' : 'NULL';
     const docs = await rows<DocRow>(
       this.db,
@@ -42,7 +43,7 @@ export class PgFacts implements Repo<FactRepo> {
 
   async figuresOf(tenant: string, articleIds: readonly number[], filter: FigureFilter = {}): Promise<FactRow[]> {
     if (articleIds.length === 0) return [];
-    const docs = await rows<{ article_id: number; figures: string | null }>(this.db, 'SELECT article_id, figures::text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])', [
+    const docs = await rows<{ article_id: number; figures: string | null }>(this.db, 'SELECT article_id, figures_text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])', [
       articleIds,
     ]);
     docs.sort((a, b) => b.article_id - a.article_id);

@@ -1,12 +1,20 @@
-import type { QueryResult } from 'pg';
+import type { QueryConfig, QueryResult } from 'pg';
 
 /** A pool or one transaction's connection: repositories run the same SQL on either. */
 export interface Queryable {
-  query(text: string, params?: unknown[]): Promise<QueryResult>;
+  query(text: string | QueryConfig, params?: unknown[]): Promise<QueryResult>;
 }
 
 export async function rows<T>(db: Queryable, text: string, params: unknown[] = []): Promise<T[]> {
   return (await db.query(text, params)).rows as T[];
+}
+
+/**
+ * Rows of a named statement: each connection parses and plans it once, then only binds and runs it.
+ * For the few statements an answer runs, where parsing cost as much as running.
+ */
+export async function prepared<T>(db: Queryable, name: string, text: string, params: unknown[]): Promise<T[]> {
+  return (await db.query({ name, text, values: params })).rows as T[];
 }
 
 export async function one<T>(db: Queryable, text: string, params: unknown[] = []): Promise<T | undefined> {

@@ -1,29 +1,51 @@
-import type { FactRow, FigureFilter } from '../facts.ts';
+import { keptFigures, withArticles, type FactArticleRow, type FactRow, type FigureFilter } from '../facts.ts';
 import type { ArticleHit } from '../tenant-search.ts';
 import type { SearchApi, TenantSearchApi } from '../types.ts';
 import { toTsquery, type MatchQuery } from '../match.ts';
-import { rows, type Queryable } from './query.ts';
-import type { PgFacts } from './facts.ts';
+import { prepared, rows, type Queryable } from './query.ts';
 
-/** As on SQLite (tenant-search.ts): an answer reads at most this many of the tenant's matching articles for figures, 50 at a time. */
+/** As on SQLite (tenant-search.ts): an answer reads at most this many of the tenant's matching articles for figures. */
 const FIGURE_WALK_DOCS = 400;
-const FIGURE_WALK_PAGE = 50;
+/**
+ * Figures documents come with the matches for the newest this many, and the rest a batch at a
+ * time only when those did not give enough figures: reading documents is most of what an answer
+ * costs the server, and most answers have their figures from the first hundred or so articles.
+ */
+const FIRST_DOCS = 128;
 
-const TENANT_OWNS = 'EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = a.feed_id AND s.tenant = $2)';
+/** A match with what an answer cites it by, and its figures document once someone asked for it (null: it has none). */
+interface MatchRow extends FactArticleRow {
+  figures?: string | null;
+}
+
+// Column names as facts.ts's FactArticleRow, so a match is the article of its own figures.
+const MATCH_COLUMNS = `a.id AS article_id, a.title AS a_title, a.url AS a_url, a.published_at AS a_published, a.topics AS a_topics,
+  f.id AS s_id, f.title AS s_title, f.url AS s_url`;
+// The function yields the newest first, so its ordinality is each match's rank.
+const MATCHES = `FROM tenant_matches($1, $2, $3, $4) WITH ORDINALITY AS m(article_id, rank)
+  JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id`;
+
+// Named statements (query.ts): the tenant's newest matches with their citations, and the figures
+// documents of the first $5 of them (a document past those comes back undefined: not asked for);
+// and the documents of matches found earlier in the answer.
+const MATCHES_SQL = {
+  name: 'answer_matches',
+  text: `SELECT ${MATCH_COLUMNS}, m.rank <= $5 AS with_doc, (SELECT d.figures_text FROM article_facts d WHERE d.article_id = a.id AND m.rank <= $5) AS figures
+    ${MATCHES} ORDER BY m.rank`,
+};
+const DOCS_SQL = { name: 'answer_docs', text: 'SELECT article_id, figures_text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])' };
 
 /**
- * Topic search on PostgreSQL: the generated tsvector (english configuration, title weighted A) and
- * its GIN index, queried with the topic compiled to a tsquery (match.ts), so topic expansion and
- * phrases match as they do on SQLite's FTS5. Newest stored first, as on SQLite.
+ * Topic search on PostgreSQL: the generated tsvectors (english configuration; the whole article,
+ * and its title alone) and their GIN indexes, queried with the topic compiled to a tsquery
+ * (match.ts), so topic expansion and phrases match as they do on SQLite's FTS5. Newest stored
+ * first, as on SQLite.
  */
 export class PgSearch implements SearchApi {
-  constructor(
-    private readonly db: Queryable,
-    private readonly facts: PgFacts,
-  ) {}
+  constructor(private readonly db: Queryable) {}
 
   forTenant(tenant: string): TenantSearchApi {
-    return new PgTenantSearch(this.db, this.facts, tenant);
+    return new PgTenantSearch(this.db, tenant);
   }
 
   async topicCounts(tenant: string, recent: number): Promise<Map<string, number>> {
@@ -39,58 +61,76 @@ export class PgSearch implements SearchApi {
   }
 }
 
-/** One answer's searches for one tenant; remembers each search's matches for the rest of the answer. */
+/**
+ * One answer's searches for one tenant, each one statement: the matches come with what the answer
+ * cites them by, and with their figures when it wants figures, so an answer makes a round trip or
+ * two per search instead of two per page of figures. It remembers each search's matches for the
+ * rest of the answer (/summary's articles, then its figures), and so must not outlive a write.
+ */
 class PgTenantSearch implements TenantSearchApi {
-  private readonly matches = new Map<string, { ids: number[]; limit: number }>();
+  private readonly matches = new Map<string, { rows: MatchRow[]; limit: number }>();
 
   constructor(
     private readonly db: Queryable,
-    private readonly facts: PgFacts,
     private readonly tenant: string,
   ) {}
 
+  /** As SQLite's: the figures `filter` takes from the newest matching articles, until `limit`; identical rows. */
   async recentFigures(match: MatchQuery, limit: number, filter: FigureFilter = {}): Promise<FactRow[]> {
-    const ids = await this.newest(match, FIGURE_WALK_DOCS);
+    const found = await this.newest(match, FIGURE_WALK_DOCS, FIRST_DOCS);
     const out: FactRow[] = [];
-    for (let start = 0; start < ids.length && out.length < limit; start += FIGURE_WALK_PAGE) {
-      out.push(...(await this.facts.figuresOf(this.tenant, ids.slice(start, start + FIGURE_WALK_PAGE), filter)));
+    for (let i = 0, batch = FIRST_DOCS; i < found.length && out.length < limit; i++) {
+      if (found[i]!.figures === undefined) {
+        await this.fillDocs(found.slice(i, i + batch));
+        batch *= 2;
+      }
+      const m = found[i]!;
+      out.push(...withArticles(keptFigures([{ article_id: m.article_id, figures: m.figures ?? null }], filter), [m]));
     }
     return out.slice(0, limit);
   }
 
   async recentTitleFigures(match: MatchQuery, articleLimit: number): Promise<FactRow[]> {
-    return this.facts.figuresOf(this.tenant, await this.newest({ ...match, titleOnly: true }, articleLimit));
+    const found = await this.newest({ ...match, titleOnly: true }, articleLimit, articleLimit);
+    await this.fillDocs(found);
+    return withArticles(keptFigures(found.map((m) => ({ article_id: m.article_id, figures: m.figures ?? null })), {}), found);
   }
 
   async recentArticles(match: MatchQuery, limit: number): Promise<ArticleHit[]> {
-    const ids = await this.newest(match, limit);
-    if (ids.length === 0) return [];
-    return rows<ArticleHit>(
-      this.db,
-      `SELECT a.id, a.title, a.url, a.published_at AS "publishedAt", a.topics, f.title AS "sourceTitle"
-       FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ANY($1::bigint[]) AND ${TENANT_OWNS} ORDER BY a.id DESC`,
-      [ids, this.tenant],
-    );
+    return (await this.newest(match, limit, 0)).map((m) => ({
+      id: m.article_id,
+      title: m.a_title,
+      url: m.a_url,
+      publishedAt: m.a_published,
+      sourceTitle: m.s_title,
+      topics: m.a_topics,
+    }));
   }
 
-  /** The tenant's newest `n` matching article ids; a short answer is every match, so it serves any later n. */
-  private async newest(match: MatchQuery, n: number): Promise<number[]> {
+  /**
+   * The tenant's newest `n` matches, the first `docs` with their figures documents when found
+   * here. A short answer is every match there is, so it serves any later n. A search for articles
+   * alone fetches a figure walk's worth, which the answer's figures will want next.
+   */
+  private async newest(match: MatchQuery, n: number, docs: number): Promise<MatchRow[]> {
     const query = toTsquery(match);
     if (!query) return [];
-    const known = this.matches.get(query);
-    if (known && (known.ids.length < known.limit || n <= known.limit)) return known.ids.slice(0, n);
-    const limit = Math.max(n, FIGURE_WALK_DOCS);
-    // The full-text index finds the matches first (MATERIALIZED keeps the planner from walking the
-    // tenant's feeds and testing every article's tsvector instead, which it picked whenever its
-    // statistics lagged a burst of ingest: 30 ms for one search of 2,000 articles).
-    const found = await rows<{ id: number }>(
-      this.db,
-      `WITH m AS MATERIALIZED (SELECT a.id, a.feed_id FROM articles a WHERE a.search @@ to_tsquery('english', $1))
-       SELECT m.id FROM m WHERE EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = m.feed_id AND s.tenant = $2) ORDER BY m.id DESC LIMIT $3`,
-      [query, this.tenant, limit],
-    );
-    const ids = found.map((r) => r.id);
-    this.matches.set(query, { ids, limit });
-    return ids.slice(0, n);
+    const key = `${match.titleOnly ? 'title' : 'all'}:${query}`;
+    const known = this.matches.get(key);
+    if (known && (known.rows.length < known.limit || n <= known.limit)) return known.rows.slice(0, n);
+    const limit = Math.max(n, match.titleOnly ? 0 : FIGURE_WALK_DOCS);
+    const found = await prepared<MatchRow & { with_doc: boolean }>(this.db, MATCHES_SQL.name, MATCHES_SQL.text, [query, match.titleOnly === true, this.tenant, limit, docs]);
+    const rows = found.map(({ with_doc, figures, ...m }) => (with_doc ? { ...m, figures } : m));
+    this.matches.set(key, { rows, limit });
+    return rows.slice(0, n);
+  }
+
+  /** The figures documents of those matches that were found without theirs, in one statement. */
+  private async fillDocs(found: readonly MatchRow[]): Promise<void> {
+    const missing = found.filter((m) => m.figures === undefined);
+    if (missing.length === 0) return;
+    const got = await prepared<{ article_id: number; figures: string | null }>(this.db, DOCS_SQL.name, DOCS_SQL.text, [missing.map((m) => m.article_id)]);
+    const byId = new Map(got.map((d) => [d.article_id, d.figures]));
+    for (const m of missing) m.figures = byId.get(m.article_id) ?? null;
   }
 }

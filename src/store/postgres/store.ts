@@ -59,7 +59,7 @@ export function openPostgresStore(url: string, opts: { maxConnections?: number; 
     settings: new PgSettings(db),
     subscriptions: new PgSubscriptions(db),
     outbox: new PgOutbox(db),
-    search: new PgSearch(db, facts),
+    search: new PgSearch(db),
     writes: new PgWrites(tx),
     work: new PgWork(pool, ready, opts.leases),
     close: async () => {

@@ -23,6 +23,8 @@ export const DEFAULT_LEASES: Leases = { pollMs: 10 * 60_000, sendMs: 2 * 60_000 
 export class PgWork implements WorkQueue {
   private readonly feedClaims: WorkClaims;
   private readonly deliveryClaims: WorkClaims;
+  /** A third of the lease: a renewal that is late, or fails once, still lands before the claim runs out. */
+  readonly renewFeedEveryMs: number;
 
   constructor(
     pool: Pool,
@@ -32,8 +34,8 @@ export class PgWork implements WorkQueue {
   ) {
     this.feedClaims = new WorkClaims(pool, { worker, leaseMs: leases.pollMs });
     this.deliveryClaims = new WorkClaims(pool, { worker, leaseMs: leases.sendMs });
+    this.renewFeedEveryMs = Math.max(1, Math.floor(leases.pollMs / 3));
   }
-
 
   /** Of the feeds the scheduler picked as due, those this process now holds (others may hold the rest). */
   async claimFeeds(feeds: readonly Feed[], now: Date): Promise<Feed[]> {
@@ -45,6 +47,10 @@ export class PgWork implements WorkQueue {
 
   async releaseFeed(id: number): Promise<void> {
     await this.feedClaims.release('feeds', id);
+  }
+
+  renewFeed(id: number): Promise<boolean> {
+    return this.feedClaims.renew('feeds', id);
   }
 
   async claimDeliveries(platform: string, now: Date, limit: number): Promise<OutboxRow[]> {

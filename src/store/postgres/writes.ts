@@ -8,7 +8,7 @@ import { PgFacts } from './facts.ts';
 import { PgSubscriptions, PgOutbox } from './subscriptions.ts';
 import { enqueueDelivery } from './outbox.ts';
 import type { InTransaction } from './sources.ts';
-import type { Queryable } from './query.ts';
+import { one, type Queryable } from './query.ts';
 
 /** The store's transactions on PostgreSQL (types.ts says what each does), each on one connection. */
 export class PgWrites implements Writes {
@@ -85,6 +85,25 @@ export class PgWrites implements Writes {
       );
       if (moved.rowCount !== 1) return undefined;
       return { queued: row ? await enqueueDelivery(db, row, now) : false };
+    });
+  }
+
+  takeChannelSlot(outboxId: number, platform: string, channel: string, since: Date, now: Date, perMinute: number): Promise<boolean> {
+    return this.tx(async (db) => {
+      // One process at a time counts a channel's posts and takes a slot; the lock ends with the transaction.
+      await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`factfeed pacing ${platform} ${channel}`]);
+      // A post in flight is one another process holds (its claim's lease still running) and
+      // recorded an attempt at since the window opened, not yet sent or given up.
+      const taken = await one<{ n: number }>(
+        db,
+        `SELECT count(*)::int AS n FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
+         WHERE s.platform = $1 AND s.channel = $2 AND o.id <> $3
+           AND (o.sent_at > $4 OR (o.sent_at IS NULL AND o.failed_at IS NULL AND o.attempted_at > $4 AND o.lease_until > now()))`,
+        [platform, channel, outboxId, since.toISOString()],
+      );
+      if (taken!.n >= perMinute) return false;
+      await db.query('UPDATE outbox SET attempted_at = $2 WHERE id = $1', [outboxId, now.toISOString()]);
+      return true;
     });
   }
 }

@@ -6,6 +6,7 @@ import type { Delivery, DeliverySink } from '../../../src/deliver/types.ts';
 import type { PollResult } from '../../../src/ingest/pipeline.ts';
 import { systemClock } from '../../../src/clock.ts';
 import { silentLogger } from '../../../src/log.ts';
+import type { Leases } from '../../../src/store/postgres/work.ts';
 import { describePg, freshDatabase, type TestDatabase } from '../../helpers/postgres.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -19,10 +20,10 @@ describePg('work shared by two processes on one PostgreSQL database', () => {
   });
 
   /** Two stores with pools of their own: each stands in for one factfeed process. */
-  async function twoProcesses(): Promise<[PostgresStore, PostgresStore]> {
+  async function twoProcesses(leases?: Leases): Promise<[PostgresStore, PostgresStore]> {
     db = await freshDatabase();
-    const a = openPostgresStore(db.url, { maxConnections: 3, applicationName: 'factfeed-test-a' });
-    const b = openPostgresStore(db.url, { maxConnections: 3, applicationName: 'factfeed-test-b' });
+    const a = openPostgresStore(db.url, { maxConnections: 3, applicationName: 'factfeed-test-a', leases });
+    const b = openPostgresStore(db.url, { maxConnections: 3, applicationName: 'factfeed-test-b', leases });
     stores.push(a, b);
     await Promise.all([a.ready, b.ready]);
     return [a, b];
@@ -72,5 +73,61 @@ describePg('work shared by two processes on one PostgreSQL database', () => {
     expect(again.flatMap((t) => t.started)).toEqual([]);
     expect(polled.sort((x, y) => x - y)).toEqual([...new Set(polled)]);
     expect(polled).toHaveLength(20);
+  });
+
+  it('keeps a feed from another process while a poll that outlasts several leases still runs', async () => {
+    const [a, b] = await twoProcesses({ pollMs: 300, sendMs: 60_000 });
+    const now = systemClock.now();
+    for (let i = 0; i < 3; i++) await a.sources.add({ tenant: 'g1', url: `https://slow-${i}.example.org/rss`, kind: 'url' }, now);
+    const polled: string[] = [];
+    const scheduler = (store: PostgresStore, name: string) =>
+      createScheduler({
+        store,
+        clock: systemClock,
+        log: silentLogger,
+        concurrency: 10,
+        poll: async (feed) => {
+          polled.push(`${name}:${feed.id}`);
+          // Four leases long: without renewal the feed is anyone's again after the first.
+          await sleep(1200);
+          await store.feeds.markSuccess(feed.id, systemClock.now(), new Date(Date.now() + 600_000));
+          return { feedId: feed.id } as PollResult;
+        },
+      });
+    const slow = await scheduler(a, 'a').tick();
+    expect(slow.started).toHaveLength(3);
+    const other = scheduler(b, 'b');
+    const started: number[] = [];
+    for (let t = 0; t < 12; t++) {
+      await sleep(100);
+      started.push(...(await other.tick()).started);
+    }
+    await slow.done;
+    expect(started).toEqual([]);
+    expect(polled.every((p) => p.startsWith('a:'))).toBe(true);
+    expect(polled).toHaveLength(3);
+  });
+
+  it('lets two processes sending to one channel together post no more than its limit in a minute', async () => {
+    const [a, b] = await twoProcesses();
+    const clock = { now: () => new Date('2025-06-15T12:00:00Z') };
+    const { subscription } = await a.subscriptions.upsert({ tenant: 'g1', platform: 'discord', channel: 'news' }, clock.now());
+    const enqueue = async (from: number, to: number): Promise<void> => {
+      for (let i = from; i < to; i++) await a.outbox.enqueue({ subscriptionId: subscription.id, kind: 'notice', dedupeKey: `n:${i}`, payload: { title: `t${i}`, text: 'x' } }, clock.now());
+    };
+    const sent: string[] = [];
+    // Slow sends, so both processes are deciding about the channel while the other's post is on its way.
+    const sink: DeliverySink = { platform: 'discord', send: async (d) => (await sleep(40), sent.push(d.nonce ?? ''), { ok: true }) };
+    const sender = (store: PostgresStore) => createSender({ store, clock, log: silentLogger, sink, postsPerMinute: 3 });
+    await enqueue(0, 5);
+    // The first process holds those five; the next five are left for the second.
+    const first = sender(a).drain();
+    await sleep(20);
+    await enqueue(5, 10);
+    const second = sender(b).drain();
+    const results = await Promise.all([first, second]);
+    expect(sent).toHaveLength(3);
+    expect(results.map((r) => r.sent + r.paced)).toEqual([5, 5]);
+    expect(await a.outbox.countPending()).toBe(7);
   });
 });
