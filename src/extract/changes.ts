@@ -47,7 +47,7 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+ago)?))?`;
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+ago)?))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to|at)\s+(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
@@ -70,7 +70,7 @@ const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|b
 // (or a gain) said after the figure.
 const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
-const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
+const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
 const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
@@ -136,6 +136,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
       setChange(b.fact, before.dir, a.fact);
       gone.add(a);
+      continue;
+    }
+    // "92.9% of users in October compared to 95.5% in June": the earlier level of the same measure.
+    if (b && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
+      a.fact.previous = b.fact.value;
+      if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
+      a.fact.direction = a.fact.value > b.fact.value ? 'up' : 'down';
+      gone.add(b);
       continue;
     }
     // "$3.36bn, up 27%", "13,176, down 0.4%", "£5m, an increase of 12%"
@@ -235,16 +243,19 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (prev?.[1]) return JOBS_AFTER.test(after) ? 'down' : undefined;
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
   if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
+  if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"
   // "taking his stake to 42.3%", "bringing its total takings to $21.6m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
-  if (/\b(?:taking|bringing|lifting|pushing)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
+  if (/\b(?:taking|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;
 }
-const TAKING_TO = /\b(?:taking|bringing|lifting|pushing)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
+const COMPARED = /^(?:\s+(?:of\s+\w+\s+)?(?:in|on|at|for|during)\s+[\w ]{1,24}?)?,?\s+(?:compared\s+(?:with|to)|against)\s+(?:(?:a|an|the)\s+)?$/i;
+const TAKING_TO = /\b(?:taking|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 function nearMovement(s: string, at: number, start: number): boolean {
-  const between = s.slice(at, start);
+  // "have also risen, by 19%": a comma before "by" still joins the movement to its size.
+  const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ');
   // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
   // A year in between is no figure of its own ("boost its 2004 dividend by 27%").
   return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '').replace(/\b(?:19|20)\d\d\b/g, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);

@@ -130,7 +130,7 @@ function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
     }
   }
   durationSpans(s, placed);
-  const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours)\b/i.test(s) ? periodSpans(s) : [];
+  const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);
 }
@@ -364,7 +364,7 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
 
 const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;
 const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
-const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

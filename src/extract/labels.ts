@@ -21,11 +21,11 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
 const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
-const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
+const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|slot|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
 // a course's length ("the 10,500m course") and a height ("a record of 4.91m") are measures.
 const ATHLETICS = /\d\s?(?:seconds|secs)\b|\b(?:personal best|season['’]?s? best|race|record|champion|athlet\w*|indoor|outdoor|hurdles|relay|olympic|medal\w*|runner|marathon|sprint|cross-country|steeplechase|heptathl\w*|decathl\w*|pentathl\w*)\b/i;
-const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<=\bover\s)\d{2,5}m\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b(?!\s?(?:seconds?|secs?)\b)/g;
+const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<=\bover\s)\d{2,5}m\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|clocking|clocks|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b(?!\s?(?:seconds?|secs?)\b)/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
@@ -41,7 +41,7 @@ const NOT_NAMES = new Set(
 const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
-  String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}-year-olds\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
+  String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds?\b|\b(?:people|adults|those|voters|users|workers)\s+(?:aged\s+)?(?:under|over)\s+\d{1,2}\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million))|\baged\s+\d{1,2}\s+(?:or|and)\s+(?:over|under|above|older)\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
   'gi',
 );
 // Standards and software named with a version: "USB 2.0", "Bluetooth 1.2", "Web 2.0".
@@ -51,7 +51,7 @@ const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|
 // "Four-Kings" championship: numbers inside names.
 const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,2})+\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion|,\d))/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+Downing\s+Street\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
@@ -62,7 +62,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days|hours)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|most|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|second|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days|hours|minutes)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|most|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
   'gi',
 );
 
@@ -95,9 +95,9 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/\b(?:under|over)[- ]|year-olds|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:under|over)[- ]|year[- ]olds?|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/World War|Downing|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;

@@ -47,7 +47,7 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
-const FRACTION = String.raw`(?:\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
+const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+)?points?\b)|\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|(?<!\bone\s)half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
@@ -296,6 +296,12 @@ function fractionMention(raw: string, start: number, s: string): NumberMention |
   // "three quarters of contraction": quarters of a year, not three-quarters of something.
   if (part === 'quarters' && /^\s+of\s+(?:\w+\s+)?(?:contraction|growth|decline|expansion|recession|losses|gains|shrinking|falling|rising)\b/i.test(s.slice(start + raw.length, start + raw.length + 40))) {
     return { start, end: start + raw.length, raw, value: n, unit: 'quarters' };
+  }
+  // "a quarter point rise", "a quarter percentage point": a fraction of a percentage point.
+  const point = /^\s+(?:percentage\s+)?points?\b/i.exec(s.slice(start + raw.length, start + raw.length + 24));
+  if (point) {
+    const end = start + raw.length + point[0].length;
+    return { start, end, raw: s.slice(start, end), value: (n * FRACTIONS[part ?? count!]!) / 100, unit: 'pp' };
   }
   // "a quarter of a million students": a fraction of a scale word is a count, not a share.
   const scaled = /^\s+of\s+an?\s+(thousand|million|billion)\b/i.exec(s.slice(start + raw.length, start + raw.length + 24));
