@@ -138,7 +138,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(a);
       continue;
     }
-    // "92.9% of users in October compared to 95.5% in June": the earlier level of the same measure.
+    // "a 91.5% share in March compared to 94% in May": the earlier level of the same measure.
     if (b && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
@@ -221,7 +221,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
   return placed.filter((p) => !gone.has(p));
 }
 
-// "to rise to 85% by 2008 and 100% by 2010": the second level of one movement moves the same way.
+// "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
 const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
 function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
   const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
@@ -244,7 +244,7 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
   if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
   if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"
-  // "taking his stake to 42.3%", "bringing its total takings to $21.6m": a new, higher level.
+  // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
   if (/\b(?:taking|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;

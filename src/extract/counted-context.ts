@@ -18,7 +18,7 @@ const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|t
 const COST = /\bcost(?:s|ing)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|less\s+than|over|up\s+to|an\s+estimated|a\s+reported)\s+)?$/u;
 const MAKING = /^(?:\s*\([^()]{1,30}\))?\s+to\s+(?:make|build|produce|stage|bring|develop|film|shoot|create|mount)\b/i;
 const BOUGHT_FOR = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s+(?:(?:the|its|a|an|their|his|her)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+for\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|just)\s+)?$/iu;
-// "Weekend tickets are now on sale priced at £125", "the console, priced at $150".
+// "Day passes, on sale now priced at £45", "the handset, priced at $199".
 const PRICED = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:(?:is|are|was|were|will\s+be)\s+)?(?:(?:now|currently|already|also)\s+)?(?:(?:on\s+sale|available)\s+)?(?:at\s+)?priced\s+(?:at\s+)?(?:(?:about|around|just|only|from|up\s+to)\s+)?$/iu;
 // "a transfer reported to be about £3m", "its debt, thought to be $2bn".
 const SAID = 'rumoured|reported|said|thought|believed|estimated|expected|understood|put|set';
@@ -58,7 +58,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
     // Each pattern below runs only where a cheap test says its words are there: most figures have none.
     const worth = /\b(?:worth|valued|totall?ing)\s/.test(before) ? WORTH.exec(before) : null;
     if (worth) return trimPhrase(worth[1]!);
-    // "could face a fine up to 200,000 yuan": the noun the bound belongs to.
+    // "may get a fine up to 300,000 yuan": the noun the bound belongs to.
     const bounded = /^\s*up\s+to\b/i.test(s.slice(start, end)) ? /\b(?:a|an)\s+([a-z]{3,})\s+$/.exec(before) : null;
     if (bounded && !/(?:ed|ing|ly)$/.test(bounded[1]!)) return bounded[1]!;
     // "The film cost Sony $10m to make", "which reportedly cost $150m to make": what it cost.
@@ -67,7 +67,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
     const bought = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s/i.test(before) ? BOUGHT_FOR.exec(before) : null;
     if (bought) return trimPhrase(bought[1]!);
     const priced = before.includes('priced') ? PRICED.exec(before) : null;
-    // "went on sale in the US in mid-November priced $150": a place or a time is not what is priced.
+    // "launched in Japan in early May priced $199": a place or a time is not what is priced.
     if (priced && !/\s(?:in|on|at|from|for)\s/i.test(` ${priced[1]!} `)) return trimPhrase(priced[1]!);
     const purpose = PURPOSE.exec(after);
     if (purpose) {

@@ -214,7 +214,7 @@ const WORD_N: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4
 const PART = '(?:(?:early|late|mid)[\\s-]+)?';
 const RANGE_OPEN = new RegExp(`\\b(?:between|from)\\s+${PART}$`, 'i');
 const RANGE_JOIN = new RegExp(`^,?\\s+(?:and|to|until|through)\\s+${PART}$|^\\s?[-–]\\s?$`, 'i');
-// "between August 6, 2024, and May 25, 2025" becomes one period, even when its ends are months.
+// "between 3 March 2024 and 9 June 2025" becomes one period, even when its ends are months.
 function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   for (let i = 0; i < found.length; i++) {

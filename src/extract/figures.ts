@@ -187,7 +187,7 @@ function figureFrom(
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
-  // "a personal best of 7.96m on his first jump", "in a time of 3:58.2": the measure before "of"
+  // "a season best of 6.71m on her second jump", "in a time of 3:58.2": the measure before "of"
   // names the figure, whatever follows it.
   const measure = n.unit && n.unit !== '%' && /\bof\s+$/.test(lead) ? MEASURE_OF.exec(s.slice(Math.max(0, n.start - 30), n.start)) : null;
   if (measure) counted = measure[1]!.toLowerCase();

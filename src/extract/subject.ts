@@ -161,7 +161,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       // "The price of gas, a vital fuel, has risen": an aside or an apposition sits between.
       // So does anything between two dashes ("Growth - the main target of curbs - was 11.5%").
       // And a lone adverb ("The yen, meanwhile, had strengthened").
-      // And a participle with its agent ("Reliance Energy, headed by Anil, jumped 7%").
+      // And a participle with its agent ("Dunmore Power, run by his brother, jumped 6%").
       while (i > 1 && (/^(?:which|who|that|where|a|an)\b|^(?:meanwhile|however|though|too|also|therefore|instead|\w+ly)$|^[a-z]+(?:ed|en)\s+by\b|^(?:based|run|owned|led|headed|chaired)\s+(?:in|by)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;

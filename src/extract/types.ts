@@ -53,7 +53,7 @@ export interface FigureFact extends FactBase {
   change?: number;
   /** Unit of `change`: '%', 'pp', 'points' or the figure's currency. */
   changeUnit?: string;
-  /** The earlier level: $10.9bn in "rose 2% to $11.1bn from $10.9bn". */
+  /** The earlier level: $8.0bn in "climbed 3% to $8.2bn from $8.0bn". */
   previous?: number;
   /** When the earlier level applied, if the sentence says ("from 1.9% in May"). */
   previousDate?: string;

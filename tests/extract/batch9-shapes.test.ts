@@ -18,8 +18,8 @@ describe('scores and rates', () => {
 });
 
 describe('changes and what is counted', () => {
-  it('reads "N% above normal" and "below the levels of a year ago", and "swelled to"', () => {
-    expect(facts('Demand is 12% above normal, while stocks are 6% below the levels of a year ago.').map((f) => f[2])).toEqual(['up', 'down']);
+  it('reads "N% above normal" and "below the level of last year", and "swelled to"', () => {
+    expect(facts('Demand is 12% above normal, while stocks are 6% below the level of last year.').map((f) => f[2])).toEqual(['up', 'down']);
     expect(facts('The deficit has swelled to $9bn.')[0]![2]).toBe('up');
   });
 
