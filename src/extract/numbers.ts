@@ -334,7 +334,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   const pct = /^ (?:per ?cent|percent)\b/i.exec(after);
   // "one in ten", "four out of 10": a share, as a percentage.
   // "about six out of 20", "one in 50", "nine times out of ten".
-  const share = /^ (?:times )?(?:in|out of) (ten|five|four|three|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
+  const share = /^ (?:times )?(?:in|out of) (?:(?:their|the|its|his|her|our) )?(ten|five|four|three|six|seven|eight|nine|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
   // "five pounds", "ten euros": money written in words.
   const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);

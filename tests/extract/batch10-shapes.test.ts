@@ -38,3 +38,16 @@ describe('changes', () => {
     expect(change('The browser had 91.5% of users in October compared to 94% in June.')).toEqual([['91.5%', 'down', 94, null]]);
   });
 });
+
+describe('eleventh batch', () => {
+  it('skips match minutes after "on" or "the opening", "N years on", and "a second year"', () => {
+    expect(read('On 63 minutes he scored again.')).toEqual([]);
+    expect(read('In the opening 30 minutes they struggled.')).toEqual([]);
+    expect(read('They won it in 1990, and 15 years on they lead again.')).toEqual([]);
+    expect(read('She tops the list for a second year.')).toEqual([]);
+  });
+
+  it('reads "four out of their six" as a share', () => {
+    expect(read('They have won five out of their eight games.')).toEqual([['five out of their eight', 62.5, '%']]);
+  });
+});
