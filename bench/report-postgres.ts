@@ -1,16 +1,17 @@
 import type { Results } from './report.ts';
 import type { PgIngestAndAnswers } from './postgres.ts';
 import type { PgAnswers } from './pg-answers.ts';
+import type { PgShared } from './pg-shared.ts';
 
 const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
 
 /**
  * SQLite and PostgreSQL side by side: the same corpus ingested over HTTP, then the same answers at
- * that size, and at the big store's size when the bench built it (copied into PostgreSQL). The poll
- * cycle shared by three processes is not measured on PostgreSQL yet, and the table says so rather
- * than leave it out silently.
+ * that size, and at the big store's size when the bench built it (copied into PostgreSQL), and the
+ * poll cycle shared by three processes (bench/pg-shared.ts; SQLite has one process by design). What
+ * was not measured says so rather than be left out silently.
  */
-export function renderPostgres(r: Results, pg: PgIngestAndAnswers, big?: PgAnswers): string {
+export function renderPostgres(r: Results, pg: PgIngestAndAnswers, big?: PgAnswers, shared?: PgShared): string {
   const sqliteAnswers = r.answers[0];
   const sqliteBig = r.answers.find((a) => a.articles === big?.articles) ?? r.answers.at(-1);
   const at = (n: number): string => n.toLocaleString('en-US');
@@ -30,7 +31,9 @@ export function renderPostgres(r: Results, pg: PgIngestAndAnswers, big?: PgAnswe
     [`/summary p99 at ${pg.articles.toLocaleString('en-US')} articles, ms`, f1(sqliteAnswers?.latency.summary.p99 ?? Number.NaN), f1(pg.latency.summary.p99)],
     ['known answers right', `${sqliteAnswers?.checks.filter((c) => c.ok).length ?? 0}/${sqliteAnswers?.checks.length ?? 0}`, `${pg.answers.filter((c) => c.ok).length}/${pg.answers.length}`],
     ...bigRows,
-    ['poll cycle of 10,000 feeds by 3 processes', 'n/a', 'not measured yet'],
+    shared
+      ? [`poll cycle of ${at(shared.feeds)} feeds by 3 processes, s`, 'n/a', `${f1(shared.three.wallSeconds)} (1 process: ${f1(shared.one.wallSeconds)}; ${shared.ratio.toFixed(2)}x the articles/s)`]
+      : ['poll cycle of 10,000 feeds by 3 processes', 'n/a', 'not measured yet'],
   ];
   const width = (i: number): number => Math.max(...rows.map((row) => row[i]!.length), ['', 'SQLite', 'PostgreSQL'][i]!.length);
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(width(0)) : c.padStart(width(i)))).join('  ');

@@ -9,11 +9,15 @@ import type { SharedAnswers, SharedMeasure } from './shared.ts';
 import { benchPgServer, type PgIngestAndAnswers } from './postgres.ts';
 import { renderPostgres } from './report-postgres.ts';
 import type { PgAnswers } from './pg-answers.ts';
+import { pgSharedPhase, type PgShared } from './pg-shared.ts';
+import { renderPgShared } from './report-pg-shared.ts';
 
 /**
- * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep --postgres]
+ * npm run bench [-- --articles N --queries N --skip-100k --quick --threads N --keep --postgres --pg-feeds N]
  * --postgres also runs ingest and answers on PostgreSQL (FACTFEED_BENCH_PG_URL, or the server
- * scripts/pg-test-cluster.sh starts) and prints them beside SQLite's.
+ * scripts/pg-test-cluster.sh starts) and prints them beside SQLite's, and a poll cycle of
+ * --pg-feeds feeds (10,000) shared by 3 bot processes against 1 (bench/pg-shared.ts, which also
+ * runs alone).
  * Starts the feed server and runs each phase in its own process (so peaks and CPU times are the
  * phase's own), prints the tables and writes bench/results.json.
  */
@@ -40,6 +44,7 @@ const threads = num('threads', availableParallelism());
 const sharedServers = num('servers', 1000);
 const SHARED_FEEDS = 200;
 const SHARED_PER_SERVER = 20;
+const pgFeeds = num('pg-feeds', 10_000);
 const out = join(here, 'results.json');
 
 const log = (msg: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
     }
     log(`ingested ${ing.ingest.added} articles in ${ing.ingest.wallSeconds.toFixed(1)} s; measuring stages`);
     let onPg: PgIngestAndAnswers | undefined;
+    let pgShared: PgShared | undefined;
     if (flag('postgres')) {
       const pgServer = benchPgServer();
       if (!pgServer) throw new Error('--postgres needs a PostgreSQL server: set FACTFEED_BENCH_PG_URL, or run it as scripts/pg-test-cluster.sh npm run bench -- --postgres');
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
       } finally {
         again.stop();
       }
+      pgShared = await pgSharedPhase({ pgServer, feeds: pgFeeds, log });
     }
     const stages = await phase<Results['ingest']['stages']>('breakdown', { spec, count: Math.min(articles, quick ? 300 : 1000) });
 
@@ -182,7 +189,8 @@ async function main(): Promise<void> {
     };
     const results: Results = { ...partial, targets: targetsOf(partial), totalSeconds: (performance.now() - started) / 1000 };
     console.log(renderResults(results));
-    if (onPg) console.log(renderPostgres(results, onPg, pgBig));
+    if (pgShared) console.log(renderPgShared(pgShared));
+    if (onPg) console.log(renderPostgres(results, onPg, pgBig, pgShared));
     console.log(`\n${results.command} — ${results.totalSeconds.toFixed(0)} s on ${results.machine.cpus}× ${results.machine.cpuModel} (load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')})`);
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     log(`wrote ${out}`);

@@ -15,7 +15,19 @@ export interface FeedServer {
   /** Adds one new item to every k-th source (k = round(1/fraction)); returns how many changed. */
   addNewItems(fraction: number): number;
   stats(): { requests: number; notModified: number; bytes: number };
+  /** Feed requests so far, by feed: how many feeds were asked for, and which more than once. */
+  fetches(): FeedFetches;
   close(): Promise<void>;
+}
+
+export interface FeedFetches {
+  /** Feed requests, 200s and 304s. */
+  total: number;
+  /** Different feeds asked for. */
+  feeds: number;
+  /** Feeds asked for more than once, with their counts (the first 20). */
+  repeated: Array<{ feed: number; times: number }>;
+  repeatedFeeds: number;
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -50,6 +62,11 @@ ${items.join('\n')}
 export async function startFeedServer(spec: CorpusSpec, port = 0): Promise<FeedServer> {
   const generation = new Map<number, number>();
   const counters = { requests: 0, notModified: 0, bytes: 0 };
+  const perFeed = new Map<number, number>();
+  const fetches = (): FeedFetches => {
+    const repeated = [...perFeed].filter(([, n]) => n > 1).map(([feed, times]) => ({ feed, times }));
+    return { total: [...perFeed.values()].reduce((a, b) => a + b, 0), feeds: perFeed.size, repeated: repeated.slice(0, 20), repeatedFeeds: repeated.length };
+  };
   const lastModified = (source: number): string => new Date(Date.parse(spec.start) + (generation.get(source) ?? 0) * 3_600_000).toUTCString();
 
   const server = http.createServer((req, res) => {
@@ -60,12 +77,17 @@ export async function startFeedServer(spec: CorpusSpec, port = 0): Promise<FeedS
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ changed }));
       return;
     }
+    if (req.method === 'GET' && url.pathname === '/_bench/fetches') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(fetches()));
+      return;
+    }
     const m = /^\/feeds\/(\d+)\.xml$/.exec(url.pathname);
     const source = m ? Number(m[1]) : -1;
     if (!m || source >= spec.sources) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`no such feed: ${url.pathname}`);
       return;
     }
+    perFeed.set(source, (perFeed.get(source) ?? 0) + 1);
     const gen = generation.get(source) ?? 0;
     const etag = `"s${source}-g${gen}-${spec.seed}-${spec.articles}"`;
     if (req.headers['if-none-match'] === etag) {
@@ -99,6 +121,7 @@ export async function startFeedServer(spec: CorpusSpec, port = 0): Promise<FeedS
     feedUrl: (source) => `${base}/feeds/${source}.xml`,
     addNewItems,
     stats: () => ({ ...counters }),
+    fetches,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
