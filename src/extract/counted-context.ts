@@ -62,7 +62,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
     const bounded = /^\s*up\s+to\b/i.test(s.slice(start, end)) ? /\b(?:a|an)\s+([a-z]{3,})\s+$/.exec(before) : null;
     if (bounded && !/(?:ed|ing|ly)$/.test(bounded[1]!)) return bounded[1]!;
     // "The film cost Sony $10m to make", "which reportedly cost $150m to make": what it cost.
-    if (COST.test(before) && MAKING.test(after)) return 'cost';
+    if (before.includes('cost') && COST.test(before) && MAKING.test(after)) return 'cost';
     // "bought the unit for $9.3bn": what changed hands.
     const bought = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s/i.test(before) ? BOUGHT_FOR.exec(before) : null;
     if (bought) return trimPhrase(bought[1]!);

@@ -6,6 +6,7 @@
  */
 import { matchesOf } from './scan.ts';
 import { sportSpans } from './sport-labels.ts';
+import { ODDS_CUE } from './numbers.ts';
 
 const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty|fifty)`;
 
@@ -103,7 +104,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   // Betting odds ("the 6/4 favourite") are read as figures (numbers.ts), not masked as codes.
-  const odds = /\b(?:odds|favourite|favorite|bookmakers?|bookies|outsider|William Hill|Ladbrokes|Coral|betting)\b/i.test(s);
+  const odds = ODDS_CUE.test(s);
   if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) if (!(odds && /^\d{1,3}\/\d{1,2}$/.test(m[0]))) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);

@@ -169,7 +169,8 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
 }
 
 const RATE_CONTEXT = /%|per ?cent|percentage|\brates?\b|\bpoll|\bsurvey|\bshare|\bindex|\b(?:FTSE|Dow|Nasdaq|Nikkei|Dax|CAC)\b|\byield/i;
-const ODDS_CUE = /\b(?:odds|favourite|favorite|bookmakers?|bookies|outsider|William Hill|Ladbrokes|Coral|betting)\b/i;
+/** Words that say a sentence is about betting, so "6/4" and "8-1" there are odds (labels.ts reads it too). */
+export const ODDS_CUE = /\b(?:odds|favourite|favorite|bookmakers?|bookies|outsider|William Hill|Ladbrokes|Coral|betting)\b/i;
 const ODDS = /(?<![\d.,/-])\b(\d{1,3})[-/](\d{1,2})\b(?![\d/-]|[.,]\d|\s*(?:%|per\s?cent))/g;
 
 function ratioMention(m: RegExpExecArray, start: number): NumberMention | undefined {
