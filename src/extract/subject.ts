@@ -96,7 +96,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   if (war) return { text: war[1]!, end: start };
   const windowStart = Math.max(0, before.length - 200);
   let clauseStart = windowStart;
-  for (const m of matchesOf(REPORTED, before.slice(windowStart))) clauseStart = windowStart + m.index + m[0].length;
+  for (const m of matchesOf(REPORTED, before.slice(windowStart))) {
+    const end = windowStart + m.index + m[0].length;
+    // "Group shares added 2.4%": "added" right before the figure is a gain, not a report.
+    if (/^added$/i.test(m[0]) && /^\s*$/.test(before.slice(end))) continue;
+    clauseStart = end;
+  }
   // Clauses with the marks between them: chunk i stands between seps[i - 1] and seps[i].
   const parts = before.slice(clauseStart).split(/([;:]|,(?!\d)|\s[-—–]\s)/);
   const chunks = parts.filter((_, k) => k % 2 === 0);
@@ -109,6 +114,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // The verb chain nearest the figure governs it ("the agency published data showing Chile's
     // output grew 5.2%" → the output grew): its first word, after the clause's last boundary.
     let verb = words.findLastIndex((w, k) => isVerbAt(words, k));
+    // "climbed 12% to reach £310m": the infinitive carries the movement on; its verb went before.
+    if (verb >= 2 && /^(?:reach|hit|top)$/i.test(words[verb]!) && /^to$/i.test(words[verb - 1]!)) {
+      const earlier = words.slice(0, verb - 1).findLastIndex((w, k) => isVerbAt(words, k));
+      if (earlier >= 0) verb = earlier;
+    }
     // "food prices - at 3.1% - climbed": read back from "at", a clause without a verb of its own
     // (a final plural is no headline verb there) is the subject.
     if (continued && (verb < 0 || (verb === words.length - 1 && !isVerbAt(words, verb, true)))) {
@@ -116,6 +126,12 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       return subject ? { text: subject, end: start } : undefined;
     }
     while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
+    // "on sales which fell 8% to …": the noun before a relative pronoun is what the clause counts.
+    if (verb >= 2 && /^(?:which|that|who)$/i.test(words[verb - 1]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
+      const from = words.slice(0, verb - 1).findLastIndex((w, k) => STOP.has(w.toLowerCase()) || isVerbAt(words, k));
+      const antecedent = phrase(words.slice(Math.max(from + 1, verb - 5), verb - 1).join(' '));
+      if (antecedent) return { text: antecedent, end: start };
+    }
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
@@ -162,7 +178,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       // So does anything between two dashes ("Growth - the main target of curbs - was 11.5%").
       // And a lone adverb ("The yen, meanwhile, had strengthened").
       // And a participle with its agent ("Dunmore Power, run by his brother, jumped 6%").
-      while (i > 1 && (/^(?:which|who|that|where|a|an)\b|^(?:meanwhile|however|though|too|also|therefore|instead|\w+ly)$|^[a-z]+(?:ed|en)\s+by\b|^(?:based|run|owned|led|headed|chaired)\s+(?:in|by)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
+      while (i > 1 && (/^(?:which|who|that|where|a|an|on|in|at|for|after|under|according)\b|^(?:meanwhile|however|though|too|also|therefore|instead|\w+ly)$|^[a-z]+(?:ed|en)\s+by\b|^(?:based|run|owned|led|headed|chaired)\s+(?:in|by)\b/i.test(chunks[i - 1]!.trim()) || (dash(seps[i - 2]) && dash(seps[i - 1])))) i--;
       const subject = phrase(chunks[i - 1]!.trim());
       return subject ? { text: subject, end: start } : undefined;
     }
