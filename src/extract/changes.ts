@@ -52,7 +52,7 @@ const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+)?|at\s+)(?:a\
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
-const UP_DOWN = /^,?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
+const UP_DOWN = /^(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
 // level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
@@ -64,6 +64,7 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b)/i;
+const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
@@ -185,8 +186,11 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "£50bn - 14% higher than planned", "£2.1bn last year, nearly 9% more than the year before": the change
     // of a level follows it, and the level is what it changes.
     const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;
-    if (b && follows) {
-      setChange(a.fact, follows[1] ? 'up' : 'down', b.fact);
+    // "167 million phones were sold in the quarter, 26% more than the year before", "10.9m viewers -
+    // four million fewer than the previous series": a change against an earlier time, a clause on.
+    const later = b && !follows && !a.fact.direction && !b.fact.direction && isChangeOf(b.fact, a.fact) && b.fact.unit !== 'score' && /^[^;:()]{0,70}?(?:,|\s[–—-])\s*(?:about|around|some|nearly|almost|roughly|just|only)?\s*$/.test(ab) ? THAN_BEFORE.exec(s.slice(b.end, b.end + 50)) : null;
+    if (b && (follows || later)) {
+      setChange(a.fact, (follows ?? later)![1] ? 'up' : 'down', b.fact);
       gone.add(b);
       continue;
     }

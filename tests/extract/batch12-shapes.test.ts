@@ -30,3 +30,14 @@ describe('changes', () => {
     expect(change('Operating profit climbed 12% from a year earlier to reach £310m.')).toEqual([['£310m', 'Operating profit', 'up', 12]]);
   });
 });
+
+describe('a change said a clause after its level', () => {
+  it('folds "N% more than the year before" into the level it follows', () => {
+    expect(change('Some 88 million cars were sold in the first half, 12% more than the year before.')).toEqual([['Some 88 million', 'cars', 'up', 12]]);
+  });
+
+  it('folds "N fewer than the previous run" into the level, and "- up N on last year"', () => {
+    expect(change('The finale drew 6.2m viewers - about two million fewer than the previous run.').map((r) => [r[0], r[2], r[3]])).toEqual([['6.2m', 'down', -2000000]]);
+    expect(change('The singer is third on the list with £300m - up £25m on last year.').map((r) => [r[0], r[2], r[3]])).toEqual([['£300m', 'up', 25000000]]);
+  });
+});
