@@ -14,7 +14,7 @@ const DEFINED_ABBREVIATION = /((?:\p{Lu}[\p{L}'’&-]*\s+(?:(?:of|for|and|the|on
 const ROLE_LIKE = /^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|President|Minister|Chancellor|Leader|Chief|Secretary|Senator|Governor|Mayor|General|Judge|Justice|Coach|Manager|Captain|But|And|When|While|After|Before|If|As|In|On|At|For|With|By)$/;
 const TITLED_SURNAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u;
 /** Sources that stand in for the last named one ("the statement said"). */
-const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the report', 'report', 'the ministry', 'the agency']);
+const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the ministry', 'the agency']);
 
 export class SourceTracker {
   private lastSource: string | undefined;

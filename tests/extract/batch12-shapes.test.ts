@@ -41,3 +41,10 @@ describe('a change said a clause after its level', () => {
     expect(change('The singer is third on the list with £300m - up £25m on last year.').map((r) => [r[0], r[2], r[3]])).toEqual([['£300m', 'up', 25000000]]);
   });
 });
+
+describe('who says so', () => {
+  it('keeps "the report" as the source of what the report says, not the body named before it', () => {
+    const read = figures('The OECD said on Tuesday that trade was strong. Growth will slow to 2.1% next year, the report said.');
+    expect(read.map((f) => [f.raw, f.attribution ?? null])).toEqual([['2.1%', 'report']]);
+  });
+});
