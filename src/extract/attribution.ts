@@ -89,6 +89,8 @@ export function findSources(sentence: string): Source[] {
     // "A previous estimate of 0.1%": the noun, not a forecaster's verb.
     if (/^estimates?$/.test(verb) && /\b(?:a|an|the|its|their|previous|earlier|initial|latest|new|official|revised)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 12), verbStart))) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
+    // "wealth rose an estimated £30m": an adjective, not a forecaster's verb.
+    if (verb === 'estimated' && /\b(?:an|a|the|its|their)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 7), verbStart))) continue;
     // "Grand Slam hopes", "hoped for a recovery": only "hopes to", "promised that" state a claim.
     if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;
     const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
@@ -128,6 +130,8 @@ const OWNER_OF_FIGURES = /^(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s?\
 function adder(out: Source[], sentence: string) {
   return function (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean): void {
     if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
+    // "…, ahead of IMF forecasts": a phrase led by a preposition is no one's subject.
+    if (/^(?:ahead|in|on|at|of|below|above|than|against|despite|after|before|with|by|for|from|under|over)\s/.test(who)) return;
     // "Apacs' figures show": the body that published the figures is the source.
     const owner = who.includes('s') ? OWNER_OF_FIGURES.exec(who) : null;
     if (owner) who = owner[1]!;

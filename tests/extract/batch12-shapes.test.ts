@@ -48,3 +48,15 @@ describe('who says so', () => {
     expect(read.map((f) => [f.raw, f.attribution ?? null])).toEqual([['2.1%', 'report']]);
   });
 });
+
+describe('no source from an adjective or a prepositional phrase', () => {
+  it('reads "rose an estimated £30m" as a figure with no source', () => {
+    const read = figures("The singer's wealth rose an estimated £30m on last year, to £90m.");
+    expect(read.map((f) => f.attribution ?? null)).toEqual([null]);
+  });
+
+  it('never takes "ahead of IMF" as the subject of "forecasts"', () => {
+    const read = figures('Growth has averaged 5% in the past two years, ahead of IMF forecasts, while inflation fell below 8% this year.');
+    expect(read.map((f) => f.attribution ?? null)).toEqual([null, null]);
+  });
+});
