@@ -95,7 +95,7 @@ export function findSources(sentence: string): Source[] {
     if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;
     const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
-    const name = backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
+    const name = relativeSource(before) ?? backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
     if (name && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;
     // "A poll suggests", "figures suggest": evidence suggests; "speculation suggests" names no one.
     if (name && /^suggest/.test(verb) && !EVIDENCE_HEAD.test(name.who)) continue;
@@ -147,6 +147,17 @@ function closes(rest: string): boolean {
 }
 
 const AND_END = /\sand\s*$/;
+// "the deficit, which he said would be", "the state, which claims": a relative clause's source is its
+// pronoun, or the noun the relative pronoun stands for.
+const RELATIVE_PRONOUN = /(?:,\s*|\s)(?:which|who|that)\s+(he|she|it|they)\s*$/i;
+const RELATIVE_END = /,\s*(?:which|who)\s*$/i;
+function relativeSource(before: string): { who: string; start: number } | undefined {
+  if (!before.includes('which') && !before.includes('who') && !before.includes('that')) return undefined;
+  const pronoun = RELATIVE_PRONOUN.exec(before);
+  if (pronoun) return { who: pronoun[1]!.toLowerCase(), start: before.length - pronoun[1]!.length - 1 };
+  const rel = RELATIVE_END.exec(before);
+  return rel ? backwardName(before.slice(0, rel.index)) : undefined;
+}
 // "the 22-year-old told", "A City Herald poll of 1,313 people suggests": sources whose words hold a number.
 const AGED_SOURCE = /\bthe\s+\d{1,3}-year-old\s*$/i;
 const COUNTED_POLL = /((?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:poll|survey|study))\s+of\s+[\d,]+\s+\p{L}+\s*$/u;

@@ -96,11 +96,25 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   if (war) return { text: war[1]!, end: start };
   const windowStart = Math.max(0, before.length - 200);
   let clauseStart = windowStart;
+  let reportAt = -1;
   for (const m of matchesOf(REPORTED, before.slice(windowStart))) {
     const end = windowStart + m.index + m[0].length;
     // "Group shares added 2.4%": "added" right before the figure is a gain, not a report.
     if (/^added$/i.test(m[0]) && /^\s*$/.test(before.slice(end))) continue;
     clauseStart = end;
+    reportAt = windowStart + m.index;
+  }
+  // "the deficit, which he said would be 4%": the reported clause has no subject of its own; the
+  // relative pronoun stands for the noun before the comma.
+  if (reportAt > 0 && /^\s*(?:would|will|could|can|may|might|should|was|is|were|are)\b/i.test(before.slice(clauseStart))) {
+    const rel = /([^,;:]{1,60}),\s*(?:which|that)\s+(?:he|she|it|they)\s+$/i.exec(before.slice(Math.max(0, reportAt - 80), reportAt));
+    let last = rel ? rel[1]!.trim().split(/\s+/) : [];
+    // "Margins were 11%, which it said could reach 12.5%": "which" stands for the measure, the subject.
+    const verbAt = last.findIndex((w) => SUBJECT_END.has(w.toLowerCase()));
+    if (verbAt > 0 && /\d/.test(last.slice(verbAt).join(' '))) last = last.slice(0, verbAt);
+    const det = last.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
+    const antecedent = rel ? phrase(last.slice(det >= 0 && last.length - det <= 5 ? det : -2).join(' ')) : undefined;
+    if (antecedent) return { text: antecedent, end: start };
   }
   // Clauses with the marks between them: chunk i stands between seps[i - 1] and seps[i].
   const parts = before.slice(clauseStart).split(/([;:]|,(?!\d)|\s[-—–]\s)/);

@@ -60,3 +60,14 @@ describe('no source from an adjective or a prepositional phrase', () => {
     expect(read.map((f) => f.attribution ?? null)).toEqual([null, null]);
   });
 });
+
+describe('relative clauses', () => {
+  it('reads what "which he said would be N" counts from the noun before the comma', () => {
+    expect(counted('The minister must cut the deficit, which he said would be 3.5% of GDP this year.')).toEqual([['3.5%', 'deficit']]);
+    expect(counted('Operating margins were 11%, which it said could reach 12.5% by 2007.').map((r) => r[1])).toEqual(['Operating margins', 'Operating margins']);
+  });
+
+  it('takes the noun before ", which claims" as the source of the claim', () => {
+    expect(figures('Acme, which claims to represent owners of 7% of the shares, says the bid is too high.').map((f) => f.attribution ?? null)).toEqual(['Acme']);
+  });
+});
