@@ -47,8 +47,8 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|against the (?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
-const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+)?|at\s+)(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
+const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
@@ -64,6 +64,8 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b)/i;
+const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
+const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
 const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
@@ -136,6 +138,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
       setChange(b.fact, before.dir, a.fact);
+      gone.add(a);
+      continue;
+    }
+    // "an earlier estimate of 0.2% growth was revised down to a 0.1% fall": the estimate is the earlier level.
+    const revised = b && !b.fact.previous && comparable(a.fact, b.fact) ? REVISED_TO.exec(ab) : null;
+    if (b && revised && ESTIMATE_OF.test(s.slice(Math.max(0, a.start - 40), a.start))) {
+      b.fact.previous = a.fact.value;
+      b.fact.direction = /down|cut|lower/i.test(revised[1]!) ? 'down' : /up|raise|higher/i.test(revised[1]!) ? 'up' : b.fact.direction ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
       gone.add(a);
       continue;
     }
@@ -250,11 +260,11 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"
   // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
-  if (/\b(?:taking|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
+  if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;
 }
 const COMPARED = /^(?:\s+(?:of\s+\w+\s+)?(?:in|on|at|for|during)\s+[\w ]{1,24}?)?,?\s+(?:compared\s+(?:with|to)|against)\s+(?:(?:a|an|the)\s+)?$/i;
-const TAKING_TO = /\b(?:taking|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
+const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 function nearMovement(s: string, at: number, start: number): boolean {

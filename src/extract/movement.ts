@@ -8,7 +8,7 @@ const UP_WORDS =
   'soared|soar|soars|surged|surge|surges|rallied|rebounded|leapt|leaped|leap|boosted|raised|raising|raise|raises|lift|lifts|lifting|lifted|added|adding|add|adds|doubled|' +
   'tripled|expanded|advanced|improved|widened|higher|up|rocketed|spiked|topped|reach|reaches|reached|strengthened|strengthening|lengthened|extended|' +
   'increasing|boost|boosts|boosting|expand|expands|expanding|recover|recovers|recovered|recovering|stretched|stretching|doubling|double|doubles|' +
-  'climbing|surging|soaring|rallying|gaining|improving|advancing|widening|swelled|swell|swells|swelling|ballooned|extend|extends|extending';
+  'climbing|jumping|leaping|rocketing|surging|soaring|rallying|gaining|improving|advancing|widening|swelled|swell|swells|swelling|ballooned|extend|extends|extending';
 const DOWN_WORDS =
   'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slipped|slip|slips|slumped|slump|slumps|' +
   'slid|slide|slides|sliding|slipping|lost|lose|loses|losing|decreased|decrease|decreases|shrank|shrink|shrinks|shrunk|eased|ease|eases|plunged|plunge|plunges|' +

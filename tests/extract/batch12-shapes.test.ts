@@ -71,3 +71,23 @@ describe('relative clauses', () => {
     expect(figures('Acme, which claims to represent owners of 7% of the shares, says the bid is too high.').map((f) => f.attribution ?? null)).toEqual(['Acme']);
   });
 });
+
+describe('more ways a change meets its level', () => {
+  it('reads "jumping by N% during 2004 to" and "up N% on the day at"', () => {
+    expect(change('The unit saw sales jumping by 9.5% during 2004 to 48,000.').map((r) => [r[0], r[2], r[3]])).toEqual([['48,000', 'up', 9.5]]);
+    expect(change('The pound was up 0.4% on the day at $1.92.').map((r) => [r[0], r[2], r[3]])).toEqual([['$1.92', 'up', 0.4]]);
+  });
+
+  it('reads "fell by N% against the Japanese yen to trade at"', () => {
+    expect(change('The dollar had fallen by 0.7% against the Japanese yen to trade at 103.2 yen.').map((r) => [r[0], r[2], r[3]])).toEqual([['103.2 yen', 'down', -0.7]]);
+  });
+
+  it('takes an earlier estimate revised to a new figure as its previous level', () => {
+    const read = figures('An earlier estimate of 0.2% growth in the summer was revised down to a 0.1% fall.');
+    expect(read.map((f) => [f.raw, f.direction ?? null, f.previous ?? null])).toEqual([['0.1%', 'down', 0.2]]);
+  });
+
+  it('reads "took his tally to N" as a rise to a new level', () => {
+    expect(change('The striker took his tally to 17 for the season.').map((r) => [r[0], r[2]])).toEqual([['17', 'up']]);
+  });
+});
