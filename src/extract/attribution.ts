@@ -51,6 +51,7 @@ const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:
 const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
+const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
 const ACCORDING = /\baccording to\s+/gi;
 const PUT_HINT = /put/i;
 const DEMONYM_CLAIMS = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
@@ -65,7 +66,11 @@ export function findSources(sentence: string): Source[] {
     if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
   }
   if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
-    const who = forwardName(sentence.slice(m.index + m[0].length));
+    const after = sentence.slice(m.index + m[0].length);
+    const who = forwardName(after);
+    // "Greg Holt, a director at Zeta, said its figures showed …": what follows is the clause said, not the sayer.
+    const at = who ? after.indexOf(who) : -1;
+    if (who && at >= 0 && CLAUSE_AFTER.test(after.slice(at + who.length))) continue;
     if (who) add(who, m.index + 1, m.index + m[0].length, m[1]!.toLowerCase(), m.index + m[0].length, true);
   }
   if (sentence.includes(' that')) for (const m of matchesOf(DEMONYM_CLAIMS, sentence)) {
@@ -132,6 +137,8 @@ function adder(out: Source[], sentence: string) {
     if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
     // "…, ahead of IMF forecasts": a phrase led by a preposition is no one's subject.
     if (/^(?:ahead|in|on|at|of|below|above|than|against|despite|after|before|with|by|for|from|under|over)\s/.test(who)) return;
+    // "… said its figures suggested": a reporting verb inside the name means it spans two clauses.
+    if (/(?:^|\s)(?:said|says|told)\s/.test(who)) return;
     // "Apacs' figures show": the body that published the figures is the source.
     const owner = who.includes('s') ? OWNER_OF_FIGURES.exec(who) : null;
     if (owner) who = owner[1]!;

@@ -5,7 +5,7 @@
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
 import { matchesOf } from './scan.ts';
 
-const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|[,;:.!?()"“”]/gu;
+const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|(?<=\s)&(?=\s)|[,;:.!?()"“”]/gu;
 /** Lower-case words that can sit inside a source's name ("defence ministry", "air force"). */
 export const ORG_WORDS = new Set(
   (
@@ -221,5 +221,12 @@ export function forwardName(after: string): string | undefined {
   if (!words.length || !words.some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()))) return undefined;
   // "dunmore.example bank bold": a trailing lower-case word after the name's head names nothing.
   while (words.length > 1 && isLooseTail(words)) words.pop();
-  return words.slice(personStart(words)).join(' ');
+  return words.slice(Math.max(personStart(words), describedStart(words))).join(' ');
+}
+
+// "US research firm Pew Internet & American Life": the name after a lower-case description of it.
+const DESCRIBES = /^(?:firm|company|group|consultancy|agency|bank|watchdog|charity|body|website|magazine|newspaper|broadcaster|institute|analyst|analysts|organisation|organization|campaigners?|researchers?)$/;
+function describedStart(words: string[]): number {
+  const k = words.findLastIndex((w) => !startsUpper(w) && w !== '&');
+  return k >= 0 && k < words.length - 1 && DESCRIBES.test(words[k]!) && startsUpper(words[k + 1]!) ? k + 1 : 0;
 }

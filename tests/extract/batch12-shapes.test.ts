@@ -91,3 +91,15 @@ describe('more ways a change meets its level', () => {
     expect(change('The striker took his tally to 17 for the season.').map((r) => [r[0], r[2]])).toEqual([['17', 'up']]);
   });
 });
+
+describe('names of sources', () => {
+  it('reads "X, a director at Y, said its figures showed" as X saying it, not "figures"', () => {
+    const read = figures('Greg Holt, program director at Zeta, said its figures suggested that puzzle games attracted 70% of women.');
+    expect(read.map((f) => f.attribution ?? null)).toEqual(['Greg Holt']);
+  });
+
+  it('keeps an ampersand in a name and drops the description before it', () => {
+    const read = figures('According to US research firm Smith & Wesson Insights a blog is created every 4.2 seconds.');
+    expect(read.map((f) => f.attribution ?? null)).toEqual(['Smith & Wesson Insights']);
+  });
+});
