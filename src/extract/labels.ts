@@ -39,7 +39,7 @@ const NOT_NAMES = new Set(
 );
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
-const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|chip|console|game|review|launch|released?)\b)/;
+const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|took|takes|made|earned|grossed|opened|chip|console|game|review|launch|released?)\b)/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
   String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds?\b|\b(?:people|adults|those|voters|users|workers)\s+(?:aged\s+)?(?:under|over)\s+\d{1,2}\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million))|\baged\s+\d{1,2}\s+(?:or|and)\s+(?:over|under|above|older)\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
@@ -52,7 +52,7 @@ const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|
 // "Four-Kings" championship: numbers inside names.
 const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,2})+\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion|,\d))/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
@@ -98,7 +98,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:under|over)[- ]|year[- ]olds?|aged /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;

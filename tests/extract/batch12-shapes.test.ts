@@ -103,3 +103,11 @@ describe('names of sources', () => {
     expect(read.map((f) => f.attribution ?? null)).toEqual(['Smith & Wesson Insights']);
   });
 });
+
+describe('titles with a number', () => {
+  it('skips a sequel named with a possessive and a number, and one that opens a sentence before "took"', () => {
+    expect(figures("The heist film pushed aside Ocean's 12.").map((f) => f.raw)).toEqual([]);
+    expect(figures('Shrek 3 took $500m around the world.').map((f) => f.raw)).toEqual(['$500m']);
+    expect(figures("Britain's 12 biggest firms agreed.").map((f) => f.raw)).toEqual(['12']);
+  });
+});
