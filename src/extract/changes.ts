@@ -47,8 +47,8 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month on month|year on year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
-const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
+const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
@@ -64,6 +64,7 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b)/i;
+const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))\s+than\s+[^;:()]{0,50}?,\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
 const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
 const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
 const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
@@ -113,7 +114,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from a little over 4% in 2002 to a peak of 11%"
     // "easing from the present 5% mark to 4%": the earlier level may be named as a mark or level.
-    const abTo = ab.replace(/^\s+(?:mark|level|rate)\b/i, '');
+    // "from eight million plants to …": the thing counted may stand between the two levels.
+    const counted = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
+    const abTo = ab.slice(counted).replace(/^\s+(?:mark|level|rate)\b/i, '');
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous)\s+)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 28), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
@@ -175,7 +178,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "trimmed to 3.0% from 3.6%", "1.9% from 2.2% in 2006": between two levels in the same unit,
     // "from" names the earlier one even when no movement word says which way.
     const sameUnit = !!a.fact.unit && a.fact.unit === b?.fact.unit && a.fact.valueHigh === undefined && b.fact.valueHigh === undefined;
-    if (b && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
+    // "fell by £600 from £190,329 to £189,733": the amount after "by" is the movement's size, not a level.
+    const bySize = /\bby\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start));
+    if (b && !bySize && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');
@@ -202,6 +207,13 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     if (b && (follows || later)) {
       setChange(a.fact, (follows ?? later)![1] ? 'up' : 'down', b.fact);
       gone.add(b);
+      continue;
+    }
+    // "stood 32% lower than a year before, at £2.98bn": the change comes first and the level after "at".
+    const thenAt = b && a.fact.unit === '%' && b.fact.unit !== '%' && !b.fact.direction ? CHANGE_THEN_AT.exec(ab) : null;
+    if (b && thenAt) {
+      setChange(b.fact, thenAt[1] ? 'up' : 'down', a.fact);
+      gone.add(a);
       continue;
     }
     // "36% higher than a year ago", "a 53% pay rise": a change stated by what follows the number.

@@ -19,7 +19,7 @@ export const STOP = new Set(
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
     'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
     'the a an of off up down out back home away onto upon via amid among toward towards ' +
-    'last next earlier later ago lower higher previously respectively apiece thereafter plus'
+    'last next earlier later ago lower higher previously respectively apiece thereafter plus again themselves itself himself herself ourselves'
   ).split(' '),
 );
 // Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.
@@ -61,6 +61,9 @@ function looksPlural(w: string): boolean {
   return IRREGULAR_PLURALS.has(l) || (/s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l));
 }
 
+// "Twenty-two Maori and four 'pakiha'": a coordinated number starts a phrase of its own.
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|\d[\d,.]*)$/i;
+
 /** The noun phrase a number at `pos` counts, read forward from `pos`. */
 export function countedAfter(sentence: string, pos: number, afterOf = false): Counted | undefined {
   let at = pos;
@@ -96,13 +99,18 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       continue;
     }
     // "hospital stays": after a singular noun an -s word is a plural noun, not a verb.
-    if (VERBS.has(lower) && lower.endsWith('s') && words.length && !looksPlural(words[words.length - 1]!)) {
+    // "the $27bn Russia says …": a name before a verb of saying is who says so, not what is counted.
+    if (/^(?:says|said|claims|claimed|believes|estimates|estimated)$/.test(lower) && next?.toLowerCase() !== 'to' && words.length && words.every((x) => /^\p{Lu}/u.test(x))) {
+      words.length = 0;
+      break;
+    }
+    if (VERBS.has(lower) && lower.endsWith('s') && lower !== 'says' && words.length && !looksPlural(words[words.length - 1]!)) {
       words.push(w);
       end = at + m[0].length;
       break;
     }
     // "Olympic and Paralympic funding", "tax rises or spending cuts": a coordinated phrase.
-    if ((lower === 'and' || lower === 'or') && words.length && !looksPlural(words[words.length - 1]!) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
+    if ((lower === 'and' || lower === 'or') && words.length && !looksPlural(words[words.length - 1]!) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !NUMBER_WORD.test(next)) {
       words.push(w);
       at += m[0].length;
       continue;
@@ -118,6 +126,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
+    // "11% regarded themselves as …": an -ed word right after the number, before a function word, is its verb.
+    if (!words.length && /ed$/.test(lower) && next && STOP.has(next.toLowerCase())) break;
     if (/ed$/.test(lower) && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
     words.push(w);
     at += m[0].length;

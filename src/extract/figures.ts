@@ -214,6 +214,8 @@ function figureFrom(
     if (!hyphen && !age) counted = undefined;
   }
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
+  // "priced at £4.50 for an hour's session or £35 for a monthly pass": a price is counted by what it buys.
+  if (!counted && unit && /^[A-Z]{3}$/.test(unit) && PRICE_CUE.test(s)) counted = FOR_WHAT.exec(afterNum)?.[1];
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
   if (!counted && unit && PHYSICAL_UNIT.test(unit)) counted = ofHead(`${s.slice(Math.max(0, qStart - 60), qStart).trimEnd()} `);
@@ -269,6 +271,8 @@ function figureFrom(
   const remeasure = !!counted && /^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || MEASURED_SUBJECT.test(subject))) counted = subject;
+  // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.
+  if (!counted && unit && (unit === '%' || /^[A-Z]{3}$/.test(unit))) counted = IN_WHAT.exec(afterNum)?.[1];
   const npEnd = np?.end ?? n.end;
   // "a 500-for-500 exchange": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;
@@ -364,6 +368,9 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
 
 const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;
 const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
+const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?)\b/;
+const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[a-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
+const IN_WHAT = /^\s+in\s+((?:[a-z-]+\s+){0,2}(?:taxes|tax|fees|damages|fines|dividends|revenues?|sales|profits?|subsidies|loans|debts?|aid|bonuses|funding|compensation|savings|spending|investments?|payments|reserves|assets|grants|donations|contracts|orders|deals))\b/;
 const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */

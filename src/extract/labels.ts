@@ -20,7 +20,7 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
 // days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
-const CODES = /\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d-\d-\d(?:-\d)?\b|\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats))|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|slot|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
@@ -63,7 +63,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|second|opening|closing|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days|hours|minutes)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|only|most|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|second|opening|closing|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+${SMALL}\s+(?:months|weeks|quarters|years|days|hours|minutes)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|only|most|least|fewest|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bover\s+the\s+${SMALL}\s+(?:days|weeks)\b(?!\s+(?:of|to|ending|ended)\b)|${SMALL}[- ](?:year|month|week|day)\s+(?:high|low|record|peak|best|worst|period|history|existence)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
   'gi',
 );
 
@@ -131,6 +131,11 @@ export function labelSpans(s: string): Array<[number, number]> {
       // "Windows 95, 98, 2000 and XP": the bare numbers listed after a named one are names too.
       const list = /^(?:(?:,\s*|\s+(?:and|or)\s+)\d{1,4}\b(?![\d.,%]\d|\s*(?:%|per\s?cent|m\b|bn\b|million|billion)))+/.exec(s.slice(end, end + 40));
       spans.push([at - name[0].length, end + (list ? list[0].length : 0)]);
+      continue;
+    }
+    // "since 1497", "in 1834": an older year is a year after a word that introduces one.
+    if (/^1[0-7]\d\d$/.test(m[0]) && /\b(?:since|in|from|until|till|to|between|and|before|after|by|circa)\s+$/i.test(before) && !COUNT_AFTER.test(after) && !/^\s*(?:%|per\s?cent)/.test(after)) {
+      spans.push([at, end]);
       continue;
     }
     if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !YEAR_NOT_AFTER.test(after)) {

@@ -26,6 +26,10 @@ const VAGUE: Array<[RegExp, number, number]> = [
   [/^tens of thousands of$/i, 2e4, 99_999],
   [/^tens of millions of$/i, 2e7, 99_999_999],
   [/^hundreds of millions of$/i, 2e8, 999_999_999],
+  [/^tens of billions of$/i, 2e10, 99e9],
+  [/^hundreds of billions of$/i, 2e11, 999e9],
+  [/^(?:several|a few) hundred thousand of$/i, 2e5, 999_999],
+  [/^(?:several|a few) hundred million of$/i, 2e8, 999_999_999],
   [/^(?:hundreds|several hundred|a few hundred) of$/i, 200, 999],
   [/^(?:dozens|a few dozen|several dozen) of$/i, 24, 99],
   [/^(?:thousands|several thousand|a few thousand) of$/i, 2000, 9999],
@@ -47,11 +51,11 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CAD|NZD|HKD|SGD|CHF|CNY|RMB|INR|MYR|UAH|RUB)|\$US)|[A-Za-z\u00C0-\u024F](?<!\bsub)-)(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?(?![0-9]|,\d{3}|\.\d|:\d|(?:st|nd|rd|th)\b)`;
 // "the second half of the year" says when, not how much.
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
-const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+)?points?\b)|\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|(?<!\bone\s)half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
+const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+)?points?\b)|\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|(?<!\bone\s)half)(?=\s+of\b)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+(?:more|fewer|less|higher|lower)\s+than\b)|(?<=^|\band\s|,\s|\bbut\s|\bwhile\s)half(?=\s+(?:live|lives|lived|is|are|was|were|have|has|had|said|say|says|think|thinks|thought|believe|believes|believed|want|wants|wanted|agree|agrees|agreed|own|owns|owned|support|supports|supported|expect|expects|expected)\b)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
-const VAGUE_RE = String.raw`\b(?:(?:hundreds|tens)\s+of\s+(?:thousands|millions)|hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
+const VAGUE_RE = String.raw`\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b(?:\s+of\b)?|\b(?:several|a\s+few)\s+hundred\s+(?:thousand|million)\b(?:\s+of\b)?|\b(?:hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
 // The verbs of money before a bare "millions" that make it an amount.
 const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s$/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
@@ -135,7 +139,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 14);
       if (!/\b(?:odds(?:\s+\w+)?\s+(?:of|to|at|from)|(?:at|from|to)|priced\s+at|quoted\s+at)\s+$/i.test(before) && !/^\s+(?:favourite|favorite|shot|outsider|chance|joint|on|against)\b/i.test(after)) continue;
       const value = Number(m[1]) / Number(m[2]);
-      found.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value: Number(value.toPrecision(4)), unit: 'ratio' });
+      found.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value: Number(value.toPrecision(3)), unit: 'ratio' });
     }
     if (found.length) skip = [...skip, ...found.map((f) => [f.start, f.end] as const)];
   }
@@ -276,7 +280,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     end += physical.length;
   } else if (!unit) {
     // "nine out of 10": 90%; "64 respondents out of 146": 43.8%.
-    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ [a-z]+ out of (\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 40));
+    // "13 players out of a squad of 31", "3 of a possible 5": the whole named after the part.
+    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ [a-z]+ out of (?:(?:a|an|the|their|its) [a-z]+ of )?(\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 48)) ?? POSSIBLE.exec(s.slice(end, end + 24));
     if (share) {
       value = Number(((value / (parseNumber(share[1]!) ?? 10)) * 100).toPrecision(3));
       unit = '%';
@@ -286,6 +291,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   if (negative) value = -value;
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
 }
+
+const POSSIBLE = /^ of a possible (three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/i;
 
 const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3, fifth: 20, fifths: 20, sixth: 100 / 6, sixths: 100 / 6, eighth: 12.5, eighths: 12.5, tenth: 10, tenths: 10 };
 
@@ -335,7 +342,12 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   const pct = /^ (?:per ?cent|percent)\b/i.exec(after);
   // "one in ten", "four out of 10": a share, as a percentage.
   // "about six out of 20", "one in 50", "nine times out of ten".
-  const share = /^ (?:times )?(?:in|out of) (?:(?:their|the|its|his|her|our) )?(ten|five|four|three|six|seven|eight|nine|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after);
+  const share =
+    /^ (?:times )?(?:in|out of) (?:(?:their|the|its|his|her|our) )?(ten|five|four|three|six|seven|eight|nine|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after) ??
+    POSSIBLE.exec(s.slice(end, end + 24)) ??
+    // "one household in three": a share with the thing counted between.
+    // "one win in 14 games" counts the games, not a share.
+    (value === 1 ? /^ [a-z]+ in (three|four|five|six|ten|twenty|\d{1,3})\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:will|would|is|are|was|were|has|have|had|could|can|may|might|now|already|say|said)\b)/.exec(s.slice(end, end + 28)) : null);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
   // "five pounds", "ten euros": money written in words.
   const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);

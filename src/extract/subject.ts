@@ -41,7 +41,7 @@ export function ofHead(tail: string): string | undefined {
   // nothing; the subject says what.
   const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
   // "by an average of £340", "up to a maximum of £500": a statistic's name, not what it measures.
-  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
+  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
 }
 
 /**
@@ -224,7 +224,7 @@ const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
-const TRANSITIVE = /^(?:bringing|taking|cut|cuts|cutting|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
+const TRANSITIVE = /^(?:bringing|taking|cut|cuts|cutting|slash|slashes|trim|trims|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
 /** The words of a verb's object, up to the figure or a preposition. */
 function objectWords(words: string[], from: number): string[] {

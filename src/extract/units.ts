@@ -37,6 +37,7 @@ export const SUFFIX_SCALES: Record<string, number> = {
 const PHYSICAL: Array<[string, string]> = [
   ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'],
   ['km|kilometres?|kilometers?', 'km'], ['miles?', 'miles'], ['cm|centimetres?|centimeters?', 'cm'], ['mm|millimetres?|millimeters?', 'mm'],
+  ['sq ft|square (?:feet|foot)', 'sq ft'], ['sq m|square met(?:re|er)s?', 'sq m'], ['sq miles?|square miles?', 'sq miles'],
   ['metres?|meters?', 'm'], ['ft|feet|foot', 'ft'], ['inch(?:es)?|in(?= tall| high| long| wide)', 'in'], ['sq km|square kilomet(?:re|er)s?', 'sq km'], ['hectares?', 'hectares'], ['acres?', 'acres'],
   ['kg|kilos?|kilograms?', 'kg'], ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['grams?', 'g'], ['mg|milligrams?', 'mg'], ['ml|millilitres?|milliliters?', 'ml'], ['barrels?', 'barrels'], ['litres?|liters?', 'litres'], ['gallons?', 'gallons'],
   ['GW|gigawatts?', 'GW'], ['MW|megawatts?', 'MW'], ['kWh', 'kWh'], ['kW|kilowatts?', 'kW'],
@@ -44,6 +45,7 @@ const PHYSICAL: Array<[string, string]> = [
   ['TB|terabytes?', 'TB'], ['GB|gigabytes?', 'GB'], ['MB|megabytes?', 'MB'], ['KB|kilobytes?', 'KB'],
   ['Gbps|gigabits? (?:per|a) second', 'Gbps'], ['Mbps|megabits? (?:per|a) second', 'Mbps'], ['Kbps|kbps|kilobits? (?:per|a) second', 'kbps'],
   ['GHz', 'GHz'], ['MHz', 'MHz'], ['kHz', 'kHz'], ['Hz', 'Hz'], ['megapixels?|mega-pixels?', 'megapixels'],
+  ['teraflops?', 'teraflops'], ['gigaflops?', 'gigaflops'], ['megaflops?', 'megaflops'],
   // Only the short forms: "seconds" as a word is read as a duration's noun.
   ['secs?', 'seconds'],
 ];

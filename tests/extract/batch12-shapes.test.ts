@@ -111,3 +111,80 @@ describe('titles with a number', () => {
     expect(figures("Britain's 12 biggest firms agreed.").map((f) => f.raw)).toEqual(['12']);
   });
 });
+
+describe('the twelfth batch: vague amounts, shares and labels', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.valueHigh ?? null, f.unit ?? null]);
+
+  it('reads "hundreds of millions" without "of" after it, and "several hundred million pounds"', () => {
+    expect(read('The fund may reach "hundreds of millions" in time.')).toEqual([['hundreds of millions', 2e8, 999_999_999, null]]);
+    expect(read('The scheme could cost several hundred million pounds.')).toEqual([['several hundred million pounds', 2e8, 999_999_999, 'GBP']]);
+  });
+
+  it('joins "from N plants to potentially hundreds of millions" into one figure with its earlier level', () => {
+    const f = figures('Planting will go from three million bushes to potentially hundreds of millions, she said.');
+    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['hundreds of millions', 'up', 3e6]]);
+  });
+
+  it('reads "N of a possible M", "N players out of a squad of M" and "one house in four" as shares', () => {
+    expect(read('She won two of a possible four awards.')).toEqual([['two of a possible four', 50, null, '%']]);
+    expect(read('Only 9 riders out of a field of 36 finished.')).toEqual([['9 riders out of a field of 36', 25, null, '%']]);
+    expect(read('By 2030 one house in four will be rented.')).toEqual([['one house in four', 25, null, '%']]);
+    expect(read('They have one win in 12 league games.').some((r) => r[3] === '%')).toBe(false);
+  });
+
+  it('reads "half" as the subject of a verb as a share', () => {
+    expect(read('The city has 2 million people and half live in flats.').map((r) => [r[0], r[1]])).toEqual([['2 million', 2e6], ['half', 50]]);
+  });
+
+  it('skips older years after "since" or "in", formations, and periods after an ordinal or "over the N days"', () => {
+    expect(read('Every law passed since 1497 is kept, with papers from 1702.')).toEqual([]);
+    expect(read('Their 2-3-2 scrum and a 4-4-2 shape drew criticism.')).toEqual([]);
+    expect(read('He is the seventh coach in nine years.')).toEqual([]);
+    expect(read('Over the four days, crowds saw new phones.')).toEqual([]);
+  });
+
+  it('values betting odds to three significant figures, as shares are', () => {
+    expect(read('The bookmaker made him the 1/3 favourite.')).toEqual([['1/3', 0.333, null, 'ratio']]);
+  });
+});
+
+describe('the twelfth batch: what is counted, and changes', () => {
+  it('stops what is counted at "again", a reflexive pronoun, a verb in -ed, or a coordinated number', () => {
+    expect(counted('Only 14% regarded themselves as experts.')).toEqual([['14%', null]]);
+    expect(counted('Sales are expected to grow by 6% again in 2005.')).toEqual([['6%', 'Sales']]);
+    expect(counted('Thirty Welsh and six English players were picked.')).toEqual([['Thirty', 'Welsh'], ['six', 'English players']]);
+  });
+
+  it('reads square feet and teraflops as units, and "slash prices by" as the prices', () => {
+    expect(figures('The hall covers 2.1 million square feet.').map((f) => [f.raw, f.unit])).toEqual([['2.1 million square feet', 'sq ft']]);
+    expect(counted('The machine reached speeds of 91.3 teraflops.')).toEqual([['91.3 teraflops', 'speeds']]);
+    expect(counted('Sellers must slash prices by up to 6%.')).toEqual([['up to 6%', 'prices']]);
+    expect(counted('Rents rose as the equivalent of £700 was added.')[0]![1]).not.toBe('equivalent');
+  });
+
+  it('folds "a third more than last year" and "N% lower than a year before, at LEVEL" into the level', () => {
+    expect(change('There were 600 bids this year - a third more than last year.')).toEqual([['600', 'bids', 'up', 33.3]]);
+    expect(change('Approvals stood 12% lower than a year earlier, at a seasonally-adjusted £3.1bn.').map((r) => [r[0], r[2], r[3]])).toEqual([['£3.1bn', 'down', -12]]);
+    expect(change('Loans fell 8% year-on-year to 91,000.').map((r) => [r[0], r[2], r[3]])).toEqual([['91,000', 'down', -8]]);
+  });
+
+  it('keeps "fell by £N" as the size of a fall and joins "from X to Y" after it', () => {
+    const f = figures('The average price fell by more than £900 from £201,400 in May to £200,500 in June.');
+    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['more than £900', 'down', null], ['£200,500', 'down', 201400]]);
+  });
+});
+
+describe('the twelfth batch: money counted by what it pays or buys', () => {
+  it('reads "pay 1% in income tax" and "$53m in dividends" when nothing else names what is counted', () => {
+    expect(counted('Anyone who owns up will only pay 2% in income tax.')).toEqual([['2%', 'income tax']]);
+    expect(counted('The firm paid out $41m in dividends in 2001.')).toEqual([['$41m', 'dividends']]);
+  });
+
+  it('reads a price by what it buys', () => {
+    expect(counted('Access will be priced at £3.20 for an hour\'s session or £29 for a monthly pass.')).toEqual([['£3.20', "hour's session"], ['£29', 'monthly pass']]);
+  });
+
+  it('never counts the name of who says so', () => {
+    expect(counted('The bid fell well short of the $30bn Moscow says the firm owes in taxes.')[0]![1]).not.toBe('Moscow');
+  });
+});
