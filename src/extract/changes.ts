@@ -47,8 +47,8 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
-const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+)?$`, 'i');
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
+const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+|(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than)\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
@@ -56,7 +56,7 @@ const UP_DOWN = /^(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|inc
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
 // level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
-const THAN_EARLIER = /^[^;:()]{0,12}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?$/i;
+const THAN_EARLIER = /^[^;:()]{0,24}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?|(?:his|her|its|their|the)\s+(?:initial|original|earlier|previous|first)\s+(?:promise|pledge|target|estimate|forecast|figure)\s+of\s+)$/i;
 // "6.8% in 2004, quicker than expected and well ahead of 2003's 6.1%": a level named by its year is an
 // earlier level even a clause further on.
 const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater|ahead\s+of)|(lower|less|below|down|fewer|behind))(?:\s+than)?\s+(?:19|20)\d\d['’]s\s+$/i;
@@ -67,12 +67,12 @@ const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|c
 const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))\s+than\s+[^;:()]{0,50}?,\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
 const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
 const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
-const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
+const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:(?:previously|originally|first)\s+(?:forecast|expected|predicted|estimated|thought)\b|the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
 // "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
 const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
 // (or a gain) said after the figure.
-const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|[a-z]+\s+(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+jobs\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
+const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|(?:[a-z]+\s+){1,2}(?:(?:have|has|had)\s+)?(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+(?:jobs|livelihoods)\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
 const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
@@ -203,7 +203,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;
     // "167 million phones were sold in the quarter, 26% more than the year before", "10.9m viewers -
     // four million fewer than the previous series": a change against an earlier time, a clause on.
-    const later = b && !follows && !a.fact.direction && !b.fact.direction && isChangeOf(b.fact, a.fact) && b.fact.unit !== 'score' && /^[^;:()]{0,70}?(?:,|\s[–—-])\s*(?:about|around|some|nearly|almost|roughly|just|only)?\s*$/.test(ab) ? THAN_BEFORE.exec(s.slice(b.end, b.end + 50)) : null;
+    const later = b && !follows && !a.fact.direction && !b.fact.direction && isChangeOf(b.fact, a.fact) && b.fact.unit !== 'score' && /^[^;:()]{0,70}?(?:,|\s[–—-])\s*(?:(?:which|that)\s+(?:is|was|are|were)\s+)?(?:about|around|some|nearly|almost|roughly|just|only)?\s*$/.test(ab) ? THAN_BEFORE.exec(s.slice(b.end, b.end + 50)) : null;
     if (b && (follows || later)) {
       setChange(a.fact, (follows ?? later)![1] ? 'up' : 'down', b.fact);
       gone.add(b);
@@ -254,7 +254,14 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
   for (let i = 0; i + 1 < standing.length; i++) {
     const a = standing[i]!.fact;
     const b = standing[i + 1]!;
-    if (!a.direction || a.isChange || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
+    if (!a.direction || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
+    // "cuts of 9.6% at Agriculture and 5.6% at the EPA": the second size of one kind of movement.
+    if (/^\s+(?:at|in|for|on)\s+[^,;:()\d]{1,40}?,?\s+and\s+$/i.test(s.slice(standing[i]!.end, b.start))) {
+      b.fact.direction = a.direction;
+      if (a.isChange) b.fact.isChange = true;
+      continue;
+    }
+    if (a.isChange) continue;
     if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 12), standing[i]!.start))) b.fact.direction = a.direction;
   }
 }

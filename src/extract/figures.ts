@@ -265,6 +265,12 @@ function figureFrom(
   if (!counted && !dur && !np && previous?.fact.counted && /^\s+(?:were|was|are|is|had|have|has)\b/.test(afterNum)) counted = previous.fact.counted;
   // "… was worth $15m in 2004, but is expected to be worth $900m": a clause without a subject of its own.
   if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
+  // "… at 62%, and it was hoped this would rise to 85%", "£31bn - but that is still £2bn more": the pronoun stands for the measure before.
+  if (!counted && !dur && previous?.fact.counted && PRONOUN_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
+  // "Among the over-65s, 70% said …": the group named first is what the share counts.
+  if (!counted && unit === '%') counted = AMONG.exec(s.slice(Math.max(0, qStart - 50), qStart))?.[1];
+  // "64 respondents out of 146", "one household in three": the noun inside a share is what it counts.
+  if (!counted && unit === '%') counted = /^\S+\s+([a-z]+)\s+(?:out\s+of|in)\s/.exec(n.raw)?.[1];
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   // "the index ended at 11,740 points": points measure the index, which the subject names.
   // "unemployment rose to 4.46 million people": people measure the unemployment the subject names.
@@ -289,7 +295,7 @@ function figureFrom(
   if (/\bsub-$/i.test(s.slice(Math.max(0, n.start - 4), n.start))) {
     qualifier = 'less than'; // "the sub-500 market"
     start = n.start - 4;
-  } else if (q && !qualifier && !(/^up to$/i.test(q[1]!) && /\b(?:edged|edges|crept|creeps|went|goes|moved|moves|pushed|shot|ticked|ticks|inched|inches|climbed|climbs|rose|rises|jumped|jumps|revised|gone|come|came)\s+up to\s*$/i.test(s.slice(Math.max(0, n.start - 30), n.start)))) {
+  } else if (q && !qualifier && !(/^up to$/i.test(q[1]!) && /\b(?:edged|edges|crept|creeps|went|goes|moved|moves|pushed|shot|ticked|ticks|inched|inches|climbed|climbs|rose|rises|jumped|jumps|revised|gone|come|came|turned|turn|turns|showed|show|shows|signed|lined)\s+up to\s*$/i.test(s.slice(Math.max(0, n.start - 30), n.start)))) {
     // "edged up to 2%" states a movement, not a bound.
     qualifier = q[1]!.toLowerCase();
     start = n.start - q[0].length + (q[0].length - q[0].trimStart().length);
@@ -334,6 +340,8 @@ const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
 const MEASURED_SUBJECT_HINT = new RegExp(MEASURED, 'i');
 const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
+const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—])\s+(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had)\b[^,;]*$/i;
+const AMONG = /\bAmong\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+$/;
 const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
 
 function inheritsCounted(between: string): boolean {
@@ -371,7 +379,7 @@ const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(
 const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?)\b/;
 const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[a-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
 const IN_WHAT = /^\s+in\s+((?:[a-z-]+\s+){0,2}(?:taxes|tax|fees|damages|fines|dividends|revenues?|sales|profits?|subsidies|loans|debts?|aid|bonuses|funding|compensation|savings|spending|investments?|payments|reserves|assets|grants|donations|contracts|orders|deals))\b/;
-const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning) (?:(?:more than|over|nearly|almost|about|less than|just over|just under) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

@@ -281,7 +281,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   } else if (!unit) {
     // "nine out of 10": 90%; "64 respondents out of 146": 43.8%.
     // "13 players out of a squad of 31", "3 of a possible 5": the whole named after the part.
-    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ [a-z]+ out of (?:(?:a|an|the|their|its) [a-z]+ of )?(\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 48)) ?? POSSIBLE.exec(s.slice(end, end + 24));
+    // "12 out of 23": any whole after "out of"; after "in" only the usual ones ("one in 10"), since "3 in 2005" is a date.
+    const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ out of (\d{1,4})\b(?![.,]\d|\s*(?:%|per ?cent|years?|months?|days?|weeks?|hours?|minutes?))/.exec(after) ?? /^ [a-z]+ out of (?:(?:a|an|the|their|its) [a-z]+ of )?(\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 48)) ?? POSSIBLE.exec(s.slice(end, end + 24));
     if (share) {
       value = Number(((value / (parseNumber(share[1]!) ?? 10)) * 100).toPrecision(3));
       unit = '%';
@@ -292,7 +293,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
 }
 
-const POSSIBLE = /^ of a possible (three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/i;
+const POSSIBLE = /^ of an? (?:possible|staggering|record|maximum|total) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,4})\b/i;
 
 const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3, fifth: 20, fifths: 20, sixth: 100 / 6, sixths: 100 / 6, eighth: 12.5, eighths: 12.5, tenth: 10, tenths: 10 };
 

@@ -188,3 +188,15 @@ describe('the twelfth batch: money counted by what it pays or buys', () => {
     expect(counted('The bid fell well short of the $30bn Moscow says the firm owes in taxes.')[0]![1]).not.toBe('Moscow');
   });
 });
+
+describe('what a pronoun or a group stands for', () => {
+  it('reads "this would rise to N" and "but that is N more" as the measure named before', () => {
+    expect(counted('The share was 40% last year, and ministers hope this will rise to 60% by 2008.').map((r) => r[1])).toEqual(['share', 'share']);
+    expect(counted('Debt should fall to £12bn by 2007 - but that is still £1bn more than planned.').map((r) => r[1])).toEqual(['Debt', 'Debt']);
+  });
+
+  it('reads "Among the X, N% …" and the noun inside a share', () => {
+    expect(counted('Among the under-30s, 35% said they would move.')).toEqual([['35%', 'under-30s']]);
+    expect(counted('The survey found 52 farmers out of 80 agreed.')).toEqual([['52 farmers out of 80', 'farmers']]);
+  });
+});
