@@ -47,12 +47,13 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 }
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?[\w ]{1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
+const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?!\b(?:before|after|and|but|while|when|then)\b)[\w ]){1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
 const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+|(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than)\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
-const UP_DOWN = /^(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/i;
+// "$40.15 on Thursday - a drop of 5.1%": a day or place may stand before the dash.
+const UP_DOWN = /^(?:\s+(?:on|in)\s+\p{Lu}\w+)?(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/iu;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
 // level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
@@ -127,7 +128,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       continue;
     }
     // "rose 2% to $11.1bn", "grew by $12.5bn to $88.1bn", "fell 0.4 per cent to 13,176"
-    if (before && b && TO.test(ab) && isChangeOf(a.fact, b.fact)) {
+    // "jumped to $53.09 … before closing at $53": a figure after "to" is a level, never the size of a move.
+    const aIsLevel = /\bto\s+(?:(?:about|around|nearly|almost|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 14), a.start));
+    if (before && b && !aIsLevel && TO.test(ab) && isChangeOf(a.fact, b.fact)) {
       setChange(b.fact, before.dir, a.fact);
       gone.add(a);
       if (c && FROM.test(s.slice(b.end, c.start)) && comparable(b.fact, c.fact)) {
@@ -206,6 +209,21 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const later = b && !follows && !a.fact.direction && !b.fact.direction && isChangeOf(b.fact, a.fact) && b.fact.unit !== 'score' && /^[^;:()]{0,70}?(?:,|\s[–—-])\s*(?:(?:which|that)\s+(?:is|was|are|were)\s+)?(?:about|around|some|nearly|almost|roughly|just|only)?\s*$/.test(ab) ? THAN_BEFORE.exec(s.slice(b.end, b.end + 50)) : null;
     if (b && (follows || later)) {
       setChange(a.fact, (follows ?? later)![1] ? 'up' : 'down', b.fact);
+      gone.add(b);
+      continue;
+    }
+    // "closed 15 points higher at 4,751": the size of the move, its direction, then the level after "at".
+    const movedAt = b && !b.fact.direction && (a.fact.unit === '%' || a.fact.unit === 'points' || a.fact.unit === 'pp' || (a.fact.unit ?? null) === (b.fact.unit ?? null)) && b.fact.unit !== '%' ? /^\s+(?:(higher|up)|(lower|down))\s+at\s+$/i.exec(ab) : null;
+    if (b && movedAt) {
+      setChange(b.fact, movedAt[1] ? 'up' : 'down', a.fact);
+      gone.add(a);
+      continue;
+    }
+    // "closed up 56 pence, or 7.6%, at 797p": a move given twice, then the level it ends at.
+    const orAt = b && c && before && b.fact.unit === '%' && (a.fact.unit ?? null) === (c.fact.unit ?? null) && /^,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
+    if (b && c && orAt) {
+      setChange(c.fact, before!.dir, a.fact);
+      gone.add(a);
       gone.add(b);
       continue;
     }

@@ -23,14 +23,15 @@ const LENGTHS: Record<string, [number, string]> = {
 };
 
 // "a year-long inquiry", "an hour-long show": one unit of time, written as a compound.
-const LONG = /\b(hour|day|week|month|year)-long\b/gi;
+const LONG = /\b(hour|day|week|month|year)-long\b|\bhalf-(hour)\b/gi;
 
 export function articleDurations(sentence: string): Duration[] {
   const out: Duration[] = [];
-  if (sentence.includes('-long')) {
+  if (sentence.includes('-long') || sentence.includes('half-hour')) {
     for (const m of sentence.matchAll(LONG)) {
-      const [value, unit] = LENGTHS[m[1]!.toLowerCase()]!;
-      out.push({ start: m.index!, end: m.index! + m[0].length, raw: m[0], value, unit });
+      // "a half-hour interview": half of one unit.
+      const [value, unit] = LENGTHS[(m[1] ?? m[2])!.toLowerCase()]!;
+      out.push({ start: m.index!, end: m.index! + m[0].length, raw: m[0], value: m[2] ? value / 2 : value, unit });
     }
   }
   if (!HINT.test(sentence)) return out;

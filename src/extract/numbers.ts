@@ -55,7 +55,7 @@ const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
 // Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
-const VAGUE_RE = String.raw`\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b(?:\s+of\b)?|\b(?:several|a\s+few)\s+hundred\s+(?:thousand|million)\b(?:\s+of\b)?|\b(?:hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
+const VAGUE_RE = String.raw`\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b(?:\s+of\b)?|\b(?:several|a\s+few)\s+hundred\s+(?:thousand|million)\b(?:\s+of\b)?|\b(?:hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|^(?:hundreds|thousands|dozens)\b(?=\s+(?:around|across|in|from|of\s+(?:people|fans|protesters|workers))\b)|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
 // The verbs of money before a bare "millions" that make it an amount.
 const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|into\s+the)\s$/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
@@ -232,7 +232,8 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   // Also a distance in sport ("the 10,500m course", "a world record of 4.91m"): a record, a jump
   // or a race is measured, not counted.
   const metres =
-    /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) ??
+    // "$5m race bets": after a currency sign, m is millions whatever follows.
+    (!unit ? /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) : null) ??
     (!unit && /^m(?:\s*[,.;:)]|\s*$|\s[-–—]\s|\s+(?:with|in|at|on|of|to|and|for|from|but|as|when|while|despite|ahead|behind)\b)/.test(rest) && /\b(?:record of|(?:championship|world|British|European|national|indoor|meeting|Commonwealth|Olympic) record|mark of|best of|jump of|leap of|throw of|vault of|clearance of|jumping|cleared|clearing|landed|leapt|threw|vaulted|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 30), start)) ? /^m/.exec(rest) : null) ??
     (!unit && (FIELD_EVENT.test(s) || /^m barrier\b/.test(rest)) && /^m(?:\s+(?:barrier|to|in|on|at|and|or|behind|ahead|adrift|short|barrier|mark|clearance|effort|leap|jump|throw|vault)\b|\s*[,.;:)]|\s*$)/.test(rest) ? /^m/.exec(rest) : null);
   const scale = metres
@@ -293,7 +294,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   return { start: begin, end, raw: s.slice(begin, end), value, ...(unit ? { unit } : {}) };
 }
 
-const POSSIBLE = /^ of an? (?:possible|staggering|record|maximum|total) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,4})\b/i;
+const POSSIBLE = /^ of (?:an? (?:possible|staggering|record|maximum|total)|(?:their|its|his|her|the) (?:first|last|opening)) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,4})\b/i;
 
 const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 100 / 3, quarters: 25, thirds: 100 / 3, fifth: 20, fifths: 20, sixth: 100 / 6, sixths: 100 / 6, eighth: 12.5, eighths: 12.5, tenth: 10, tenths: 10 };
 
