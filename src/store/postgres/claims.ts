@@ -38,6 +38,12 @@ const intervalOf = (alias: string): string => `(SELECT min(s.interval_minutes) F
  */
 const dueAtOf = (alias: string): string =>
   `COALESCE(${alias}.next_poll_at, ${alias}.last_polled_at + greatest(1, COALESCE(${intervalOf(alias)}, 10)) * interval '1 minute', '-infinity'::timestamptz)`;
+/**
+ * `dueAtOf(alias) <= param`, spelt so the planner can answer it from feeds_due (next_poll_at of
+ * unpaused feeds): once feeds have been polled, nearly all have a next_poll_at, mostly in the future.
+ */
+const dueBy = (alias: string, param: string): string =>
+  `(${alias}.next_poll_at <= ${param} OR (${alias}.next_poll_at IS NULL AND ${dueAtOf(alias)} <= ${param}))`;
 
 export class WorkClaims {
   constructor(
@@ -55,7 +61,7 @@ export class WorkClaims {
     const { rows } = await this.pool.query<FeedRow & { lease_until: string }>(
       `WITH due AS (
          SELECT f.id, ${intervalOf('f')} AS interval_minutes FROM feeds f
-         WHERE f.paused_at IS NULL AND ${dueAtOf('f')} <= $1 AND ${free('f')} AND f.id <> ALL($5::bigint[])
+         WHERE f.paused_at IS NULL AND ${dueBy('f', '$1')} AND ${free('f')} AND f.id <> ALL($5::bigint[])
            AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = f.id)
          ORDER BY ${dueAtOf('f')}, f.id LIMIT $2
          FOR UPDATE OF f SKIP LOCKED)
@@ -76,7 +82,7 @@ export class WorkClaims {
     const { rows } = await this.pool.query<{ id: number }>(
       `WITH due AS (
          SELECT f.id FROM ${table} f
-         WHERE f.id = ANY($1::bigint[]) AND f.paused_at IS NULL AND ${dueAtOf('f')} <= $2 AND ${free('f')}
+         WHERE f.id = ANY($1::bigint[]) AND f.paused_at IS NULL AND ${dueBy('f', '$2')} AND ${free('f')}
          FOR UPDATE OF f SKIP LOCKED)
        UPDATE ${table} f SET claimed_by = $3, lease_until = ${leaseOf('$4')} FROM due WHERE f.id = due.id RETURNING f.id`,
       [ids, now.toISOString(), this.opts.worker, this.opts.leaseMs],
