@@ -3,13 +3,14 @@ import { openServices } from '../src/app.ts';
 import { silentLogger } from '../src/log.ts';
 import { pollSource } from '../src/ingest/pipeline.ts';
 import { createScheduler, dueAt } from '../src/deliver/scheduler.ts';
+import type { Feed } from '../src/store/index.ts';
+import type { WorkQueue } from '../src/store/types.ts';
 import { cpuSeconds } from './stats.ts';
 
 /**
  * One bot process of the shared poll cycle (bench/pg-shared.ts): the bot's own services on the
- * PostgreSQL database, and its own scheduler, whose ticks pick due feeds and claim them with leases
- * exactly as in the running bot. Only the cadence differs: the bot ticks every 10 s, this ticks
- * again as soon as half its fetch slots are free, until no feed is due any more.
+ * PostgreSQL database, and its own scheduler, started as the bot starts it (a tick every 10 s, and
+ * the next due feeds claimed as polls end), until no feed is due any more.
  *
  * Usage: fork with '<json {url, concurrency}>'; it answers {ready}, waits for {go}, then sends
  * what it polled.
@@ -21,9 +22,28 @@ export interface PollerReport {
   errors: string[];
   wallSeconds: number;
   cpuSeconds: number;
+  /** Claims of due feeds the scheduler made (its ticks and its refills as polls end). */
   ticks: number;
-  /** Ticks that started nothing: every due feed it picked was held by another process. */
+  /** Claims that got nothing: every due feed was held by another process, or none was due. */
   emptyTicks: number;
+}
+
+/** The store's work queue, counting the scheduler's claims of due feeds. */
+function countingWork(work: WorkQueue, report: PollerReport): WorkQueue {
+  const counted = (got: Feed[] | undefined): Feed[] | undefined => {
+    report.ticks++;
+    if (got?.length === 0) report.emptyTicks++;
+    return got;
+  };
+  return {
+    claimDue: async (now, limit, skip) => counted(await work.claimDue(now, limit, skip)),
+    claimFeeds: (due, now) => work.claimFeeds(due, now),
+    releaseFeed: (id) => work.releaseFeed(id),
+    renewFeedEveryMs: work.renewFeedEveryMs,
+    renewFeed: (id) => work.renewFeed(id),
+    claimDeliveries: (platform, now, limit) => work.claimDeliveries(platform, now, limit),
+    releaseDelivery: (id) => work.releaseDelivery(id),
+  };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +62,7 @@ async function main(): Promise<void> {
   const report: PollerReport = { polled: [], added: 0, errors: [], wallSeconds: 0, cpuSeconds: 0, ticks: 0, emptyTicks: 0 };
   const scheduler = createScheduler({
     ...services,
+    store: { ...services.store, work: countingWork(services.store.work, report) },
     concurrency: config.pollConcurrency,
     poll: async (feed, signal) => {
       try {
@@ -60,20 +81,13 @@ async function main(): Promise<void> {
   await go;
   const t0 = performance.now();
   const cpu = process.cpuUsage();
+  scheduler.start();
   for (;;) {
-    const tick = await scheduler.tick();
-    report.ticks++;
-    if (tick.started.length === 0) {
-      report.emptyTicks++;
-      if (scheduler.inFlight().length === 0) {
-        const now = services.clock.now().getTime();
-        // Due feeds left are held by the other processes (or none is left): done when none is due.
-        if (!(await services.store.feeds.list()).some((f) => !f.pausedAt && dueAt(f) <= now)) break;
-      }
-      await sleep(50);
-      continue;
-    }
-    while (scheduler.inFlight().length > concurrency / 2) await sleep(5);
+    await sleep(50);
+    if (scheduler.inFlight().length > 0) continue;
+    const now = services.clock.now().getTime();
+    // Due feeds left are held by the other processes (or none is left): done when none is due.
+    if (!(await services.store.feeds.list()).some((f) => !f.pausedAt && dueAt(f) <= now)) break;
   }
   report.wallSeconds = (performance.now() - t0) / 1000;
   report.cpuSeconds = cpuSeconds(cpu);

@@ -24,7 +24,7 @@ export function renderPgShared(s: PgShared): string {
   ];
   const t = table(
     `Poll cycle of ${s.feeds.toLocaleString('en-US')} feeds on one PostgreSQL database (first poll: one article each; ${s.concurrency} fetches per process)`,
-    ['processes', 'wall s', 'articles/s', 'feeds per process', 'fetches', 'polled twice', 'articles', 'bot CPU s', 'empty ticks', 'errors'],
+    ['processes', 'wall s', 'articles/s', 'feeds per process', 'fetches', 'polled twice', 'articles', 'bot CPU s', 'empty claims', 'errors'],
     [row(s.three), row(s.one)],
   );
   const once = pollOnceHeld(s.three) && pollOnceHeld(s.one) ? 'every feed polled exactly once' : 'NOT every feed polled exactly once';

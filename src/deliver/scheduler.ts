@@ -1,9 +1,9 @@
 import { redactUrl } from '../ingest/url.ts';
 import { setMaxListeners } from 'node:events';
-import { schedule, type ScheduledTask } from 'node-cron';
+import { schedule } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { Store, Feed } from '../store/index.ts';
+import { dueAt, type Awaitable, type Store, type Feed } from '../store/index.ts';
 import type { PollResult } from '../ingest/pipeline.ts';
 import { enqueueDueDigests } from './digests.ts';
 import { isStoreFailure } from '../store/failures.ts';
@@ -20,6 +20,28 @@ export interface SchedulerDeps {
   tickSeconds?: number | undefined;
   /** How long stop() waits for polls in flight before abandoning them. */
   stopGraceMs?: number | undefined;
+  /**
+   * While running, how long after a poll ends the scheduler looks for the next due feeds (50 ms):
+   * polls ending within it are refilled by one claim, not one each.
+   */
+  refillDelayMs?: number | undefined;
+  /** Calls `run` every `seconds` until stopped: node-cron unless given (tests pass a timer that never fires, and tick themselves). */
+  every?: ((seconds: number, run: () => void) => Ticker) | undefined;
+}
+
+export interface Ticker {
+  stop(): Awaitable<void>;
+}
+
+/** node-cron on the wall clock; noOverlap: a tick still running when the next is due makes cron skip that one. */
+function cronEvery(seconds: number, run: () => void): Ticker {
+  const task = schedule(`*/${seconds} * * * * *`, run, { name: 'factfeed-scheduler', noOverlap: true });
+  return {
+    async stop() {
+      await task.stop();
+      await task.destroy();
+    },
+  };
 }
 
 export interface TickResult {
@@ -38,12 +60,7 @@ export interface Scheduler {
   inFlight(): number[];
 }
 
-/** When a feed is next due: its back-off time if set, else one (shortest follower's) interval after its last poll, else now. */
-export function dueAt(s: Feed): number {
-  if (s.nextPollAt) return Date.parse(s.nextPollAt);
-  if (s.lastPolledAt) return Date.parse(s.lastPolledAt) + Math.max(1, s.intervalMinutes) * 60_000;
-  return 0;
-}
+export { dueAt };
 
 /**
  * Pure: which feeds to poll now (each once, however many servers follow it), most overdue first — never a paused one, never one already
@@ -95,7 +112,12 @@ function pollStopper(): AbortController {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const { store, clock, log } = deps;
   const running = new Map<number, Promise<void>>();
-  let task: ScheduledTask | undefined;
+  /**
+   * Feeds whose polls ended since the last tick. A refill leaves them to the next tick, so a poll
+   * that leaves its feed due (a store that took no back-off, a test's stub) cannot loop at once.
+   */
+  const endedSinceTick = new Set<number>();
+  let task: Ticker | undefined;
   let stopping = false;
   let stopPolls = pollStopper();
   const storeDown = storeBackoff(clock);
@@ -139,11 +161,35 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       .finally(() => {
         stopRenewing();
         running.delete(source.id);
+        endedSinceTick.add(source.id);
+        refillSoon();
         // The poll recorded when the feed is next due; any process may take it then.
-        return Promise.resolve(store.work.releaseFeed(source.id)).catch((err: unknown) => log.warn('could not release a polled feed', { feed: source.id, error: messageOf(err) }));
+        return release(source.id);
       });
     running.set(source.id, p);
     return p;
+  }
+
+  const release = (id: number): Promise<void> =>
+    Promise.resolve(store.work.releaseFeed(id)).catch((err: unknown) => log.warn('could not release a polled feed', { feed: id, error: messageOf(err) }));
+
+  /** Claims due feeds for the free fetch slots and starts polling them; `later`: feeds to leave alone this time. */
+  async function startDue(now: Date, later: ReadonlySet<number>): Promise<{ ids: number[]; done: Promise<void> }> {
+    const free = deps.concurrency - running.size;
+    let due: Feed[] = [];
+    if (free > 0 && !storeDown.active()) {
+      const claimed = await store.work.claimDue(now, free, [...running.keys(), ...later]);
+      // Where the store does not claim in SQL (SQLite), list and pick; another process on the same
+      // database may hold (or have just polled) some of the picked ones.
+      due = claimed ?? (await store.work.claimFeeds(pickDue((await store.feeds.list()).filter((f) => !later.has(f.id)), now, new Set(running.keys()), deps.concurrency), now));
+    }
+    // stop() began while the claim ran: hand the feeds back rather than start polls it does not wait for.
+    if (stopping) {
+      await Promise.all(due.map((f) => release(f.id)));
+      due = [];
+    }
+    const started = due.map((s) => pollInBackground(s));
+    return { ids: due.map((s) => s.id), done: Promise.all(started).then(() => undefined) };
   }
 
   async function tickOnce(): Promise<TickResult> {
@@ -155,18 +201,38 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (err) {
       log.error('queueing digests failed', { error: err instanceof Error ? err.message : String(err) });
     }
-    const picked = storeDown.active() ? [] : pickDue(await store.feeds.list(), now, new Set(running.keys()), deps.concurrency);
-    // Another process on the same database may hold (or have just polled) some of them.
-    const due = await store.work.claimFeeds(picked, now);
-    const started = due.map((s) => pollInBackground(s));
-    return { started: due.map((s) => s.id), digests, done: Promise.all(started).then(() => undefined) };
+    endedSinceTick.clear();
+    const { ids, done } = await startDue(now, endedSinceTick);
+    return { started: ids, digests, done };
   }
 
+  /** Ticks and refills run one at a time, in order, so no two claims race within this process. */
   let ticking: Promise<unknown> = Promise.resolve();
-  function tick(): Promise<TickResult> {
-    const next = ticking.then(tickOnce, tickOnce);
+  function queue<T>(step: () => Promise<T>): Promise<T> {
+    const next = ticking.then(step, step);
     ticking = next.catch(() => undefined);
     return next;
+  }
+  const tick = (): Promise<TickResult> => queue(tickOnce);
+
+  /**
+   * Between ticks (every 10 s), slots freed by ended polls would sit idle: while running, the next
+   * due feeds are claimed soon after a poll ends, once for all the polls that end meanwhile.
+   */
+  let refillWaiting = false;
+  let refillTimer: NodeJS.Timeout | undefined;
+  function refillSoon(): void {
+    if (!task || stopping || refillWaiting) return;
+    refillWaiting = true;
+    refillTimer = setTimeout(() => {
+      refillTimer = undefined;
+      queue(async () => {
+        // From here on, a poll that ends needs another refill: this claim has already counted the free slots.
+        refillWaiting = false;
+        if (task && !stopping) await startDue(clock.now(), endedSinceTick);
+      }).catch((err: unknown) => log.error('starting due polls failed', { error: messageOf(err) }));
+    }, deps.refillDelayMs ?? 50);
+    refillTimer.unref();
   }
 
   return {
@@ -179,13 +245,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const run = (): void => {
         tick().catch((err: unknown) => log.error('scheduler tick failed', { error: messageOf(err) }));
       };
-      task = schedule(`*/${every} * * * * *`, run, { name: 'factfeed-scheduler', noOverlap: true });
+      task = (deps.every ?? cronEvery)(every, run);
       run();
     },
     async stop() {
       stopping = true;
+      clearTimeout(refillTimer);
+      refillTimer = undefined;
+      refillWaiting = false;
       await task?.stop();
-      await task?.destroy();
       task = undefined;
       // Polls stop fetching article pages and store what is left as teasers, which takes moments. A
       // poll still stuck on its feed after the grace is abandoned: each item is stored in its own

@@ -68,6 +68,16 @@ export interface FeedRow {
 
 const DEFAULT_INTERVAL = 10;
 
+/**
+ * When a feed is next due (ms): its back-off time if set, else one (shortest follower's) interval
+ * after its last poll, else now. PostgreSQL claims due feeds by the same rule (postgres/claims.ts).
+ */
+export function dueAt(s: Feed): number {
+  if (s.nextPollAt) return Date.parse(s.nextPollAt);
+  if (s.lastPolledAt) return Date.parse(s.lastPolledAt) + Math.max(1, s.intervalMinutes) * 60_000;
+  return 0;
+}
+
 export const toFeed = (r: FeedRow): Feed => ({
   id: r.id,
   url: r.url,

@@ -66,6 +66,7 @@ export type { Store, Awaitable, Repo, TenantSearchApi, SearchApi, Writes, Articl
 export type { MatchQuery } from './match.ts';
 export type { Source, NewSource } from './sources.ts';
 export type { Feed, FeedKey } from './feeds.ts';
+export { dueAt } from './feeds.ts';
 export { DuplicateSourceError } from './sources.ts';
 export type { Article, NewArticle } from './articles.ts';
 export type { FactRow, FigureFilter } from './facts.ts';

@@ -90,6 +90,12 @@ export interface Writes {
  * and due deliveries. On SQLite one process owns the file and holds everything it lists.
  */
 export interface WorkQueue {
+  /**
+   * Up to `limit` due feeds (unpaused, followed, by dueAt()), most overdue first, now held by this
+   * process, none of `skip`. Undefined where the store leaves picking to the scheduler (SQLite: it
+   * lists the feeds and picks in memory, which is cheapest for one process owning the file).
+   */
+  claimDue(now: Date, limit: number, skip: readonly number[]): Awaitable<Feed[] | undefined>;
   /** Of the feeds the scheduler picked as due, those this process now holds; the others are someone else's. */
   claimFeeds(due: readonly Feed[], now: Date): Awaitable<Feed[]>;
   /** Lets go of a feed once its poll is recorded. */

@@ -9,6 +9,10 @@ import type { WorkQueue } from './types.ts';
 export class SqliteWork implements WorkQueue {
   constructor(private readonly outbox: OutboxRepo) {}
 
+  claimDue(): undefined {
+    return undefined;
+  }
+
   claimFeeds(feeds: readonly Feed[]): Feed[] {
     return [...feeds];
   }

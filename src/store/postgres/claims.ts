@@ -1,5 +1,7 @@
 import { toOutboxRow, type OutboxDbRow, type OutboxRow } from '../outbox.ts';
+import { dueAt, toFeed, type Feed, type FeedRow } from '../feeds.ts';
 import type { Pool } from './pool.ts';
+import { FEED_COLUMNS } from './query.ts';
 
 /**
  * Work several factfeed processes share, each row done by one of them: due feed polls and outbox
@@ -18,12 +20,7 @@ export interface LeaseOptions {
   leaseMs: number;
 }
 
-export interface ClaimedFeed {
-  id: number;
-  url: string;
-  nextPollAt: string | null;
-  leaseUntil: string;
-}
+export type ClaimedFeed = Feed & { leaseUntil: string };
 
 export type ClaimedDelivery = OutboxRow & { leaseUntil: string };
 
@@ -33,6 +30,20 @@ type LeasedTable = 'feeds' | 'outbox';
 const free = (alias: string): string => `(${alias}.lease_until IS NULL OR ${alias}.lease_until <= now())`;
 /** A lease of the milliseconds in the given parameter, from the database's now. */
 const leaseOf = (param: string): string => `now() + ${param} * interval '1 millisecond'`;
+/** The shortest interval the feed's followers asked for, as toFeed reads it (10 minutes when it has none). */
+const intervalOf = (alias: string): string => `(SELECT min(s.interval_minutes) FROM sources s WHERE s.feed_id = ${alias}.id)`;
+/**
+ * When the feed is next due, as dueAt() in feeds.ts reckons it: its back-off time if set, else one
+ * interval (at least a minute) after its last poll, else at once (-infinity, so never-polled feeds go first).
+ */
+const dueAtOf = (alias: string): string =>
+  `COALESCE(${alias}.next_poll_at, ${alias}.last_polled_at + greatest(1, COALESCE(${intervalOf(alias)}, 10)) * interval '1 minute', '-infinity'::timestamptz)`;
+/**
+ * `dueAtOf(alias) <= param`, spelt so the planner can answer it from feeds_due (next_poll_at of
+ * unpaused feeds): once feeds have been polled, nearly all have a next_poll_at, mostly in the future.
+ */
+const dueBy = (alias: string, param: string): string =>
+  `(${alias}.next_poll_at <= ${param} OR (${alias}.next_poll_at IS NULL AND ${dueAtOf(alias)} <= ${param}))`;
 
 export class WorkClaims {
   constructor(
@@ -40,21 +51,27 @@ export class WorkClaims {
     private readonly opts: LeaseOptions,
   ) {}
 
-  /** Up to `limit` unpaused, followed feeds due by `now` that nobody holds, oldest due first. */
-  async claimDueFeeds(now: Date, limit: number): Promise<ClaimedFeed[]> {
-    const { rows } = await this.pool.query<{ id: number; url: string; next_poll_at: string | null; lease_until: string }>(
+  /**
+   * Up to `limit` unpaused, followed feeds due by `now` that nobody holds, most overdue first, whole
+   * (as feeds.get reads them), so the scheduler need not list every feed to find the due ones.
+   * `skip`: feeds never to take (this process is still polling them, say).
+   */
+  async claimDueFeeds(now: Date, limit: number, skip: readonly number[] = []): Promise<ClaimedFeed[]> {
+    if (limit <= 0) return [];
+    const { rows } = await this.pool.query<FeedRow & { lease_until: string }>(
       `WITH due AS (
-         SELECT f.id FROM feeds f
-         WHERE f.paused_at IS NULL AND (f.next_poll_at IS NULL OR f.next_poll_at <= $1) AND ${free('f')}
+         SELECT f.id, ${intervalOf('f')} AS interval_minutes FROM feeds f
+         WHERE f.paused_at IS NULL AND ${dueBy('f', '$1')} AND ${free('f')} AND f.id <> ALL($5::bigint[])
            AND EXISTS (SELECT 1 FROM sources s WHERE s.feed_id = f.id)
-         ORDER BY f.next_poll_at NULLS FIRST, f.id LIMIT $2
+         ORDER BY ${dueAtOf('f')}, f.id LIMIT $2
          FOR UPDATE OF f SKIP LOCKED)
        UPDATE feeds f SET claimed_by = $3, lease_until = ${leaseOf('$4')}
        FROM due WHERE f.id = due.id
-       RETURNING f.id, f.url, f.next_poll_at, f.lease_until`,
-      [now.toISOString(), limit, this.opts.worker, this.opts.leaseMs],
+       RETURNING ${FEED_COLUMNS}, due.interval_minutes, f.lease_until`,
+      [now.toISOString(), limit, this.opts.worker, this.opts.leaseMs, skip],
     );
-    return rows.map((r) => ({ id: r.id, url: r.url, nextPollAt: r.next_poll_at, leaseUntil: r.lease_until })).sort((a, b) => a.id - b.id);
+    // RETURNING keeps no order.
+    return rows.map((r) => ({ ...toFeed(r), leaseUntil: r.lease_until })).sort((a, b) => dueAt(a) - dueAt(b) || a.id - b.id);
   }
 
   /**
@@ -65,7 +82,7 @@ export class WorkClaims {
     const { rows } = await this.pool.query<{ id: number }>(
       `WITH due AS (
          SELECT f.id FROM ${table} f
-         WHERE f.id = ANY($1::bigint[]) AND f.paused_at IS NULL AND (f.next_poll_at IS NULL OR f.next_poll_at <= $2) AND ${free('f')}
+         WHERE f.id = ANY($1::bigint[]) AND f.paused_at IS NULL AND ${dueBy('f', '$2')} AND ${free('f')}
          FOR UPDATE OF f SKIP LOCKED)
        UPDATE ${table} f SET claimed_by = $3, lease_until = ${leaseOf('$4')} FROM due WHERE f.id = due.id RETURNING f.id`,
       [ids, now.toISOString(), this.opts.worker, this.opts.leaseMs],

@@ -37,6 +37,16 @@ export class PgWork implements WorkQueue {
     this.renewFeedEveryMs = Math.max(1, Math.floor(leases.pollMs / 3));
   }
 
+  /**
+   * Due feeds claimed in one statement: with several processes, listing every feed and picking in
+   * memory mostly picks feeds another process has just taken, and costs a full read each tick.
+   */
+  async claimDue(now: Date, limit: number, skip: readonly number[]): Promise<Feed[]> {
+    if (limit <= 0) return [];
+    await this.ready;
+    return this.feedClaims.claimDueFeeds(now, limit, skip);
+  }
+
   /** Of the feeds the scheduler picked as due, those this process now holds (others may hold the rest). */
   async claimFeeds(feeds: readonly Feed[], now: Date): Promise<Feed[]> {
     if (feeds.length === 0) return [];

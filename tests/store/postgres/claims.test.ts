@@ -1,12 +1,15 @@
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkClaims } from '../../../src/store/postgres/claims.ts';
+import { PgFeeds } from '../../../src/store/postgres/feeds.ts';
+import { pickDue } from '../../../src/deliver/scheduler.ts';
 import type { Pool } from '../../../src/store/postgres/pool.ts';
 import { describePg, freshDatabase, type TestDatabase } from '../../helpers/postgres.ts';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const iso = (offsetMin: number): string => new Date(NOW.getTime() + offsetMin * 60_000).toISOString();
 const LEASE_MS = 400;
+const idsOf = (feeds: readonly { id: number }[]): number[] => feeds.map((f) => f.id).sort((x, y) => x - y);
 
 describePg('work claimed with leases on PostgreSQL', () => {
   let db: TestDatabase;
@@ -56,18 +59,44 @@ describePg('work claimed with leases on PostgreSQL', () => {
     expect([...claimed].sort((x, y) => x - y)).toEqual(due);
   });
 
+  it('claims feeds due by the scheduler\'s own rule, most overdue first, whole, and none it was told to skip', async () => {
+    // 1: never polled. 2: polled 5 minutes ago, followed every 10 and every 3 minutes (due 2 minutes ago). 3: backing off until 30
+    // minutes ago. 4: polled 5 minutes ago, followed every 10 (due in 5). 5: its back-off (in 5 minutes) wins over a poll long ago.
+    // 6: never polled, paused.
+    await admin.query(
+      `INSERT INTO feeds (id, url, url_key, title, created_at, next_poll_at, last_polled_at, paused_at) VALUES
+         (1, 'https://e.org/1', 'https://e.org/1', 'One', $1, NULL, NULL, NULL), (2, 'https://e.org/2', 'https://e.org/2', NULL, $1, NULL, $3, NULL),
+         (3, 'https://e.org/3', 'https://e.org/3', NULL, $1, $2, $1, NULL), (4, 'https://e.org/4', 'https://e.org/4', NULL, $1, NULL, $3, NULL),
+         (5, 'https://e.org/5', 'https://e.org/5', NULL, $1, $4, $1, NULL), (6, 'https://e.org/6', 'https://e.org/6', NULL, $1, NULL, NULL, $1)`,
+      [iso(-600), iso(-30), iso(-5), iso(5)],
+    );
+    await admin.query(
+      `INSERT INTO sources (tenant, feed_id, added_at, interval_minutes) VALUES
+         ('g1', 1, $1, 10), ('g1', 2, $1, 10), ('g2', 2, $1, 3), ('g1', 3, $1, 10), ('g1', 4, $1, 10), ('g1', 5, $1, 10), ('g1', 6, $1, 10)`,
+      [iso(-600)],
+    );
+    const listed = await new PgFeeds(admin).list();
+    expect(pickDue(listed, NOW, new Set(), 10).map((f) => f.id)).toEqual([1, 3, 2]);
+    const claimed = await a.claimDueFeeds(NOW, 2, [1]);
+    expect(claimed.map((f) => f.id)).toEqual([3, 2]);
+    for (const f of claimed) expect(f).toMatchObject(listed.find((l) => l.id === f.id)!);
+    expect(claimed[1]!.intervalMinutes).toBe(3);
+    expect((await b.claimDueFeeds(NOW, 10)).map((f) => f.id)).toEqual([1]);
+    expect(await b.claimDueFeeds(NOW, 10)).toEqual([]);
+  });
+
   it('a process that dies loses its feeds to another once the lease runs out, and cannot complete them after', async () => {
     await seedFeeds(3);
-    const mine = await a.claimDueFeeds(NOW, 10);
-    expect(mine.map((f) => f.id)).toEqual([1, 2, 3]);
+    // Which feeds, not in what order (most overdue first: 2, never polled, before 1 and 3).
+    expect(idsOf(await a.claimDueFeeds(NOW, 10))).toEqual([1, 2, 3]);
     expect(await b.claimDueFeeds(NOW, 10)).toEqual([]);
     await sleep(LEASE_MS + 200);
-    expect((await b.claimDueFeeds(NOW, 10)).map((f) => f.id)).toEqual([1, 2, 3]);
+    expect(idsOf(await b.claimDueFeeds(NOW, 10))).toEqual([1, 2, 3]);
     expect(await a.completeFeed(1, new Date(iso(10)))).toBe(false);
     expect(await b.completeFeed(1, new Date(iso(10)))).toBe(true);
     // Completed: no longer claimed, but not due again until its next poll.
     await sleep(LEASE_MS + 200);
-    expect((await a.claimDueFeeds(NOW, 10)).map((f) => f.id)).toEqual([2, 3]);
+    expect(idsOf(await a.claimDueFeeds(NOW, 10))).toEqual([2, 3]);
     expect((await a.claimDueFeeds(new Date(iso(10)), 10)).map((f) => f.id)).toEqual([1]);
   });
 

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { openPostgresStore, type PostgresStore } from '../../../src/store/postgres/store.ts';
 import { createSender } from '../../../src/deliver/sender.ts';
 import { createScheduler } from '../../../src/deliver/scheduler.ts';
@@ -73,6 +73,62 @@ describePg('work shared by two processes on one PostgreSQL database', () => {
     expect(again.flatMap((t) => t.started)).toEqual([]);
     expect(polled.sort((x, y) => x - y)).toEqual([...new Set(polled)]);
     expect(polled).toHaveLength(20);
+  });
+
+  /** A scheduler on `store` whose polls record a success due again in 10 minutes, as pollSource does, and note the feed in `polled`. */
+  function recordingScheduler(store: PostgresStore, concurrency: number, polled: number[], extra: { every?: () => { stop(): void } } = {}) {
+    return createScheduler({
+      store,
+      clock: systemClock,
+      log: silentLogger,
+      concurrency,
+      refillDelayMs: 10,
+      ...extra,
+      poll: async (feed) => {
+        polled.push(feed.id);
+        await sleep(5);
+        await store.feeds.markSuccess(feed.id, systemClock.now(), new Date(Date.now() + 600_000));
+        return { feedId: feed.id } as PollResult;
+      },
+    });
+  }
+
+  it('claims due feeds in the database: two schedulers ticking together each fill their slots while feeds are due, and never list every feed', async () => {
+    const [a, b] = await twoProcesses();
+    const now = systemClock.now();
+    for (let i = 0; i < 20; i++) await a.sources.add({ tenant: 'g1', url: `https://feed-${i}.example.org/rss`, kind: 'url' }, now);
+    const lists = [vi.spyOn(a.feeds, 'list'), vi.spyOn(b.feeds, 'list')];
+    const polled: number[] = [];
+    const schedulers = [a, b].map((store) => recordingScheduler(store, 5, polled));
+    const rounds: number[][] = [];
+    for (let round = 0; round < 4; round++) {
+      const ticks = await Promise.all(schedulers.map((s) => s.tick()));
+      rounds.push(ticks.map((t) => t.started.length));
+      await Promise.all(ticks.map((t) => t.done));
+    }
+    // Picking from a list, both would pick the same 5 most overdue and one of them would get none.
+    expect(rounds).toEqual([
+      [5, 5],
+      [5, 5],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect([...polled].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const list of lists) expect(list).not.toHaveBeenCalled();
+  });
+
+  it('refills from the database as polls end: two running schedulers poll every due feed once without a second tick', async () => {
+    const [a, b] = await twoProcesses();
+    const now = systemClock.now();
+    for (let i = 0; i < 20; i++) await a.sources.add({ tenant: 'g1', url: `https://feed-${i}.example.org/rss`, kind: 'url' }, now);
+    const polled: number[] = [];
+    // Timers that never fire: start() ticks once, and everything after is a refill.
+    const schedulers = [a, b].map((store) => recordingScheduler(store, 2, polled, { every: () => ({ stop: () => undefined }) }));
+    for (const s of schedulers) s.start();
+    for (let i = 0; i < 300 && (polled.length < 20 || schedulers.some((s) => s.inFlight().length > 0)); i++) await sleep(10);
+    await sleep(100);
+    await Promise.all(schedulers.map((s) => s.stop()));
+    expect([...polled].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('keeps a feed from another process while a poll that outlasts several leases still runs', async () => {
