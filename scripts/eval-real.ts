@@ -203,5 +203,6 @@ export const REAL_FLOORS: Record<Split, (typeof REAL_TARGETS)['dev']> = {
   dev: { valueF1: 0.94, unit: 0.96, counted: 0.84, change: 0.89, attribution: 0.9, falsePer10: 1 },
   // change: 21 held-out figures carry one, so one figure moves it 4.8 points (14/21, 13/21 and 14/21
   // again over this session's batches; not traced, since the held-out split is not tuned against).
-  heldout: { valueF1: 0.92, unit: 0.92, counted: 0.75, change: 0.6, attribution: 0.84, falsePer10: 2.5 },
+  // Looked at once at the end of this session's batches (12–14): F1 93.4%, false figures 1.75 per 10.
+  heldout: { valueF1: 0.93, unit: 0.92, counted: 0.75, change: 0.6, attribution: 0.84, falsePer10: 2 },
 };
