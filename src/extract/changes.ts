@@ -52,7 +52,7 @@ const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|clos
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
-// "$40.15 on Thursday - a drop of 5.1%": a day or place may stand before the dash.
+// "$38.20 on Monday - a fall of 3.2%": a day or place may stand before the dash.
 const UP_DOWN = /^(?:\s+(?:on|in)\s+\p{Lu}\w+)?(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/iu;
 const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
@@ -204,22 +204,22 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "£50bn - 14% higher than planned", "£2.1bn last year, nearly 9% more than the year before": the change
     // of a level follows it, and the level is what it changes.
     const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;
-    // "167 million phones were sold in the quarter, 26% more than the year before", "10.9m viewers -
-    // four million fewer than the previous series": a change against an earlier time, a clause on.
+    // "167 million phones were sold in the quarter, 26% more than the year before", "6.2m viewers -
+    // two million fewer than the last run": a change against an earlier time, a clause on.
     const later = b && !follows && !a.fact.direction && !b.fact.direction && isChangeOf(b.fact, a.fact) && b.fact.unit !== 'score' && /^[^;:()]{0,70}?(?:,|\s[–—-])\s*(?:(?:which|that)\s+(?:is|was|are|were)\s+)?(?:about|around|some|nearly|almost|roughly|just|only)?\s*$/.test(ab) ? THAN_BEFORE.exec(s.slice(b.end, b.end + 50)) : null;
     if (b && (follows || later)) {
       setChange(a.fact, (follows ?? later)![1] ? 'up' : 'down', b.fact);
       gone.add(b);
       continue;
     }
-    // "closed 15 points higher at 4,751": the size of the move, its direction, then the level after "at".
+    // "ended 22 points higher at 3,912": the size of the move, its direction, then the level after "at".
     const movedAt = b && !b.fact.direction && (a.fact.unit === '%' || a.fact.unit === 'points' || a.fact.unit === 'pp' || (a.fact.unit ?? null) === (b.fact.unit ?? null)) && b.fact.unit !== '%' ? /^\s+(?:(higher|up)|(lower|down))\s+at\s+$/i.exec(ab) : null;
     if (b && movedAt) {
       setChange(b.fact, movedAt[1] ? 'up' : 'down', a.fact);
       gone.add(a);
       continue;
     }
-    // "closed up 56 pence, or 7.6%, at 797p": a move given twice, then the level it ends at.
+    // "ended up 31 pence, or 4.2%, at 771p": a move given twice, then the level it ends at.
     const orAt = b && c && before && b.fact.unit === '%' && (a.fact.unit ?? null) === (c.fact.unit ?? null) && /^,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
     if (b && c && orAt) {
       setChange(c.fact, before!.dir, a.fact);
@@ -273,7 +273,7 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
     const a = standing[i]!.fact;
     const b = standing[i + 1]!;
     if (!a.direction || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
-    // "cuts of 9.6% at Agriculture and 5.6% at the EPA": the second size of one kind of movement.
+    // "cuts of 7.1% at Transport and 3.2% at Energy": the second size of one kind of movement.
     if (/^\s+(?:at|in|for|on)\s+[^,;:()\d]{1,40}?,?\s+and\s+$/i.test(s.slice(standing[i]!.end, b.start))) {
       b.fact.direction = a.direction;
       if (a.isChange) b.fact.isChange = true;

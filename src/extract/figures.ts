@@ -214,7 +214,7 @@ function figureFrom(
     if (!hyphen && !age) counted = undefined;
   }
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
-  // "priced at £4.50 for an hour's session or £35 for a monthly pass": a price is counted by what it buys.
+  // "priced at £3.20 for a day ticket or £29 for a season pass": a price is counted by what it buys.
   if (!counted && unit && /^[A-Z]{3}$/.test(unit) && PRICE_CUE.test(s)) counted = FOR_WHAT.exec(afterNum)?.[1];
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".

@@ -281,7 +281,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     end += physical.length;
   } else if (!unit) {
     // "nine out of 10": 90%; "64 respondents out of 146": 43.8%.
-    // "13 players out of a squad of 31", "3 of a possible 5": the whole named after the part.
+    // "9 riders out of a field of 36", "3 of a possible 5": the whole named after the part.
     // "12 out of 23": any whole after "out of"; after "in" only the usual ones ("one in 10"), since "3 in 2005" is a date.
     const share = /^ (?:in|out of) (10|ten|5|five|4|four|3|three|100)\b/i.exec(after) ?? /^ out of (\d{1,4})\b(?![.,]\d|\s*(?:%|per ?cent|years?|months?|days?|weeks?|hours?|minutes?))/.exec(after) ?? /^ [a-z]+ out of (?:(?:a|an|the|their|its) [a-z]+ of )?(\d{1,5})\b(?![.,]\d|\s*%)/.exec(s.slice(end, end + 48)) ?? POSSIBLE.exec(s.slice(end, end + 24));
     if (share) {

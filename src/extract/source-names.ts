@@ -224,7 +224,7 @@ export function forwardName(after: string): string | undefined {
   return words.slice(Math.max(personStart(words), describedStart(words))).join(' ');
 }
 
-// "US research firm Pew Internet & American Life": the name after a lower-case description of it.
+// "UK research firm Smith & Wesson Insights": the name after a lower-case description of it.
 const DESCRIBES = /^(?:firm|company|group|consultancy|agency|bank|watchdog|charity|body|website|magazine|newspaper|broadcaster|institute|analyst|analysts|organisation|organization|campaigners?|researchers?)$/;
 function describedStart(words: string[]): number {
   const k = words.findLastIndex((w) => !startsUpper(w) && w !== '&');

@@ -104,7 +104,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     clauseStart = end;
     reportAt = windowStart + m.index;
   }
-  // "the deficit, which he said would be 4%": the reported clause has no subject of its own; the
+  // "the shortfall, which she said would be 3%": the reported clause has no subject of its own; the
   // relative pronoun stands for the noun before the comma.
   if (reportAt > 0 && /^\s*(?:would|will|could|can|may|might|should|was|is|were|are)\b/i.test(before.slice(clauseStart))) {
     const rel = /([^,;:]{1,60}),\s*(?:which|that)\s+(?:he|she|it|they)\s+$/i.exec(before.slice(Math.max(0, reportAt - 80), reportAt));

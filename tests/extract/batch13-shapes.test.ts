@@ -39,8 +39,8 @@ describe('changes', () => {
     expect(change('At least 200,000 farmers have lost their livelihoods.')[0]![1]).toBe('down');
   });
 
-  it('folds ", which is about 1% less than previously forecast" and "well below his initial promise of" into the level', () => {
-    expect(change('Growth this year should be 3%, which is about 1% less than previously forecast.')).toEqual([['3%', 'down', null, -1]]);
-    expect(change('His planned spending of $2bn on the scheme is well below his initial promise of $4bn.')).toEqual([['$2bn', 'down', 4e9, null]]);
+  it('folds ", which is N% less than first expected" and "far below her original pledge of" into the level', () => {
+    expect(change('Inflation should settle at 3%, which is roughly 1% less than first expected.')).toEqual([['3%', 'down', null, -1]]);
+    expect(change('Her budget of $2bn for roads is far below her original pledge of $4bn.')).toEqual([['$2bn', 'down', 4e9, null]]);
   });
 });
