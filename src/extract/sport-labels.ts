@@ -8,7 +8,8 @@ import { matchesOf } from './scan.ts';
 
 const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
 const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
-const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b)/gi;
+// "The 12m (39ft) wave": a length restated in feet is a measure, not a race.
+const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b|\s*\()/gi;
 // "won 1500m and 800m gold", "the 4x400m relay": a distance that names the race, before what was won in it.
 const EVENT_BEFORE_PRIZE = /\b(?:\d{1,2}x)?(?:\d{1,2},\d{3}|\d{2,5})m\b(?=(?:\s+(?:and|or|&)\s+(?:\d{1,2},\d{3}|\d{2,5})m)?\s+(?:gold|silver|bronze|titles?|crowns?|finals?|races?|relay|heats?|semi-finals?|champion(?:ship)?s?|world record|record|event|runner|specialist|winner)\b)/gi;
 const N_TIME = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time\b(?=\s+[a-z])|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-times\b(?=\s+(?:[a-z]+\s+)?(?:finalists?|champions?|winners?|medallists?|runners?-up|title-holders?)\b)/gi;

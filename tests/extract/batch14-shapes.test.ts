@@ -49,3 +49,9 @@ describe('quantities', () => {
     expect(read('They won three of their first four games.')).toEqual([['three of their first four', 75, '%']]);
   });
 });
+
+describe('a length restated in feet', () => {
+  it('keeps "The 12m (39ft) wave" as 12 metres, never a race called the 12m', () => {
+    expect(read('The 14m (46ft) wave hit the coast.')).toEqual([['14m', 14, 'm'], ['46ft', 46, 'ft']]);
+  });
+});
