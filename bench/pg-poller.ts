@@ -42,6 +42,7 @@ function countingWork(work: WorkQueue, report: PollerReport): WorkQueue {
     renewFeedEveryMs: work.renewFeedEveryMs,
     renewFeed: (id) => work.renewFeed(id),
     claimDeliveries: (platform, now, limit) => work.claimDeliveries(platform, now, limit),
+    renewDelivery: (id) => work.renewDelivery(id),
     releaseDelivery: (id) => work.releaseDelivery(id),
   };
 }

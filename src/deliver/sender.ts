@@ -123,6 +123,12 @@ export function createSender(deps: SenderDeps): Sender {
         await sleep(deps.sendDelayMs);
         if (stopping) break;
       }
+      // A drain of many rows can outlast its lease, and another process may have taken this row since:
+      // hold it for another lease before sending, or leave it to whoever holds it now.
+      if (!(await store.work.renewDelivery(row.id))) {
+        log.warn('another process took a delivery this one had held too long; leaving it to them', { delivery: row.id, channel: row.channel });
+        continue;
+      }
       // The slot's attempt is committed before the platform sees anything: after a crash the row
       // says it may have gone out, and when; and another process counts it against the channel.
       if (!(await takeChannelSlot(store, row, clock.now(), deps.postsPerMinute))) {

@@ -106,6 +106,11 @@ export interface WorkQueue {
   renewFeed(id: number): Awaitable<boolean>;
   /** Up to `limit` deliveries of the platform due by `now`, oldest first, held by this process. */
   claimDeliveries(platform: string, now: Date, limit: number): Awaitable<OutboxRow[]>;
+  /**
+   * Keeps a delivery held for another lease right before it is sent; false when another process
+   * took it after this one's lease ran out (a long drain), so this one must not send it.
+   */
+  renewDelivery(id: number): Awaitable<boolean>;
   /** Lets go of a delivery once it is sent, retried, failed or left for later. */
   releaseDelivery(id: number): Awaitable<void>;
 }

@@ -29,5 +29,9 @@ export class SqliteWork implements WorkQueue {
     return this.outbox.due(platform, now, limit);
   }
 
+  renewDelivery(): boolean {
+    return true;
+  }
+
   releaseDelivery(): void {}
 }

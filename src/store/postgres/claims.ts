@@ -15,7 +15,7 @@ import { FEED_COLUMNS } from './query.ts';
  * as every schedule in factfeed does.
  */
 export interface LeaseOptions {
-  /** Names this process in claimed_by: a host and pid, say. */
+  /** Names this process in claimed_by: a host, a pid and a random part, say. */
   worker: string;
   leaseMs: number;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Feed } from '../feeds.ts';
 import type { OutboxRow } from '../outbox.ts';
@@ -30,7 +31,9 @@ export class PgWork implements WorkQueue {
     pool: Pool,
     private readonly ready: Promise<void>,
     leases: Leases = DEFAULT_LEASES,
-    worker = `${hostname()}:${process.pid}`,
+    // Host and pid say who for a person reading claimed_by; the random part keeps two stores in one
+    // process, or two containers that are each pid 1 on the same hostname, from sharing one identity.
+    worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   ) {
     this.feedClaims = new WorkClaims(pool, { worker, leaseMs: leases.pollMs });
     this.deliveryClaims = new WorkClaims(pool, { worker, leaseMs: leases.sendMs });
@@ -66,6 +69,10 @@ export class PgWork implements WorkQueue {
   async claimDeliveries(platform: string, now: Date, limit: number): Promise<OutboxRow[]> {
     await this.ready;
     return this.deliveryClaims.claimDueDeliveries(platform, now, limit);
+  }
+
+  renewDelivery(id: number): Promise<boolean> {
+    return this.deliveryClaims.renew('outbox', id);
   }
 
   async releaseDelivery(id: number): Promise<void> {

@@ -46,6 +46,23 @@ describePg('work shared by two processes on one PostgreSQL database', () => {
     expect(await a.outbox.countPending()).toBe(0);
   });
 
+  it('never sends a delivery twice when a drain outlasts its lease and another process takes the rest', async () => {
+    // Short leases and slow sends: the first drain still holds rows whose lease ran out when the second starts.
+    const [a, b] = await twoProcesses({ pollMs: 60_000, sendMs: 300 });
+    const now = systemClock.now();
+    const { subscription } = await a.subscriptions.upsert({ tenant: 'g1', platform: 'discord', channel: 'c0' }, now);
+    for (let i = 0; i < 10; i++) await a.outbox.enqueue({ subscriptionId: subscription.id, kind: 'notice', dedupeKey: `slow:${i}`, payload: { title: `t${i}`, text: 'x' } }, now);
+    const sent: string[] = [];
+    const sink: DeliverySink = { platform: 'discord', send: async (d) => (await sleep(100), sent.push(d.nonce), { ok: true }) };
+    const [first, second] = [a, b].map((store) => createSender({ store, clock: systemClock, log: silentLogger, sink, postsPerMinute: 600 }));
+    const draining = first!.drain();
+    await sleep(550);
+    await Promise.all([draining, second!.drain()]);
+    expect(sent).toHaveLength(new Set(sent).size);
+    expect(new Set(sent).size).toBe(10);
+    expect(await a.outbox.countPending()).toBe(0);
+  });
+
   it('polls each due feed once when two schedulers tick at the same time', async () => {
     const [a, b] = await twoProcesses();
     const now = systemClock.now();
