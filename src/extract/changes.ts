@@ -64,7 +64,7 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
-const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b)/i;
+const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
 const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))\s+than\s+[^;:()]{0,50}?,\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
 const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
 const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
@@ -190,6 +190,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
+    // "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.
+    const onEarlier = b && !a.fact.previous && comparable(a.fact, b.fact) ? /^[^;:()]{0,40}?,\s+an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*$/i.exec(ab) : null;
+    if (b && onEarlier) {
+      a.fact.previous = b.fact.value;
+      a.fact.direction = onEarlier[1] ? 'up' : 'down';
+      gone.add(b);
+      continue;
+    }
     const te = b && !a.fact.previous && comparable(a.fact, b.fact) ? (THAN_EARLIER.exec(ab) ?? THAN_YEAR.exec(ab)) : null;
     // "53 of the 169 seats, up from 48": the level is the part, not the total after "of the".
     const total = /\bof\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, a.start - 8), a.start));
@@ -295,6 +303,9 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
   if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
   if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"
+  // "lifted the index to a fresh high of 5,210": a new high or low says which way on its own.
+  const record = /\bto\s+an?\s+(?:record|new|all-time|fresh|[\w-]+-(?:year|month|week))\s+(?:(high|peak)|(low))\s+of\s+$/i.exec(s.slice(Math.max(0, a.start - 40), a.start));
+  if (record) return record[1] ? 'up' : 'down';
   // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
   if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';

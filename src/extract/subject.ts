@@ -291,7 +291,7 @@ function phrase(text: string): string | undefined {
 
 // Words a noun phrase cannot hold, and words it cannot start with: what is left around them is a
 // clause fragment ("which it previously", "It has already", "running at"), which names nothing.
-const NOT_IN_PHRASE = new Set('it they he she we i you which who whom has have had is was were are could would will can may might should not if however thereafter perhaps already previously worth'.split(' '));
+const NOT_IN_PHRASE = new Set('it they he she we i you which who whom has have had having is was were are could would will can may might should not if however thereafter perhaps already previously worth'.split(' '));
 const NOT_FIRST = new Set('in on at from to by with into out up down over under through and but or so than then there here'.split(' '));
 function isFragment(t: string): boolean {
   const words = t.toLowerCase().split(' ');

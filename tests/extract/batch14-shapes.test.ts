@@ -55,3 +55,21 @@ describe('a length restated in feet', () => {
     expect(read('The 14m (46ft) wave hit the coast.')).toEqual([['14m', 14, 'm'], ['46ft', 46, 'ft']]);
   });
 });
+
+describe('which way a level moved', () => {
+  it('reads "to a record high of", "dipping to", "having dived below" and "spiralling above"', () => {
+    expect(change('Traders pushed diesel to an all-time high of $1.62 a gallon.')[0]![1]).toBe('up');
+    expect(change('Growth is put at 3.2% this year, dipping to 3% in 2006.').map((r) => r[1])).toEqual([null, 'down']);
+    expect(change('Brent ended at $41.10, having dived below $41 a barrel.').map((r) => r[1])).toEqual([null, 'down']);
+    expect(change('Its costs are spiralling above £90m.')[0]![1]).toBe('up');
+  });
+
+  it('reads "£N below estimates" as a shortfall, and "an improvement on its current N%" as the earlier level', () => {
+    expect(change('Receipts look set to be £4bn below estimates by April.')[0]![1]).toBe('down');
+    expect(change('The merger would give it 9% of the market, an improvement on its current 3.5%.')).toEqual([['9%', 'up', 3.5, null]]);
+  });
+
+  it('never counts "having" as what a figure is', () => {
+    expect(figures('Brent ended at $41.10, having dived below $41 a barrel.').map((f) => f.counted ?? null)[1]).not.toBe('having');
+  });
+});
