@@ -112,8 +112,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "Margins were 11%, which it said could reach 12.5%": "which" stands for the measure, the subject.
     const verbAt = last.findIndex((w) => SUBJECT_END.has(w.toLowerCase()));
     if (verbAt > 0 && /\d/.test(last.slice(verbAt).join(' '))) last = last.slice(0, verbAt);
-    const det = last.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
-    const antecedent = rel ? phrase(last.slice(det >= 0 && last.length - det <= 5 ? det : -2).join(' ')) : undefined;
+    const antecedent = rel ? antecedentOf(last, 2) : undefined;
     if (antecedent) return { text: antecedent, end: start };
   }
   // Clauses with the marks between them: chunk i stands between seps[i - 1] and seps[i].
@@ -199,9 +198,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "the gadget, which costs $250": the relative pronoun stands for the noun before the comma.
     // A transitive verb has its own object ("which has cut its rate to 2%"), read below.
     if (verb === 1 && i > 0 && /^(?:which|that|who)$/i.test(words[0]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
-      const last = chunks[i - 1]!.trim().split(/\s+/);
-      const det = last.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
-      const antecedent = phrase(last.slice(det >= 0 && last.length - det <= 5 ? det : -3).join(' '));
+      const antecedent = antecedentOf(chunks[i - 1]!.trim().split(/\s+/), 3);
       if (antecedent) return { text: antecedent, end: start };
     }
     let k = verb + 1;
@@ -217,6 +214,15 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     return picked ? { text: picked, end: start } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The noun a relative pronoun stands for, at the end of the words before it: from their last
+ * determiner when it is near ("…, the gadget"), else the last `fallback` words.
+ */
+function antecedentOf(words: string[], fallback: number): string | undefined {
+  const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
+  return phrase(words.slice(det >= 0 && words.length - det <= 5 ? det : -fallback).join(' '));
 }
 
 const ADVERBS = new Set('now still also already then just nearly almost'.split(' '));
