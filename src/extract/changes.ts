@@ -65,7 +65,9 @@ const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\
 const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
-const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))\s+than\s+[^;:()]{0,50}?,\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
+const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))(?:\s+than\s+[^;:()]{0,50}?,)?\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
+// "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.
+const ON_EARLIER = /^[^;:()]{0,40}?,\s+an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*$/i;
 const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
 const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
 const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:(?:previously|originally|first)\s+(?:forecast|expected|predicted|estimated|thought)\b|the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
@@ -116,8 +118,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "slowed from 3.1% to 2.9%", "rose from $20m to $25m", "from a little over 4% in 2002 to a peak of 11%"
     // "easing from the present 5% mark to 4%": the earlier level may be named as a mark or level.
     // "from eight million plants to …": the thing counted may stand between the two levels.
-    const counted = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
-    const abTo = ab.slice(counted).replace(/^\s+(?:mark|level|rate)\b/i, '');
+    const nounBetween = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
+    const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '');
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous)\s+)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 28), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
@@ -190,8 +192,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.
-    const onEarlier = b && !a.fact.previous && comparable(a.fact, b.fact) ? /^[^;:()]{0,40}?,\s+an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*$/i.exec(ab) : null;
+    const onEarlier = b && !a.fact.previous && comparable(a.fact, b.fact) ? ON_EARLIER.exec(ab) : null;
     if (b && onEarlier) {
       a.fact.previous = b.fact.value;
       a.fact.direction = onEarlier[1] ? 'up' : 'down';
@@ -220,13 +221,6 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "ended 22 points higher at 3,912": the size of the move, its direction, then the level after "at".
-    const movedAt = b && !b.fact.direction && (a.fact.unit === '%' || a.fact.unit === 'points' || a.fact.unit === 'pp' || (a.fact.unit ?? null) === (b.fact.unit ?? null)) && b.fact.unit !== '%' ? /^\s+(?:(higher|up)|(lower|down))\s+at\s+$/i.exec(ab) : null;
-    if (b && movedAt) {
-      setChange(b.fact, movedAt[1] ? 'up' : 'down', a.fact);
-      gone.add(a);
-      continue;
-    }
     // "ended up 31 pence, or 4.2%, at 771p": a move given twice, then the level it ends at.
     const orAt = b && c && before && b.fact.unit === '%' && (a.fact.unit ?? null) === (c.fact.unit ?? null) && /^,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
     if (b && c && orAt) {
@@ -235,8 +229,10 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "stood 32% lower than a year before, at £2.98bn": the change comes first and the level after "at".
-    const thenAt = b && a.fact.unit === '%' && b.fact.unit !== '%' && !b.fact.direction ? CHANGE_THEN_AT.exec(ab) : null;
+    // "ended 22 points higher at 3,912", "stood 32% lower than a year before, at £2.98bn": the size of
+    // the move and its direction come first, the level after "at".
+    const moveSize = a.fact.unit === '%' || a.fact.unit === 'points' || a.fact.unit === 'pp' || (a.fact.unit ?? null) === (b?.fact.unit ?? null);
+    const thenAt = b && moveSize && b.fact.unit !== '%' && !b.fact.direction ? CHANGE_THEN_AT.exec(ab) : null;
     if (b && thenAt) {
       setChange(b.fact, thenAt[1] ? 'up' : 'down', a.fact);
       gone.add(a);
