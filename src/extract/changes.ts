@@ -222,7 +222,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       continue;
     }
     // "ended up 31 pence, or 4.2%, at 771p": a move given twice, then the level it ends at.
-    const orAt = b && c && before && b.fact.unit === '%' && (a.fact.unit ?? null) === (c.fact.unit ?? null) && /^,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
+    // "closed down 1.2 points, or 0.05%, at 2,011.4": an index moves in points and stands in none.
+    const levelUnit = (a.fact.unit ?? null) === (c?.fact.unit ?? null) || (a.fact.unit === 'points' && !c?.fact.unit);
+    const orAt = b && c && before && b.fact.unit === '%' && levelUnit && /^(?:\s+points)?,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
     if (b && c && orAt) {
       setChange(c.fact, before!.dir, a.fact);
       gone.add(a);
@@ -333,6 +335,8 @@ function comparable(a: FigureFact, b: FigureFact): boolean {
 
 function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact): void {
   level.direction = dir;
+  // "Shares in Acme were up 40p, or 5%, at 810p": the subject was found for the move, before the level.
+  if (!level.counted && change.counted && !/^(?:points|units)$/i.test(change.counted)) level.counted = change.counted;
   level.change = sign(dir, change.value);
   const unit = change.unit ?? level.unit;
   if (unit) level.changeUnit = unit;

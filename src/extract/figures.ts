@@ -274,9 +274,13 @@ function figureFrom(
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';
   // "the index ended at 11,740 points": points measure the index, which the subject names.
   // "unemployment rose to 4.46 million people": people measure the unemployment the subject names.
-  const remeasure = !!counted && /^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s);
+  // "Sales totalled 2.1 million units": units say nothing; whatever the subject names is counted.
+  const units = !!counted && /^units$/i.test(counted);
+  const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
-  if (subject && (!counted || MEASURED_SUBJECT.test(subject))) counted = subject;
+  if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
+  // "The auction made a total of $1.1m": with nothing else named, the total is what the figure is.
+  if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.
   if (!counted && unit && (unit === '%' || /^[A-Z]{3}$/.test(unit))) counted = IN_WHAT.exec(afterNum)?.[1];
   const npEnd = np?.end ?? n.end;
@@ -335,14 +339,16 @@ function figureFrom(
 }
 
 // Subjects that points or people measure; the hint finds them anywhere in a sentence, cheaply.
-const MEASURED = 'index|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout';
+const MEASURED = 'index|average|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout';
 const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
 const MEASURED_SUBJECT_HINT = new RegExp(MEASURED, 'i');
 const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
-const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—])\s+(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had)\b[^,;]*$/i;
+// "…, but they were 30% higher", "and for the year it came in at 4.4%" too.
+const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—]|\s(?=and\s))\s*(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had|came|stood|ended|closed)|they\s+(?:are|were|will|would|could|should|may|might|have|had))\b[^,;]*$/i;
 const AMONG = /\bAmong\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+$/;
-const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might)\b[^,;]*$/i;
+// "US growth would reach 4.4% in 2004, but fall to 3.3%": a movement verb with no subject of its own too.
+const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might|(?:fall|rise|drop|climb|grow|slip|ease|slow|reach|hit)(?:s|ed)?|fell|rose|grew|slowed)\b[^,;]*$/i;
 
 function inheritsCounted(between: string): boolean {
   if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+(?:with|to)|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;

@@ -40,8 +40,8 @@ export function ofHead(tail: string): string | undefined {
   // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
   // nothing; the subject says what.
   const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
-  // "by an average of £340", "up to a maximum of £500": a statistic's name, not what it measures.
-  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
+  // "by an average of £340", "up to a maximum of £500", "a total of": a statistic's name, not what it measures.
+  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent|total)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
 }
 
 /**
@@ -154,6 +154,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
         boundary = k;
         break;
       }
+      // "dropped by 0.2% and garden centre sales dipped": a figure and "and" close the clause before.
+      if (k < verb - 2 && /^(?:and|but|while|whereas)$/i.test(words[k]!) && k > 0 && /\d/.test(words[k - 1]!) && !/^(?:19|20)\d\d$/.test(words[k - 1]!)) {
+        boundary = k;
+        break;
+      }
     }
     if (boundary < 0 && verb > 9) {
       boundary = verb - 10;
@@ -208,7 +213,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     }
     const main = (words[k - 1] ?? '').toLowerCase();
     const object = TRANSITIVE.test(main) ? objectWords(words, k) : [];
-    while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back)$/i.test(object[object.length - 1]!)) object.pop();
+    // "bring debt down to": the particle is no part of the object.
+    while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back|down|up)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
     const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
     return picked ? { text: picked, end: start } : undefined;
@@ -230,7 +236,7 @@ const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
 const AUX = new Set('is was were are be been being has have had will would could can may might should must shall did does do to'.split(' '));
 // Verbs whose object, not subject, is what the figure measures ("cut its key rate to 2.75%").
-const TRANSITIVE = /^(?:bringing|taking|cut|cuts|cutting|slash|slashes|trim|trims|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
+const TRANSITIVE = /^(?:bring|brings|brought|bringing|taking|cut|cuts|cutting|slash|slashes|trim|trims|raising|reducing|boosting|increasing|lowering|lifting|slashing|trimming|pushed|pushes|pushing|raised?|raises|kept|keeps?|held|holds?|set|sets|put|puts|unveil(?:ed|s)?|pledged?|pledges|reported|reports|lost|loses|gained|gains|added|adds|spent|spends?|recorded|records|expects?|expected|lowered|lowers|lower|increased|increases|increase|reduced|reduces|reduce|boosted|boosts|boost|lifted|lifts|lift|doubled|double|trimmed|slashed|forecast|projected|estimated)$/i;
 
 /** The words of a verb's object, up to the figure or a preposition. */
 function objectWords(words: string[], from: number): string[] {
@@ -272,7 +278,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("lifted its key rate by half a point to 4.5%").
-  if (strict || k === 0 || !/^[a-z]{3,}s$/.test(w) || /(?:ss|us|is)$/.test(l)) return false;
+  // "its total takings to": a plural in -ings is a noun.
+  if (strict || k === 0 || !/^[a-z]{3,}s$/.test(w) || /(?:ss|us|is|ings)$/.test(l)) return false;
   if (k < words.length - 1 && !/^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!)) return false;
   return !words.slice(1, k).some((x, j) => isVerbAt(words, j + 1, true));
 }

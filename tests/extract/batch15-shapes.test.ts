@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// What is counted where the extractor found nothing or a word that says nothing ("total", "units"),
+// from the counted misses on the development split. Our own sentences.
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+const change = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.change ?? null]);
+
+describe('a level that continues the clause before it', () => {
+  it('keeps the subject of "X were up N pence, or M%, at LEVEL"', () => {
+    expect(counted('Shares in Acme were up 40 pence, or 5.2%, at 810p by noon.')).toEqual([['810p', 'Shares']]);
+  });
+
+  it('folds "closed down N points, or M%, at LEVEL" into one figure of the index', () => {
+    expect(change('The Nasdaq index closed down 1.2 points, or 0.05%, at 2,011.4.')).toEqual([['2,011.4', 'down', -1.2]]);
+    expect(counted('The Nasdaq index closed down 1.2 points, or 0.05%, at 2,011.4.')).toEqual([['2,011.4', 'Nasdaq index']]);
+  });
+
+  it('reads "but they were N%" and "it came in at N%" as the measure before', () => {
+    expect(counted('Stockpiles fell 0.5% month on month, but they were 30% higher than a year before.')[1]).toEqual(['30%', 'Stockpiles']);
+    expect(counted('Output was 3% in the spring quarter and for the year it came in at 4.1%.')[1]).toEqual(['4.1%', 'Output']);
+  });
+
+  it('reads "X would reach A, but fall to B" as X both times', () => {
+    expect(counted('EU growth would reach 2.2% in 2004, but fall to 1.9% next year.')).toEqual([['2.2%', 'EU growth'], ['1.9%', 'EU growth']]);
+  });
+
+  it('reads a second subject after "and" ("and garden centre sales dipped N%")', () => {
+    expect(counted('Sales at toy shops dropped by 0.2% and garden centre sales dipped 0.4%.')[1]).toEqual(['0.4%', 'garden centre sales']);
+  });
+});
+
+describe('words that say nothing of what is counted', () => {
+  it('reads "a total of N tonnes of X" as X', () => {
+    expect(counted('Last year a total of 800,000 tonnes of grain aid was needed.')).toEqual([['800,000 tonnes', 'grain aid']]);
+  });
+
+  it('keeps the noun after "total" ("its total takings")', () => {
+    expect(counted('The film opened on Friday, bringing its total takings to $18.2m.')).toEqual([['$18.2m', 'total takings']]);
+  });
+
+  it('reads "bring debt down to N" as debt', () => {
+    expect(counted('The sale helped to bring debt down to 30bn euros.')).toEqual([['30bn euros', 'debt']]);
+  });
+
+  it('reads units by the subject that sold them', () => {
+    expect(counted('Sales totalled 2.1 million units worldwide in 2004.')).toEqual([['2.1 million', 'Sales']]);
+    expect(counted('Its sales rose 4.1% to 1.9 million units.')).toEqual([['1.9 million', 'sales']]);
+  });
+
+  it('keeps "total" when nothing else names what a total is of', () => {
+    expect(counted('The sale made a total of $2.3m.')).toEqual([['$2.3m', 'total']]);
+  });
+
+  it('reads money by what it is put to ("is earmarked for", "went on developing")', () => {
+    expect(counted('A total of 24 trillion pesos is earmarked for subsidies for the poor.')).toEqual([['24 trillion pesos', 'subsidies']]);
+    expect(counted('Some £12m went on developing the software.')).toEqual([['Some £12m', 'software']]);
+    expect(counted('Around £5bn will be available for tax cuts, he said.')).toEqual([['Around £5bn', 'tax cuts']]);
+  });
+
+  it('reads an index level by the average it measures, not by the points it moved', () => {
+    expect(counted('The Dow Jones Industrial average closed down 0.9 points, or 0.01%, at 10,400.2.')).toEqual([['10,400.2', 'Dow Jones Industrial average']]);
+  });
+});
