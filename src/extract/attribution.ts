@@ -94,6 +94,8 @@ export function findSources(sentence: string): Source[] {
     // "A previous estimate of 0.1%": the noun, not a forecaster's verb.
     if (/^estimates?$/.test(verb) && /\b(?:a|an|the|its|their|previous|earlier|initial|latest|new|official|revised)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 12), verbStart))) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
+    // "Asylum claims were down 40%", "Earlier reports have said": a plural noun before its own verb.
+    if (/^(?:claims|reports|estimates|forecasts|notes|states|shows)$/.test(verb) && /^\s+(?:were|are|have|had|rose|fell|dropped|jumped|increased|decreased|slipped|climbed)\b/.test(rest)) continue;
     // "wealth rose an estimated £30m": an adjective, not a forecaster's verb.
     if (verb === 'estimated' && /\b(?:an|a|the|its|their)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 7), verbStart))) continue;
     // "Grand Slam hopes", "hoped for a recovery": only "hopes to", "promised that" state a claim.

@@ -133,7 +133,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "jumped to $53.09 … before closing at $53": a figure after "to" is a level, never the size of a move.
     const aIsLevel = /\bto\s+(?:(?:about|around|nearly|almost|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 14), a.start));
     if (before && b && !aIsLevel && TO.test(ab) && isChangeOf(a.fact, b.fact)) {
-      setChange(b.fact, before.dir, a.fact);
+      setChange(b.fact, before.dir, a.fact, true);
       gone.add(a);
       if (c && FROM.test(s.slice(b.end, c.start)) && comparable(b.fact, c.fact)) {
         b.fact.previous = c.fact.value;
@@ -145,7 +145,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
-      setChange(b.fact, before.dir, a.fact);
+      setChange(b.fact, before.dir, a.fact, true);
       gone.add(a);
       continue;
     }
@@ -153,12 +153,17 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const revised = b && !b.fact.previous && comparable(a.fact, b.fact) ? REVISED_TO.exec(ab) : null;
     if (b && revised && ESTIMATE_OF.test(s.slice(Math.max(0, a.start - 40), a.start))) {
       b.fact.previous = a.fact.value;
-      b.fact.direction = /down|cut|lower/i.test(revised[1]!) ? 'down' : /up|raise|higher/i.test(revised[1]!) ? 'up' : b.fact.direction ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
+      // "0.2% growth … revised to a 0.4% decline": a fall is lower than any growth, and of the same measure.
+      const fallNoun = /^(?:decline|fall|drop|contraction|slide|slump)$/i.test(b.fact.counted ?? '');
+      if (fallNoun && a.fact.counted) b.fact.counted = a.fact.counted;
+      b.fact.direction = /down|cut|lower/i.test(revised[1]!) || fallNoun ? 'down' : /up|raise|higher/i.test(revised[1]!) ? 'up' : b.fact.direction ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
       gone.add(a);
       continue;
     }
     // "a 91.5% share in March compared to 94% in May": the earlier level of the same measure.
-    if (b && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
+    // "rose 8%, compared with a 0.5% slide in home consumption": a move of another measure stands alone.
+    const otherMeasure = !!b && /^\s+(?:slide|decline|fall|rise|increase|drop|growth|gain|jump|slump|dip|contraction)s?\s+in\s/i.test(s.slice(b.end, b.end + 30));
+    if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = a.fact.value > b.fact.value ? 'up' : 'down';
@@ -185,7 +190,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const sameUnit = !!a.fact.unit && a.fact.unit === b?.fact.unit && a.fact.valueHigh === undefined && b.fact.valueHigh === undefined;
     // "fell by £600 from £190,329 to £189,733": the amount after "by" is the movement's size, not a level.
     const bySize = /\bby\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$/i.test(s.slice(Math.max(0, a.start - 20), a.start));
-    if (b && !bySize && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
+    if (b && !bySize && !otherMeasure && (uf || FROM.test(ab)) && comparable(a.fact, b.fact) && (uf || before || sameUnit || /compared|against|versus|vs/i.test(ab))) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = uf?.[1] ? (uf[1].toLowerCase() === 'up' ? 'up' : 'down') : before?.dir ?? (a.fact.value >= b.fact.value ? 'up' : 'down');
@@ -226,7 +231,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const levelUnit = (a.fact.unit ?? null) === (c?.fact.unit ?? null) || (a.fact.unit === 'points' && !c?.fact.unit);
     const orAt = b && c && before && b.fact.unit === '%' && levelUnit && /^(?:\s+points)?,?\s+or\s+$/i.test(ab) && /^,?\s+(?:at|to)\s+$/i.test(s.slice(b.end, c.start));
     if (b && c && orAt) {
-      setChange(c.fact, before!.dir, a.fact);
+      setChange(c.fact, before!.dir, a.fact, true);
       gone.add(a);
       gone.add(b);
       continue;
@@ -236,7 +241,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const moveSize = a.fact.unit === '%' || a.fact.unit === 'points' || a.fact.unit === 'pp' || (a.fact.unit ?? null) === (b?.fact.unit ?? null);
     const thenAt = b && moveSize && b.fact.unit !== '%' && !b.fact.direction ? CHANGE_THEN_AT.exec(ab) : null;
     if (b && thenAt) {
-      setChange(b.fact, thenAt[1] ? 'up' : 'down', a.fact);
+      setChange(b.fact, thenAt[1] ? 'up' : 'down', a.fact, true);
       gone.add(a);
       continue;
     }
@@ -333,10 +338,12 @@ function comparable(a: FigureFact, b: FigureFact): boolean {
   return (a.unit ?? null) === (b.unit ?? null) || (!b.unit && !!a.unit && a.unit !== '%') || (!a.unit && !!b.unit);
 }
 
-function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact): void {
+/** `moveFirst`: the move is written before its level ("rose 2% to $11.1bn"), not after it ("$11.1bn, up 2%"). */
+function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact, moveFirst = false): void {
   level.direction = dir;
-  // "Shares in Acme were up 40p, or 5%, at 810p": the subject was found for the move, before the level.
-  if (!level.counted && change.counted && !/^(?:points|units)$/i.test(change.counted)) level.counted = change.counted;
+  // "Shares in Acme were up 40p, or 5%, at 810p", "…, with sales down 2% at 1.1m": the subject was
+  // found for the move, nearer to it than to the level.
+  if ((moveFirst || !level.counted) && change.counted && !/^(?:points|units)$/i.test(change.counted)) level.counted = change.counted;
   level.change = sign(dir, change.value);
   const unit = change.unit ?? level.unit;
   if (unit) level.changeUnit = unit;

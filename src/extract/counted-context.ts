@@ -9,7 +9,7 @@ import { ofHead } from './subject.ts';
 
 const DET = String.raw`(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?`;
 // "to settle charges", "to fund a bid", "on buying a stake": what money is for.
-const PURPOSE = new RegExp(String.raw`^\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
+const PURPOSE = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
 // "£5m is earmarked for subsidies", "£14m went on developing the technology": what the money is put to.
 const PUT_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been)\s+(?:earmarked|set\s+aside|allocated|spent|used|needed|available|budgeted|invested)|went|goes)\s+(?:for|on)\s+(?:\p{Ll}+ing\s+)?${DET}`, 'iu');
 // "pledged £300m to a malaria fund", "offered £700m (…) over ten years to a global water scheme".
@@ -19,7 +19,7 @@ const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|g
 const WORTH = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:worth|valued\s+at|totalling|totaling)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+estimated)\s+)?$/iu;
 const COST = /\bcost(?:s|ing)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|less\s+than|over|up\s+to|an\s+estimated|a\s+reported)\s+)?$/u;
 const MAKING = /^(?:\s*\([^()]{1,30}\))?\s+to\s+(?:make|build|produce|stage|bring|develop|film|shoot|create|mount)\b/i;
-const BOUGHT_FOR = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s+(?:(?:the|its|a|an|their|his|her)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+for\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|just)\s+)?$/iu;
+const BOUGHT_FOR = /\b(?:bought|buy|buys|buying|sold|sell|sells|selling|acquired|acquire|acquires|acquiring)\s+(?:(?:the|its|a|an|their|his|her)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3})\s+for\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|just)\s+)?$/iu;
 // "Day passes, on sale now priced at £45", "the handset, priced at $199".
 const PRICED = /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?),?\s+(?:(?:is|are|was|were|will\s+be)\s+)?(?:(?:now|currently|already|also)\s+)?(?:(?:on\s+sale|available)\s+)?(?:at\s+)?priced\s+(?:at\s+)?(?:(?:about|around|just|only|from|up\s+to)\s+)?$/iu;
 // "a transfer reported to be about £3m", "its debt, thought to be $2bn".
@@ -77,6 +77,9 @@ export function countedFromContext(s: string, start: number, end: number, money:
       const size = /^[\d.,]+%?\s+/.exec(s.slice(end + purpose[0].length));
       return countedAfter(s, end + purpose[0].length + (size?.[0].length ?? 0), true)?.text;
     }
+    // "will pay $2bn as part of the settlement".
+    const partOf = /^(?:\s*\([^()]{1,30}\))?\s+as\s+part\s+of\s+(?:(?:the|a|an|its|their)\s+)?/i.exec(after);
+    if (partOf) return countedAfter(s, end + partOf[0].length, true)?.text;
     const putTo = PUT_TO.exec(after);
     if (putTo) return countedAfter(s, end + putTo[0].length, true)?.text;
     const given = GIVEN_TO.exec(after);

@@ -19,7 +19,7 @@ export const STOP = new Set(
     'not no still also already now then there here it its their his her they them we he she you this these those per each every ' +
     'more most less fewer some many few all both either neither such only just even about around nearly almost ' +
     'the a an of off up down out back home away onto upon via amid among toward towards ' +
-    'last next earlier later ago lower higher previously respectively apiece thereafter plus again themselves itself himself herself ourselves'
+    'last next earlier later ago lower higher previously respectively apiece thereafter plus again themselves itself himself herself ourselves overall'
   ).split(' '),
 );
 // Verbs that follow a counted noun and are not caught by the -ed/-ing/-ly shape rules.

@@ -253,11 +253,14 @@ function figureFrom(
   // Money is the change itself ("£35bn cuts in public services" counts the cuts).
   // "a 1p rise on income tax": a single rise of money is of what follows too.
   const changeOfMoney = !!unit && /^[A-Z]{3}$/.test(unit) && !!counted && /^(?:rise|increase|hike|cut)$/i.test(counted);
-  if (counted && np && (!unit || unit === '%' || unit === 'pp' || changeOfMoney) && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction)s?(?:\s+rates?)?$/i.test(counted)) {
+  if (counted && np && (!unit || unit === '%' || unit === 'pp' || changeOfMoney) && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|uplift|dip|surge)s?(?:\s+rates?)?$/i.test(counted)) {
     const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.3% shrinkage over the last six months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
+    // "GDP rose 2% in 2004, after a 31% decline in 2003", "0.1% growth was revised to a 0.3% decline":
+    // a move of nothing named is a move of what the figure before measured.
+    else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;

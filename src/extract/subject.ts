@@ -39,7 +39,7 @@ export function ofHead(tail: string): string | undefined {
   const head = words.slice(from + 1).join(' ');
   // "had an estimated worth of $1.4bn", "rising at a rate of 15%": a word for value or pace says
   // nothing; the subject says what.
-  const pace = /\bat\s+an?\s+(?:\w+\s+)?(?:rate|pace)\s+of\s*$/i.test(tail);
+  const pace = /\bat\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:rate|pace)\s+of\s*$/i.test(tail);
   // "by an average of £340", "up to a maximum of £500", "a total of": a statistic's name, not what it measures.
   return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent|total)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
 }
@@ -83,12 +83,14 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (head) return { text: head, end: start };
   }
   // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
-  const bare = /\s(?:up|down)\s+$/.test(tail) ? /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s+$/u.exec(tail.slice(-60)) : null;
+  // (The figure may start at the space before its qualifier: "down about 12%".)
+  const bare = /\s(?:up|down)\s*$/.test(tail) ? /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s*$/u.exec(tail.slice(-60)) : null;
   if (bare) {
     // "sent Reynolds shares up 4.5%": the noun phrase after the last verb or function word.
     const words = bare[1]!.split(/\s+/);
     const from = words.findLastIndex((w) => SUBJECT_END.has(w.toLowerCase()) || VERBS.has(w.toLowerCase()) || STOP.has(w.toLowerCase()) || /(?:ed|ing|ly)$/.test(w)) + 1;
-    if (from === 0 || (from < words.length && from > 0 && /^(?:sent|sending|sends|pushed|pushing|pushes|drove|driving|drives|took|taking|and)$/i.test(words[from - 1]!))) {
+    // "…, with tin up 31%": "with" opens a clause of its own, as "and" does.
+    if (from === 0 || (from < words.length && from > 0 && /^(?:sent|sending|sends|pushed|pushing|pushes|drove|driving|drives|took|taking|and|with)$/i.test(words[from - 1]!))) {
       if (from < words.length) return { text: words.slice(from).join(' '), end: start };
     }
   }

@@ -62,3 +62,39 @@ describe('words that say nothing of what is counted', () => {
     expect(counted('The Dow Jones Industrial average closed down 0.9 points, or 0.01%, at 10,400.2.')).toEqual([['10,400.2', 'Dow Jones Industrial average']]);
   });
 });
+
+describe('the noun a move or a payment belongs to', () => {
+  it('reads "with X up N%" and "and X down about N%" as X', () => {
+    expect(counted('Zinc prices rose 40% during the year, with tin up 31%.')[1]).toEqual(['31%', 'tin']);
+    expect(counted('A shift to new models hurt the luxury brand, with sales down 2.1% at 1.1 million.')).toEqual([['1.1 million', 'sales']]);
+    expect(counted('Refugee claims were down 35% and economic migration down about 12%.')[1]).toEqual(['about 12%', 'economic migration']);
+  });
+
+  it('reads money by what it settles, buys or is part of', () => {
+    expect(counted('Acme agreed to pay $700m (£380m) to settle a lawsuit filed by the state.')[0]).toEqual(['$700m', 'lawsuit']);
+    expect(counted('Pharma giant Bigco has agreed to buy medical device firm Stentco for $21.4bn.')).toEqual([['$21.4bn', 'medical device firm Stentco']]);
+    expect(counted('Acme will pay Bigco $2bn as part of the settlement.')).toEqual([['$2bn', 'settlement']]);
+  });
+
+  it('reads "after a N% decline" and "revised to a N% decline" as the measure the sentence moves', () => {
+    expect(counted('Wheat output rose by 3% in 2004, after a 28% decline in 2003.')[1]).toEqual(['28%', 'Wheat output']);
+    expect(counted('An earlier estimate of 0.2% growth was revised to a 0.4% decline.')).toEqual([['0.4%', 'growth']]);
+    expect(change('An earlier estimate of 0.2% growth was revised to a 0.4% decline.')[0]![1]).toBe('down');
+  });
+
+  it('keeps "compared with a N% slide in X" as a figure of its own', () => {
+    expect(counted('Farm exports rose 8%, compared with a 0.5% slide in household spending.')).toEqual([['8%', 'Farm exports'], ['0.5%', 'household spending']]);
+  });
+
+  it('never reads a rate\'s adjectives or "overall" as what is counted', () => {
+    expect(counted('The economy grew at a respectable annual rate of 3.5% in the summer.')).toEqual([['3.5%', 'economy']]);
+    expect(counted("Japan's economy grew 2.4% overall last year.")).toEqual([['2.4%', "Japan's economy"]]);
+  });
+});
+
+describe('who says so', () => {
+  it('never takes a plural noun before its own verb ("asylum claims were down") as a source', () => {
+    expect(figures('Asylum claims were down 35% last year.')[0]!.attribution).toBeUndefined();
+    expect(figures('The firm claims sales rose 10%.')[0]!.attribution).toBe('firm');
+  });
+});
