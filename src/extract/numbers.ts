@@ -198,7 +198,11 @@ function vagueMention(raw: string, start: number, sentence: string): NumberMenti
 }
 
 const VAGUE_CURRENCY = /^ ?(dollars?|pounds?|euros?)\b/i;
-const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1).join('|')})\\b(?! cents)`, 'i');
+const CURRENCY_WORD_AFTER = new RegExp(`^ (${Object.keys(CURRENCY_WORDS).filter((w) => w.length > 1 && w !== 'won').join('|')})\\b(?! cents)`, 'i');
+// "one trillion won", "12bn won": after a scale word "won" is Korea's currency, not a verb.
+function currencyWordAfter(after: string, written: string): RegExpExecArray | null {
+  return CURRENCY_WORD_AFTER.exec(after) ?? (/(?:illion|\dbn|\dm)$/i.test(written) ? /^ (won)\b/.exec(after) : null);
+}
 
 function numericMention(s: string, m: RegExpExecArray, start: number): NumberMention | undefined {
   let value = Number((m[6] ?? '').replace(/,/g, '') + (m[7] ?? ''));
@@ -257,7 +261,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   // "two points higher" moves a rate or a poll share by percentage points; "30 points down" at
   // half-time is a score.
   const pct = /^(?:\s?%| ?per ?cent\b| percentage points?\b)/i.exec(after) ?? (/^ points?\b(?= (?:higher|lower|up|down))/i.test(after) && RATE_CONTEXT.test(s) ? / points?\b/i.exec(after) : null);
-  const cur = CURRENCY_WORD_AFTER.exec(after);
+  const cur = currencyWordAfter(after, s.slice(start, end));
   // "6ft 4in": inches after feet, where a bare "in" is otherwise a preposition.
   const physical = pct || cur || unit ? undefined : physicalUnitAfter(after) ?? (/^in\b/.test(after) && /\dft\s$/.test(s.slice(Math.max(0, start - 6), start)) ? { unit: 'in', length: 2 } : undefined);
   if (pct) {
@@ -352,7 +356,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
     (value === 1 ? /^ [a-z]+ in (three|four|five|six|ten|twenty|\d{1,3})\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:will|would|is|are|was|were|has|have|had|could|can|may|might|now|already|say|said)\b)/.exec(s.slice(end, end + 28)) : null);
   const physical = pct || share ? undefined : physicalUnitAfter(after);
   // "five pounds", "ten euros": money written in words.
-  const cur = pct || share ? null : CURRENCY_WORD_AFTER.exec(after);
+  const cur = pct || share ? null : currencyWordAfter(after, s.slice(start, end));
   if (pct) {
     unit = '%';
     end += pct[0].length;

@@ -21,8 +21,8 @@ const SUBJECT_END = new Set(
   ).split(' '),
 );
 const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and)\s+)+/i;
-const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only)\s+)?`;
-const VALUE_AT = new RegExp(String.raw`\bvalu(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
+const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only|between)\s+)?`;
+const VALUE_AT = new RegExp(String.raw`\b(?:valu|estimat)(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
 const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|show|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
@@ -77,7 +77,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (head && !SUBJECT_END.has(head.toLowerCase())) return { text: head, end: start };
   }
   // "would value Harwick Athletic at £600m", "four contracts, valued at $300m": what the money prices.
-  const value = tail.includes('valu') ? VALUE_AT.exec(tail) ?? VALUED_AT.exec(tail) : null;
+  // "has estimated rebuilding costs at $3bn" in the same way.
+  const value = tail.includes('valu') || tail.includes('estimat') ? VALUE_AT.exec(tail) ?? VALUED_AT.exec(tail) : null;
   if (value) {
     const head = phrase(value[1]!.split(/\s+/).filter((w) => !NUMBER_WORD.test(w)).join(' '));
     if (head) return { text: head, end: start };
@@ -266,6 +267,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (k > 0 && !/ing$/.test(l) && /^(?:on|in|at|of|for|with|from|by|into)$/i.test(words[k - 1]!)) return false;
   // "grown more than expected": after "than" or "as", a participle is no verb of the clause.
   if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!)) return false;
+  // "estimated rebuilding costs at $3bn": after an -ing word, "costs" is a noun.
+  if (k > 0 && /^costs?$/.test(l) && /ing$/i.test(words[k - 1]!)) return false;
   // "rose in May to 2.6 million": the month, not the modal.
   if (w === 'May' && k > 0) return false;
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.

@@ -22,7 +22,7 @@ export const CURRENCY_WORDS: Record<string, string> = {
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'us dollars': 'USD', 'hong kong dollars': 'HKD', 'new zealand dollars': 'NZD', 'singapore dollars': 'SGD',
   'swiss francs': 'CHF', 'swiss franc': 'CHF', 'swedish kronor': 'SEK', 'danish kroner': 'DKK', 'norwegian kroner': 'NOK', 'south african rand': 'ZAR', 'indian rupees': 'INR', 'chinese yuan': 'CNY',
   yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', dinars: 'DZD', dinar: 'DZD', rand: 'ZAR', pesos: 'MXN', shekels: 'ILS', kroner: 'DKK', kronor: 'SEK', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR',
-  rupiah: 'IDR', baht: 'THB', naira: 'NGN', reais: 'BRL', riyals: 'SAR', riyal: 'SAR', dirhams: 'AED', forint: 'HUF', koruna: 'CZK', lira: 'TRY', 'turkish lira': 'TRY', 'south korean won': 'KRW',
+  rupiah: 'IDR', baht: 'THB', naira: 'NGN', reais: 'BRL', riyals: 'SAR', riyal: 'SAR', dirhams: 'AED', forint: 'HUF', koruna: 'CZK', lira: 'TRY', 'turkish lira': 'TRY', 'south korean won': 'KRW', won: 'KRW',
 };
 
 /** Scale words and suffixes: "3 million", "$4.5bn", "12k". */

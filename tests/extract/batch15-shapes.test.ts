@@ -98,3 +98,20 @@ describe('who says so', () => {
     expect(figures('The firm claims sales rose 10%.')[0]!.attribution).toBe('firm');
   });
 });
+
+describe('units, ages and estimates', () => {
+  it('reads "won" after a scale word as Korean won', () => {
+    expect(figures('The lender was saved by a two trillion won (£900m) rescue.')[0]).toMatchObject({ raw: 'two trillion won', unit: 'KRW', counted: 'rescue' });
+    expect(figures('Korea won 3 medals.')[0]!.unit).toBeUndefined();
+  });
+
+  it('reads an age between commas after a described person', () => {
+    expect(figures('The veteran film-maker, 71, took the top prize.')[0]).toMatchObject({ value: 71, unit: 'years', counted: 'age' });
+    expect(figures('City want the Wales striker, 29, in the summer.')[0]).toMatchObject({ value: 29, counted: 'age' });
+  });
+
+  it('reads "estimated X at N" and "valued X at between A and B" as X', () => {
+    expect(figures('Officials have estimated rebuilding costs at nearly $4bn.')[0]!.counted).toBe('rebuilding costs');
+    expect(figures('Brokers have valued the four hotels at between £30m-£45m.')[0]!.counted).toBe('hotels');
+  });
+});
