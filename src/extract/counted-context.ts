@@ -9,9 +9,9 @@ import { ofHead } from './subject.ts';
 
 const DET = String.raw`(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?`;
 // "to settle charges", "to fund a bid", "on buying a stake": what money is for.
-const PURPOSE = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
+const PURPOSE = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:to\s+(?:settle|fund|finance|cover|buy|acquire|pay\s+for|meet|fill|plug)|on\s+(?:buying|acquiring|building|developing|upgrading|funding))\s+${DET}`, 'i');
 // "£5m is earmarked for subsidies", "£14m went on developing the technology": what the money is put to.
-const PUT_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been)\s+(?:earmarked|set\s+aside|allocated|spent|used|needed|available|budgeted|invested)|went|goes)\s+(?:for|on)\s+(?:\p{Ll}+ing\s+)?${DET}`, 'iu');
+const PUT_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been)\s+(?:earmarked|set\s+aside|allocated|spent|used|needed|available|budgeted|invested)|went|goes|(?:will|would|could)\s+go)\s+(?:for|on)\s+(?:\p{Ll}+ing\s+(?=(?:the|a|an|its|their|his|her|our)\s))?${DET}`, 'iu');
 // "pledged £300m to a malaria fund", "offered £700m (…) over ten years to a global water scheme".
 const GIVEN_TO = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:\s+(?:over|in|for)\s+[\w ]{1,20}?)?\s+to\s+${DET}`, 'i');
 const GIVING = /\b(?:pledges?|pledged|pledging|offers?|offered|offering|gives?|gave|giving|donates?|donated|donating|contributes?|contributed|grants?|granted|allocates?|allocated|awards?|awarded)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|a\s+further|an?\s+extra|another)\s+)?$/i;

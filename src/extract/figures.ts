@@ -189,8 +189,12 @@ function figureFrom(
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "a season best of 6.71m on her second jump", "in a time of 3:58.2": the measure before "of"
   // names the figure, whatever follows it.
-  const measure = n.unit && n.unit !== '%' && /\bof\s+$/.test(lead) ? MEASURE_OF.exec(s.slice(Math.max(0, n.start - 30), n.start)) : null;
-  if (measure) counted = measure[1]!.toLowerCase();
+  // "in a time of four minutes 12.35 seconds": the seconds of a time in two parts are of it too.
+  const near = s.slice(Math.max(0, n.start - 50), n.start);
+  const measureLead = near.replace(/\b[\w.]+\s+(?:minutes?|mins?|hours?)\s*,?\s+$/i, '');
+  const secondPart = measureLead !== near;
+  const measure = ((n.unit && n.unit !== '%') || secondPart) && /\bof\s+$/.test(measureLead) ? MEASURE_OF.exec(measureLead.slice(-30)) : null;
+  if (measure && !secondPart) counted = measure[1]!.toLowerCase();
   // "tens of millions of euros in grants": the currency is the unit; what follows "in" is the money's use.
   if (np && counted && /^(?:pounds|dollars|euros|yen|francs|rupees|roubles|yuan)$/i.test(counted)) {
     const use = /^\s+(?:in|for|on)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(np.end));
@@ -211,7 +215,7 @@ function figureFrom(
   if (dur && !unit) {
     unit = dur;
     end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
-    if (!hyphen && !age) counted = undefined;
+    if (!hyphen && !age) counted = secondPart && measure ? measure[1]!.toLowerCase() : undefined;
   }
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
   // "priced at £3.20 for a day ticket or £29 for a season pass": a price is counted by what it buys.
@@ -230,7 +234,7 @@ function figureFrom(
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
           ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
-          : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
+          : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));

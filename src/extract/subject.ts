@@ -290,6 +290,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 }
 
 function phrase(text: string): string | undefined {
+  // "the number of Britons dead or missing in the flood": what is numbered is the head, however long.
+  text = text.replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/i, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);

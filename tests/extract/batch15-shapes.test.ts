@@ -115,3 +115,21 @@ describe('units, ages and estimates', () => {
     expect(figures('Brokers have valued the four hotels at between £30m-£45m.')[0]!.counted).toBe('hotels');
   });
 });
+
+describe('longer phrases and two-part times', () => {
+  it('reads "the number of X …" as X however long the subject', () => {
+    expect(figures('Minister Jo Smith said the number of Britons dead or missing in the flood have reached 310.')[0]!.counted).toBe('Britons dead or missing');
+  });
+
+  it('reads "N% of the remaining M Xs" as X', () => {
+    expect(figures('The reserve holds 20% of the remaining 1,500 wild tigers.')[0]!.counted).toBe('wild tigers');
+  });
+
+  it('reads money that "would go on" or is "to fill" something as that thing', () => {
+    expect(counted('Of that, £20 billion would go on spending plans, with £7 billion to fill the black hole.')).toEqual([['£20 billion', 'spending plans'], ['£7 billion', 'black hole']]);
+  });
+
+  it('gives the seconds of "a time of four minutes 12.35 seconds" to the time', () => {
+    expect(counted('She won in a time of four minutes 12.35 seconds.')).toEqual([['four minutes', 'time'], ['12.35 seconds', 'time']]);
+  });
+});
