@@ -227,6 +227,7 @@ function figureFrom(
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;
     // "More than half (54%) of the respondents": the bracketed restatement (or its closing bracket) sits before "of".
+    // So does one between dashes ("two thirds - 65% - of the people").
     // "sold for $7.1bn in an auction last year": "in a …" says where, not what the money is.
     const re = money
       ? /^(?:-worth)?\s+(?:in(?!\s+an?\s)|of|for|on(?!\s+(?:news|hopes|fears|reports|concerns|speculation|worries|the\s+back)\b))\s+(?:(?:the|a|an|its|their|his|her)\s+)?/i
@@ -234,7 +235,7 @@ function figureFrom(
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
           ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
-          : /^(?:\s+\([^()]{1,24}\))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
+          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
@@ -392,7 +393,7 @@ const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(
 const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?)\b/;
 const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[a-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
 const IN_WHAT = /^\s+in\s+((?:[a-z-]+\s+){0,2}(?:taxes|tax|fees|damages|fines|dividends|revenues?|sales|profits?|subsidies|loans|debts?|aid|bonuses|funding|compensation|savings|spending|investments?|payments|reserves|assets|grants|donations|contracts|orders|deals))\b/;
-const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b/i;
+const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b|\ba (?:third|quarter|fifth|tenth) (?:more|fewer|less|higher|lower)\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

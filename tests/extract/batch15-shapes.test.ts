@@ -133,3 +133,20 @@ describe('longer phrases and two-part times', () => {
     expect(counted('She won in a time of four minutes 12.35 seconds.')).toEqual([['four minutes', 'time'], ['12.35 seconds', 'time']]);
   });
 });
+
+describe('shares and vague amounts written in words', () => {
+  it('reads "Half the X" opening a sentence and "a third more X"', () => {
+    expect(figures('Half the workforce are on short contracts.')[0]).toMatchObject({ raw: 'Half', value: 50, unit: '%' });
+    expect(figures('Agents had a third more flats on their books.')[0]).toMatchObject({ raw: 'a third', unit: '%', direction: 'up' });
+  });
+
+  it('reads "two thirds - 64% - of the N people" as shares of the people', () => {
+    expect(counted('Nearly two thirds - 64% - of the 900 people asked said yes.')).toEqual([['Nearly two thirds', 'people'], ['64%', 'people'], ['900', 'people']]);
+  });
+
+  it('reads bare "billions" as money when taxes or spending follow', () => {
+    expect(figures('The state wants to recover billions in unpaid taxes.')[0]).toMatchObject({ raw: 'billions', vague: true });
+    expect(figures('He said "billions" have been spent on arms.')[0]).toMatchObject({ raw: 'billions', vague: true });
+    expect(figures('Billions watched.')).toEqual([]);
+  });
+});
