@@ -80,7 +80,8 @@ export function periodSpans(s: string): Array<[number, number]> {
 
 // A run of digits that starts a number (not the middle of "1,000" or "2.5").
 const DIGIT_RUN = /(?<![\d,.])\d+/g;
-const NUMBERED_BEFORE = /\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed|versions?)\s+$/i;
+// "No 9 prospects", "the No 10 shirt": "No" capitalised before a number numbers something.
+const NUMBERED_BEFORE = /(?:\bNo\s+|\b(?:category|number|no\.|level|grade|class|stage|phase|round|group|page|chapter|section|article|clause|route|flight|platform|gate|room|junction|division|tier|zone|lane|exit|item|track|series|mark|model|version|type|game|match|leg|hole|lap|seed|versions?)\s+)$/i;
 const INDEX_BEFORE = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC|Hang Seng|Kospi|Sensex|Russell|Stoxx|Nasdaq|Xetra Dax|IBEX|AEX|ASX)\s+$/;
 // A number names something when a capitalised word that is not a function word comes right before
 // it inside the sentence, and no plural noun, unit or scale follows ("Boeing 737 and …", "the Nikkei 225 slipped").
@@ -135,6 +136,11 @@ export function labelSpans(s: string): Array<[number, number]> {
       // "Windows 95, 98, 2000 and XP": the bare numbers listed after a named one are names too.
       const list = /^(?:(?:,\s*|\s+(?:and|or)\s+)\d{1,4}\b(?![\d.,%]\d|\s*(?:%|per\s?cent|m\b|bn\b|million|billion)))+/.exec(s.slice(end, end + 40));
       spans.push([at - name[0].length, end + (list ? list[0].length : 0)]);
+      continue;
+    }
+    // "70's and 80's music": a decade, not a count.
+    if (/^\d0$/.test(m[0]) && /^['’]s\b/.test(after)) {
+      spans.push([at, end + 2]);
       continue;
     }
     // "since 1497", "in 1834": an older year is a year after a word that introduces one.

@@ -10,7 +10,7 @@ import { SCALES, SUFFIX_SCALES } from './units.ts';
 const CHANGE_FROM = /\b(?:rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|decreasing|climbed|dropped|grew|jumped|slipped|declined|cut|raised|lowered|up|down|went|moved|changed|shifted|surged|plunged|soared|eased|edged|widened|narrowed|slowed|accelerated|revised|upgraded|downgraded)\s+(?:\S+\s+)?from\s+$/i;
 const RANGE_SEP = /^(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+)$/;
 
-const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph|went down|seeds?|title|retire[ds]?|down to|humiliation|hammering|thrashing|rout|drubbing|loss|goals?|ahead|equali[sz]\w*)\b/i;
+const SPORT = /\b(?:made it|make it|makes it|making it|won|win|wins|winning|beat|beats|beaten|beating|overcame|overcome|losing|lost|lose|loses|drew|draw|drawn|defeat|defeated|victory|thrash(?:ed|ing)|edged|led|lead|leading|trail(?:ed|ing)?|score(?:d|line)?|match|game|set|sets|tie-break|half-time|full-time|final|semi-final|win over|triumph|went down|seeds?|title|retire[ds]?|down to|humiliation|hammering|thrashing|rout|drubbing|loss|goals?|ahead|equali[sz]\w*|routed|victors?|triumph(?:ed|ing|s)?|outlast(?:ed|ing|s)?|demolish(?:ed|es|ing)?|crush(?:ed|es|ing)|hammer(?:ed|s)?|swept)\b/i;
 
 // "won 3-1", "102-98", "6-4 6-2": a match result is one figure, not a range or two counts.
 function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
@@ -22,7 +22,9 @@ function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
   const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 30), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
   // "MPs voted 272-219", "the 2-1 decision": a vote is scored like a match.
   const vote = /\bvoted\s+(?:by\s+)?$/i.test(s.slice(Math.max(0, a.start - 12), a.start)) || /^\s+(?:decision|majority|vote|verdict|ruling|split)\b/i.test(s.slice(b.end, b.end + 12));
-  return between || vote || SPORT.test(s);
+  // "6-1 6-0": set scores side by side are a match however the sentence is worded.
+  const sets = /^\s\d{1,2}[-–]\d{1,2}\b/.test(s.slice(b.end, b.end + 7)) || /\b\d{1,2}[-–]\d{1,2}\s$/.test(s.slice(Math.max(0, a.start - 7), a.start));
+  return between || vote || sets || SPORT.test(s);
 }
 
 export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {

@@ -150,3 +150,21 @@ describe('shares and vague amounts written in words', () => {
     expect(figures('Billions watched.')).toEqual([]);
   });
 });
+
+describe('scores, decades and shirt numbers', () => {
+  it('reads set scores side by side and results after "routed", "victors" or "triumphing" as scores', () => {
+    expect(figures('Brown routed Green 6-1 6-0.').map((f) => [f.raw, f.unit])).toEqual([['6-1', 'score'], ['6-0', 'score']]);
+    expect(figures('England were 42-6 victors.').map((f) => [f.raw, f.unit])).toEqual([['42-6', 'score']]);
+    expect(figures('The Kiwis, triumphing 22-3 in Sydney, went home.').map((f) => [f.raw, f.unit])).toEqual([['22-3', 'score']]);
+  });
+
+  it('keeps "5-10%" a range', () => {
+    expect(figures('Prices rose 5-10% last year.')[0]).toMatchObject({ value: 5, valueHigh: 10, unit: '%' });
+  });
+
+  it('skips decades written "70\'s" and a shirt number after "No"', () => {
+    expect(figures("DJs are reworking 70's and 80's music.")).toEqual([]);
+    expect(figures('The club has a young No 9 in the squad.')).toEqual([]);
+    expect(figures('No 5 million people came.').map((f) => f.raw)).toEqual(['5 million']);
+  });
+});
