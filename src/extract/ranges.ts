@@ -48,7 +48,9 @@ export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] 
       // on the low end only, rules the range out.
       const lead40 = s.slice(Math.max(0, a.start - 40), a.start);
       const isDash = RANGE_SEP.test(between) && !(fromTo && !/\bor\b/.test(between)) && !CHANGE_FROM.test(lead40) && !(/to/.test(between) && MOVEMENT_BEFORE.test(lead40));
-      if ((isBetween || isDash) && b.value > a.value && (!a.unit || a.unit === b.unit)) {
+      // "$30-35": a currency written once, before the low end, is the high end's too.
+      const sharedCurrency = !!a.unit && !b.unit && /^[A-Z]{3}$/.test(a.unit) && /^[-–]$/.test(between);
+      if ((isBetween || isDash) && b.value > a.value && (!a.unit || a.unit === b.unit || sharedCurrency)) {
         const start = isBetween ? a.start - lead[0].length : a.start;
         const unit = a.unit ?? b.unit;
         out.push({ start, end: b.end, raw: s.slice(start, b.end), value: scaleLow(a, b), valueHigh: b.value, ...(unit ? { unit } : {}) });
@@ -64,8 +66,11 @@ export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] 
 // "1.2 to 1.5 million", "$20 to $25 billion", "six to seven thousand": the low end borrows the high
 // end's scale word when it has none of its own.
 function scaleLow(a: NumberMention, b: NumberMention): number {
-  const word = /(?:\s|\d)(hundred|thousand|million|billion|trillion|bn|m|k|tn)$/i.exec(b.raw.trim());
+  // "20-30bn rupiah": the scale stands before the currency's name.
+  const word = /(?:\s|\d)(hundred|thousand|million|billion|trillion|bn|m|k|tn)(?:\s+\p{L}+)?$/iu.exec(b.raw.trim());
   const bare = !/(?:hundred|thousand|million|billion|trillion|bn|[0-9.]m|k|tn)$/i.test(a.raw.trim());
+  // "$50-100,000": a low end of two or three digits before thousands written out is in thousands too.
+  if (!word && bare && /,000$/.test(b.raw.trim()) && /^\D*\d{1,3}$/.test(a.raw.trim()) && a.value * 1000 < b.value) return a.value * 1000;
   if (!word || !bare) return a.value;
   const w = word[1]!.toLowerCase();
   const scale = SCALES[w] ?? SUFFIX_SCALES[w] ?? 1;

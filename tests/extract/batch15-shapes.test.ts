@@ -168,3 +168,15 @@ describe('scores, decades and shirt numbers', () => {
     expect(figures('No 5 million people came.').map((f) => f.raw)).toEqual(['5 million']);
   });
 });
+
+describe('ranges of money', () => {
+  it('gives the high end a currency written once before the low end', () => {
+    expect(figures('Long term I think prices are headed to $30-35 a barrel.')[0]).toMatchObject({ raw: '$30-35', value: 30, valueHigh: 35, unit: 'USD' });
+  });
+
+  it('scales the low end of "$50-100,000" and of "20-30bn rupiah"', () => {
+    expect(figures('They paid fines of $50-100,000.')[0]).toMatchObject({ value: 50_000, valueHigh: 100_000, unit: 'USD' });
+    expect(figures('Lenders will freeze 20-30bn rupiah in payments.')[0]).toMatchObject({ value: 2e10, valueHigh: 3e10, unit: 'IDR' });
+    expect(figures('It ran 20-30 miles.')[0]).toMatchObject({ value: 20, valueHigh: 30, unit: 'miles' });
+  });
+});
