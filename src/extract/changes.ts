@@ -197,6 +197,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
+    // "$412bn in the 12 months to September and $377bn in the previous year": the earlier level, told after.
+    const andEarlier = b && !a.fact.previous && !b.fact.direction && comparable(a.fact, b.fact) && /^[^;:]{0,80}?\s+and\s+$/.test(ab) && /^\s+in\s+the\s+(?:previous|prior|preceding)\s+(?:year|quarter|period|month|12\s+months)\b|^\s+a\s+year\s+(?:earlier|before)\b/i.test(s.slice(b.end, b.end + 40));
+    if (b && andEarlier) {
+      a.fact.previous = b.fact.value;
+      a.fact.direction = a.fact.value >= b.fact.value ? 'up' : 'down';
+      gone.add(b);
+      continue;
+    }
     const onEarlier = b && !a.fact.previous && comparable(a.fact, b.fact) ? ON_EARLIER.exec(ab) : null;
     if (b && onEarlier) {
       a.fact.previous = b.fact.value;
@@ -273,6 +281,10 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
   }
   carryToNextLevel(s, placed, gone);
+  // "fell from 97p ($1.87) to 44p": a folded earlier level takes its bracketed restatement with it.
+  for (let i = 1; i < placed.length; i++) {
+    if (placed[i]!.fact.conversion && gone.has(placed[i - 1]!) && !placed[i - 1]!.fact.conversion) gone.add(placed[i]!);
+  }
   return placed.filter((p) => !gone.has(p));
 }
 

@@ -180,3 +180,16 @@ describe('ranges of money', () => {
     expect(figures('It ran 20-30 miles.')[0]).toMatchObject({ value: 20, valueHigh: 30, unit: 'miles' });
   });
 });
+
+describe('earlier levels', () => {
+  it('reads "X in the 12 months to September and Y in the previous year" as X with Y before it', () => {
+    expect(figures('Its deficit hit $400bn (£210bn) in the 12 months to September and $360bn in the previous year.').map((f) => [f.raw, f.previous ?? null, f.direction ?? null])).toEqual([
+      ['$400bn', 360e9, 'up'],
+      ['£210bn', null, null],
+    ]);
+  });
+
+  it('drops the restatement of an earlier level folded into a later one', () => {
+    expect(figures('Shares fell from 90p ($1.70) to 40p ($0.76).').map((f) => f.raw)).toEqual(['40p', '$0.76']);
+  });
+});
