@@ -29,6 +29,10 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
   if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
+  // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age": a person's own age, told.
+  const after = s.slice(n.end, n.end + 16);
+  if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
+  if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
   if (/[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
   // "the veteran film-maker, 68, won", "the Wales striker, 30, with": a person described, then the age between commas.
   return n.value >= 15 && /\b(?:[Tt]he|[Aa])\s+(?:[\w'’-]+\s+){0,3}(?:[a-z]+-)?(?:maker|star|striker|player|singer|actor|actress|director|veteran|defender|midfielder|forward|winger|keeper|goalkeeper|captain|manager|boss|coach|chairman|founder|father|mother|woman|man|boy|girl|musician|rapper|presenter|comedian|writer|author|novelist|politician|minister|executive|entrepreneur),\s$/.test(before) && /^,/.test(s.slice(n.end, n.end + 1));

@@ -148,6 +148,13 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const antecedent = phrase(words.slice(Math.max(from + 1, verb - 5), verb - 1).join(' '));
       if (antecedent) return { text: antecedent, end: start };
     }
+    // "The number of people connected to broadband jumped", "The amount of data that can be stored has
+    // grown": a measure's name opens the clause, and a participle or relative clause inside it is no boundary.
+    if (verb > 2 && MEASURE_HEAD.test(words.slice(0, 3).join(' '))) {
+      const rel = words.slice(0, verb).findIndex((w) => /^(?:which|that|who)$/i.test(w));
+      const subject = phrase(words.slice(0, beforeAdverbs(words, rel < 0 ? verb : rel)).join(' '));
+      if (subject) return { text: subject, end: start };
+    }
     // A subject is a few words: look back no further than nine for the boundary before it.
     let boundary = -1;
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
@@ -219,7 +226,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "bring debt down to": the particle is no part of the object.
     while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back|down|up)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
-    const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, verb).join(' ')) : undefined);
+    const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, beforeAdverbs(words, verb)).join(' ')) : undefined);
     return picked ? { text: picked, end: start } : undefined;
   }
   return undefined;
@@ -234,6 +241,13 @@ function antecedentOf(words: string[], fallback: number): string | undefined {
   return phrase(words.slice(det >= 0 && words.length - det <= 5 ? det : -fallback).join(' '));
 }
 
+/** Where a subject ends before `verb`, short of the "more than" or "almost" that goes with the verb. */
+function beforeAdverbs(words: string[], verb: number): number {
+  let upTo = verb;
+  while (upTo > 1 && /^(?:more|less|than|almost|nearly|just|also|still)$/i.test(words[upTo - 1]!)) upTo--;
+  return upTo;
+}
+const MEASURE_HEAD = /^(?:the\s+)?(?:total\s+)?(?:numbers?|amount|proportion|volume|count)\s+of\b/i;
 const ADVERBS = new Set('now still also already then just nearly almost'.split(' '));
 const BOUNDARY_WORDS = new Set('that showing saying suggesting when while as if after because whereas but with'.split(' '));
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)$/i;
@@ -266,7 +280,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   // "stay on hold at 4.75%": after a preposition only an -ing form can be a verb.
   if (k > 0 && !/ing$/.test(l) && /^(?:on|in|at|of|for|with|from|by|into)$/i.test(words[k - 1]!)) return false;
   // "grown more than expected": after "than" or "as", a participle is no verb of the clause.
-  if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!)) return false;
+  // ("… more than doubled to 7.5 million" is the clause's verb, though.)
+  if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!) && !/^(?:doubled|tripled|trebled|quadrupled|halved)$/i.test(l)) return false;
   // "estimated rebuilding costs at $3bn": after an -ing word, "costs" is a noun.
   if (k > 0 && /^costs?$/.test(l) && /ing$/i.test(words[k - 1]!)) return false;
   // "rose in May to 2.6 million": the month, not the modal.
@@ -291,7 +306,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 
 function phrase(text: string): string | undefined {
   // "the number of Britons dead or missing in the flood": what is numbered is the head, however long.
-  text = text.replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/i, '');
+  text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);

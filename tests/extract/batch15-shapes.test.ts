@@ -193,3 +193,22 @@ describe('earlier levels', () => {
     expect(figures('Shares fell from 90p ($1.70) to 40p ($0.76).').map((f) => f.raw)).toEqual(['40p', '$0.76']);
   });
 });
+
+describe('measures named by "the number of" and ages told in the first person', () => {
+  it('reads "the number of X connected to Y jumped" and "the amount of X that …" whole', () => {
+    expect(figures('The number of homes linked to cable jumped by 31% in a year.')[0]!.counted).toBe('homes linked');
+    expect(figures('The amount of music that can be stored has grown by 300%.')[0]!.counted).toBe('amount of music');
+  });
+
+  it('reads "more than doubled to" as the verb, and leaves "more than" out of the subject', () => {
+    expect(figures('The numbers of smart meters in Wales more than doubled to 2.5 million.')[0]!.counted).toBe('smart meters');
+    expect(figures('Profits more than doubled to £3m.')[0]!.counted).toBe('Profits');
+  });
+
+  it('reads "I was 18 when", "I\'m only 27 and" and "At 34 I\'m" as ages', () => {
+    for (const [text, age] of [['I was 19 when I left.', 19], ["I'm only 28 and I never saw it.", 28], ["At 35 I'm feeling my age.", 35]] as const) {
+      expect(figures(text)[0]).toMatchObject({ value: age, unit: 'years', counted: 'age' });
+    }
+    expect(figures('I was 5 minutes late.')[0]!.counted).toBeUndefined();
+  });
+});
