@@ -8,6 +8,7 @@ import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
 import { countedFromContext } from './counted-context.ts';
+import { SurveyGroups } from './survey-shares.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
@@ -42,8 +43,10 @@ const NOT_FIGURES = [
 export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay): FigureFact[] {
   const out: FigureFact[] = [];
   const countedByValue = new Map<number, { counted: string; countedKey: string }>();
+  const surveys = new SurveyGroups();
   for (const ctx of contexts) {
     for (const f of sentenceFigures(ctx, ref)) {
+      surveys.apply(f);
       const earlier = f.unit ? undefined : countedByValue.get(f.value);
       // "the 971 captures": an event noun counts the same thing the number counted before.
       const eventNoun = f.counted ? EVENT_NOUNS.exec(f.counted.trim()) : null;

@@ -1,0 +1,38 @@
+/**
+ * Shares that name no group of their own ("Similarly, 48% were pessimistic", "Only 11% regarded
+ * themselves as savvy", "42% of them say") stand for the group the article's last share was of
+ * ("44% of respondents"): a survey is reported a sentence at a time.
+ */
+import type { FigureFact } from './types.ts';
+
+// Only connectives, hedges and qualifiers before the share: it opens its clause as the subject.
+const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
+// … and a verb of holding a view, or "of them", after it.
+const HOLDS_A_VIEW = /^\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is|said|say|says|think|thinks|thought|believe|believes|believed|saw|see|sees|felt|feel|feels|want|wants|wanted|regarded|backed|back|supported|support|opposed|oppose|agreed|agree|disagreed|expect|expects|expected|who|had|have|would|could|preferred|prefer|prefers|named|chose|voted)\b/i;
+
+/** How many sentences back a survey's group may still be the subject. */
+const REACH = 3;
+
+export function isBareShare(f: FigureFact): boolean {
+  if (f.unit !== '%' || f.counted) return false;
+  const at = f.sentence.indexOf(f.raw);
+  if (at < 0) return false;
+  return OPENS_CLAUSE.test(f.sentence.slice(0, at)) && HOLDS_A_VIEW.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 40));
+}
+
+/** Tracks the last share with a group, and lends that group to the bare shares after it. */
+export class SurveyGroups {
+  private last: { counted: string; countedKey: string | undefined; sentenceIndex: number } | undefined;
+
+  apply(f: FigureFact): void {
+    if (f.unit !== '%') return;
+    if (f.counted) {
+      this.last = { counted: f.counted, countedKey: f.countedKey, sentenceIndex: f.sentenceIndex };
+      return;
+    }
+    if (this.last && f.sentenceIndex - this.last.sentenceIndex <= REACH && isBareShare(f)) {
+      f.counted = this.last.counted;
+      if (this.last.countedKey) f.countedKey = this.last.countedKey;
+    }
+  }
+}
