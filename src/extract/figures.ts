@@ -9,6 +9,7 @@ import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } fro
 import { countedBefore, ofHead } from './subject.ts';
 import { countedFromContext } from './counted-context.ts';
 import { SurveyGroups } from './survey-shares.ts';
+import { Referents } from './referents.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
@@ -44,9 +45,11 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
   const out: FigureFact[] = [];
   const countedByValue = new Map<number, { counted: string; countedKey: string }>();
   const surveys = new SurveyGroups();
+  const referents = new Referents();
   for (const ctx of contexts) {
     for (const f of sentenceFigures(ctx, ref)) {
       surveys.apply(f);
+      referents.apply(f);
       const earlier = f.unit ? undefined : countedByValue.get(f.value);
       // "the 971 captures": an event noun counts the same thing the number counted before.
       const eventNoun = f.counted ? EVENT_NOUNS.exec(f.counted.trim()) : null;

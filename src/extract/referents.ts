@@ -1,0 +1,26 @@
+/**
+ * "the figure", "That was" and "It represents" name no measure of their own: "Now the figure is 14%",
+ * "That was 26% more than a year before". They point back at the measure of the sentence before, so
+ * the figure takes what the last figure there counted.
+ */
+import type { FigureFact } from './types.ts';
+
+const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:figure|number|total)$/i;
+// "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
+const POINTING = /^(?:(?:Now|But|And|So|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
+
+export class Referents {
+  private last: { counted: string; countedKey: string | undefined; sentenceIndex: number } | undefined;
+  private current: typeof this.last;
+
+  apply(f: FigureFact): void {
+    if (this.current && this.current.sentenceIndex !== f.sentenceIndex) this.last = this.current;
+    const points = f.counted ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, Math.max(0, f.sentence.indexOf(f.raw))));
+    if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) {
+      f.counted = this.last.counted;
+      if (this.last.countedKey) f.countedKey = this.last.countedKey;
+      else delete f.countedKey;
+    }
+    if (f.counted && !THE_FIGURE.test(f.counted)) this.current = { counted: f.counted, countedKey: f.countedKey, sentenceIndex: f.sentenceIndex };
+  }
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+
+describe('"the figure" and "That was" point at the sentence before', () => {
+  it('gives "Now the figure is N%" and "That was N% more" what the last figure counted', () => {
+    expect(counted('In 2003, 31% of homes had cable. Now the figure is 12%.')).toEqual([['31%', 'homes'], ['12%', 'homes']]);
+    expect(counted('Some 1.9 billion texts were sent in May. That was 21% more than in May 2003.')[1]).toEqual(['21%', 'texts']);
+  });
+
+  it('keeps a level that names its own measure, and reaches back one sentence only', () => {
+    expect(counted('The euro rose 1%. The pound broke through the $1.90 level.')[1]![1]).not.toBe('euro');
+    expect(counted('Some 1.9 billion texts were sent in May. It rained. That was 21% more than in May 2003.')[1]).toEqual(['21%', null]);
+  });
+});
