@@ -171,7 +171,7 @@ function figureFrom(
   // "the 10 or so images": the noun after "or so" is counted.
   const bracket = /^\s*\([^()]{1,30}\)|^\s+or\s+so(?=\s+\p{L})/u.exec(afterNum);
   const np =
-    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
+    (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-plus\b/i.test(afterNum) ? n.end + 5 : /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
     (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
@@ -217,7 +217,9 @@ function figureFrom(
   const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : counted ? durationUnit(counted) : undefined;
   // "the 220 or so incidents": "or so" is the figure's qualifier, written after it.
   const orSo = /^\s+or\s+so\b/.exec(afterNum);
-  let end = compoundWord && !age ? n.end + compoundWord[0].length : orSo ? n.end + orSo[0].length : n.end;
+  // "the 200-plus banks": "-plus" is the figure's qualifier, written after it.
+  const plus = /^-plus\b/i.test(afterNum);
+  let end = compoundWord && !age ? n.end + compoundWord[0].length : orSo ? n.end + orSo[0].length : plus ? n.end + 5 : n.end;
   if (dur && !unit) {
     unit = dur;
     end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
@@ -320,6 +322,7 @@ function figureFrom(
   }
   if (qualifier === 'some' && n.vague) qualifier = undefined;
   if (orSo && !qualifier) qualifier = 'about';
+  if (plus && !qualifier) qualifier = 'more than';
 
   // "$20m (£10.5m) in 2004": the date after a bracketed restatement still belongs to the figure.
   const restated = /^\s*\([^()]{1,30}\)/.exec(s.slice(npEnd));
@@ -396,8 +399,8 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
 
 const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;
 const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
-const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?)\b/;
-const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[a-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
+const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?|pay|pays|paid|paying)\b/;
+const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[A-Za-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
 const IN_WHAT = /^\s+in\s+((?:[a-z-]+\s+){0,2}(?:taxes|tax|fees|damages|fines|dividends|revenues?|sales|profits?|subsidies|loans|debts?|aid|bonuses|funding|compensation|savings|spending|investments?|payments|reserves|assets|grants|donations|contracts|orders|deals))\b/;
 const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b|\ba (?:third|quarter|fifth|tenth) (?:more|fewer|less|higher|lower)\b/i;
 

@@ -212,3 +212,17 @@ describe('measures named by "the number of" and ages told in the first person', 
     expect(figures('I was 5 minutes late.')[0]!.counted).toBeUndefined();
   });
 });
+
+describe('what money pays for, and "-plus"', () => {
+  it('reads "pay $N for each X share" as the share', () => {
+    expect(figures('The buyer will pay $80 for each Stentco share.')[0]!.counted).toBe('Stentco share');
+  });
+
+  it('reads "pay dividends - $53m in 2000 and almost $1bn in 2001" as dividends', () => {
+    expect(counted('Acme began to pay dividends - $50m in 2000 and almost $1bn in 2001 - and cut debt.')).toEqual([['$50m', 'dividends'], ['almost $1bn', 'dividends']]);
+  });
+
+  it('reads "the 200-plus banks" as more than 200 banks', () => {
+    expect(figures('It is kept afloat by the 200-plus banks it owes.')[0]).toMatchObject({ raw: '200-plus', value: 200, qualifier: 'more than', counted: 'banks' });
+  });
+});
