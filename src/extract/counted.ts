@@ -150,6 +150,13 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     }
     // "10,000 Hearts fans", "1.90 News Corp shares": a name in -s before the plural noun it qualifies.
     const nameBeforeNoun = /^\p{Lu}/u.test(w) && !!next && (/^\p{Lu}/u.test(next) || (/^[a-z]/.test(next) && looksPlural(next) && !STOP.has(next) && !VERBS.has(next)));
+    // "three drugs tests.", "five news sources": a plural qualifying the plural head that ends the phrase.
+    if (looksPlural(w) && next && /^[a-z]{3,}s$/.test(next) && !STOP.has(next) && !/(?:ss|us|is)$/.test(next) && /^\s+\S+?(?:\s*$|\s*[,.;:!?)]|\s+(?:in|on|at|for|from|since|with|by|to|and|or|but|that|which|who|were|was|are|is|have|has|had)\b)/.test(sentence.slice(at))) {
+      words.push(next);
+      at += WORD.exec(sentence.slice(at))![0].length;
+      end = at;
+      break;
+    }
     if (looksPlural(w) && !nameBeforeNoun && !(next && next.toLowerCase() === 'of')) break;
     // A sentence break inside the phrase ("... 300 soldiers. The ...") never happens: sentences are split.
     if (/^[,;:.!?)]/.test(sentence.slice(at))) break;

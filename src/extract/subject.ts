@@ -150,7 +150,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     }
     // "The number of people connected to broadband jumped", "The amount of data that can be stored has
     // grown": a measure's name opens the clause, and a participle or relative clause inside it is no boundary.
-    if (verb > 2 && MEASURE_HEAD.test(words.slice(0, 3).join(' '))) {
+    if (verb > 2 && MEASURE_HEAD.test(words.slice(0, 3).join(' ')) && !words.slice(0, verb).some((w, j) => /\d/.test(w) || (/^(?:and|but|while)$/i.test(w) && words.slice(3, j).some(pastVerb)))) {
       const rel = words.slice(0, verb).findIndex((w) => /^(?:which|that|who)$/i.test(w));
       const subject = phrase(words.slice(0, beforeAdverbs(words, rel < 0 ? verb : rel)).join(' '));
       if (subject) return { text: subject, end: start };
@@ -165,7 +165,9 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
         break;
       }
       // "dropped by 0.2% and garden centre sales dipped": a figure and "and" close the clause before.
-      if (k < verb - 2 && /^(?:and|but|while|whereas)$/i.test(words[k]!) && k > 0 && /\d/.test(words[k - 1]!) && !/^(?:19|20)\d\d$/.test(words[k - 1]!)) {
+      // "… broke the 100,000 barrier and the number of new viruses grew": so does "and the" after a verb.
+      const andThe = /^(?:the|its|their)$/i.test(words[k + 1] ?? '') && words.slice(1, k).some(pastVerb);
+      if (k < verb - 2 && /^(?:and|but|while|whereas)$/i.test(words[k]!) && k > 0 && ((/\d/.test(words[k - 1]!) && !/^(?:19|20)\d\d$/.test(words[k - 1]!)) || (andThe && /^and$/i.test(words[k]!)))) {
         boundary = k;
         break;
       }
@@ -239,6 +241,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
 function antecedentOf(words: string[], fallback: number): string | undefined {
   const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
   return phrase(words.slice(det >= 0 && words.length - det <= 5 ? det : -fallback).join(' '));
+}
+
+/** A word that may be a clause's own verb: "broke the barrier and the number of …". */
+function pastVerb(w: string): boolean {
+  return SUBJECT_END.has(w.toLowerCase()) || /^\p{Ll}+ed$|^(?:broke|took|made|won|saw|gave|got|went|came|became|began)$/u.test(w);
 }
 
 /** Where a subject ends before `verb`, short of the "more than" or "almost" that goes with the verb. */

@@ -226,3 +226,16 @@ describe('what money pays for, and "-plus"', () => {
     expect(figures('It is kept afloat by the 200-plus banks it owes.')[0]).toMatchObject({ raw: '200-plus', value: 200, qualifier: 'more than', counted: 'banks' });
   });
 });
+
+describe('compound heads and clauses joined by "and the"', () => {
+  it('keeps a plural head after a plural qualifier ("three drugs tests", "4,500 news sources")', () => {
+    expect(figures('He was banned for missing three drugs tests.')[0]!.counted).toBe('drugs tests');
+    expect(figures('The site gathers stories from some 4,500 news sources.')[0]!.counted).toBe('news sources');
+    expect(figures('Some 20 workers were hurt.')[0]!.counted).toBe('workers');
+  });
+
+  it('starts a new subject at "and the" after a verb of its own, and not inside a subject', () => {
+    expect(figures('The count of known worms broke the 90,000 barrier and the number of new worms grew by more than 40%.')[1]!.counted).toBe('new worms');
+    expect(figures('Prices of oil and the dollar rose 2%.')[0]!.counted).toBe('Prices of oil and the dollar');
+  });
+});
