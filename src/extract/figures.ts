@@ -231,6 +231,8 @@ function figureFrom(
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
   if (!counted && unit && PHYSICAL_UNIT.test(unit)) counted = ofHead(`${s.slice(Math.max(0, qStart - 60), qStart).trimEnd()} `);
+  // "53% of over-65s", "17% of 18 to 24 year olds": an age group is what the share counts.
+  if (!counted && unit === '%') counted = /^\s+of\s+((?:over|under)[- ]?\d{2}s|\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds)\b/i.exec(afterNum)?.[1];
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
     const money = unit && unit !== '%' && unit !== 'ratio' && !dur;

@@ -1,7 +1,7 @@
 /**
- * "the figure", "That was" and "It represents" name no measure of their own: "Now the figure is 14%",
- * "That was 26% more than a year before". They point back at the measure of the sentence before, so
- * the figure takes what the last figure there counted.
+ * "the figure", "That was", "It represents" and "N of them" name no measure of their own: "Now the
+ * figure is 14%", "That was 26% more than a year before", "Twelve of them represent Labour". They point
+ * back at the measure of the sentence before, so the figure takes what the last figure there counted.
  */
 import type { FigureFact } from './types.ts';
 
@@ -15,7 +15,10 @@ export class Referents {
 
   apply(f: FigureFact): void {
     if (this.current && this.current.sentenceIndex !== f.sentenceIndex) this.last = this.current;
-    const points = f.counted ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, Math.max(0, f.sentence.indexOf(f.raw))));
+    const at = Math.max(0, f.sentence.indexOf(f.raw));
+    // "Twelve of them represent Labour": a part of the group the sentence before counted.
+    const ofThem = !f.counted && /^\s+of\s+(?:them|those|these)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 12));
+    const points = ofThem || (f.counted ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)));
     if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) {
       f.counted = this.last.counted;
       if (this.last.countedKey) f.countedKey = this.last.countedKey;

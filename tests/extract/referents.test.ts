@@ -14,3 +14,13 @@ describe('"the figure" and "That was" point at the sentence before', () => {
     expect(counted('Some 1.9 billion texts were sent in May. It rained. That was 21% more than in May 2003.')[1]).toEqual(['21%', null]);
   });
 });
+
+describe('"N of them" in a sentence of its own, and shares of an age group', () => {
+  it('gives "Twelve of them" the group the sentence before counted', () => {
+    expect(counted('Some 14 MPs are from minorities. Eleven of them represent Labour.')[1]).toEqual(['Eleven', 'MPs']);
+  });
+
+  it('reads "N% of over-55s" and "N% of 18 to 24 year olds" as the age group', () => {
+    expect(counted('It found 70% of over-55s vote, against 15% of 18 to 24 year olds.')).toEqual([['70%', 'over-55s'], ['15%', '18 to 24 year olds']]);
+  });
+});
