@@ -293,7 +293,8 @@ function figureFrom(
   // "the index ended at 11,740 points": points measure the index, which the subject names.
   // "unemployment rose to 4.46 million people": people measure the unemployment the subject names.
   // "Sales totalled 2.1 million units": units say nothing; whatever the subject names is counted.
-  const units = !!counted && /^units$/i.test(counted);
+  // ("has sold 800,000 units": after a verb of selling the subject is the seller, and units stay.)
+  const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;

@@ -46,6 +46,7 @@ describe('words that say nothing of what is counted', () => {
   it('reads units by the subject that sold them', () => {
     expect(counted('Sales totalled 2.1 million units worldwide in 2004.')).toEqual([['2.1 million', 'Sales']]);
     expect(counted('Its sales rose 4.1% to 1.9 million units.')).toEqual([['1.9 million', 'sales']]);
+    expect(counted('Acme has sold more than 800,000 units in Japan.')).toEqual([['more than 800,000', 'units']]);
   });
 
   it('keeps "total" when nothing else names what a total is of', () => {
