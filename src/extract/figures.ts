@@ -8,8 +8,6 @@ import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
 import { countedFromContext } from './counted-context.ts';
-import { SurveyGroups } from './survey-shares.ts';
-import { Referents } from './referents.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
@@ -17,6 +15,7 @@ import { linkChanges } from './changes.ts';
 import { labelSpans, periodSpans } from './labels.ts';
 import { isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
 import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
+import { AMONG, ELIDED_SUBJECT, FOR_WHAT, IN_WHAT, MEASURED_SUBJECT, MEASURED_SUBJECT_HINT, MEASURE_OF, NUMBER_WORDS, PHYSICAL_UNIT, PRICE_CUE, PRONOUN_SUBJECT, UNIT_NOUNS, inheritsCounted } from './figure-cues.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -40,69 +39,6 @@ const NOT_FIGURES = [
   /\b(?:Share[sd]?|Comments?|Likes?|Views?)\s*[:·]?\s*\d[\d,.]*[KkMm]?\b/g, // site chrome counters
 ];
 
-/** Figures in the given sentences; `sameValueCounted` lets "the 971 captures" borrow what 971 counted earlier. */
-export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay): FigureFact[] {
-  const out: FigureFact[] = [];
-  const countedByValue = new Map<number, { counted: string; countedKey: string }>();
-  const surveys = new SurveyGroups();
-  const referents = new Referents();
-  for (const ctx of contexts) {
-    for (const f of sentenceFigures(ctx, ref)) {
-      surveys.apply(f);
-      referents.apply(f);
-      const earlier = f.unit ? undefined : countedByValue.get(f.value);
-      // "the 971 captures": an event noun counts the same thing the number counted before.
-      const eventNoun = f.counted ? EVENT_NOUNS.exec(f.counted.trim()) : null;
-      if (earlier && (!f.counted || eventNoun)) {
-        Object.assign(f, earlier);
-        if (eventNoun) f.event = EVENT_NOUNS_TO_EVENT[eventNoun[1]!.toLowerCase()] ?? f.event;
-      } else if (f.counted && f.countedKey && !f.unit && !countedByValue.has(f.value)) {
-        countedByValue.set(f.value, { counted: f.counted, countedKey: f.countedKey });
-      }
-      out.push(f);
-    }
-  }
-  markRoundings(out);
-  return out;
-}
-
-const EVENT_NOUNS = /^(captures|arrests|deaths|killings|releases|returns|exchanges|swaps|evacuations|detentions)$/i;
-const EVENT_NOUNS_TO_EVENT: Record<string, string> = {
-  captures: 'captured', arrests: 'detained', deaths: 'killed', killings: 'killed', releases: 'released', returns: 'returned',
-  exchanges: 'exchanged', swaps: 'exchanged', evacuations: 'evacuated', detentions: 'detained',
-};
-
-/**
- * A headline figure that rounds one of its article's body figures ("1,000 soldiers" over a body's
- * 971) is marked as that rounding, so answers never lead with it. Same unit, within 10%, and the
- * headline's value rounder than the body's.
- */
-function markRoundings(figures: FigureFact[]): void {
-  const body = figures.filter((f) => f.sentenceIndex > 0 && !f.vague && !f.conversion);
-  for (const t of figures) {
-    if (t.sentenceIndex !== 0 || t.vague || t.valueHigh !== undefined) continue;
-    let best: FigureFact | undefined;
-    for (const b of body) {
-      if (b.value === t.value || (b.unit ?? null) !== (t.unit ?? null) || b.value === 0) continue;
-      if (Math.abs(t.value - b.value) / Math.abs(b.value) > 0.1 || trailingZeros(t.value) <= trailingZeros(b.value)) continue;
-      if (t.countedKey && b.countedKey && headNoun(t.countedKey) !== headNoun(b.countedKey)) continue;
-      if (!best || Math.abs(b.value - t.value) < Math.abs(best.value - t.value)) best = b;
-    }
-    if (best) t.roundingOf = best.value;
-  }
-}
-
-const trailingZeros = (v: number): number => {
-  let n = 0;
-  for (let x = Math.round(Math.abs(v)); x > 0 && x % 10 === 0; x /= 10) n++;
-  return n;
-};
-// Captured people go by many names; a headline's "captives" rounds a body's "soldiers".
-const headNoun = (key: string): string => {
-  const head = /prisoner of war$/.test(key) ? 'prisoner' : (key.split(' of ')[0]!.split(' ').at(-1) ?? key);
-  return /^(?:soldier|troop|serviceman|prisoner|captive|pow|fighter)$/.test(head) ? 'soldier' : head;
-};
-
 // A cheap test per pattern in NOT_FIGURES, so the full pattern only runs when it can match.
 const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b|\d\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /\b(?:Share|Comment|Like|View)/];
 
@@ -115,7 +51,8 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   return spans;
 }
 
-function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
+/** The figures of one sentence, in reading order, with changes folded into the levels they describe. */
+export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
   if (!/\d/.test(s) && !NUMBER_WORDS.test(s)) return []; // digits first: the cheap test settles most sentences
   const events = findEvents(s);
@@ -358,24 +295,6 @@ function figureFrom(
   return fact;
 }
 
-// Subjects that points or people measure; the hint finds them anywhere in a sentence, cheaply.
-const MEASURED = 'index|average|Nikkei|FTSE|Dow|Nasdaq|S&P|Dax|CAC|Hang Seng|Kospi|Sensex|unemployment|joblessness|employment|population|workforce|membership|attendance|audience|turnout';
-const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
-const MEASURED_SUBJECT_HINT = new RegExp(MEASURED, 'i');
-const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
-
-// "…, but they were 30% higher", "and for the year it came in at 4.4%" too.
-const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—]|\s(?=and\s))\s*(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had|came|stood|ended|closed)|they\s+(?:are|were|will|would|could|should|may|might|have|had))\b[^,;]*$/i;
-const AMONG = /\bAmong\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+$/;
-// "US growth would reach 4.4% in 2004, but fall to 3.3%": a movement verb with no subject of its own too.
-const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might|(?:fall|rise|drop|climb|grow|slip|ease|slow|reach|hit)(?:s|ed)?|fell|rose|grew|slowed)\b[^,;]*$/i;
-
-function inheritsCounted(between: string): boolean {
-  if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+(?:with|to)|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
-  // "3% of judges - 20 out of 700": a restatement after a dash counts the same thing.
-  return between.length < 40 && /(?:\band|\bor|,|\s[-–—])\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
-}
-
 // Where the figure's qualifier starts, so the subject search does not swallow "more than".
 function q0(s: string, start: number): number {
   const q = QUALIFIERS.exec(s.slice(Math.max(0, start - 24), start));
@@ -399,13 +318,6 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   return best;
 }
-
-const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;
-const MEASURE_OF = /\b(best|record|time|mark|clearance|distance|height)\s+of\s+(?:about\s+|around\s+|just\s+|only\s+)?$/i;
-const PRICE_CUE = /\b(?:priced|costs?|charges?|charging|retails?|sells?|pay|pays|paid|paying)\b/;
-const FOR_WHAT = /^\s+(?:for|per)\s+(?:an?|each|every)\s+((?:[A-Za-z'’-]+\s+){0,2}?[a-z-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:or|and|in|on|at|while|but)\b))/;
-const IN_WHAT = /^\s+in\s+((?:[a-z-]+\s+){0,2}(?:taxes|tax|fees|damages|fines|dividends|revenues?|sales|profits?|subsidies|loans|debts?|aid|bonuses|funding|compensation|savings|spending|investments?|payments|reserves|assets|grants|donations|contracts|orders|deals))\b/;
-const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b|\b(?:quarter|half)\s+(?:percentage\s+)?points?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores)\b|\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? (?:second|minute|hour|day|week|fortnight|month|year|decade)\b|\b(?:half|quarters?|thirds?|fifths?|sixth|tenth|score) of\b|\bhalf (?:the|its|their|his|her) |\b(?:than|over|under|nearly|almost|about|around|by) (?:half|a (?:third|quarter|fifth|sixth|tenth))\b|\ba (?:third|quarter|fifth|tenth) (?:more|fewer|less|higher|lower)\b/i;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {
