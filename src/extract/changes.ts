@@ -67,7 +67,8 @@ const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s
 const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
 const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))(?:\s+than\s+[^;:()]{0,50}?,)?\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
 // "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.
-const ON_EARLIER = /^[^;:()]{0,40}?,\s+an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*$/i;
+const BECAME = /^[^;:()\d]{0,60}?(?:,\s+(?:but\s+)?now\s+(?:\w+\s+){0,2}|(?:,|\s[-–—])\s+but\s+(?:that|this|it|the\s+figure)\s+(?:had|has)\s+(?:dropped|fallen|risen|climbed|grown|slipped|increased|decreased)\s+to\s+|\s+(?:for\s+an?\s+\w+\s+)?(?:would|will|should|could|is\s+to|was\s+to)\s+be\s+(?:reduced|cut|lowered|raised|increased)\s+to\s+)(?:(?:fewer|less|more)\s+than\s+|about\s+|around\s+|just\s+)?$/i;
+const ON_EARLIER = /^[^;:()]{0,60}?,\s+(?:but\s+)?an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*$/i;
 const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
 const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
 const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:(?:previously|originally|first)\s+(?:forecast|expected|predicted|estimated|thought)\b|the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
@@ -203,6 +204,17 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       a.fact.previous = b.fact.value;
       a.fact.direction = a.fact.value >= b.fact.value ? 'up' : 'down';
       gone.add(b);
+      continue;
+    }
+    // "Last year I was 91kg, now I am 86.9kg", "more than 4.1 million - but that had dropped to 2.7 million",
+    // "the minimum age of 21 … would be reduced to 18": the earlier level, then the one it became.
+    const became = b && !b.fact.previous && !b.fact.isChange && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value ? BECAME.exec(ab) : null;
+    if (b && became) {
+      b.fact.previous = a.fact.value;
+      b.fact.direction = /reduc|cut|lower|drop|fall|fell|slip|decreas/i.test(became[0]) ? 'down' : /rais|increas|ris|rose|climb|grow|grew/i.test(became[0]) ? 'up' : b.fact.value > a.fact.value ? 'up' : 'down';
+      if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
+      // "… - but that had dropped to …" tells the earlier level as a fact of its own first; it stays.
+      if (!/\bbut\s+(?:that|this|it|the\s+figure)\b/i.test(became[0])) gone.add(a);
       continue;
     }
     const onEarlier = b && !a.fact.previous && comparable(a.fact, b.fact) ? ON_EARLIER.exec(ab) : null;

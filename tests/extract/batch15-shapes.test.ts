@@ -240,3 +240,23 @@ describe('compound heads and clauses joined by "and the"', () => {
     expect(figures('Prices of oil and the dollar rose 2%.')[0]!.counted).toBe('Prices of oil and the dollar');
   });
 });
+
+describe('an earlier level, then the one it became', () => {
+  const moves = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
+
+  it('reads "I was 92kg, now I am 87.1kg" and "the age of 21 … would be reduced to 18"', () => {
+    expect(moves('Last year I was 92kg, now I am 87.1kg.')).toEqual([['87.1kg', 'down', 92]]);
+    expect(moves('He said the minimum age of 21 for an MP would be reduced to 18.')).toEqual([['18', 'down', 21]]);
+  });
+
+  it('keeps the first level of "N - but that had dropped to M" and gives M its previous value', () => {
+    expect(moves('The first part drew 4.2 million viewers - but that had dropped to 2.6 million by the end.')).toEqual([
+      ['4.2 million', null, null],
+      ['2.6 million', 'down', 4.2e6],
+    ]);
+  });
+
+  it('reads "…, but an improvement on the N% growth seen before" as the earlier level', () => {
+    expect(moves('Growth was 3.6% in the summer, slower than hoped, but an improvement on the 3.2% growth seen in the spring.')).toEqual([['3.6%', 'up', 3.2]]);
+  });
+});
