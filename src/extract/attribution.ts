@@ -25,7 +25,7 @@ export const REPORT_VERBS =
   // What a survey or a set of figures "found" or "showed" is reported the same way.
   'found|finds|showed|shows|show|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
-  'hopes|hoped|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out';
+  'hopes|hoped|fears|feared|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
 // from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
@@ -53,6 +53,7 @@ const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|aroun
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
 const ACCORDING = /\baccording to\s+/gi;
+const DOCUMENT_OF = /^(?:(?:a|an|the|new|latest|official)\s+)*(?:forecasts?|figures|data|estimates?|table|report|survey|research|study|statistics|analysis)\s+(?:(?:drawn\s+up|published|compiled|released|issued|produced)\s+)?(?:from|by|of)\s+/i;
 const PUT_HINT = /put/i;
 const DEMONYM_CLAIMS = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
 
@@ -62,8 +63,12 @@ export function findSources(sentence: string): Source[] {
   const add = adder(out, sentence);
   // Cheap substring checks first: most sentences have none of these constructions.
   if (sentence.includes('ccording to')) for (const m of matchesOf(ACCORDING, sentence)) {
-    const who = forwardName(sentence.slice(m.index + m[0].length));
-    if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
+    // "according to forecasts from the Ministry of Commerce", "according to a table drawn up by Le Figaro":
+    // the body that made the document is the source.
+    const rest = sentence.slice(m.index + m[0].length);
+    const document = DOCUMENT_OF.exec(rest);
+    const who = forwardName(document ? rest.slice(document[0].length) : rest);
+    if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length + (document?.[0].length ?? 0), true);
   }
   if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
     const after = sentence.slice(m.index + m[0].length);
@@ -100,6 +105,8 @@ export function findSources(sentence: string): Source[] {
     if (verb === 'estimated' && /\b(?:an|a|the|its|their)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 7), verbStart))) continue;
     // "Grand Slam hopes", "hoped for a recovery": only "hopes to", "promised that" state a claim.
     if (/^(?:hope|promise)/.test(verb) && !/^\s+(?:to|that)\b/.test(rest)) continue;
+    // "The ADB fears that 1 million …" states a claim; "fears of a slowdown" is a noun.
+    if (/^fear/.test(verb) && !/^\s+that\b/.test(rest)) continue;
     const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
     const name = relativeSource(before) ?? backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
@@ -177,7 +184,7 @@ function describedSource(before: string): { who: string; start: number } | undef
   return poll ? { who: poll[1]!.trim().replace(/^(?:A|An|The)\s+/, ''), start: poll.index } : undefined;
 }
 const EVIDENCE_VERB = /^(?:found|finds|showed|shows|show|revealed|reveals)$/;
-const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research)$/i;
+const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research|minutes(?:\s+of\s+the\s+meeting)?)$/i;
 // "trials showed", "a study found", "Revisions showed": evidence, not a source a reader can check. A named
 // body ("a survey by Quorvex found") or published figures ("figures showed") are.
 function namesEvidence(who: string, start: number): boolean {

@@ -104,6 +104,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const end = windowStart + m.index + m[0].length;
     // "Group shares added 2.4%": "added" right before the figure is a gain, not a report.
     if (/^added$/i.test(m[0]) && /^\s*$/.test(before.slice(end))) continue;
+    // "Fears of a slowdown cut 3%": a noun before "of", not a verb of saying.
+    if (/^(?:fears?|estimates?|forecasts?|shows?)$/i.test(m[0]) && /^\s+of\b/i.test(before.slice(end))) continue;
     clauseStart = end;
     reportAt = windowStart + m.index;
   }

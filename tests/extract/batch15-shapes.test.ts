@@ -260,3 +260,16 @@ describe('an earlier level, then the one it became', () => {
     expect(moves('Growth was 3.6% in the summer, slower than hoped, but an improvement on the 3.2% growth seen in the spring.')).toEqual([['3.6%', 'up', 3.2]]);
   });
 });
+
+describe('sources behind documents and fears', () => {
+  it('takes the body behind "according to forecasts from X" and "a table drawn up by X"', () => {
+    expect(figures("Imports will be 100m tons, according to forecasts from the Ministry of Trade.")[0]!.attribution).toBe('Ministry of Trade');
+    expect(figures("He made 5m euros last year, according to a table drawn up by the Daily Planet.")[0]!.attribution).toBe('Daily Planet');
+  });
+
+  it('reads "X fears that" as X\'s claim, and "Fears of" as a noun', () => {
+    expect(figures('The bank fears that 1 million people could lose work.')[0]!.attribution).toBe('bank');
+    expect(figures('Fears of a slowdown cut 3% off shares.')[0]).toMatchObject({ counted: 'Fears of a slowdown' });
+    expect(figures('Fears of a slowdown cut 3% off shares.')[0]!.attribution).toBeUndefined();
+  });
+});
