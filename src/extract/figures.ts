@@ -36,11 +36,12 @@ const NOT_FIGURES = [
   /(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)/g, // phone numbers
   /\b(?:Article|Clause|Section|Paragraph|Chapter|Resolution|No\.|Number|Flight|Route|Room|Page|Part|Phase|Level|Category|Stage|Item|Rule|Amendment|Protocol|Decree|Law|Order|Title|Vol\.|Volume|Highway|Building|Block|Gate|Platform|Terminal|Channel|Ward|Precinct|Grade|Class|Model|Version|Top|Formula|Mach|Code|Episode|Season|Series|Apollo|Windows)\s+\d[\d.,]*\b/g,
   /©\s*\d+/g,
+  /\b\d+(?:\.[a-z][\w-]*)+\b/g, // a file name: "7610.theme.zip"
   /\b(?:Share[sd]?|Comments?|Likes?|Views?)\s*[:·]?\s*\d[\d,.]*[KkMm]?\b/g, // site chrome counters
 ];
 
 // A cheap test per pattern in NOT_FIGURES, so the full pattern only runs when it can match.
-const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b|\d\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /\b(?:Share|Comment|Like|View)/];
+const NOT_FIGURE_HINTS = [/\d\s?[ap]\.?m\b|\d\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/i, /\d[-.\s)]\d{3}/, /[A-Z][a-z.]+ \d/, /©/, /\d\.[a-z]/, /\b(?:Share|Comment|Like|View)/];
 
 function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   const spans: Array<[number, number]> = ctx.dates.map((d) => [d.start, d.end]);

@@ -273,3 +273,14 @@ describe('sources behind documents and fears', () => {
     expect(figures('Fears of a slowdown cut 3% off shares.')[0]!.attribution).toBeUndefined();
   });
 });
+
+describe('file names and estimated earlier levels', () => {
+  it('skips a number that starts a file name', () => {
+    expect(figures('The worm hides in a file called 7610.theme.manager.zip.')).toEqual([]);
+    expect(figures('Shares rose 2.5%.').map((f) => f.raw)).toEqual(['2.5%']);
+  });
+
+  it('folds ", an increase from an estimated N" into the level before', () => {
+    expect(figures('Analysts put sales at 4.6 million by 2008, an increase from an estimated 50,000 at the end of 2003.').map((f) => [f.raw, f.direction ?? null, f.previous ?? null])).toEqual([['4.6 million', 'up', 50_000]]);
+  });
+});
