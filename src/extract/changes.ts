@@ -235,6 +235,15 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
+    // "£35bn - £2.5bn less than the £37.5bn predicted": a level, by how much it missed, and the forecast it missed.
+    const missed = b && c && !a.fact.direction && comparable(a.fact, b.fact) && comparable(a.fact, c.fact) && /^\s*(?:[-–—]|,)\s*$/.test(ab) ? /^\s+(?:(less|lower|fewer|below)|more|higher|above)\s+(?:than\s+)?(?:the\s+)?$/i.exec(s.slice(b.end, c.start)) : null;
+    if (b && c && missed && /^\s+(?:predicted|forecast|expected|planned|estimated|budgeted|projected)\b/i.test(s.slice(c.end, c.end + 20))) {
+      setChange(a.fact, missed[1] ? 'down' : 'up', b.fact);
+      a.fact.previous = c.fact.value;
+      gone.add(b);
+      gone.add(c);
+      continue;
+    }
     // "£50bn - 14% higher than planned", "£2.1bn last year, nearly 9% more than the year before": the change
     // of a level follows it, and the level is what it changes.
     const follows = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^[^;:()]{0,24}?\s[,–—-]?\s*$|^[^;:()]{0,24}?,\s*$/.test(ab) ? THAN.exec(s.slice(b.end, b.end + 40)) : null;

@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
 );
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
-const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|took|takes|made|earned|grossed|opened|chip|console|game|review|launch|released?)\b)/;
+const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|took|takes|made|earned|grossed|opened|chip|console|game|review|launch|released?)\b|and\s+The\s+[A-Z])/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
   String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds?\b|\b(?:people|adults|those|voters|users|workers)\s+(?:aged\s+)?(?:under|over)\s+\d{1,2}\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million))|\baged\s+\d{1,2}\s+(?:or|and)\s+(?:over|under|above|older)\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
@@ -136,6 +136,11 @@ export function labelSpans(s: string): Array<[number, number]> {
       // "Windows 95, 98, 2000 and XP": the bare numbers listed after a named one are names too.
       const list = /^(?:(?:,\s*|\s+(?:and|or)\s+)\d{1,4}\b(?![\d.,%]\d|\s*(?:%|per\s?cent|m\b|bn\b|million|billion)))+/.exec(s.slice(end, end + 40));
       spans.push([at - name[0].length, end + (list ? list[0].length : 0)]);
+      continue;
+    }
+    // "for 2003/4": the second year of a fiscal year. "on Thursday 9": a day of the month.
+    if (/^\d{1,2}$/.test(m[0]) && (/\b(?:19|20)\d\d\/$/.test(before) || /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+$/.test(before))) {
+      spans.push([at, end]);
       continue;
     }
     // "70's and 80's music": a decade, not a count.

@@ -284,3 +284,17 @@ describe('file names and estimated earlier levels', () => {
     expect(figures('Analysts put sales at 4.6 million by 2008, an increase from an estimated 50,000 at the end of 2003.').map((f) => [f.raw, f.direction ?? null, f.previous ?? null])).toEqual([['4.6 million', 'up', 50_000]]);
   });
 });
+
+describe('fiscal years, weekday dates, sequels and missed forecasts', () => {
+  it('skips the second year of "2003/4", "Thursday 9" and a sequel before "and The"', () => {
+    expect(figures('Borrowing for 2003/4 is £35bn.').map((f) => f.raw)).toEqual(['£35bn']);
+    expect(figures('He will appear on the show on Thursday 9.')).toEqual([]);
+    expect(figures('Cars 2 and The Hulk took $400m.').map((f) => f.raw)).toEqual(['$400m']);
+  });
+
+  it('reads "£35bn - £2.5bn less than the £37.5bn predicted" as one figure', () => {
+    expect(figures('Borrowing is £34bn - £2.4bn less than the £36.4bn predicted in March.').map((f) => [f.raw, f.direction ?? null, f.change ?? null, f.previous ?? null])).toEqual([
+      ['£34bn', 'down', -2.4e9, 36.4e9],
+    ]);
+  });
+});
