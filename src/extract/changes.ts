@@ -396,6 +396,13 @@ function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
       copyFacts(a.fact, b.fact);
       continue;
     }
+    // "between $30,000 (£16,000) and $50,000 (£27,000)": the bracketed range sits inside the range it restates.
+    const inside = b.start > a.start && b.end <= a.end && a.fact.valueHigh !== undefined && b.fact.valueHigh !== undefined;
+    if (inside && (a.fact.unit ?? null) !== (b.fact.unit ?? null)) {
+      b.fact.conversion = true;
+      copyFacts(a.fact, b.fact);
+      continue;
+    }
     if (!/^\s*\(\s*(?:about|around|roughly|approximately|some|or|c\.|~)?\s*$/.test(between)) continue;
     if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,20}\)/.test(s.slice(b.end))) continue;
     if ((a.fact.unit ?? null) === (b.fact.unit ?? null)) continue;

@@ -32,6 +32,14 @@ export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] 
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1];
+    // "between $30,000 (£16,000) and $50,000 (£27,000)": a range restated in brackets at both ends is
+    // two ranges, the second in the other currency.
+    const restated = b ? restatedRange(s, a, b, found[i + 2], found[i + 3]) : undefined;
+    if (restated) {
+      out.push(...restated);
+      i += 3;
+      continue;
+    }
     if (b && isScore(s, a, b)) {
       out.push({ start: a.start, end: b.end, raw: s.slice(a.start, b.end), value: a.value, unit: 'score' });
       i++;
@@ -65,6 +73,19 @@ export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] 
 
 // "1.2 to 1.5 million", "$20 to $25 billion", "six to seven thousand": the low end borrows the high
 // end's scale word when it has none of its own.
+function restatedRange(s: string, a: NumberMention, c1: NumberMention, b: NumberMention | undefined, c2: NumberMention | undefined): NumberMention[] | undefined {
+  if (!b || !c2 || !a.unit || a.unit !== b.unit || !c1.unit || c1.unit !== c2.unit || a.unit === c1.unit) return undefined;
+  if (!/^\s*\($/.test(s.slice(a.end, c1.start)) || !/^\s*\($/.test(s.slice(b.end, c2.start)) || !/^\s*\)/.test(s.slice(c2.end))) return undefined;
+  const join = /^\)\s+(and|to)\s+$/.exec(s.slice(c1.end, b.start));
+  const lead = /\b(between|from)\s+$/i.exec(s.slice(Math.max(0, a.start - 10), a.start));
+  if (!join || !lead || (join[1] === 'and') !== /^between$/i.test(lead[1]!) || b.value <= a.value || c2.value <= c1.value) return undefined;
+  const start = join[1] === 'and' ? a.start - lead[0].length : a.start;
+  return [
+    { start, end: b.end, raw: s.slice(start, b.end), value: a.value, valueHigh: b.value, unit: a.unit },
+    { start: c1.start, end: c1.end, raw: c1.raw, value: c1.value, valueHigh: c2.value, unit: c1.unit },
+  ];
+}
+
 function scaleLow(a: NumberMention, b: NumberMention): number {
   // "20-30bn rupiah": the scale stands before the currency's name.
   const word = /(?:\s|\d)(hundred|thousand|million|billion|trillion|bn|m|k|tn)(?:\s+\p{L}+)?$/iu.exec(b.raw.trim());

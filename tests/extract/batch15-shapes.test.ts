@@ -298,3 +298,16 @@ describe('fiscal years, weekday dates, sequels and missed forecasts', () => {
     ]);
   });
 });
+
+describe('a range restated in another currency at both ends', () => {
+  it('reads "between $30,000 (£16,000) and $50,000 (£27,000)" as a range and its restatement', () => {
+    expect(figures('Tapes valued at between $30,000 (£16,000) and $50,000 (£27,000) did not sell.').map((f) => [f.value, f.valueHigh, f.unit, f.conversion ?? false])).toEqual([
+      [30_000, 50_000, 'USD', false],
+      [16_000, 27_000, 'GBP', true],
+    ]);
+    expect(figures('Costs range from $2.5m (£1.3m) to $4m (£2.1m) a year.').map((f) => [f.value, f.valueHigh])).toEqual([
+      [2.5e6, 4e6],
+      [1.3e6, 2.1e6],
+    ]);
+  });
+});
