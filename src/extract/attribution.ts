@@ -32,18 +32,13 @@ const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 const VERB_LEADS = new Set('has have had also later previously earlier further now still then separately repeatedly'.split(' '));
 // "Deloitte is forecasting": a form of "be" leads only a verb in -ing (not a passive "is expected to").
 const BE = new Set('is are was were'.split(' '));
-// "Mr Howard is expected to say that": a future report, led by "is expected to" or "will".
-const FUTURE_LEADS = new Set('to expected set due likely will would'.split(' '));
 function leadStart(sentence: string, verbStart: number, progressive = false): number {
   let p = verbStart;
-  let future = false;
   while (p >= 2 && sentence.charCodeAt(p - 1) === 32) {
     let a = p - 1;
     while (a > 0 && /\w/.test(sentence[a - 1]!)) a--;
     const word = sentence.slice(a, p - 1);
-    const leads = VERB_LEADS.has(word) || ((progressive || future) && BE.has(word)) || (FUTURE_LEADS.has(word) && (word !== 'to' || p === verbStart));
-    if (!leads) break;
-    if (FUTURE_LEADS.has(word) && word !== 'to' && word !== 'will' && word !== 'would') future = true;
+    if (!VERB_LEADS.has(word) && !(progressive && BE.has(word))) break;
     p = a;
   }
   return p;
@@ -58,7 +53,6 @@ const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|aroun
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
 const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
 const ACCORDING = /\baccording to\s+/gi;
-const SURVEY_BY = /\b(?:survey|poll|study|research)\s+(?:carried\s+out|conducted|commissioned|compiled)\s+(?:by|for)\s+/gi;
 const DOCUMENT_OF = /^(?:(?:a|an|the|new|latest|official)\s+)*(?:forecasts?|figures|data|estimates?|table|report|survey|research|study|statistics|analysis)\s+(?:(?:drawn\s+up|published|compiled|released|issued|produced)\s+)?(?:from|by|of)\s+/i;
 const PUT_HINT = /put/i;
 const DEMONYM_CLAIMS = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
@@ -83,11 +77,6 @@ export function findSources(sentence: string): Source[] {
     const at = who ? after.indexOf(who) : -1;
     if (who && at >= 0 && CLAUSE_AFTER.test(after.slice(at + who.length))) continue;
     if (who) add(who, m.index + 1, m.index + m[0].length, m[1]!.toLowerCase(), m.index + m[0].length, true);
-  }
-  // "In the survey carried out by ICM Research, 14% …": the body behind the survey says so.
-  if (/\b(?:carried out|conducted|commissioned|compiled) (?:by|for) /.test(sentence)) for (const m of matchesOf(SURVEY_BY, sentence)) {
-    const who = forwardName(sentence.slice(m.index + m[0].length));
-    if (who) add(who, m.index, m.index + m[0].length, 'surveyed', m.index + m[0].length);
   }
   if (sentence.includes(' that')) for (const m of matchesOf(DEMONYM_CLAIMS, sentence)) {
     const country = DEMONYMS[m[1]!.toLowerCase()];
@@ -154,8 +143,6 @@ function hasEstimateOf(sentence: string): boolean {
 const OWNER_OF_FIGURES = /^(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s?\s+(?:figures|data|statistics|estimates|research)$/u;
 function adder(out: Source[], sentence: string) {
   return function (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean): void {
-    // "A National Audit Office report on the 20 biggest projects says": the report, not what it is on.
-    who = who.replace(/^(.*?\b(?:report|survey|study|poll|review|analysis|research))\s+(?:on|about|into|for)\s+.*$/i, '$1');
     if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
     // "…, ahead of IMF forecasts": a phrase led by a preposition is no one's subject.
     if (/^(?:ahead|in|on|at|of|below|above|than|against|despite|after|before|with|by|for|from|under|over)\s/.test(who)) return;
@@ -197,14 +184,13 @@ function describedSource(before: string): { who: string; start: number } | undef
   return poll ? { who: poll[1]!.trim().replace(/^(?:A|An|The)\s+/, ''), start: poll.index } : undefined;
 }
 const EVIDENCE_VERB = /^(?:found|finds|showed|shows|show|revealed|reveals)$/;
-const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research|results|findings|minutes(?:\s+of\s+the\s+meeting)?)$/i;
+const EVIDENCE_HEAD = /\b(?:figures|statistics|data|survey|surveys|poll|polls|census|report|reports|study|studies|research|minutes(?:\s+of\s+the\s+meeting)?)$/i;
 // "trials showed", "a study found", "Revisions showed": evidence, not a source a reader can check. A named
 // body ("a survey by Quorvex found") or published figures ("figures showed") are.
 function namesEvidence(who: string, start: number): boolean {
   const words = who.split(' ');
   // "It found that …": a pronoun stands for the study named before it (the tracker resolves it).
-  // "Results of a consultation exercise showed": the head before its complement names the evidence.
-  return EVIDENCE_HEAD.test(who) || EVIDENCE_HEAD.test(who.replace(/\s+(?:of|for|by|on|into|about|from)\s+.*$/i, '')) || /^(?:it|they)$/i.test(who) || words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || start > 0));
+  return EVIDENCE_HEAD.test(who) || /^(?:it|they)$/i.test(who) || words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || start > 0));
 }
 // ", union leaders told a news agency." closes its sentence like ", they said": the object is a short
 // noun phrase (who was told), followed by nothing but time and place.

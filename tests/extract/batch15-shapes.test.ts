@@ -311,14 +311,3 @@ describe('a range restated in another currency at both ends', () => {
     ]);
   });
 });
-
-describe('sources of surveys and of speeches to come', () => {
-  it('reads "X is expected to say that" as X\'s claim', () => {
-    expect(figures('Mr Smith is expected to say that around £5bn will be available.')[0]!.attribution).toBe('Mr Smith');
-  });
-
-  it('takes the body behind "the survey carried out by X" and "Results of a consultation showed"', () => {
-    expect(figures('In the survey carried out by Opinion Co, 14% of people said they never voted.')[0]!.attribution).toBe('Opinion Co');
-    expect(figures('Results of a consultation showed 64 respondents out of 146 agreed.')[0]!.attribution).toBe('Results of a consultation');
-  });
-});
