@@ -104,6 +104,9 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     const end = windowStart + m.index + m[0].length;
     // "Group shares added 2.4%": "added" right before the figure is a gain, not a report.
     if (/^added$/i.test(m[0]) && /^\s*$/.test(before.slice(end))) continue;
+    // "The deficit is thought to be 10%", "demand was predicted to be 14% above": a passive that raises
+    // its subject, not a report by it.
+    if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(before.slice(Math.max(0, windowStart + m.index - 8), windowStart + m.index)) && /^\s+to\b/i.test(before.slice(end))) continue;
     // "Fears of a slowdown cut 3%": a noun before "of", not a verb of saying.
     if (/^(?:fears?|estimates?|forecasts?|shows?)$/i.test(m[0]) && /^\s+of\b/i.test(before.slice(end))) continue;
     clauseStart = end;

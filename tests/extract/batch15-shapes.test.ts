@@ -311,3 +311,11 @@ describe('a range restated in another currency at both ends', () => {
     ]);
   });
 });
+
+describe('passives that raise their subject', () => {
+  it('reads "X is thought to be N" and "X was predicted to be N" as X', () => {
+    expect(figures('The deficit is thought to be more than 10%.')[0]!.counted).toBe('deficit');
+    expect(figures('Demand for gas was predicted to be about 14% above normal.')[0]!.counted).toBe('Demand');
+    expect(figures('Officials said 40 people died.')[0]).toMatchObject({ counted: 'people', attribution: 'Officials' });
+  });
+});
