@@ -63,7 +63,7 @@ export function findSources(sentence: string): Source[] {
   const add = adder(out, sentence);
   // Cheap substring checks first: most sentences have none of these constructions.
   if (sentence.includes('ccording to')) for (const m of matchesOf(ACCORDING, sentence)) {
-    // "according to forecasts from the Ministry of Commerce", "according to a table drawn up by Le Figaro":
+    // "according to estimates from the trade ministry", "according to a list compiled by a newspaper":
     // the body that made the document is the source.
     const rest = sentence.slice(m.index + m[0].length);
     const document = DOCUMENT_OF.exec(rest);

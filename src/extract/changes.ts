@@ -198,7 +198,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "$412bn in the 12 months to September and $377bn in the previous year": the earlier level, told after.
+    // "$500bn in the year to June and $450bn in the previous year": the earlier level, told after.
     const andEarlier = b && !a.fact.previous && !b.fact.direction && comparable(a.fact, b.fact) && /^[^;:]{0,80}?\s+and\s+$/.test(ab) && /^\s+in\s+the\s+(?:previous|prior|preceding)\s+(?:year|quarter|period|month|12\s+months)\b|^\s+a\s+year\s+(?:earlier|before)\b/i.test(s.slice(b.end, b.end + 40));
     if (b && andEarlier) {
       a.fact.previous = b.fact.value;
@@ -206,7 +206,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "Last year I was 91kg, now I am 86.9kg", "more than 4.1 million - but that had dropped to 2.7 million",
+    // "In May I weighed 95kg, now I am 90kg", "over 5 million buyers - but that had fallen to 3 million",
     // "the minimum age of 21 … would be reduced to 18": the earlier level, then the one it became.
     const became = b && !b.fact.previous && !b.fact.isChange && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value ? BECAME.exec(ab) : null;
     if (b && became) {
@@ -235,7 +235,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "£35bn - £2.5bn less than the £37.5bn predicted": a level, by how much it missed, and the forecast it missed.
+    // "£40bn - £3bn less than the £43bn forecast": a level, by how much it missed, and the forecast it missed.
     const missed = b && c && !a.fact.direction && comparable(a.fact, b.fact) && comparable(a.fact, c.fact) && /^\s*(?:[-–—]|,)\s*$/.test(ab) ? /^\s+(?:(less|lower|fewer|below)|more|higher|above)\s+(?:than\s+)?(?:the\s+)?$/i.exec(s.slice(b.end, c.start)) : null;
     if (b && c && missed && /^\s+(?:predicted|forecast|expected|planned|estimated|budgeted|projected)\b/i.test(s.slice(c.end, c.end + 20))) {
       setChange(a.fact, missed[1] ? 'down' : 'up', b.fact);
@@ -302,7 +302,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
   }
   carryToNextLevel(s, placed, gone);
-  // "fell from 97p ($1.87) to 44p": a folded earlier level takes its bracketed restatement with it.
+  // "dropped from 80p ($1.50) to 30p": a folded earlier level takes its bracketed restatement with it.
   for (let i = 1; i < placed.length; i++) {
     if (placed[i]!.fact.conversion && gone.has(placed[i - 1]!) && !placed[i - 1]!.fact.conversion) gone.add(placed[i]!);
   }
@@ -396,7 +396,7 @@ function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
       copyFacts(a.fact, b.fact);
       continue;
     }
-    // "between $30,000 (£16,000) and $50,000 (£27,000)": the bracketed range sits inside the range it restates.
+    // "between $20,000 (£11,000) and $40,000 (£22,000)": the bracketed range sits inside the range it restates.
     const inside = b.start > a.start && b.end <= a.end && a.fact.valueHigh !== undefined && b.fact.valueHigh !== undefined;
     if (inside && (a.fact.unit ?? null) !== (b.fact.unit ?? null)) {
       b.fact.conversion = true;

@@ -80,7 +80,7 @@ export function countedFromContext(s: string, start: number, end: number, money:
     // "will pay $2bn as part of the settlement".
     const partOf = /^(?:\s*\([^()]{1,30}\))?\s+as\s+part\s+of\s+(?:(?:the|a|an|its|their)\s+)?/i.exec(after);
     if (partOf) return countedAfter(s, end + partOf[0].length, true)?.text;
-    // "started to pay dividends - $53m in 2000 and almost $1bn in 2001": the plural before the dash.
+    // "began paying dividends - $40m in 2001 and $900m in 2002": the plural before the dash.
     const dashed = /\b([a-z]{3,}s)\s+[-–—]\s+(?:(?:about|around|some|nearly|almost|just|only|over)\s+)?$/.exec(before);
     if (dashed && !/^(?:amounts|terms|levels|numbers|years|months|weeks|days|times|has|was|is|does)$/.test(dashed[1]!)) return dashed[1];
     const putTo = PUT_TO.exec(after);

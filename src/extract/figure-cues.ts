@@ -10,10 +10,10 @@ export const MEASURED_SUBJECT = new RegExp(`\\b(?:${MEASURED})$`, 'i');
 export const MEASURED_SUBJECT_HINT = new RegExp(MEASURED, 'i');
 export const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|terabytes|tonnes|tons|barrels|litres|gallons|acres|hectares|kilos|kilograms)$/i;
 
-// "…, but they were 30% higher", "and for the year it came in at 4.4%" too.
+// "…, but they were 20% up", "and over the year it came in at 5.1%" too.
 export const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—]|\s(?=and\s))\s*(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had|came|stood|ended|closed)|they\s+(?:are|were|will|would|could|should|may|might|have|had))\b[^,;]*$/i;
 export const AMONG = /\bAmong\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+$/;
-// "US growth would reach 4.4% in 2004, but fall to 3.3%": a movement verb with no subject of its own too.
+// "Output should hit 3% this year, but slip to 2%": a movement verb with no subject of its own too.
 export const ELIDED_SUBJECT = /[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might|(?:fall|rise|drop|climb|grow|slip|ease|slow|reach|hit)(?:s|ed)?|fell|rose|grew|slowed)\b[^,;]*$/i;
 
 export const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;

@@ -169,7 +169,7 @@ function figureFrom(
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
   if (!counted && unit && PHYSICAL_UNIT.test(unit)) counted = ofHead(`${s.slice(Math.max(0, qStart - 60), qStart).trimEnd()} `);
-  // "53% of over-65s", "17% of 18 to 24 year olds": an age group is what the share counts.
+  // "60% of over-70s", "12% of 16 to 21 year olds": an age group is what the share counts.
   if (!counted && unit === '%') counted = /^\s+of\s+((?:over|under)[- ]?\d{2}s|\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds)\b/i.exec(afterNum)?.[1];
   // "12% of voters", "53 of the 169 seats", "£2.5m in prize money", "three years in captivity".
   if (!counted) {
@@ -211,7 +211,7 @@ function figureFrom(
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.3% shrinkage over the last six months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
-    // "GDP rose 2% in 2004, after a 31% decline in 2003", "0.1% growth was revised to a 0.3% decline":
+    // "Output rose 4% in 2001, after a 20% decline in 2000", "0.2% growth was revised to a 0.5% decline":
     // a move of nothing named is a move of what the figure before measured.
     else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
   }
@@ -236,7 +236,7 @@ function figureFrom(
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
-  // "The auction made a total of $1.1m": with nothing else named, the total is what the figure is.
+  // "The sale raised a total of $2m": with nothing else named, the total is what the figure is.
   if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.
   if (!counted && unit && (unit === '%' || /^[A-Z]{3}$/.test(unit))) counted = IN_WHAT.exec(afterNum)?.[1];

@@ -34,7 +34,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
   if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
   if (/[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
-  // "the veteran film-maker, 68, won", "the Wales striker, 30, with": a person described, then the age between commas.
+  // "the veteran director, 70, took", "the Irish winger, 27, and": a person described, then the age between commas.
   return n.value >= 15 && /\b(?:[Tt]he|[Aa])\s+(?:[\w'’-]+\s+){0,3}(?:[a-z]+-)?(?:maker|star|striker|player|singer|actor|actress|director|veteran|defender|midfielder|forward|winger|keeper|goalkeeper|captain|manager|boss|coach|chairman|founder|father|mother|woman|man|boy|girl|musician|rapper|presenter|comedian|writer|author|novelist|politician|minister|executive|entrepreneur),\s$/.test(before) && /^,/.test(s.slice(n.end, n.end + 1));
 }
 

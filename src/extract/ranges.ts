@@ -32,7 +32,7 @@ export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] 
   for (let i = 0; i < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1];
-    // "between $30,000 (£16,000) and $50,000 (£27,000)": a range restated in brackets at both ends is
+    // "between $20,000 (£11,000) and $40,000 (£22,000)": a range restated in brackets at both ends is
     // two ranges, the second in the other currency.
     const restated = b ? restatedRange(s, a, b, found[i + 2], found[i + 3]) : undefined;
     if (restated) {

@@ -153,7 +153,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const antecedent = phrase(words.slice(Math.max(from + 1, verb - 5), verb - 1).join(' '));
       if (antecedent) return { text: antecedent, end: start };
     }
-    // "The number of people connected to broadband jumped", "The amount of data that can be stored has
+    // "The number of homes linked to cable rose", "The amount of music a player can hold has
     // grown": a measure's name opens the clause, and a participle or relative clause inside it is no boundary.
     if (verb > 2 && MEASURE_HEAD.test(words.slice(0, 3).join(' ')) && !words.slice(0, verb).some((w, j) => /\d/.test(w) || (/^(?:and|but|while)$/i.test(w) && words.slice(3, j).some(pastVerb)))) {
       const rel = words.slice(0, verb).findIndex((w) => /^(?:which|that|who)$/i.test(w));
@@ -170,7 +170,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
         break;
       }
       // "dropped by 0.2% and garden centre sales dipped": a figure and "and" close the clause before.
-      // "… broke the 100,000 barrier and the number of new viruses grew": so does "and the" after a verb.
+      // "… passed the 50,000 mark and the count of new worms rose": so does "and the" after a verb.
       const andThe = /^(?:the|its|their)$/i.test(words[k + 1] ?? '') && words.slice(1, k).some(pastVerb);
       if (k < verb - 2 && /^(?:and|but|while|whereas)$/i.test(words[k]!) && k > 0 && ((/\d/.test(words[k - 1]!) && !/^(?:19|20)\d\d$/.test(words[k - 1]!)) || (andThe && /^and$/i.test(words[k]!)))) {
         boundary = k;
@@ -292,7 +292,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   // "stay on hold at 4.75%": after a preposition only an -ing form can be a verb.
   if (k > 0 && !/ing$/.test(l) && /^(?:on|in|at|of|for|with|from|by|into)$/i.test(words[k - 1]!)) return false;
   // "grown more than expected": after "than" or "as", a participle is no verb of the clause.
-  // ("… more than doubled to 7.5 million" is the clause's verb, though.)
+  // ("… more than doubled to 4 million" is the clause's verb, though.)
   if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!) && !/^(?:doubled|tripled|trebled|quadrupled|halved)$/i.test(l)) return false;
   // "estimated rebuilding costs at $3bn": after an -ing word, "costs" is a noun.
   if (k > 0 && /^costs?$/.test(l) && /ing$/i.test(words[k - 1]!)) return false;
@@ -317,7 +317,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 }
 
 function phrase(text: string): string | undefined {
-  // "the number of Britons dead or missing in the flood": what is numbered is the head, however long.
+  // "the number of tourists hurt or missing after the storm": what is numbered is the head, however long.
   text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"

@@ -18,7 +18,7 @@ describe('a level that continues the clause before it', () => {
 
   it('reads "but they were N%" and "it came in at N%" as the measure before', () => {
     expect(counted('Stockpiles fell 0.5% month on month, but they were 30% higher than a year before.')[1]).toEqual(['30%', 'Stockpiles']);
-    expect(counted('Output was 3% in the spring quarter and for the year it came in at 4.1%.')[1]).toEqual(['4.1%', 'Output']);
+    expect(counted('Output was 3% in the spring and in the full year it came in at 4.1%.')[1]).toEqual(['4.1%', 'Output']);
   });
 
   it('reads "X would reach A, but fall to B" as X both times', () => {
@@ -46,7 +46,7 @@ describe('words that say nothing of what is counted', () => {
   it('reads units by the subject that sold them', () => {
     expect(counted('Sales totalled 2.1 million units worldwide in 2004.')).toEqual([['2.1 million', 'Sales']]);
     expect(counted('Its sales rose 4.1% to 1.9 million units.')).toEqual([['1.9 million', 'sales']]);
-    expect(counted('Acme has sold more than 800,000 units in Japan.')).toEqual([['more than 800,000', 'units']]);
+    expect(counted('Acme has sold over 650,000 units in Korea.')).toEqual([['over 650,000', 'units']]);
   });
 
   it('keeps "total" when nothing else names what a total is of', () => {
@@ -54,13 +54,13 @@ describe('words that say nothing of what is counted', () => {
   });
 
   it('reads money by what it is put to ("is earmarked for", "went on developing")', () => {
-    expect(counted('A total of 24 trillion pesos is earmarked for subsidies for the poor.')).toEqual([['24 trillion pesos', 'subsidies']]);
+    expect(counted('A total of 24 trillion pesos is earmarked for grants to farmers.')).toEqual([['24 trillion pesos', 'grants']]);
     expect(counted('Some £12m went on developing the software.')).toEqual([['Some £12m', 'software']]);
     expect(counted('Around £5bn will be available for tax cuts, he said.')).toEqual([['Around £5bn', 'tax cuts']]);
   });
 
   it('reads an index level by the average it measures, not by the points it moved', () => {
-    expect(counted('The Dow Jones Industrial average closed down 0.9 points, or 0.01%, at 10,400.2.')).toEqual([['10,400.2', 'Dow Jones Industrial average']]);
+    expect(counted('The Acme Transport average ended down 0.9 points, or 0.01%, at 10,400.2.')).toEqual([['10,400.2', 'Acme Transport average']]);
   });
 });
 
@@ -88,7 +88,7 @@ describe('the noun a move or a payment belongs to', () => {
   });
 
   it('never reads a rate\'s adjectives or "overall" as what is counted', () => {
-    expect(counted('The economy grew at a respectable annual rate of 3.5% in the summer.')).toEqual([['3.5%', 'economy']]);
+    expect(counted('The economy expanded at a healthy yearly rate of 3.5% in the summer.')).toEqual([['3.5%', 'economy']]);
     expect(counted("Japan's economy grew 2.4% overall last year.")).toEqual([['2.4%', "Japan's economy"]]);
   });
 });
@@ -119,7 +119,7 @@ describe('units, ages and estimates', () => {
 
 describe('longer phrases and two-part times', () => {
   it('reads "the number of X …" as X however long the subject', () => {
-    expect(figures('Minister Jo Smith said the number of Britons dead or missing in the flood have reached 310.')[0]!.counted).toBe('Britons dead or missing');
+    expect(figures('Minister Jo Smith said the number of tourists hurt or missing in the storm has reached 310.')[0]!.counted).toBe('tourists hurt or missing');
   });
 
   it('reads "N% of the remaining M Xs" as X', () => {
@@ -127,7 +127,7 @@ describe('longer phrases and two-part times', () => {
   });
 
   it('reads money that "would go on" or is "to fill" something as that thing', () => {
-    expect(counted('Of that, £20 billion would go on spending plans, with £7 billion to fill the black hole.')).toEqual([['£20 billion', 'spending plans'], ['£7 billion', 'black hole']]);
+    expect(counted('Of this, £18 billion would go on school plans, with £6 billion to fill the funding gap.')).toEqual([['£18 billion', 'school plans'], ['£6 billion', 'funding gap']]);
   });
 
   it('gives the seconds of "a time of four minutes 12.35 seconds" to the time', () => {
@@ -156,7 +156,7 @@ describe('scores, decades and shirt numbers', () => {
   it('reads set scores side by side and results after "routed", "victors" or "triumphing" as scores', () => {
     expect(figures('Brown routed Green 6-1 6-0.').map((f) => [f.raw, f.unit])).toEqual([['6-1', 'score'], ['6-0', 'score']]);
     expect(figures('England were 42-6 victors.').map((f) => [f.raw, f.unit])).toEqual([['42-6', 'score']]);
-    expect(figures('The Kiwis, triumphing 22-3 in Sydney, went home.').map((f) => [f.raw, f.unit])).toEqual([['22-3', 'score']]);
+    expect(figures('The visitors, triumphing 31-7 in Perth, flew home.').map((f) => [f.raw, f.unit])).toEqual([['31-7', 'score']]);
   });
 
   it('keeps "5-10%" a range', () => {
@@ -198,7 +198,7 @@ describe('earlier levels', () => {
 describe('measures named by "the number of" and ages told in the first person', () => {
   it('reads "the number of X connected to Y jumped" and "the amount of X that …" whole', () => {
     expect(figures('The number of homes linked to cable jumped by 31% in a year.')[0]!.counted).toBe('homes linked');
-    expect(figures('The amount of music that can be stored has grown by 300%.')[0]!.counted).toBe('amount of music');
+    expect(figures('The amount of music which players can hold has risen by 300%.')[0]!.counted).toBe('amount of music');
   });
 
   it('reads "more than doubled to" as the verb, and leaves "more than" out of the subject', () => {
@@ -219,12 +219,12 @@ describe('what money pays for, and "-plus"', () => {
     expect(figures('The buyer will pay $80 for each Stentco share.')[0]!.counted).toBe('Stentco share');
   });
 
-  it('reads "pay dividends - $53m in 2000 and almost $1bn in 2001" as dividends', () => {
-    expect(counted('Acme began to pay dividends - $50m in 2000 and almost $1bn in 2001 - and cut debt.')).toEqual([['$50m', 'dividends'], ['almost $1bn', 'dividends']]);
+  it('reads "pay dividends - $40m in 2001 and $900m in 2002" as dividends', () => {
+    expect(counted('Acme began paying dividends - $40m in 2001 and nearly $900m in 2002 - and cut debt.')).toEqual([['$40m', 'dividends'], ['nearly $900m', 'dividends']]);
   });
 
-  it('reads "the 200-plus banks" as more than 200 banks', () => {
-    expect(figures('It is kept afloat by the 200-plus banks it owes.')[0]).toMatchObject({ raw: '200-plus', value: 200, qualifier: 'more than', counted: 'banks' });
+  it('reads "the 300-plus lenders" as more than 300 lenders', () => {
+    expect(figures('It survives thanks to the 300-plus lenders it owes.')[0]).toMatchObject({ raw: '300-plus', value: 300, qualifier: 'more than', counted: 'lenders' });
   });
 });
 
@@ -236,7 +236,7 @@ describe('compound heads and clauses joined by "and the"', () => {
   });
 
   it('starts a new subject at "and the" after a verb of its own, and not inside a subject', () => {
-    expect(figures('The count of known worms broke the 90,000 barrier and the number of new worms grew by more than 40%.')[1]!.counted).toBe('new worms');
+    expect(figures('The tally of known worms passed the 90,000 mark and the count of new worms rose by more than 40%.')[1]!.counted).toBe('count of new worms');
     expect(figures('Prices of oil and the dollar rose 2%.')[0]!.counted).toBe('Prices of oil and the dollar');
   });
 });
@@ -246,11 +246,11 @@ describe('an earlier level, then the one it became', () => {
 
   it('reads "I was 92kg, now I am 87.1kg" and "the age of 21 … would be reduced to 18"', () => {
     expect(moves('Last year I was 92kg, now I am 87.1kg.')).toEqual([['87.1kg', 'down', 92]]);
-    expect(moves('He said the minimum age of 21 for an MP would be reduced to 18.')).toEqual([['18', 'down', 21]]);
+    expect(moves('She said the voting age of 18 for local polls would be lowered to 16.')).toEqual([['16', 'down', 18]]);
   });
 
-  it('keeps the first level of "N - but that had dropped to M" and gives M its previous value', () => {
-    expect(moves('The first part drew 4.2 million viewers - but that had dropped to 2.6 million by the end.')).toEqual([
+  it('keeps the first level of "N - but that had fallen to M" and gives M its previous value', () => {
+    expect(moves('The launch drew 4.2 million buyers - but that had fallen to 2.6 million by the end.')).toEqual([
       ['4.2 million', null, null],
       ['2.6 million', 'down', 4.2e6],
     ]);
@@ -262,9 +262,9 @@ describe('an earlier level, then the one it became', () => {
 });
 
 describe('sources behind documents and fears', () => {
-  it('takes the body behind "according to forecasts from X" and "a table drawn up by X"', () => {
-    expect(figures("Imports will be 100m tons, according to forecasts from the Ministry of Trade.")[0]!.attribution).toBe('Ministry of Trade');
-    expect(figures("He made 5m euros last year, according to a table drawn up by the Daily Planet.")[0]!.attribution).toBe('Daily Planet');
+  it('takes the body behind "according to estimates from X" and "a list compiled by X"', () => {
+    expect(figures("Imports will be 100m tons, according to estimates from the Trade Office.")[0]!.attribution).toBe('Trade Office');
+    expect(figures("He earned 5m euros in 2003, according to a list compiled by the Daily Planet.")[0]!.attribution).toBe('Daily Planet');
   });
 
   it('reads "X fears that" as X\'s claim, and "Fears of" as a noun', () => {
@@ -281,7 +281,7 @@ describe('file names and estimated earlier levels', () => {
   });
 
   it('folds ", an increase from an estimated N" into the level before', () => {
-    expect(figures('Analysts put sales at 4.6 million by 2008, an increase from an estimated 50,000 at the end of 2003.').map((f) => [f.raw, f.direction ?? null, f.previous ?? null])).toEqual([['4.6 million', 'up', 50_000]]);
+    expect(figures('Analysts see sales of 3.1 million by 2009, a rise from an estimated 50,000 today.').map((f) => [f.raw, f.direction ?? null, f.previous ?? null])).toEqual([['3.1 million', 'up', 50_000]]);
   });
 });
 
@@ -292,18 +292,18 @@ describe('fiscal years, weekday dates, sequels and missed forecasts', () => {
     expect(figures('Cars 2 and The Hulk took $400m.').map((f) => f.raw)).toEqual(['$400m']);
   });
 
-  it('reads "£35bn - £2.5bn less than the £37.5bn predicted" as one figure', () => {
-    expect(figures('Borrowing is £34bn - £2.4bn less than the £36.4bn predicted in March.').map((f) => [f.raw, f.direction ?? null, f.change ?? null, f.previous ?? null])).toEqual([
+  it('reads "£34bn - £2.4bn less than the £36.4bn forecast" as one figure', () => {
+    expect(figures('Borrowing is £34bn - £2.4bn below the £36.4bn forecast in May.').map((f) => [f.raw, f.direction ?? null, f.change ?? null, f.previous ?? null])).toEqual([
       ['£34bn', 'down', -2.4e9, 36.4e9],
     ]);
   });
 });
 
 describe('a range restated in another currency at both ends', () => {
-  it('reads "between $30,000 (£16,000) and $50,000 (£27,000)" as a range and its restatement', () => {
-    expect(figures('Tapes valued at between $30,000 (£16,000) and $50,000 (£27,000) did not sell.').map((f) => [f.value, f.valueHigh, f.unit, f.conversion ?? false])).toEqual([
-      [30_000, 50_000, 'USD', false],
-      [16_000, 27_000, 'GBP', true],
+  it('reads "between $20,000 (£11,000) and $40,000 (£22,000)" as a range and its restatement', () => {
+    expect(figures('Letters priced at between $20,000 (£11,000) and $40,000 (£22,000) found no buyer.').map((f) => [f.value, f.valueHigh, f.unit, f.conversion ?? false])).toEqual([
+      [20_000, 40_000, 'USD', false],
+      [11_000, 22_000, 'GBP', true],
     ]);
     expect(figures('Costs range from $2.5m (£1.3m) to $4m (£2.1m) a year.').map((f) => [f.value, f.valueHigh])).toEqual([
       [2.5e6, 4e6],
@@ -314,8 +314,8 @@ describe('a range restated in another currency at both ends', () => {
 
 describe('passives that raise their subject', () => {
   it('reads "X is thought to be N" and "X was predicted to be N" as X', () => {
-    expect(figures('The deficit is thought to be more than 10%.')[0]!.counted).toBe('deficit');
-    expect(figures('Demand for gas was predicted to be about 14% above normal.')[0]!.counted).toBe('Demand');
+    expect(figures('The shortfall is thought to be over 9%.')[0]!.counted).toBe('shortfall');
+    expect(figures('Demand for coal was forecast to be some 12% above normal.')[0]!.counted).toBe('Demand');
     expect(figures('Officials said 40 people died.')[0]).toMatchObject({ counted: 'people', attribution: 'Officials' });
   });
 });
