@@ -210,6 +210,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "the minimum age of 21 … would be reduced to 18": the earlier level, then the one it became.
     const became = b && !b.fact.previous && !b.fact.isChange && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value ? BECAME.exec(ab) : null;
     if (b && became) {
+      if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "the age of 21 … reduced to 18"
       b.fact.previous = a.fact.value;
       b.fact.direction = /reduc|cut|lower|drop|fall|fell|slip|decreas/i.test(became[0]) ? 'down' : /rais|increas|ris|rose|climb|grow|grew/i.test(became[0]) ? 'up' : b.fact.value > a.fact.value ? 'up' : 'down';
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;

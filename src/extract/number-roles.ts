@@ -28,6 +28,8 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
   if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
+  // "raising the retirement age for staff from 60 to 65": both ends are ages.
+  if (/\b(?:retirement|voting|pension|leaving|minimum|school-leaving)\s+age\b[^.;]{0,40}?\b(?:from|to)\s+(?:\d{1,3}\s+to\s+)?$/i.test(s.slice(Math.max(0, n.start - 70), n.start))) return true;
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age": a person's own age, told.
   const after = s.slice(n.end, n.end + 16);

@@ -38,7 +38,7 @@ const PHYSICAL: Array<[string, string]> = [
   ['km/h|kph|kmh', 'km/h'], ['mph|miles per hour', 'mph'],
   ['km|kilometres?|kilometers?', 'km'], ['miles?', 'miles'], ['cm|centimetres?|centimeters?', 'cm'], ['mm|millimetres?|millimeters?', 'mm'],
   ['sq ft|square (?:feet|foot)', 'sq ft'], ['sq m|square met(?:re|er)s?', 'sq m'], ['sq miles?|square miles?', 'sq miles'],
-  ['metres?|meters?', 'm'], ['ft|feet|foot', 'ft'], ['inch(?:es)?|in(?= tall| high| long| wide)', 'in'], ['sq km|square kilomet(?:re|er)s?', 'sq km'], ['hectares?', 'hectares'], ['acres?', 'acres'],
+  ['metres?|meters?', 'm'], ['ft|feet|foot', 'ft'], ['yards?|yds?', 'yards'], ['inch(?:es)?|in(?= tall| high| long| wide)', 'in'], ['sq km|square kilomet(?:re|er)s?', 'sq km'], ['hectares?', 'hectares'], ['acres?', 'acres'],
   ['kg|kilos?|kilograms?', 'kg'], ['tonnes?|tons?', 'tonnes'], ['lbs?', 'lb'], ['grams?', 'g'], ['mg|milligrams?', 'mg'], ['ml|millilitres?|milliliters?', 'ml'], ['barrels?', 'barrels'], ['litres?|liters?', 'litres'], ['gallons?', 'gallons'],
   ['GW|gigawatts?', 'GW'], ['MW|megawatts?', 'MW'], ['kWh', 'kWh'], ['kW|kilowatts?', 'kW'],
   ['°C|degrees? (?:Celsius|centigrade|C)\\b', '°C'], ['°F|degrees? (?:Fahrenheit|F)\\b', '°F'], ['degrees?', 'degrees'],

@@ -319,3 +319,15 @@ describe('passives that raise their subject', () => {
     expect(figures('Officials said 40 people died.')[0]).toMatchObject({ counted: 'people', attribution: 'Officials' });
   });
 });
+
+describe('yards and ages of rules', () => {
+  it('reads yards, written out or in a compound', () => {
+    expect(figures('He shot wide from 18 yards.')[0]).toMatchObject({ raw: '18 yards', unit: 'yards' });
+    expect(figures('A late 30-yard strike was saved.')[0]).toMatchObject({ raw: '30-yard', unit: 'yards', counted: 'strike' });
+  });
+
+  it('reads both ends of "the retirement age … from 60 to 65" and "the age of 18 … lowered to 16" as ages', () => {
+    expect(figures('Plans include raising the pension age for nurses from 60 to 66.')[0]).toMatchObject({ value: 66, unit: 'years', previous: 60 });
+    expect(figures('She said the voting age of 18 for local polls would be lowered to 16.')[0]).toMatchObject({ value: 16, unit: 'years', previous: 18 });
+  });
+});
