@@ -8,6 +8,7 @@ import type { RefDay } from './dates.ts';
 import { sentenceFigures, type SentenceContext } from './figures.ts';
 import { SurveyGroups } from './survey-shares.ts';
 import { Referents } from './referents.ts';
+import { resolveCurrencies } from './currency-country.ts';
 
 /** Figures in the given sentences; `sameValueCounted` lets "the 971 captures" borrow what 971 counted earlier. */
 export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay): FigureFact[] {
@@ -31,6 +32,7 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
       out.push(f);
     }
   }
+  if (out.some((f) => /\b(?:pesos?|rupees?)\b/i.test(f.raw))) resolveCurrencies(out, contexts.map((c) => c.text).join(' '));
   markRoundings(out);
   return out;
 }
