@@ -15,3 +15,13 @@ describe('pesos and rupees by the country named', () => {
     expect(figures('A ticket costs 300 rupees.')[0]!.unit).toBe('INR');
   });
 });
+
+describe('numeric character references left in text', () => {
+  it('reads "&#163;8m" as £8m and leaves markup and controls as written', () => {
+    expect(figures('City bid &#163;8m for the pair.')[0]).toMatchObject({ raw: '£8m', unit: 'GBP' });
+    const s = figures('A &#60;b&#62; tag, a &#7; bell and &#x20AC;5m.')[0]!.sentence;
+    expect(s).toContain('&#60;b&#62;');
+    expect(s).toContain('&#7;');
+    expect(s).toContain('€5m');
+  });
+});
