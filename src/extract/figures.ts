@@ -13,7 +13,7 @@ import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
 import { linkChanges } from './changes.ts';
 import { labelSpans, periodSpans } from './labels.ts';
-import { isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
+import { isAgeLimit, isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
 import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
 import { AMONG, ELIDED_SUBJECT, FOR_WHAT, IN_WHAT, MEASURED_SUBJECT, MEASURED_SUBJECT_HINT, MEASURE_OF, NUMBER_WORDS, PHYSICAL_UNIT, PRICE_CUE, PRONOUN_SUBJECT, UNIT_NOUNS, inheritsCounted } from './figure-cues.ts';
 
@@ -148,7 +148,10 @@ function figureFrom(
   const age = /^(?:-|\s+)(?:year|month)s?[- ]olds?\b/i.exec(afterNum); // also "5 years old", "an eleven year-old"
   if (age) counted = 'age';
   // "Jeffrey Royer, 41, fed …", "aged 57": an age given beside a name.
-  if (!unit && !age && isStatedAge(s, n)) {
+  if (!unit && !age && isAgeLimit(s, n)) {
+    unit = 'years';
+    counted = 'age limit';
+  } else if (!unit && !age && isStatedAge(s, n)) {
     unit = 'years';
     counted = 'age';
   }

@@ -23,13 +23,20 @@ export function isPronounOne(lead: string, after: string): boolean {
   return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
 }
 
+/**
+ * "raising the retirement age for staff from 60 to 65", "the minimum age of 21 … reduced to 18": an
+ * age a rule sets, in years. Unlike an age beside a name it is the rule-maker's fact, not the writer's.
+ */
+export function isAgeLimit(s: string, n: NumberMention): boolean {
+  if (!/^\d{1,3}$/.test(n.raw) || n.value < 1 || n.value > 110) return false;
+  return /\b(?:retirement|voting|pension|leaving|minimum|school-leaving)\s+age\b[^.;]{0,40}?\b(?:from|to|of)\s+(?:\d{1,3}\s+to\s+)?$/i.test(s.slice(Math.max(0, n.start - 70), n.start));
+}
+
 export function isStatedAge(s: string, n: NumberMention): boolean {
   if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
   if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
-  // "raising the retirement age for staff from 60 to 65": both ends are ages.
-  if (/\b(?:retirement|voting|pension|leaving|minimum|school-leaving)\s+age\b[^.;]{0,40}?\b(?:from|to)\s+(?:\d{1,3}\s+to\s+)?$/i.test(s.slice(Math.max(0, n.start - 70), n.start))) return true;
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age": a person's own age, told.
   const after = s.slice(n.end, n.end + 16);
