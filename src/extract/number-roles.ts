@@ -29,7 +29,8 @@ export function isPronounOne(lead: string, after: string): boolean {
  */
 export function isAgeLimit(s: string, n: NumberMention): boolean {
   if (!/^\d{1,3}$/.test(n.raw) || n.value < 1 || n.value > 110) return false;
-  return /\b(?:retirement|voting|pension|leaving|minimum|school-leaving)\s+age\b[^.;]{0,40}?\b(?:from|to|of)\s+(?:\d{1,3}\s+to\s+)?$/i.test(s.slice(Math.max(0, n.start - 70), n.start));
+  // ("the voting age to 16", with nothing between, is read as an age below.)
+  return /\b(?:retirement|voting|pension|leaving|minimum|school-leaving)\s+age\s[^.;]{1,40}?\b(?:from|to)\s+(?:\d{1,3}\s+to\s+)?$/i.test(s.slice(Math.max(0, n.start - 70), n.start));
 }
 
 export function isStatedAge(s: string, n: NumberMention): boolean {
