@@ -1,38 +1,9 @@
-import { keptFigures, withArticles, type FactArticleRow, type FactRow, type FigureFilter } from '../facts.ts';
+import { keptFigures, withArticles, type FactRow, type FigureFilter } from '../facts.ts';
+import { FIGURE_WALK_DOCS, FIRST_DOCS, walkFigures, type MatchRow } from './figure-walk.ts';
 import type { ArticleHit } from '../tenant-search.ts';
 import type { SearchApi, TenantSearchApi } from '../types.ts';
 import { toTsquery, type MatchQuery } from '../match.ts';
 import { prepared, rows, type Queryable } from './query.ts';
-
-/** As on SQLite (tenant-search.ts): an answer reads at most this many of the tenant's matching articles for figures. */
-const FIGURE_WALK_DOCS = 400;
-/**
- * Figures documents come with the matches for the newest this many, and the rest a batch at a
- * time only when those did not give enough figures: reading documents is most of what an answer
- * costs the server, and most answers have their figures from the first hundred or so articles.
- */
-const FIRST_DOCS = 128;
-
-/**
- * How many more figures documents a walk that has read `read` of them and kept `kept` figures of
- * the `limit` it wants should ask for: as many as the rate so far says it needs, and half as many
- * again. A document too many costs the server a read; one too few costs another round trip, which
- * on a busy machine waits twice for a CPU, so broad topics (2 or 3 batches with a fixed doubling
- * size) now mostly take one.
- */
-export function moreDocs(read: number, kept: number, limit: number): number {
-  if (read === 0) return FIRST_DOCS;
-  if (kept === 0) return FIGURE_WALK_DOCS;
-  return Math.max(32, Math.ceil((1.5 * (limit - kept) * read) / kept));
-}
-
-/** A match with what an answer cites it by, and its figures document once someone asked for it (null: it has none). */
-interface MatchRow extends FactArticleRow {
-  /** Its headline alone matches the query searched for. */
-  title_hit: boolean;
-  /** Undefined until asked for. */
-  figures: string | null | undefined;
-}
 
 /** One search's newest matches; fewer rows than the limit asked for are all the matches there are. */
 interface Matches {
@@ -102,14 +73,7 @@ class PgTenantSearch implements TenantSearchApi {
 
   /** As SQLite's: the figures `filter` takes from the newest matching articles, until `limit`; identical rows. */
   async recentFigures(match: MatchQuery, limit: number, filter: FigureFilter = {}): Promise<FactRow[]> {
-    const found = await this.newest(match, FIGURE_WALK_DOCS, FIRST_DOCS);
-    const out: FactRow[] = [];
-    for (let i = 0; i < found.length && out.length < limit; i++) {
-      if (found[i]!.figures === undefined) await this.fillDocs(found.slice(i, i + moreDocs(i, out.length, limit)));
-      const m = found[i]!;
-      out.push(...withArticles(keptFigures([{ article_id: m.article_id, figures: m.figures ?? null }], filter), [m]));
-    }
-    return out.slice(0, limit);
+    return walkFigures(await this.newest(match, FIGURE_WALK_DOCS, FIRST_DOCS), limit, filter, (rows) => this.fillDocs(rows));
   }
 
   async recentTitleFigures(match: MatchQuery, articleLimit: number): Promise<FactRow[]> {
