@@ -40,6 +40,9 @@ export function moreDocs(read: number, kept: number, limit: number): number {
  * more: they then arrive while the walk reads the rest, instead of after.
  */
 export async function walkFigures(found: readonly MatchRow[], limit: number, filter: FigureFilter, fill: (rows: readonly MatchRow[]) => Promise<void>): Promise<FactRow[]> {
+  // The rest of the answer acts on the same matches first: /summary then asks for its articles'
+  // facts, and the server reads them while this walk runs, instead of after it (5 to 10 ms).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const out: FactRow[] = [];
   let asked = found.findIndex((m) => m.figures === undefined);
   if (asked < 0) asked = found.length;
