@@ -8,7 +8,7 @@
 -- * The first window spans 32 times max_rows, not 16: a second window searches the whole GIN
 --   index again (3 to 10 ms for a broad topic at 100k articles), while a window twice as wide
 --   costs about 1 ms more. A topic found in 1 article in 32 now fills an answer in one window
---   (at 16, one in 16 was needed; the bench's topics are each in about 1 in 20).
+--   (at 16, one in 16 was needed; 13 of the bench's 20 topics are in about 1 in 20).
 -- * The query is parsed once: written inline, to_tsquery ran again for every row the index could
 --   not settle alone (phrases), each time parsing and stemming the whole topic.
 CREATE OR REPLACE FUNCTION tenant_matches(query text, titles_only boolean, tenant_id text, max_rows integer)
