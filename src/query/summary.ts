@@ -78,11 +78,16 @@ export async function summarize(store: Store, opts: SummaryOptions): Promise<Sum
   const maxChars = opts.maxChars ?? 2400;
   // One view for the whole answer: its figures walk the same narrowed matches as its articles.
   const search = store.search.forTenant(opts.tenant);
+  // The figures first: on PostgreSQL their search brings the first figures documents with the
+  // matches, and the articles' search below is then that same statement, not one of its own
+  // followed by another for the documents.
+  const figuresRead = findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
+  // Should the articles' search fail first, the figures are never awaited: their failure must not go unhandled.
+  if (figuresRead instanceof Promise) figuresRead.catch(() => undefined);
   const hits = (await searchArticles(search, q, maxArticles * 4)).filter((a) => isRelevant(a, q)).slice(0, maxArticles);
   hits.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id);
 
-  // Asked together: on PostgreSQL the figures' searches and the articles' facts are read at once.
-  const figuresRead = findFigures(store, { tenant: opts.tenant, topic: opts.topic, search });
+  // Asked while the figures are still read: on PostgreSQL both run at once.
   const factsRead = store.facts.forArticles(
     hits.map((h) => h.id),
     ['figure', 'claim'],

@@ -6,6 +6,20 @@ export type PoolClient = pg.PoolClient;
 const INT8 = 20;
 const TIMESTAMPTZ = 1184;
 
+// A time as PostgreSQL writes it in a session whose time zone is UTC: "2025-05-25 06:00:00.5+00".
+const UTC_TIMESTAMP = /^([1-9]\d{3}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * A timestamptz as an ISO 8601 string in UTC, to the millisecond, as `new Date(v).toISOString()`
+ * gives it. UTC times (the usual session time zone) are rewritten as text: an answer reads
+ * hundreds of rows, and a Date per row cost more than the rest of turning them into matches.
+ */
+export function isoTimestamp(v: string): string {
+  const m = UTC_TIMESTAMP.exec(v);
+  if (!m) return new Date(v).toISOString();
+  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+}
+
 /**
  * Values come back as the SQLite store gives them, so both stores can serve one interface: ids and
  * counts (int8) as numbers, not strings (ids stay far below 2^53), and times as ISO 8601 strings in
@@ -14,7 +28,7 @@ const TIMESTAMPTZ = 1184;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8) return (v: string) => Number(v);
-    if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
+    if (oid === TIMESTAMPTZ) return isoTimestamp;
     return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
   }) as typeof pg.types.getTypeParser,
 };

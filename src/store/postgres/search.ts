@@ -1,21 +1,14 @@
-import { keptFigures, withArticles, type FactArticleRow, type FactRow, type FigureFilter } from '../facts.ts';
+import { keptFigures, withArticles, type FactRow, type FigureFilter } from '../facts.ts';
+import { FIGURE_WALK_DOCS, FIRST_DOCS, walkFigures, type MatchRow } from './figure-walk.ts';
 import type { ArticleHit } from '../tenant-search.ts';
 import type { SearchApi, TenantSearchApi } from '../types.ts';
 import { toTsquery, type MatchQuery } from '../match.ts';
 import { prepared, rows, type Queryable } from './query.ts';
 
-/** As on SQLite (tenant-search.ts): an answer reads at most this many of the tenant's matching articles for figures. */
-const FIGURE_WALK_DOCS = 400;
-/**
- * Figures documents come with the matches for the newest this many, and the rest a batch at a
- * time only when those did not give enough figures: reading documents is most of what an answer
- * costs the server, and most answers have their figures from the first hundred or so articles.
- */
-const FIRST_DOCS = 128;
-
-/** A match with what an answer cites it by, and its figures document once someone asked for it (null: it has none). */
-interface MatchRow extends FactArticleRow {
-  figures?: string | null;
+/** One search's newest matches; fewer rows than the limit asked for are all the matches there are. */
+interface Matches {
+  rows: MatchRow[];
+  limit: number;
 }
 
 // Column names as facts.ts's FactArticleRow, so a match is the article of its own figures.
@@ -25,12 +18,14 @@ const MATCH_COLUMNS = `a.id AS article_id, a.title AS a_title, a.url AS a_url, a
 const MATCHES = `FROM tenant_matches($1, $2, $3, $4) WITH ORDINALITY AS m(article_id, rank)
   JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id`;
 
-// Named statements (query.ts): the tenant's newest matches with their citations, and the figures
-// documents of the first $5 of them (a document past those comes back undefined: not asked for);
-// and the documents of matches found earlier in the answer.
+// Named statements (query.ts): the tenant's newest matches with their citations, whether each one's
+// headline matches the query too (the query parsed once, as an InitPlan, not once per row), and the
+// figures documents of the first $5 of them (a document past those comes back undefined: not
+// asked for); and the documents of matches found earlier in the answer.
 const MATCHES_SQL = {
   name: 'answer_matches',
-  text: `SELECT ${MATCH_COLUMNS}, m.rank <= $5 AS with_doc, (SELECT d.figures_text FROM article_facts d WHERE d.article_id = a.id AND m.rank <= $5) AS figures
+  text: `SELECT ${MATCH_COLUMNS}, a.title_search @@ (SELECT to_tsquery('english', $1)) AS title_hit,
+    (SELECT d.figures_text FROM article_facts d WHERE d.article_id = a.id AND m.rank <= $5) AS figures
     ${MATCHES} ORDER BY m.rank`,
 };
 const DOCS_SQL = { name: 'answer_docs', text: 'SELECT article_id, figures_text AS figures FROM article_facts WHERE article_id = ANY($1::bigint[])' };
@@ -65,10 +60,11 @@ export class PgSearch implements SearchApi {
  * One answer's searches for one tenant, each one statement: the matches come with what the answer
  * cites them by, and with their figures when it wants figures, so an answer makes a round trip or
  * two per search instead of two per page of figures. It remembers each search's matches for the
- * rest of the answer (/summary's articles, then its figures), and so must not outlive a write.
+ * rest of the answer (/summary's articles, then its figures; /figures' headlines), also while the
+ * search still runs, and so must not outlive a write.
  */
 class PgTenantSearch implements TenantSearchApi {
-  private readonly matches = new Map<string, { rows: MatchRow[]; limit: number }>();
+  private readonly matches = new Map<string, Promise<Matches>>();
 
   constructor(
     private readonly db: Queryable,
@@ -77,21 +73,11 @@ class PgTenantSearch implements TenantSearchApi {
 
   /** As SQLite's: the figures `filter` takes from the newest matching articles, until `limit`; identical rows. */
   async recentFigures(match: MatchQuery, limit: number, filter: FigureFilter = {}): Promise<FactRow[]> {
-    const found = await this.newest(match, FIGURE_WALK_DOCS, FIRST_DOCS);
-    const out: FactRow[] = [];
-    for (let i = 0, batch = FIRST_DOCS; i < found.length && out.length < limit; i++) {
-      if (found[i]!.figures === undefined) {
-        await this.fillDocs(found.slice(i, i + batch));
-        batch *= 2;
-      }
-      const m = found[i]!;
-      out.push(...withArticles(keptFigures([{ article_id: m.article_id, figures: m.figures ?? null }], filter), [m]));
-    }
-    return out.slice(0, limit);
+    return walkFigures(await this.newest(match, FIGURE_WALK_DOCS, FIRST_DOCS), limit, filter, (rows) => this.fillDocs(rows));
   }
 
   async recentTitleFigures(match: MatchQuery, articleLimit: number): Promise<FactRow[]> {
-    const found = await this.newest({ ...match, titleOnly: true }, articleLimit, articleLimit);
+    const found = (await this.headlinesFromText(match, articleLimit)) ?? (await this.newest({ ...match, titleOnly: true }, articleLimit, articleLimit));
     await this.fillDocs(found);
     return withArticles(keptFigures(found.map((m) => ({ article_id: m.article_id, figures: m.figures ?? null })), {}), found);
   }
@@ -108,6 +94,22 @@ class PgTenantSearch implements TenantSearchApi {
   }
 
   /**
+   * The newest `n` matches whose headline matches, taken from this answer's search of whole
+   * articles for the same query when there is one (/figures asks for both at once): a headline
+   * that matches makes its article match too, so those matches hold every headline match newer
+   * than their oldest, and a second search of the index is spared. Undefined when there is no such
+   * search, or when it found fewer than n such headlines and did not reach the oldest match.
+   */
+  private async headlinesFromText(match: MatchQuery, n: number): Promise<MatchRow[] | undefined> {
+    const query = toTsquery(match);
+    const text = query ? this.matches.get(`all:${query}`) : undefined;
+    if (!text) return undefined;
+    const { rows, limit } = await text;
+    const hits = rows.filter((m) => m.title_hit);
+    return hits.length >= n || rows.length < limit ? hits.slice(0, n) : undefined;
+  }
+
+  /**
    * The tenant's newest `n` matches, the first `docs` with their figures documents when found
    * here. A short answer is every match there is, so it serves any later n. A search for articles
    * alone fetches a figure walk's worth, which the answer's figures will want next.
@@ -116,13 +118,24 @@ class PgTenantSearch implements TenantSearchApi {
     const query = toTsquery(match);
     if (!query) return [];
     const key = `${match.titleOnly ? 'title' : 'all'}:${query}`;
-    const known = this.matches.get(key);
-    if (known && (known.rows.length < known.limit || n <= known.limit)) return known.rows.slice(0, n);
+    const pending = this.matches.get(key);
+    if (pending) {
+      const known = await pending;
+      if (known.rows.length < known.limit || n <= known.limit) return known.rows.slice(0, n);
+    }
     const limit = Math.max(n, match.titleOnly ? 0 : FIGURE_WALK_DOCS);
-    const found = await prepared<MatchRow & { with_doc: boolean }>(this.db, MATCHES_SQL.name, MATCHES_SQL.text, [query, match.titleOnly === true, this.tenant, limit, docs]);
-    const rows = found.map(({ with_doc, figures, ...m }) => (with_doc ? { ...m, figures } : m));
-    this.matches.set(key, { rows, limit });
-    return rows.slice(0, n);
+    // Remembered before it is awaited, so a search the answer starts meanwhile can use it.
+    const search = this.search(query, match.titleOnly === true, limit, docs);
+    this.matches.set(key, search);
+    return (await search).rows.slice(0, n);
+  }
+
+  private async search(query: string, titleOnly: boolean, limit: number, docs: number): Promise<Matches> {
+    const rows = await prepared<MatchRow>(this.db, MATCHES_SQL.name, MATCHES_SQL.text, [query, titleOnly, this.tenant, limit, docs]);
+    // Past the first `docs` the document was not asked for (NULL there means nothing); marked in
+    // place, as a fresh object per row cost more than the rest of turning rows into matches.
+    for (let i = docs; i < rows.length; i++) rows[i]!.figures = undefined;
+    return { rows, limit };
   }
 
   /** The figures documents of those matches that were found without theirs, in one statement. */
