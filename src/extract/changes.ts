@@ -8,6 +8,7 @@
 import type { FigureFact } from './types.ts';
 import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
+import { markConversions } from './conversions.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
 
@@ -381,41 +382,4 @@ function setChange(level: FigureFact, dir: 'up' | 'down', change: FigureFact, mo
   level.change = sign(dir, change.value);
   const unit = change.unit ?? level.unit;
   if (unit) level.changeUnit = unit;
-}
-
-// "$1.13bn (£600m)", "12m (39ft)": a bracketed figure right after another, in a different unit.
-function markConversions(s: string, placed: Placed[], gone: Set<Placed>): void {
-  for (let i = 1; i < placed.length; i++) {
-    const a = placed[i - 1]!;
-    const b = placed[i]!;
-    if (gone.has(a)) continue;
-    const between = s.slice(a.end, b.start);
-    // "253m euros (£175m; $328m)": a second restatement in the same brackets restates the first figure too.
-    const second = a.fact.conversion && /^\s*[;,]\s*(?:about|around|roughly|approximately|some)?\s*$/.test(between) && /^[^()]{0,12}\)/.test(s.slice(b.end));
-    if (second) {
-      b.fact.conversion = true;
-      copyFacts(a.fact, b.fact);
-      continue;
-    }
-    // "between $20,000 (£11,000) and $40,000 (£22,000)": the bracketed range sits inside the range it restates.
-    const inside = b.start > a.start && b.end <= a.end && a.fact.valueHigh !== undefined && b.fact.valueHigh !== undefined;
-    if (inside && (a.fact.unit ?? null) !== (b.fact.unit ?? null)) {
-      b.fact.conversion = true;
-      copyFacts(a.fact, b.fact);
-      continue;
-    }
-    if (!/^\s*\(\s*(?:about|around|roughly|approximately|some|or|c\.|~)?\s*$/.test(between)) continue;
-    if (!/^\s*\)/.test(s.slice(b.end)) && !/^[^()]{0,20}\)/.test(s.slice(b.end))) continue;
-    if ((a.fact.unit ?? null) === (b.fact.unit ?? null)) continue;
-    b.fact.conversion = true;
-    copyFacts(a.fact, b.fact);
-  }
-}
-
-// A restatement says what the figure it restates says.
-function copyFacts(from: FigureFact, to: FigureFact): void {
-  for (const k of ['counted', 'countedKey', 'event', 'date', 'periodStart', 'periodEnd', 'attribution'] as const) {
-    if (from[k] !== undefined) (to as unknown as Record<string, unknown>)[k] = from[k];
-    else delete (to as unknown as Record<string, unknown>)[k];
-  }
 }
