@@ -330,6 +330,6 @@ describe('yards and ages of rules', () => {
     expect(figures('Plans include raising the pension age for nurses from 60 to 66.')[0]).toMatchObject({ value: 66, unit: 'years', previous: 60 });
     expect(figures('She said the voting age of 18 for local polls would be lowered to 16.')[0]).toMatchObject({ value: 16, unit: 'years', previous: 18 });
     // An age a rule sets is the speaker's fact, not the writer's: the source stays.
-    expect(figures('Minister Jo Smith said the minimum age of 21 for an MP would be reduced to 18.')[0]!.attribution).toBe('Jo Smith');
+    expect(figures('Minister Jo Smith said the minimum age of 20 for councillors would be cut to 17.')[0]!.attribution).toBe('Jo Smith');
   });
 });
