@@ -4,14 +4,15 @@
  * back at the measure of the sentence before, so the figure takes what the last figure there counted.
  */
 import type { FigureFact } from './types.ts';
+import { lend, remember, type Remembered } from './remembered.ts';
 
 const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:figure|number|total)$/i;
 // "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
 const POINTING = /^(?:(?:Now|But|And|So|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
 
 export class Referents {
-  private last: { counted: string; countedKey: string | undefined; sentenceIndex: number } | undefined;
-  private current: typeof this.last;
+  private last: Remembered | undefined;
+  private current: Remembered | undefined;
 
   apply(f: FigureFact): void {
     if (this.current && this.current.sentenceIndex !== f.sentenceIndex) this.last = this.current;
@@ -19,11 +20,7 @@ export class Referents {
     // "Twelve of them represent Labour": a part of the group the sentence before counted.
     const ofThem = !f.counted && /^\s+of\s+(?:them|those|these)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 12));
     const points = ofThem || (f.counted ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)));
-    if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) {
-      f.counted = this.last.counted;
-      if (this.last.countedKey) f.countedKey = this.last.countedKey;
-      else delete f.countedKey;
-    }
-    if (f.counted && !THE_FIGURE.test(f.counted)) this.current = { counted: f.counted, countedKey: f.countedKey, sentenceIndex: f.sentenceIndex };
+    if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) lend(f, this.last);
+    if (f.counted && !THE_FIGURE.test(f.counted)) this.current = remember(f, f.counted);
   }
 }

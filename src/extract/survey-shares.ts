@@ -4,6 +4,7 @@
  * ("44% of respondents"): a survey is reported a sentence at a time.
  */
 import type { FigureFact } from './types.ts';
+import { lend, remember, type Remembered } from './remembered.ts';
 
 // Only connectives, hedges and qualifiers before the share: it opens its clause as the subject.
 const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
@@ -22,17 +23,14 @@ export function isBareShare(f: FigureFact): boolean {
 
 /** Tracks the last share with a group, and lends that group to the bare shares after it. */
 export class SurveyGroups {
-  private last: { counted: string; countedKey: string | undefined; sentenceIndex: number } | undefined;
+  private last: Remembered | undefined;
 
   apply(f: FigureFact): void {
     if (f.unit !== '%') return;
     if (f.counted) {
-      this.last = { counted: f.counted, countedKey: f.countedKey, sentenceIndex: f.sentenceIndex };
+      this.last = remember(f, f.counted);
       return;
     }
-    if (this.last && f.sentenceIndex - this.last.sentenceIndex <= REACH && isBareShare(f)) {
-      f.counted = this.last.counted;
-      if (this.last.countedKey) f.countedKey = this.last.countedKey;
-    }
+    if (this.last && f.sentenceIndex - this.last.sentenceIndex <= REACH && isBareShare(f)) lend(f, this.last);
   }
 }
