@@ -12,11 +12,17 @@ const SMALL = String.raw`(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine
 
 // Relative time and match clocks: "six weeks ago", "two hours before", "with 10 minutes left".
 const RELATIVE = new RegExp(
-  String.raw`\b(?:(?:about|some|almost|nearly)\s+)?${SMALL}\s+(?:days|weeks|months|years)\s+(?:into|away)\b|\b\d{1,3}(?:,\d{3})+\s+years\s+(?:after|later|before|ago)\b|(?<!\b(?:for|take|takes|took|taking|taken|requires?|required|wait|waited|another|up\s+to)\s+)\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously|prior\s+to)\b|\b(?:after|with|on)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\b${SMALL}\s+years\s+on\b(?!\s+from)|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\bwith\s+(?:just\s+|only\s+)?\d[\d,]*\s?(?:m|metres|km|miles?)\s+(?:left|remaining|to\s+go)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b|\bin\s+(?:(?:about|around|some|another|the\s+next)\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)['’]\s*time\b|\b${SMALL}\s+(?:days|weeks|months|years|decades)\s+since\b`,
+  String.raw`\b(?:(?:about|some|almost|nearly)\s+)?${SMALL}\s+(?:days|weeks|months|years|games|matches|rounds|races|laps)\s+(?:into|away)\b|\b\d{1,3}(?:,\d{3})+\s+years\s+(?:after|later|before|ago)\b|(?<!\b(?:for|take|takes|took|taking|taken|requires?|required|wait|waited|another|up\s+to)\s+)\b(?:(?:more|less)\s+than\s+|about\s+|some\s+|almost\s+|nearly\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|seasons?)\s+(?:ago|earlier|later|before|after|beforehand|previously|prior\s+to)\b|\b(?:after|with|on)\s+${SMALL}\s+minutes?(?:\s+(?:left|remaining|to\s+go|to\s+play))?\b|\b${SMALL}\s+years\s+on\b(?!\s+from)|\bwith\s+${SMALL}\s+(?:laps?|holes?|overs?|games?|matches|races?|rounds?)\s+(?:left|remaining|to\s+go|to\s+play)\b|\bwith\s+(?:just\s+|only\s+)?\d[\d,]*\s?(?:m|metres|km|miles?)\s+(?:left|remaining|to\s+go)\b|\b${SMALL}\s+(?:days|weeks|months)\s+(?:to|until|before)\s+the\s+(?:next\s+|general\s+)?(?:election|poll|vote|referendum|deadline)\b|\bin\s+(?:(?:about|around|some|another|the\s+next)\s+)?(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)['’]\s*time\b|\b${SMALL}\s+(?:days|weeks|months|years|decades)\s+since\b`,
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
 const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
+// "in the last two elections", "the next two games against Spain": the number picks out which events
+// are meant, not how many there were. A side that won or lost them counts them ("lost their last two games").
+const REFERENCE_SETS = new RegExp(
+  String.raw`(?<!\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawn|drawing|beat|beaten|beats)\s+)\b(?:the|their|his|her|its|our|my|your)\s+(?:last|first|next|past|previous|final)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?(?:elections|polls|terms|games|matches|sets|races|rounds|seasons|tournaments|meetings|fixtures|outings|budgets|Budgets|parliaments|occasions|visits|editions|contests|fights|legs|tests|weekends)\b`,
+  'g',
+);
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
 // days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
@@ -97,6 +103,7 @@ export function labelSpans(s: string): Array<[number, number]> {
     for (const m of matchesOf(WORD_LABELS, s)) spans.push([m.index, m.index + m[0].length]);
   }
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline|time|since|into|away|years on)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:last|first|next|past|previous|final) [a-z]/.test(s)) for (const m of matchesOf(REFERENCE_SETS, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);

@@ -161,6 +161,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
             ? fractionMention(m[0], start, sentence)
             : wordMention(m[0], start, sentence);
     if (!mention) continue;
+    addHalf(sentence, mention);
     found.push(mention);
     // Word matches may be trimmed ("fifty and sixty" → "fifty"), so resume right after what was used.
     SCAN.lastIndex = mention.end;
@@ -172,6 +173,18 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
     found.sort((a, b) => a.start - b.start);
   }
   return mergeRanges(sentence, found);
+}
+
+// "15-and-a-half miles", "every five and a half months": the half belongs to the number, which must
+// not stop at "15". Left alone before a scale word ("two and a half million") and for ranges.
+const AND_A_HALF = /^[\s-]and[\s-]a[\s-]half\b(?![\s-](?:hundred|thousand|million|billion|times\b))/i;
+function addHalf(sentence: string, mention: NumberMention): void {
+  if (mention.valueHigh !== undefined || !Number.isInteger(mention.value)) return;
+  const half = AND_A_HALF.exec(sentence.slice(mention.end, mention.end + 16));
+  if (!half) return;
+  mention.value += mention.value < 0 ? -0.5 : 0.5;
+  mention.end += half[0].length;
+  mention.raw = sentence.slice(mention.start, mention.end);
 }
 
 const RATE_CONTEXT = /%|per ?cent|percentage|\brates?\b|\bpoll|\bsurvey|\bshare|\bindex|\b(?:FTSE|Dow|Nasdaq|Nikkei|Dax|CAC)\b|\byield/i;
