@@ -295,10 +295,12 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "rose to 2%", "jumped 76%", "lost 464,000 subscribers": a movement stated with one number.
     // "distances up to 4km": "up to" read as a bound is no movement.
+    // "slashed prices by up to 8%": the movement is the word before that "up".
     const bound = a.fact.qualifier === 'up to' && /^up\b/i.test(s.slice(before?.at ?? 0, (before?.at ?? 0) + 3));
+    const mover = bound ? movementBefore(s, moves, Math.max(0, before!.at - 60), before!.at) : before;
     // A score is a result, never a movement ("gaining revenge for a 51-15 defeat").
-    if (before && !bound && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, before.at, a.start)) {
-      a.fact.direction = before.dir;
+    if (mover && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, mover.at, bound ? before!.at : a.start)) {
+      a.fact.direction = mover.dir;
       // "rose to 2%" states the new level; "jumped 76%", "lost 464,000", "fell by 20,000" only the movement.
       if (!/\b(?:to|at|of)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|roughly|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 24), a.start))) a.fact.isChange = true;
     }

@@ -8,13 +8,15 @@ const UP_WORDS =
   'soared|soar|soars|surged|surge|surges|rallied|rebounded|leapt|leaped|leap|boosted|raised|raising|raise|raises|lift|lifts|lifting|lifted|added|adding|add|adds|doubled|' +
   'tripled|expanded|advanced|improved|widened|higher|up|rocketed|spiked|topped|reach|reaches|reached|reaching|strengthened|strengthening|lengthened|extended|' +
   'increasing|boost|boosts|boosting|expand|expands|expanding|recover|recovers|recovered|recovering|stretched|stretching|doubling|double|doubles|' +
-  'climbing|jumping|leaping|rocketing|surging|soaring|rallying|gaining|spiralling|spiraling|spiralled|improving|advancing|widening|swelled|swell|swells|swelling|ballooned|extend|extends|extending';
+  'climbing|jumping|leaping|rocketing|surging|soaring|rallying|gaining|spiralling|spiraling|spiralled|improving|advancing|widening|swelled|swell|swells|swelling|ballooned|extend|extends|extending|' +
+  'triple|triples|tripling|quadrupled|widen|widens|lengthen|lengthens|improve|improves|advance|advances|strengthen|strengthens';
 const DOWN_WORDS =
   'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slipped|slip|slips|slumped|slump|slumps|' +
   'slid|slide|slides|sliding|slipping|lost|lose|loses|losing|decreased|decrease|decreases|shrank|shrink|shrinks|shrunk|eased|ease|eases|plunged|plunge|plunges|' +
   'plummeted|tumbled|tumble|tumbles|sank|sink|sinks|cut|cuts|cutting|reduced|reduce|reduces|lowered|lower|slowed|slow|slows|slowing|narrowed|' +
   'down|halved|contracted|dipped|dip|dips|shed|sheds|downgraded|trimmed|slashed|weakened|weakening|shortened|axe|axes|axed|axing|dipping|dived|dive|dives|diving|' +
-  'reducing|lowering|slashing|shedding|trimming|shrinking|halving|narrowing|easing|sinking|tumbling|plunging|contracting|sunk|slid';
+  'reducing|lowering|slashing|shedding|trimming|shrinking|halving|narrowing|easing|sinking|tumbling|plunging|contracting|sunk|slid|' +
+  'trim|trims|slash|slashes|shorten|shortens|narrow|narrows|halve|halves|weaken|weakens|lowers';
 
 /** Every movement word, as one alternation for building patterns. */
 export const MOVEMENT_WORDS = `${UP_WORDS}|${DOWN_WORDS}`;

@@ -28,3 +28,16 @@ describe('halves written out', () => {
     expect(figures('The count doubles every four and a half months.')[0]).toMatchObject({ value: 4.5, unit: 'months' });
   });
 });
+
+describe('cuts and rises stated by what someone does', () => {
+  const dir = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null]);
+  it('reads the plain forms "trim" and "slash" as cuts', () => {
+    expect(dir('The treasury has to trim the deficit by 0.2 percentage points a year.')).toEqual([['0.2 percentage points', 'down']]);
+    expect(dir('Sellers may need to slash prices by 6%.')).toEqual([['6%', 'down']]);
+  });
+
+  it('reads "cut costs by up to 8%" as a cut, while "distances up to 4km" stays a bound', () => {
+    expect(dir('The chain cut costs by up to 7%.')).toEqual([['up to 7%', 'down']]);
+    expect(dir('Routes up to 3km long are planned.')).toEqual([['up to 3km', null]]);
+  });
+});
