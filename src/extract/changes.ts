@@ -8,7 +8,8 @@
 import type { FigureFact } from './types.ts';
 import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
-import { markConversions } from './conversions.ts';
+import { markConversions, restateFolded } from './conversions.ts';
+import { AFTER_MOVE, BECAME, BEFORE_MOVE, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, ESTIMATE_OF, FROM, JOBS_AFTER, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
 
@@ -47,41 +48,6 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
   return undefined;
 }
 
-// What may stand between a change and its level: a month or year, "month on month", a conversion.
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:\s+(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?!\b(?:before|after|and|but|while|when|then)\b)[\w ]){1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
-const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+|(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than)\s+)?$`, 'i');
-// "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
-// "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
-const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
-// "$38.20 on Monday - a fall of 3.2%": a day or place may stand before the dash.
-const UP_DOWN = /^(?:\s+(?:on|in)\s+\p{Lu}\w+)?(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/iu;
-const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
-// "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
-// level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
-const THAN_EARLIER = /^[^;:()]{0,24}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?|(?:his|her|its|their|the)\s+(?:initial|original|earlier|previous|first)\s+(?:promise|pledge|target|estimate|forecast|figure)\s+of\s+)$/i;
-// "6.8% in 2004, quicker than expected and well ahead of 2003's 6.1%": a level named by its year is an
-// earlier level even a clause further on.
-const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater|ahead\s+of)|(lower|less|below|down|fewer|behind))(?:\s+than)?\s+(?:19|20)\d\d['’]s\s+$/i;
-// "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
-const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
-// "36% higher than a year ago", "26% more than in 2003": a change named after the number.
-const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
-const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))(?:\s+than\s+[^;:()]{0,50}?,)?\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
-// "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.
-const BECAME = /^[^;:()\d]{0,60}?(?:,\s+(?:but\s+)?now\s+(?:\w+\s+){0,2}|(?:,|\s[-–—])\s+but\s+(?:that|this|it|the\s+figure)\s+(?:had|has)\s+(?:dropped|fallen|risen|climbed|grown|slipped|increased|decreased)\s+to\s+|\s+(?:for\s+an?\s+\w+\s+)?(?:would|will|should|could|is\s+to|was\s+to)\s+be\s+(?:reduced|cut|lowered|raised|increased)\s+to\s+)(?:(?:fewer|less|more)\s+than\s+|about\s+|around\s+|just\s+)?$/i;
-const ON_EARLIER = /^[^;:()]{0,60}?,\s+(?:but\s+)?an?\s+(?:(improvement|increase|rise|gain)|(fall|decline|drop|cut))\s+(?:on|from)\s+(?:(?:its|the|their|his|her)\s+)?(?:current|present|previous|existing)?\s*(?:(?:an\s+estimated|about|around|some|nearly|almost)\s+)?$/i;
-const ESTIMATE_OF = /\b(?:previous|earlier|initial|original|first|provisional)\s+(?:estimate|forecast|figure|reading|projection)\s+of\s+$/i;
-const REVISED_TO = /^[^;:()]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+((?:revised|downgraded|upgraded|cut|raised|lowered|marked)(?:\s+(?:down|up|higher|lower))?)\s+to\s+(?:an?\s+)?$/i;
-const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer|lower|less|down|smaller))\s+(?:than|on)\s+(?:(?:previously|originally|first)\s+(?:forecast|expected|predicted|estimated|thought)\b|the\s+(?:previous|same|prior)\b|a\s+year\s+(?:ago|earlier|before)|last\s+(?:year|month|week|season|time)|in\s+(?:19|20)\d\d\b|the\s+year\s+before)/i;
-// "a 53% pay rise", "an 8% increase in wages", "a 0.1% contraction": the noun after says it is a change.
-const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
-// "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
-// (or a gain) said after the figure.
-const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|(?:[a-z]+\s+){1,2}(?:(?:have|has|had)\s+)?(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+(?:jobs|livelihoods)\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
-// "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
-const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
-const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
-const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;
 // Units a change can have beside its level: a % change of money, points of a rate.
 const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
 
@@ -143,6 +109,20 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
         gone.add(c);
       }
       i = placed.indexOf(b) - 1; // b may still carry "from …" handled above; continue after it
+      continue;
+    }
+    // "showed a 5.5% rise to 18.3bn euros": the move named by a noun, then its level.
+    const nounTo = b && !aIsLevel && isChangeOf(a.fact, b.fact) && !b.fact.direction ? NOUN_TO.exec(ab) : null;
+    if (b && nounTo) {
+      if (a.fact.counted?.toLowerCase() === nounTo[1]!.toLowerCase()) delete a.fact.counted;
+      setChange(b.fact, /^(?:rise|increase|jump|gain|climb|hike|boost)$/i.test(nounTo[1]!) ? 'up' : 'down', a.fact, true);
+      gone.add(a);
+      continue;
+    }
+    // "fell from 7,613 to 6,630, or 12.9%": the share the level moved by, after it.
+    if (b && a.fact.direction && a.fact.previous !== undefined && a.fact.change === undefined && b.fact.unit === '%' && a.fact.unit !== '%' && /^,\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$/i.test(ab)) {
+      setChange(a.fact, a.fact.direction, b.fact);
+      gone.add(b);
       continue;
     }
     // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
@@ -310,7 +290,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
   for (let i = 1; i < placed.length; i++) {
     if (placed[i]!.fact.conversion && gone.has(placed[i - 1]!) && !placed[i - 1]!.fact.conversion) gone.add(placed[i]!);
   }
-  return placed.filter((p) => !gone.has(p));
+  const kept = placed.filter((p) => !gone.has(p));
+  restateFolded(kept);
+  return kept;
 }
 
 // "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
@@ -351,7 +333,6 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;
 }
-const COMPARED = /^(?:\s+(?:of\s+\w+\s+)?(?:in|on|at|for|during)\s+[\w ]{1,24}?)?,?\s+(?:compared\s+(?:with|to)|against)\s+(?:(?:a|an|the)\s+)?$/i;
 const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.

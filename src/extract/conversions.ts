@@ -35,6 +35,21 @@ export function markConversions(s: string, placed: Placed[], gone: Set<Placed>):
   }
 }
 
+/**
+ * "a 5.5% rise to 18.3bn euros ($23.4bn)": a level learns what it counts only when its move is folded
+ * into it, after its restatements were marked, so they learn it then too.
+ */
+export function restateFolded(kept: Placed[]): void {
+  let main: FigureFact | undefined;
+  for (const p of kept) {
+    if (!p.fact.conversion) main = p.fact;
+    else if (main && !p.fact.counted && main.counted) {
+      p.fact.counted = main.counted;
+      if (main.countedKey !== undefined) p.fact.countedKey = main.countedKey;
+    }
+  }
+}
+
 // A restatement says what the figure it restates says.
 function copyFacts(from: FigureFact, to: FigureFact): void {
   for (const k of ['counted', 'countedKey', 'event', 'date', 'periodStart', 'periodEnd', 'attribution'] as const) {

@@ -49,6 +49,8 @@ const TEMPORAL = /^(?:year-on-year|month-on-month|time|times|half|quarter|period
 const WORD = /^\s*["“‘]?([\p{L}][\p{L}'’-]*)(?:["”](?=\s))?/u;
 // Adjectives in -ly that stand inside a noun phrase ("three weekly flights").
 const LY_ADJECTIVES = new Set('weekly daily monthly yearly quarterly hourly nightly elderly early'.split(' '));
+// Nouns in -ly ("two family films", "three supply deals"): not adverbs.
+const LY_NOUNS = new Set('family supply assembly rally ally monopoly reply anomaly tally bully jelly lily'.split(' '));
 
 const MODIFIERS_IN_S = new Set('telecoms sports electronics communications savings arms'.split(' '));
 
@@ -86,6 +88,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       }
       break;
     }
+    // "$60bn two years ago": a second number starts a phrase of its own, never this one's noun.
+    if (!afterOf && !words.length && NUMBER_WORD.test(lower)) break;
     // "save 65 lives": right after a number, "lives" is the noun.
     if (!words.length && lower === 'lives') {
       words.push(w);
@@ -122,7 +126,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     const modifier = (lower === 'home' && !!next && looksPlural(next)) || (lower === 'back' && !words.length && !!next && /^[a-z]/.test(next) && !STOP.has(next) && !VERBS.has(next));
     // "nine months' paid leave", "2,000 paid subscribers": "paid" qualifies the noun.
     const paidNoun = lower === 'paid' && !!next && /^(?:leave|holidays?|work|jobs|staff|employees|posts|subscribers|members|users|positions)$/i.test(next);
-    if ((STOP.has(lower) && !modifier) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower))) break;
+    // "three earlier shots", "two later attempts": before a plural noun, "earlier" describes it.
+    const timeAdjective = !words.length && /^(?:earlier|later)$/.test(lower) && !!next && looksPlural(next) && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
+    if ((STOP.has(lower) && !modifier && !timeAdjective) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;

@@ -124,7 +124,9 @@ function figureFrom(
   const mayBeGroup = lead.toLowerCase().includes('the ') || lead.includes('’s ') || lead.includes("'s ");
   const knownGroup = mayBeGroup && /\b(?:the\s+(?:last|final|first|top|other|remaining|original)|world['’]s)\s+$/i.test(lead) && /^(?:\s+(?:were|was|are|is|have|had|will|would|could|at|in|from)\b|\s*[,.;]|$)/.test(afterNum);
   const superlative = mayBeGroup && /\b(?:the|world['’]s)\s+$/i.test(lead) && /^\s+(?:\w+est|best|worst)\b/i.test(afterNum);
-  if (/^(?:\d+|[a-z]+)$/i.test(n.raw) && (knownGroup || superlative)) return undefined;
+  // "two of the best companies", "Two of France's main partners": which ones, as "one of the biggest" says.
+  const ofTheBest = /^[a-z]+$/i.test(n.raw) && n.value <= 10 && /^\s+of\s+(?:the|its|their|his|her|our|\p{Lu}\p{L}+['’]s?)\s+(?:[\p{L}-]+\s+)?(?:most\s|\p{L}+est\b|best\b|worst\b|main\b|leading\b|top\b)/iu.test(afterNum);
+  if (/^(?:\d+|[a-z]+)$/i.test(n.raw) && (knownGroup || superlative || ofTheBest)) return undefined;
   if (compound && /^[a-z]+$/i.test(n.raw) && /ed$/i.test(compound[0])) return undefined; // "a two-handed backhand"
   if (/^one$/i.test(n.raw) && isPronounOne(lead, afterNum)) return undefined;
 
@@ -217,6 +219,8 @@ function figureFrom(
     // "Output rose 4% in 2001, after a 20% decline in 2000", "0.2% growth was revised to a 0.5% decline":
     // a move of nothing named is a move of what the figure before measured.
     else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
+    // "profits showed a 5.5% rise to 18.3bn euros": the move is of what the clause's subject names.
+    else if (!what && /^\s+to\s/.test(s.slice(np.end))) counted = undefined;
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;

@@ -16,17 +16,24 @@ const RELATIVE = new RegExp(
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
-const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|climbed|fell|dropped|slipped|moved|jumped)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
+const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slipped|slipping|moved|moving|jumped|jumping)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
 // "in the last two elections", "the next two games against Spain": the number picks out which events
 // are meant, not how many there were. A side that won or lost them counts them ("lost their last two games").
 const REFERENCE_SETS = new RegExp(
   String.raw`(?<!\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawn|drawing|beat|beaten|beats)\s+)\b(?:the|their|his|her|its|our|my|your)\s+(?:last|first|next|past|previous|final)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?(?:elections|polls|terms|games|matches|sets|races|rounds|seasons|tournaments|meetings|fixtures|outings|budgets|Budgets|parliaments|occasions|visits|editions|contests|fights|legs|tests|weekends)\b`,
   'g',
 );
+// A place in a list or chart: "Julia Davis at seven", "Ant and Dec at five, up from 13 in 2004".
+// Only where the sentence speaks of a list, and only a bare number (no unit, no scale) after a name.
+const LIST_PLACE = new RegExp(
+  String.raw`(?<=\b[A-Z][A-Za-z'’-]+\s)at\s+(?:number\s+)?${SMALL}(?:,?\s+(?:up|down)\s+from\s+${SMALL})?(?=\s*(?:[,.;]|$)|\s+(?:and|in|with|behind|ahead)\b)`,
+  'g',
+);
+const LIST_CUE = /\b(?:list|lists|chart|charts|ranking|rankings|countdown|top\s+(?:\d+|ten|twenty|fifty|hundred)|at\s+number)\b/i;
 // Codes and fragments that are not quantities: "9/11", "06/05", "8/9 January", "2007-13", "&#233;",
 // days of a month ("on 12-14 May"), and the ages a course is for ("the 14-19 diplomas").
 // An equation on a poster ("2+2=5") is no amount either, nor a phone number ("0800 555 111").
-const CODES = /\b\d-\d-\d(?:-\d)?\b|\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
+const CODES = /\b\d-\d-\d(?:-\d)?\b|\b\d{1,2}(?:\s?[-–]\s?|\s+(?:or|and|to)\s+)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}-\d{1,2}\s+(?:qualifications?|education|curriculum|diplomas?|learning)\b|\b\d+\s?[+=]\s?\d+(?:\s?=\s?\d+)?\b|\b\d{1,2}\/\d{1,2}\b|\b[A-Z]{1,4}\/\d+\b|\b(?:19|20)\d\d[-–](?:\d\d?|(?:19|20)\d\d)\b|&#\d+;|\b0\d{2,4}(?:\s\d{1,4}){1,3}\b|(?<![\d,.])\b0\d+\b/g;
 // A clock time written in four digits: "at about 1900 on Sundays", "by 1700 GMT".
 const CLOCK = /\b(?:at|by|until|from|before|after)\s+(?:about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b(?!\s+(?:people|jobs|workers|staff|troops|homes|cars|votes|seats|pence|points|euros|dollars|pounds|yen|cents)\b)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|BST|UTC|slot|on\s+(?:BBC|Radio|ITV|Channel|Sky)))/gi;
 // Athletics: "the 10,000m", "800m and 1500m champion", "60m hurdles", "in 30.26" are events and times;
@@ -61,7 +68,7 @@ const VERSIONED = /\b(?:[A-Z]{2,6}|Bluetooth|Web|Wi-Fi|Firefox|Explorer|Windows|
 // "Four-Kings" championship: numbers inside names.
 const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,2})+\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million|billion|,\d))/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
@@ -72,7 +79,7 @@ const COUNT_AFTER =
 // Durations that only say which period another figure covers: "the three months to December", "the
 // first nine months", "in the past 12 months", "a six-year high".
 const PERIODS = new RegExp(
-  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|second|opening|closing|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+(?:${SMALL}\s+(?:to|or)\s+)?${SMALL}\s+(?:months|weeks|quarters|years|days|hours|minutes)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|only|most|least|fewest|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bover\s+the\s+${SMALL}\s+(?:days|weeks)\b(?!\s+(?:of|to|ending|ended)\b)|${SMALL}[- ](?:year|month|week|day)\s+(?:highs?|lows?|records?|peaks?|best|worst|period|history|existence)\b|(?<=%\s)in\s+(?:just\s+|only\s+)?${SMALL}\s+(?:days|weeks|months|hours|sessions)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
+  String.raw`\b(?:the\s+(?:\w+\s+)?${SMALL}\s+(?:months?|weeks?|quarters?|years?|days?)\s+(?:to|ending|ended|through|until)\b|(?:first|second|opening|closing|(?<!\b(?:to|will|would|could|may|might|can|should)\s)last|past|previous|preceding|next|final|latest|coming|following)\s+(?:${SMALL}\s+(?:to|or)\s+)?${SMALL}\s+(?:months|weeks|quarters|years|days|hours|minutes)\b|(?<!\b(?:spanning|lasting|lasted|lasts|spent|spend|spends|spending|served|serving)\s)(?<!\b(?:spent|spend|spends|served)\s+(?:little|just)\s)(?:little\s+|just\s+)?over\s+(?:the\s+next\s+)?${SMALL}\s+(?:years|months|decades|weeks)\b(?!\s+of\b)|(?:twice|times?|again|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|only|most|least|fewest|biggest|largest|highest|lowest|best|worst|strongest|weakest|fastest|slowest)\b[^.;]{0,50}?\b(?:in|for)\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?(?:${SMALL}\s+(?:days|weeks|months|years|decades)|a\s+(?:day|week|month|year|decade))\b|\bfirst\s+time\b[^.;]{0,80}?\bin\s+(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?${SMALL}\s+(?:days|weeks|months|years|decades)\b|\bover\s+the\s+${SMALL}\s+(?:days|weeks)\b(?!\s+(?:of|to|ending|ended)\b)|${SMALL}[- ](?:year|month|week|day)\s+(?:highs?|lows?|records?|peaks?|best|worst|period|history|existence)\b|(?<=%\s)in\s+(?:just\s+|only\s+)?${SMALL}\s+(?:days|weeks|months|hours|sessions)\b|(?:^|[,;]\s*|\botherwise\s+)in\s+(?:${SMALL}\s+(?:or|to)\s+)?${SMALL}\s+(?:years|months|decades)(?:['’]\s+time)?(?=\s*,|\s+the\b))`,
   'gi',
 );
 
@@ -104,6 +111,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   }
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline|time|since|into|away|years on)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:last|first|next|past|previous|final) [a-z]/.test(s)) for (const m of matchesOf(REFERENCE_SETS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (s.includes(' at ') && LIST_CUE.test(s)) for (const m of matchesOf(LIST_PLACE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
@@ -134,7 +142,8 @@ export function labelSpans(s: string): Array<[number, number]> {
     // "versions 4.7 and earlier": a version keeps its decimals and is still a label.
     // "took the match 7-5": a score after the word, not the match's number.
     if (label && !/^[-–]\d/.test(after) && (/^versions?\s/i.test(label[0]) ? /^(?:\.\d+)*(?!\s*%)/.exec(after) : !/^(?:[,.]\d|\s*(?:%|per\s?cent)|\s?(?:m|bn|million|billion)\b)/i.test(after))) {
-      const and = /^(?:\.\d+)*\s+and\s+\d+\b|^(?:\.\d+)+/.exec(after);
+      // "moves to number 18 from 32": the earlier place is a place too.
+      const and = /^(?:\.\d+)*\s+(?:and|from)\s+\d+\b|^(?:\.\d+)+/.exec(after);
       spans.push([at - label[0].length, end + (and ? and[0].length : 0)]);
       continue;
     }

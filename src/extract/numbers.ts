@@ -259,7 +259,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     ? null
     : unit
       ? /^ ?(?:(hundred|thousand|billion|million|trillion)(?: (thousand|million|billion))?|(bn|mn|mln|m|k|b|tn|trn))\b/i.exec(rest)
-      : /^(?: (hundred|thousand|billion|million|trillion)(?: (thousand|million|billion))?\b|(bn|mn|mln|m|k|tn|trn)\b)/i.exec(rest);
+      : /^(?:[ -](hundred|thousand|billion|million|trillion)(?: (thousand|million|billion))?\b|(bn|mn|mln|m|k|tn|trn)\b)/i.exec(rest);
   if (metres) {
     unit = 'm';
     end += 1;

@@ -8,7 +8,8 @@ import { lend, remember, type Remembered } from './remembered.ts';
 
 const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:figure|number|total)$/i;
 // "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
-const POINTING = /^(?:(?:Now|But|And|So|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
+// "However, this has now been reduced to 43.9bn euros": a pronoun subject and a move to a level.
+const POINTING = /^(?:(?:Now|But|And|So|However|Since\s+then|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+)?|(?:has|had|have)\s+(?:now\s+|since\s+)?(?:been\s+)?(?:reduced|cut|raised|increased|lowered|fallen|risen|dropped|grown|climbed|slipped|jumped)\s+(?:by|to)\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
 
 export class Referents {
   private last: Remembered | undefined;

@@ -7,6 +7,8 @@
 import { matchesOf } from './scan.ts';
 
 const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
+// "Replacements: Everitt for Mapletoft (53), Paice for van der Walt (60)": the minute of a change.
+const REPLACEMENT_MINUTE = /\b\p{Lu}[\p{L}'’-]+\s+for\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Lu}[\p{L}'’-]+\s*\(\d{1,3}\)/gu;
 const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
 // "The 12m (39ft) wave": a length restated in feet is a measure, not a race.
 const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b|\s*\()/gi;
@@ -29,6 +31,7 @@ export function sportSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (s.length < 240 && /^[A-Z][^\s]*\s\d/.test(s.trimStart()) && SCORER_LINE.test(s.trim())) return [[0, s.length]];
   if (s.includes('(') && /[A-Za-z] \d/.test(s)) addAll(spans, SUB_MINUTE, s);
+  if (s.includes(' for ') && /[A-Za-z] ?\(\d{1,3}\)/.test(s)) addAll(spans, REPLACEMENT_MINUTE, s);
   if (/\dm\b/.test(s)) {
     addAll(spans, EVENT_DISTANCE, s);
     addAll(spans, EVENT_BEFORE_PRIZE, s);

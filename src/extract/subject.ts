@@ -49,12 +49,20 @@ export function ofHead(tail: string): string | undefined {
  * key rate to 2.75%", "a cost of £45m") or else the clause subject ("Turnout was 67.4%", "Brent crude
  * fell 1.6% to $71.62", "Inflation rose to 2% …, up from 1.9%").
  */
+const QUALIFIED = String.raw`(?:(?:just|only|about|around|some|nearly|almost|more\s+than|less\s+than|over|under)\s+)?`;
+const WITH_AT = new RegExp(String.raw`\bwith\s+(?:the|its|their|his|her|a)\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:currently\s+|now\s+|still\s+)?at\s+${QUALIFIED}$`, 'u');
+const NUMBER_TO = new RegExp(String.raw`\bthe\s+(?:number|total|count)\s+of\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:to|at)\s+${QUALIFIED}$`, 'u');
+
 export function countedBefore(sentence: string, start: number): Counted | undefined {
   const before = sentence.slice(0, start);
   const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
   // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
   const head = ofHead(tail);
   if (head) return { text: head, end: start };
+  // "…, with the largest bid currently at $322", "taken the number of entrants to 13": the named measure.
+  const spaced = `${tail.trimEnd()} `;
+  const named = spaced.includes(' at ') || spaced.includes(' to ') ? WITH_AT.exec(spaced) ?? NUMBER_TO.exec(spaced) : null;
+  if (named && !named[1]!.split(/\s+/).some((w) => STOP.has(w.toLowerCase()) || /\d/.test(w))) return { text: named[1]!, end: start };
   // "at speeds of 4 GHz", "across distances up to 4km", "over a span of up to 30 metres": the measure.
   const measure = /\b(speeds?|distances?|range|depths?|heights?|temperatures?|lengths?|widths?|capacity)(?:\s+of)?(?:\s+(?:up\s+to|more\s+than|greater\s+than|over|about|around|nearly|almost|some))?\s*$/i.exec(tail);
   if (measure) return { text: measure[1]!, end: start };
@@ -109,6 +117,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(before.slice(Math.max(0, windowStart + m.index - 8), windowStart + m.index)) && /^\s+to\b/i.test(before.slice(end))) continue;
     // "Fears of a slowdown cut 3%": a noun before "of", not a verb of saying.
     if (/^(?:fears?|estimates?|forecasts?|shows?)$/i.test(m[0]) && /^\s+of\b/i.test(before.slice(end))) continue;
+    // "Profits showed a 4% fall to £2bn": a verb of showing with a noun phrase after it is no report.
+    if (/^(?:show|shows|showed|shown|reported|reports|report)$/i.test(m[0]) && /^\s+an?\s*$/i.test(before.slice(end))) continue;
     clauseStart = end;
     reportAt = windowStart + m.index;
   }
@@ -146,7 +156,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const subject = phrase(chunk);
       return subject ? { text: subject, end: start } : undefined;
     }
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|currently|already|largely|broadly|generally|widely|again|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
     // "on sales which fell 8% to …": the noun before a relative pronoun is what the clause counts.
     if (verb >= 2 && /^(?:which|that|who)$/i.test(words[verb - 1]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
       const from = words.slice(0, verb - 1).findLastIndex((w, k) => STOP.has(w.toLowerCase()) || isVerbAt(words, k));
@@ -245,7 +255,11 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
  */
 function antecedentOf(words: string[], fallback: number): string | undefined {
   const det = words.findLastIndex((w) => /^(?:the|a|an|its|their|his|her)$/i.test(w));
-  return phrase(words.slice(det >= 0 && words.length - det <= 5 ? det : -fallback).join(' '));
+  if (det >= 0 && words.length - det <= 5) return phrase(words.slice(det).join(' '));
+  // "Broadband lifted Acme's profits, which …": the object after the last verb, not the verb.
+  const tail = words.slice(-fallback);
+  const verb = tail.findLastIndex((w, k) => k < tail.length - 1 && pastVerb(w));
+  return phrase(tail.slice(verb + 1).join(' '));
 }
 
 /** A word that may be a clause's own verb: "broke the barrier and the number of …". */

@@ -41,3 +41,92 @@ describe('cuts and rises stated by what someone does', () => {
     expect(dir('Routes up to 3km long are planned.')).toEqual([['up to 3km', null]]);
   });
 });
+
+describe('places in a list and minutes in a line-up', () => {
+  it('reads "Name at seven" as a place where the sentence speaks of a list', () => {
+    expect(raws('New to the yearly list were Jo Pike at seven and Sam Reed at 19.')).toEqual([]);
+    expect(raws('Risers in the comedy list included Kim and Lee at four, up from 12 in 2004.')).toEqual([]);
+    expect(raws('The remake opened at number three with $6.1m, just ahead of Ocean Drive at four.').length).toBe(1);
+  });
+
+  it('reads "moves to number 18 from 32" as two places', () => {
+    expect(raws('The channel boss moves to number 18 from 30 last year.')).toEqual([]);
+  });
+
+  it('reads the minutes of a replacements line as times', () => {
+    expect(raws('Replacements: Moss for Kemp (52), Dunn for van der Berg (61), Lee for Ford (70).')).toEqual([]);
+  });
+});
+
+describe('a move named by a noun, and the share a level moved by', () => {
+  const move = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null, f.direction ?? null, f.change ?? null, f.previous ?? null]);
+  it('folds "showed a 4% rise to £2bn" into the level, counted by the subject', () => {
+    expect(move('Group profits showed a 6.5% rise to 12.1bn euros.')).toEqual([['12.1bn euros', 'Group profits', 'up', 6.5, null]]);
+    expect(move("Cable lifted Acme's earnings, which showed a 3% fall to £9m.")).toEqual([['£9m', "Acme's earnings", 'down', -3, null]]);
+  });
+
+  it('folds "fell from 7,100 to 6,600, or 7%" into one figure with its change', () => {
+    expect(move('The number waiting also fell from 7,100 to 6,600, or 7%.').map((f) => f.slice(2))).toEqual([['down', -7, 7100]]);
+  });
+
+  it('reads "compared to the previously reported $700m" as the earlier level', () => {
+    expect(move('The firm said it had made $420m (£220m), compared to the previously reported $700m.')[0]!.slice(2)).toEqual(['down', null, 700000000]);
+  });
+});
+
+describe('numbers that are names, years or references', () => {
+  it('reads "17-million population" as 17 million', () => {
+    expect(figures('Half of the 12-million population is under 20.').find((f) => f.raw === '12-million')!.value).toBe(12_000_000);
+  });
+
+  it('reads "two of the largest airlines" as which ones, like "one of the biggest"', () => {
+    expect(raws('Two of the largest carriers posted losses.')).toEqual([]);
+    expect(raws('Spain and Italy, two of Portugal\'s main trading partners, are slowing.')).toEqual([]);
+    expect(raws('Those would be two of the four new drugs.')).toEqual(['two']);
+  });
+
+  it('reads "the 2001-2002 period" as years and "the biggest rise for a year" as a period', () => {
+    expect(raws('The firm also restated its accounts for the 2001-2002 period.')).toEqual([]);
+    expect(raws('Imports grew by 2.1%, the biggest rise in sales abroad for a year.')).toEqual(['2.1%']);
+  });
+
+  it('keeps "51% Russian-owned" as a share, not a title', () => {
+    expect(raws('Only firms at least 51% Chinese-owned may take part.')).toEqual(['at least 51%']);
+  });
+});
+
+describe('what is counted, from the sixteenth round', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('gives a restatement what its level learns when a move is folded into it', () => {
+    expect(counted('Sales showed a 4% rise to 9.1bn euros ($11.6bn; £6.3bn).')).toEqual([
+      ['9.1bn euros', 'Sales'],
+      ['$11.6bn', 'Sales'],
+      ['£6.3bn', 'Sales'],
+    ]);
+  });
+
+  it('reads "with the largest bid at $322" and "the number of entrants to 13" by the named measure', () => {
+    expect(counted('The auction has drawn 40 bids, with the top bid currently at more than $300.')[1]).toEqual(['more than $300', 'top bid']);
+    expect(counted('The arrival of Fiji has taken the number of entrants to 14.')).toEqual([['14', 'entrants']]);
+  });
+
+  it('reads "However, this has now been reduced to N" as the measure of the sentence before', () => {
+    const facts = figures('Its borrowings stood at 60bn euros two years ago.\n\nHowever, this has now been cut to 41bn euros.');
+    expect(facts.map((f) => f.counted)).toEqual(['borrowings', 'borrowings']);
+  });
+
+  it('keeps nouns in -ly and "earlier" before a plural in the phrase ("two family films", "three earlier shots")', () => {
+    expect(counted('Two family films followed in the chart.')).toEqual([['Two', 'family films']]);
+    expect(counted('Evans had missed three earlier kicks at goal.')).toEqual([['three', 'earlier kicks']]);
+  });
+
+  it('reads past "currently" to the subject ("levels are currently stuck at 10%")', () => {
+    expect(counted('Jobless levels are currently stuck at about 9%, and are hard to cut.')).toEqual([['about 9%', 'Jobless levels']]);
+  });
+});
+
+describe('a time right after an amount', () => {
+  it('never takes "two years ago" after an amount as what the amount counts', () => {
+    expect(figures('The debt stood at 55bn euros two years ago.')[0]!.counted).toBe('debt');
+  });
+});
