@@ -157,7 +157,8 @@ function adder(out: Source[], sentence: string) {
 
 // Nothing but time and place adverbials follow the verb before the clause ends.
 function closes(rest: string): boolean {
-  const clause = rest.split(/[,;:]|\s[—–]\s/)[0]!.trim().replace(/[.!?"”]+$/, '');
+  // "…, Mr Singh said - falling short of …": a dash ends the reporting clause as a comma does.
+  const clause = rest.split(/[,;:]|\s[-—–]\s/)[0]!.trim().replace(/[.!?"”]+$/, '');
   if (!clause) return true;
   return clause.split(/\s+/).length <= 5 && /^(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|during|after|before|when|to|via|through)\b/i.test(clause);
 }

@@ -130,3 +130,9 @@ describe('a time right after an amount', () => {
     expect(figures('The debt stood at 55bn euros two years ago.')[0]!.counted).toBe('debt');
   });
 });
+
+describe('who says so, after the figure', () => {
+  it('reads ", Mr Singh said - falling short of …" as closing the clause before it', () => {
+    expect(figures('The deficit will be 4.1%, Mr Singh said - short of what the law asks.')[0]!.attribution).toBe('Mr Singh');
+  });
+});
