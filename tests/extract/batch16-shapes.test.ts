@@ -136,3 +136,14 @@ describe('who says so, after the figure', () => {
     expect(figures('The deficit will be 4.1%, Mr Singh said - short of what the law asks.')[0]!.attribution).toBe('Mr Singh');
   });
 });
+
+describe('terms and measures next to names', () => {
+  it('keeps "jailed for 14 years on charges of" as a term, while "Ten years on," stays a time', () => {
+    expect(raws('A blogger has been jailed for 12 years on charges of spying.')).toEqual(['12 years']);
+    expect(raws('Ten years on, the valley has recovered.')).toEqual([]);
+  });
+
+  it('reads a measure glued to a number after a name ("Smith 51cm adrift") as a measure', () => {
+    expect(figures('Britain\'s Tom Smith was 48cm adrift of his best.').map((f) => [f.raw, f.unit])).toEqual([['48cm', 'cm']]);
+  });
+});
