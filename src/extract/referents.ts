@@ -6,7 +6,9 @@
 import type { FigureFact } from './types.ts';
 import { lend, remember, type Remembered } from './remembered.ts';
 
-const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:figure|number|total)$/i;
+const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:additional\s+|extra\s+|latest\s+|new\s+)?(?:figure|number|total)$/i;
+// "It represents an increase of 20%": the move's noun was taken for what is counted.
+const MOVE_NOUN = /^(?:increase|rise|fall|drop|decline|jump)$/i;
 // "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
 // "However, this has now been reduced to 43.9bn euros": a pronoun subject and a move to a level.
 const POINTING = /^(?:(?:Now|But|And|So|However|Since\s+then|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+)?|(?:has|had|have)\s+(?:now\s+|since\s+)?(?:been\s+)?(?:reduced|cut|raised|increased|lowered|fallen|risen|dropped|grown|climbed|slipped|jumped)\s+(?:by|to)\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
@@ -20,7 +22,7 @@ export class Referents {
     const at = Math.max(0, f.sentence.indexOf(f.raw));
     // "Twelve of them represent Labour": a part of the group the sentence before counted.
     const ofThem = !f.counted && /^\s+of\s+(?:them|those|these)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 12));
-    const points = ofThem || (f.counted ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)));
+    const points = ofThem || (f.counted && !MOVE_NOUN.test(f.counted) ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)));
     if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) lend(f, this.last);
     if (f.counted && !THE_FIGURE.test(f.counted)) this.current = remember(f, f.counted);
   }

@@ -310,6 +310,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (k > 0 && /^(?:than|as)$/i.test(words[k - 1]!) && !/^(?:doubled|tripled|trebled|quadrupled|halved)$/i.test(l)) return false;
   // "estimated rebuilding costs at $3bn": after an -ing word, "costs" is a noun.
   if (k > 0 && /^costs?$/.test(l) && /ing$/i.test(words[k - 1]!)) return false;
+  // "the cost for every gigabyte": right after an article or a possessive, a word is a noun.
+  if (k > 0 && /^(?:the|a|an|its|their|his|her|these|those)$/i.test(words[k - 1]!) && !AUX.has(l)) return false;
   // "rose in May to 2.6 million": the month, not the modal.
   if (w === 'May' && k > 0) return false;
   // "is running at just 50%": an adverb ends a subject only before the verb it modifies.

@@ -147,3 +147,16 @@ describe('terms and measures next to names', () => {
     expect(figures('Britain\'s Tom Smith was 48cm adrift of his best.').map((f) => [f.raw, f.unit])).toEqual([['48cm', 'cm']]);
   });
 });
+
+describe('subjects and pointers', () => {
+  it('reads "the cost for every gigabyte has fallen" as the cost (a word after "the" is no verb)', () => {
+    expect(figures('The cost for every megabyte has fallen by 70%.')[0]!.counted).toBe('cost');
+  });
+
+  it('reads "It represents an increase of 20%" and "an additional figure of 200" as the measure before', () => {
+    const rise = figures('Texts sent last year reached 26bn messages.\n\nIt represents an increase of 18% on the year before.');
+    expect(rise.map((f) => f.counted)).toEqual(['messages', 'messages']);
+    const extra = figures('Some 3,000 offers were made in the autumn.\n\nThe rise was small - an additional figure of about 150.');
+    expect(extra.map((f) => f.counted)).toEqual(['offers', 'offers']);
+  });
+});
