@@ -144,7 +144,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "a 91.5% share in March compared to 94% in May": the earlier level of the same measure.
     // "rose 8%, compared with a 0.5% slide in home consumption": a move of another measure stands alone.
-    const otherMeasure = !!b && /^\s+(?:slide|decline|fall|rise|increase|drop|growth|gain|jump|slump|dip|contraction)s?\s+in\s/i.test(s.slice(b.end, b.end + 30));
+    // ("from a revised 0.6% increase in October": a month after "in" says when, of the same measure.)
+    const otherMeasure = !!b && /^\s+(?:slide|decline|fall|rise|increase|drop|growth|gain|jump|slump|dip|contraction)s?\s+in\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|the\s+(?:same|previous|first|second|third|fourth|last|final))\b)/i.test(s.slice(b.end, b.end + 30));
     if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;

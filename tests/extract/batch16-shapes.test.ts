@@ -160,3 +160,17 @@ describe('subjects and pointers', () => {
     expect(extra.map((f) => f.counted)).toEqual(['offers', 'offers']);
   });
 });
+
+describe('earlier levels past an aside', () => {
+  const prev = (text: string) => figures(text).map((f) => [f.raw, f.previous ?? null]);
+  it('reads "up from" after a bracketed restatement and ", for the three months to 30 November,"', () => {
+    expect(prev('The firm made a profit of $250m (£130m), for the three months to 30 November, up from $170m a year before.')).toEqual([
+      ['$250m', 170_000_000],
+      ['£130m', null],
+    ]);
+  });
+
+  it('reads "from a revised 0.6% increase in October" past a dashed aside as the earlier level', () => {
+    expect(prev('Output grew 0.2% - as forecast - from a revised 0.5% increase in October.')).toEqual([['0.2%', 0.5]]);
+  });
+});
