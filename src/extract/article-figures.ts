@@ -16,8 +16,11 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
   const countedByValue = new Map<number, { counted: string; countedKey: string }>();
   const surveys = new SurveyGroups();
   const referents = new Referents();
+  const given: FigureFact[] = [];
   for (const ctx of contexts) {
     for (const f of sentenceFigures(ctx, ref)) {
+      if (repeatsGiven(f, given)) continue;
+      given.push(f);
       surveys.apply(f);
       referents.apply(f);
       const earlier = f.unit ? undefined : countedByValue.get(f.value);
@@ -35,6 +38,19 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
   if (out.some((f) => /\b(?:pesos?|rupees?)\b/i.test(f.raw))) resolveCurrencies(out, contexts.map((c) => c.text).join(' '));
   markRoundings(out);
   return out;
+}
+
+/**
+ * "Of the 15 million that are swapped", "the $3.5m fine": a definite reference to an amount the
+ * article gave in an earlier sentence restates it; it is no new figure. Counts of people and events
+ * stay ("the 971 captures" is the fact again, and series join it).
+ */
+function repeatsGiven(f: FigureFact, given: readonly FigureFact[]): boolean {
+  if (f.direction || f.valueHigh !== undefined || f.conversion || f.counted === 'age') return false;
+  const at = f.sentence.indexOf(f.raw);
+  if (at < 0 || !/(?:^|\s)the\s+$/i.test(f.sentence.slice(Math.max(0, at - 5), at))) return false;
+  if (!/\d/.test(f.raw) || (!f.unit && f.value < 1000)) return false;
+  return given.some((g) => g.sentenceIndex < f.sentenceIndex && g.value === f.value && (g.unit ?? null) === (f.unit ?? null));
 }
 
 const EVENT_NOUNS = /^(captures|arrests|deaths|killings|releases|returns|exchanges|swaps|evacuations|detentions)$/i;

@@ -25,7 +25,9 @@ export const REPORT_VERBS =
   // What a survey or a set of figures "found" or "showed" is reported the same way.
   'found|finds|showed|shows|show|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
-  'hopes|hoped|fears|feared|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out';
+  'hopes|hoped|fears|feared|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out|' +
+  // A call for money is the caller's figure ("Brown calls for £5.5bn Aids fund").
+  'calls for|called for|calling for|called on|calls on|urged|urges';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back
 // from each verb rather than written as a repeated group in VERB_RE, which would be tried at every position.
@@ -50,7 +52,7 @@ const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:
 // "Minister Jo Brand's announcement in May that 9,000 posts would go": whose claim it is.
 const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
-const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned)\s+/gi;
+const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted)\s+/gi;
 const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
 const ACCORDING = /\baccording to\s+/gi;
 const DOCUMENT_OF = /^(?:(?:a|an|the|new|latest|official)\s+)*(?:forecasts?|figures|data|estimates?|table|report|survey|research|study|statistics|analysis)\s+(?:(?:drawn\s+up|published|compiled|released|issued|produced)\s+)?(?:from|by|of)\s+/i;
@@ -70,7 +72,7 @@ export function findSources(sentence: string): Source[] {
     const who = forwardName(document ? rest.slice(document[0].length) : rest);
     if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length + (document?.[0].length ?? 0), true);
   }
-  if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
+  if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
     const after = sentence.slice(m.index + m[0].length);
     const who = forwardName(after);
     // "Greg Holt, a director at Zeta, said its figures showed …": what follows is the clause said, not the sayer.
@@ -144,6 +146,7 @@ const OWNER_OF_FIGURES = /^(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s?\
 function adder(out: Source[], sentence: string) {
   return function (who: string, start: number, end: number, verb: string, whoStart: number, closing?: boolean): void {
     if (/\d/.test(who)) return; // "Nearly 40% of respondents said": the figure is not its own source
+    if (/^it['’]s$/i.test(who)) return; // "It's predicted that": no one is named
     // "…, ahead of IMF forecasts": a phrase led by a preposition is no one's subject.
     if (/^(?:ahead|in|on|at|of|below|above|than|against|despite|after|before|with|by|for|from|under|over)\s/.test(who)) return;
     // "… said its figures suggested": a reporting verb inside the name means it spans two clauses.

@@ -9,6 +9,7 @@ import type { FigureFact } from './types.ts';
 import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 import { markConversions, restateFolded } from './conversions.ts';
+import { cutCountTo } from './cut-counts.ts';
 import { AFTER_MOVE, BECAME, BEFORE_MOVE, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, ESTIMATE_OF, FROM, JOBS_AFTER, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
@@ -88,7 +89,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "from eight million plants to …": the thing counted may stand between the two levels.
     const nounBetween = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
     const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '');
-    if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous)\s+)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 28), a.start)) && comparable(b.fact, a.fact)) {
+    // "slumped from a peak of seven million to 1.5 million": the earlier level may be named as a peak.
+    if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous|peak|high|low|record)\s+(?:of\s+)?)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 32), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
       b.fact.previous = a.fact.value;
@@ -291,6 +293,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
   for (let i = 1; i < placed.length; i++) {
     if (placed[i]!.fact.conversion && gone.has(placed[i - 1]!) && !placed[i - 1]!.fact.conversion) gone.add(placed[i]!);
   }
+  if (/\b(?:cut|reduc|trim|increas|rais|expand)/i.test(s)) cutCountTo(s, placed, gone);
   const kept = placed.filter((p) => !gone.has(p));
   restateFolded(kept);
   return kept;

@@ -253,7 +253,9 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
   const metres =
     // "$5m race bets": after a currency sign, m is millions whatever follows.
     (!unit ? /^m(?= ?\(\s?[\d.,]+\s?(?:ft|feet)\b| (?:high|tall|long|deep|wide|course|race|hurdles|freestyle|relay|sprint|dash)\b)/.exec(rest) : null) ??
-    (!unit && /^m(?:\s*[,.;:)]|\s*$|\s[-–—]\s|\s+(?:with|in|at|on|of|to|and|for|from|but|as|when|while|despite|ahead|behind)\b)/.test(rest) && /\b(?:record of|(?:championship|world|British|European|national|indoor|meeting|Commonwealth|Olympic) record|mark of|best of|jump of|leap of|throw of|vault of|clearance of|jumping|cleared|clearing|landed|leapt|threw|vaulted|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 30), start)) ? /^m/.exec(rest) : null) ??
+    (!unit && /^m(?:\s*[,.;:)]|\s*$|\s[-–—]\s|\s+(?:with|in|at|on|of|to|and|for|from|but|as|when|while|despite|ahead|behind)\b|\s+[A-Z])/.test(rest) && /\b(?:record of|(?:championship|world|British|European|national|indoor|meeting|Commonwealth|Olympic) record|mark of|best of|jumps? of|leaps? of|throws? of|vaults? of|clearance of|jumping|clear|clears|cleared|clearing|landed|leapt|threw|vaulted|final|opening|closing)\s+$/i.test(s.slice(Math.max(0, start - 30), start)) ? /^m/.exec(rest) : null) ??
+    // "the 1500m would be a formality", "attacked the last 200m": a track distance, not millions.
+    (!unit && /^(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10,000|10000)$/.test(s.slice(start, end)) && /^m\b(?!\s+(?:people|users|homes|viewers|customers|subscribers|shares|euros?|dollars?|pounds?|barrels|tonnes|years|of)\b)/.test(rest) && !/[$£€¥]|\b(?:euros?|dollars?|pounds?|budget|profits?|sales|revenue|cost|costs|worth)\b/i.test(s) ? /^m/.exec(rest) : null) ??
     (!unit && (FIELD_EVENT.test(s) || /^m barrier\b/.test(rest)) && /^m(?:\s+(?:barrier|to|in|on|at|and|or|behind|ahead|adrift|short|barrier|mark|clearance|effort|leap|jump|throw|vault)\b|\s*[,.;:)]|\s*$)/.test(rest) ? /^m/.exec(rest) : null);
   const scale = metres
     ? null

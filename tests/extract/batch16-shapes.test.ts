@@ -174,3 +174,70 @@ describe('earlier levels past an aside', () => {
     expect(prev('Output grew 0.2% - as forecast - from a revised 0.5% increase in October.')).toEqual([['0.2%', 0.5]]);
   });
 });
+
+describe('athletics distances, age bands, ratings and ranges, from the seventeenth round', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.value, f.unit ?? null]);
+  it('reads throws, clearances and bests in metres, not millions', () => {
+    expect(read('She finished fourth with two throws of 12.91m.')).toEqual([['two', 2, null], ['12.91m', 12.91, 'm']]);
+    expect(read('He could only clear 2.11m to finish third.')).toEqual([['2.11m', 2.11, 'm']]);
+    expect(read('Jones vaulted a season\'s best of 5.15m And Lee won the long jump.')).toEqual([['5.15m', 5.15, 'm']]);
+  });
+
+  it('reads a bare track distance as the race, and keeps millions where money or people are', () => {
+    expect(read('Had she won that, the 1500m would have been easy.')).toEqual([]);
+    expect(read('The network has 200m users.')).toEqual([['200m', 200_000_000, null]]);
+    expect(read('The stadium will cost £200m.')).toEqual([['£200m', 200_000_000, 'GBP']]);
+    expect(read('The limit would fall from 80mg to 50mg.')).toEqual([['50mg', 50, 'mg']]);
+  });
+
+  it('reads "between the ages of six and 11" as an age band and "the 18 certificate" as a rating', () => {
+    expect(read('The rules cover children between the ages of five and 12.')).toEqual([]);
+    expect(read('The 18 certificate game was cut for television.')).toEqual([]);
+  });
+
+  it('keeps "for four to six weeks after a tackle" a range of weeks, not a time after', () => {
+    expect(read('He will be out for three to five weeks after a bad tackle.')).toEqual([['three to five weeks', 3, 'weeks']]);
+  });
+});
+
+describe('definite references to amounts already given', () => {
+  it('reads "Of the 15 million that are swapped" and "the $3.5m fine" as the amount again, not a new figure', () => {
+    const text = 'About 12 million phones go out of use each year.\n\nOf the 12 million that are replaced, only 20% are returned.';
+    expect(figures(text).map((f) => f.raw)).toEqual(['About 12 million', '20%']);
+    expect(figures('The firm paid $2.5m to settle.\n\nIt has a week to pay the $2.5m fine.').map((f) => f.raw)).toEqual(['$2.5m']);
+  });
+
+  it('keeps a first mention with "the", ages and small counts', () => {
+    expect(figures('The $4m fine was paid on Monday.').map((f) => f.raw)).toEqual(['$4m']);
+    expect(figures('Jo Lee, 17, was nominated.\n\nThe 17-year-old is touring in May.').map((f) => f.raw)).toEqual(['17', '17-year-old']);
+  });
+});
+
+describe('earlier levels named by a peak or by the count that was cut', () => {
+  const prev = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null, f.direction ?? null, f.previous ?? null]);
+  it('reads "slumped from a peak of seven million to just 1.5 million" as 1.5 million, down from 7 million', () => {
+    expect(prev('Its audience slumped from a peak of six million to just 1.2 million.')).toEqual([['1.2 million', 'audience', 'down', 6_000_000]]);
+  });
+
+  it('reads "cutting Scotland\'s six regiments to five" and "cut its 3,000 staff to 2,500" as one figure each', () => {
+    expect(prev("The plan means cutting Wales's six rural councils to four.")).toEqual([['four', 'rural councils', 'down', 6]]);
+    expect(prev('The bank will cut its 4,000 staff to 3,200.')).toEqual([['3,200', 'staff', 'down', 4000]]);
+  });
+});
+
+describe('who calls for money, estimates after the fact, and no one in "It\'s predicted"', () => {
+  const who = (text: string) => figures(text).map((f) => [f.raw, f.attribution ?? null]);
+  it('reads "X calls for £5bn" and "X called on rich nations to fund $10bn" as X\'s figure', () => {
+    expect(who('Smith calls for £4bn flood fund')).toEqual([['£4bn', 'Smith']]);
+    expect(who('Jo Smith has called on rich nations to fund a $9bn plan.')).toEqual([['$9bn', 'Jo Smith']]);
+    expect(who('Callers made 3,000 calls for help.')).toEqual([['3,000', null]]);
+  });
+
+  it('reads ", estimates Ann Lee, report author" after the figures as their source', () => {
+    expect(who('Old phones now number 80 million, estimates Ann Lee, the report author.')).toEqual([['80 million', 'Ann Lee']]);
+  });
+
+  it('names no one for "It\'s predicted that"', () => {
+    expect(who("It's predicted that by 2007 three billion people will own a phone.")).toEqual([['three billion', null]]);
+  });
+});
