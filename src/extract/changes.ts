@@ -280,7 +280,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "distances up to 4km": "up to" read as a bound is no movement.
     // "slashed prices by up to 8%": the movement is the word before that "up".
     const bound = a.fact.qualifier === 'up to' && /^up\b/i.test(s.slice(before?.at ?? 0, (before?.at ?? 0) + 3));
-    const mover = bound ? movementBefore(s, moves, Math.max(0, before!.at - 60), before!.at) : before;
+    const far = before ? undefined : movementBefore(s, moves, Math.max(0, a.start - 100), a.start);
+    const mover = bound ? movementBefore(s, moves, Math.max(0, before!.at - 60), before!.at) : before ?? (far && CHANGES_OBJECT.test(s.slice(far.at)) ? far : undefined);
     // A score is a result, never a movement ("gaining revenge for a 51-15 defeat").
     if (mover && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, mover.at, bound ? before!.at : a.start)) {
       a.fact.direction = mover.dir;
@@ -340,9 +341,13 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
 const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
+// "increase tuition fees for students studying in Scotland by £2,000": a verb that changes its object
+// reaches across a longer object to the "by" or "to" that gives the size or the new level.
+const CHANGES_OBJECT = /^(?:increase|increases|increased|increasing|raise|raises|raised|raising|cut|cuts|cutting|reduce|reduces|reduced|reducing|extend|extends|extended|extending|lift|lifts|lifted|lifting|boost|boosts|boosted|boosting|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|double|doubled)\b/i;
 function nearMovement(s: string, at: number, start: number): boolean {
   // "have also risen, by 19%": a comma before "by" still joins the movement to its size.
   const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ');
+  if (between.length <= 100 && CHANGES_OBJECT.test(between) && /\s(?:by|to)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|up to|just)\s+)?$/i.test(between) && !/[,;:()\d]|\b(?:which|who|that|and|but|after|before|when|since|while)\b/i.test(between)) return true;
   // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
   // A year in between is no figure of its own ("boost its 2004 dividend by 27%").
   return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '').replace(/\b(?:19|20)\d\d\b/g, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);

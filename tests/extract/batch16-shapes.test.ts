@@ -241,3 +241,15 @@ describe('who calls for money, estimates after the fact, and no one in "It\'s pr
     expect(who("It's predicted that by 2007 three billion people will own a phone.")).toEqual([['three billion', null]]);
   });
 });
+
+describe('a verb that changes a long object', () => {
+  const dir = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null]);
+  it('reaches across the object to "by £2,000" or "to 15 hours"', () => {
+    expect(dir('Ministers plan to raise fees for foreign students studying in Wales by £1,500.')).toEqual([['£1,500', 'up']]);
+    expect(dir('He promised to extend free nursery care for young children to 12 hours.')).toEqual([['12 hours', 'up']]);
+  });
+
+  it('stops at a relative clause or another figure in between', () => {
+    expect(dir('They will cut the budget, which pays for 30 schools, by £4m.').at(-1)).toEqual(['£4m', null]);
+  });
+});
