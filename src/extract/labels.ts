@@ -55,7 +55,7 @@ const NOT_NAMES = new Set(
 );
 // At the start of a sentence only a name with an inner capital or hyphen ("PlayStation 3", "Half-Life 2"),
 // or one followed by a verb ("Halo 2 sells …"), is taken for a name: "Nearly 300 …" is a count.
-const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|took|takes|made|earned|grossed|opened|chip|console|game|review|launch|released?)\b|and\s+The\s+[A-Z])/;
+const NAME_AT_START = /^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+-[A-Z][a-z]+)\s\d{1,4}\b|^[A-Z][a-z]+(?:['’]s)?\s\d{1,2}\s(?=(?:sells|sold|sweeps|wins|won|tops|topped|leads|led|beats|hits|gets|is|was|has|feels|dropped|drops|fell|falls|moved|moves|rose|climbed|took|takes|made|earned|grossed|opened|chip|console|game|review|launch|released?)\b|and\s+The\s+[A-Z])/;
 // Age groups name who, not how many: "children under five", "the under 16 girls", "an under-21 side".
 const AGE_GROUP = new RegExp(
   String.raw`\b(?:between\s+)?\d{1,2}\s+to\s+\d{1,2}[- ]year[- ]olds?\b|\b(?:between\s+)?the\s+ages\s+of\s+${SMALL}\s+(?:and|to)\s+${SMALL}\b|\b(?:people|adults|those|voters|users|workers)\s+(?:aged\s+)?(?:under|over)\s+\d{1,2}\b(?!\s*(?:%|per\s?cent|m\b|bn\b|million))|\baged\s+\d{1,2}\s+(?:or|and)\s+(?:over|under|above|older)\b|\b(?:those|people|adults|users)\s+aged\s+between\s+\d{1,2}\s+and\s+\d{1,2}\b|\bover[- ]\d{1,2}s\b|\bover\s+\d{1,2}-year-olds\b|\b(?:children|boys|girls|kids|babies|infants|pupils)\s+(?:aged\s+)?under\s+${SMALL}\b|\b(?:under|over)[- ]${SMALL}s?\s+(?:boys|girls|team|side|squad|players|international|level|ranks)\b`,
@@ -70,7 +70,7 @@ const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|Septembe
 // "The 18 certificate", "at least a 15 rating": a film's age rating names who may watch, not how many.
 const AGE_RATING = /\b(?:12A?|15|18)\s+(?:certificate|rating)\b/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|(?<=\b[A-Z][a-z]+\s)(?<!\b(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|The|In|On|At|By|For|With|From|To|And|But|Since|After|Before|All|Another|Last|Next|First|Those|These|Its|Their|His|Her|Our|Up|Until|Between|Within|Also|Were|Was|Is|Are|Had|Has|Have|Each|Every|Both|Plus|Or|If|When|While|As|Where|Among|Against|Aged)\s)\d(?=\s[A-Z][a-z]+\b(?!\s+\d))|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes".
 const IDIOMS = /\bin a million years\b|\b(?:two|three|four)[- ]dimensions?(?:al)?\b|[£$€]\d+\s+(?:notes?|coins?|bills?)\b/gi;
@@ -103,7 +103,8 @@ const INDEX_BEFORE = /\b(?:Dow(?: Jones)?|FTSE(?: All-Share)?|Nikkei|S&P|DAX|CAC
 const NAME_BEFORE = /\b([A-Z][A-Za-z&-]+)\s$/;
 // After a name's number: no decimal, no unit or scale, no plural noun (but a verb in -s is fine).
 const NOT_NAME_AFTER = /^(?:[,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes|says|sells|sweeps|wins|tops|leads|beats|hits|gets|faces|sees|takes|makes|feels|looks|seems|remains|comes|runs|plays|offers|features)\b)[a-z]{2,}s\b|million|billion|bn\b|m\b|-)|(?:cm|mm|km|kg|ft|mph|kph|kmh|GB|MB|MW|kW)\b)/;
-const YEAR_NOT_AFTER = /^(?:[,.]?\d|\s?(?:%|per\s?cent|-|[mkb]n?\b|million|billion|[×x]))/;
+// ("1834 - anything earlier": a dash with spaces after a year is punctuation, not a range.)
+const YEAR_NOT_AFTER = /^(?:[,.]?\d|\s?(?:%|per\s?cent|[mkb]n?\b|million|billion|[×x])|-)/;
 
 /** Spans of the sentence holding numbers that name or label something; figures are not read there. */
 export function labelSpans(s: string): Array<[number, number]> {
@@ -119,7 +120,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:under|over)[- ]|year[- ]olds?|aged |ages of /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d|[a-z] \d [A-Z]/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d(?:m|K)\s|\d['’]s|\d\s(?:phone|handset|mobile)|\b(?:text|call|dial|ring)/.test(s)) for (const m of matchesOf(NAMED_RACES_AND_MODELS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' certificate') || s.includes(' rating')) for (const m of matchesOf(AGE_RATING, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
@@ -167,6 +168,11 @@ export function labelSpans(s: string): Array<[number, number]> {
       spans.push([at, end + 2]);
       continue;
     }
+    // "the 1606 act": an older year before a singular noun names which one.
+    if (/^1[0-7]\d\d$/.test(m[0]) && /\bthe\s+$/i.test(before) && /^\s[a-z]+(?<!s)\b/.test(after) && !COUNT_AFTER.test(after)) {
+      spans.push([at, end]);
+      continue;
+    }
     // "since 1497", "in 1834": an older year is a year after a word that introduces one.
     if (/^1[0-7]\d\d$/.test(m[0]) && /\b(?:since|in|from|until|till|to|between|and|before|after|by|circa)\s+$/i.test(before) && !COUNT_AFTER.test(after) && !/^\s*(?:%|per\s?cent)/.test(after)) {
       spans.push([at, end]);
@@ -174,7 +180,7 @@ export function labelSpans(s: string): Array<[number, number]> {
     }
     if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !YEAR_NOT_AFTER.test(after)) {
       // "more than 2000", "$2000", "No 2000": a quantity or a label someone else reads.
-      if (/(?:more than|less than|about|around|some|nearly|almost|over|under|up to|at least|roughly|[$£€¥]|-)\s*$/i.test(before)) continue;
+      if (/(?:\b(?:more than|less than|about|around|some|nearly|almost|over|under|up to|at least|roughly)|[$£€¥]|-)\s*$/i.test(before)) continue;
       if (COUNT_AFTER.test(after)) continue;
       spans.push([at, end]);
     }

@@ -253,3 +253,22 @@ describe('a verb that changes a long object', () => {
     expect(dir('They will cut the budget, which pays for 30 schools, by £4m.').at(-1)).toEqual(['£4m', null]);
   });
 });
+
+describe('years and names that were read as counts', () => {
+  it('reads "back to 1834 - anything earlier", "the 1606 act" and "the awesome 1967 tourists" as years', () => {
+    expect(raws('The papers only go back to 1851 - anything older burned.')).toEqual([]);
+    expect(raws('The museum also holds the 1625 charter founding the town.')).toEqual([]);
+    expect(raws('The one blot on the record of the awesome 1971 tourists was a draw.')).toEqual([]);
+  });
+
+  it('keeps counts that look like years ("Some 2000 people", "The 1500 staff")', () => {
+    expect(raws('Some 2000 people came.')).toEqual(['Some 2000']);
+    expect(raws('The 1500 staff were told on Monday.')).toEqual(['1500']);
+  });
+
+  it('reads "Ocean\'s 12 fell" and "Fathers 4 Justice" as titles, and "About 3 Britons" as a count', () => {
+    expect(raws("Harbour's 11 fell to number two at the box office.")).toEqual([]);
+    expect(raws('Mothers 4 Justice campaigners marched.')).toEqual([]);
+    expect(raws('About 3 Britons in 10 agree.')[0]).toBe('About 3');
+  });
+});
