@@ -171,6 +171,8 @@ function figureFrom(
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
   // "priced at £3.20 for a day ticket or £29 for a season pass": a price is counted by what it buys.
   if (!counted && unit && /^[A-Z]{3}$/.test(unit) && PRICE_CUE.test(s)) counted = FOR_WHAT.exec(afterNum)?.[1];
+  // "The longest jail sentence - 46 months - was handed down": a figure set between dashes after a noun names it.
+  if (!counted && /^\s[-–—]\s/.test(s.slice(end, end + 3))) counted = DASHED_AFTER.exec(s.slice(Math.max(0, qStart - 50), qStart))?.[1];
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
   if (!counted && unit && PHYSICAL_UNIT.test(unit)) counted = ofHead(`${s.slice(Math.max(0, qStart - 60), qStart).trimEnd()} `);
@@ -221,6 +223,8 @@ function figureFrom(
     else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
     // "profits showed a 5.5% rise to 18.3bn euros": the move is of what the clause's subject names.
     else if (!what && /^\s+to\s/.test(s.slice(np.end))) counted = undefined;
+    // "the FTSE 100's 0.3% decline", "the economy's 2% growth": the move is the owner's.
+    else if (!what) counted = OWNER_BEFORE.exec(s.slice(Math.max(0, qStart - 40), qStart))?.[1] ?? counted;
   }
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
@@ -326,6 +330,9 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   return best;
 }
+
+const DASHED_AFTER = /\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+)\s[-–—]\s$/iu;
+const OWNER_BEFORE = /\b(?:the|its|their)\s+((?:[\p{L}\d&-]+\s){0,2}[\p{L}\d&-]+)['’]s\s+$/u;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

@@ -39,9 +39,9 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   // "aged 57", "under the age of 10", "children of 12, 13 and 14"
   if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
-  // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age": a person's own age, told.
+  // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age", "when she will be 34.": a person's age, told.
   const after = s.slice(n.end, n.end + 16);
-  if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
+  if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+turns|\s+turned))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
   if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
   if (/[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
   // "the veteran director, 70, took", "the Irish winger, 27, and": a person described, then the age between commas.

@@ -20,7 +20,9 @@ const SUBJECT_END = new Set(
     'stand sell sells fetch fetches fetched'
   ).split(' '),
 );
-const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and)\s+)+/i;
+const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and|however|meanwhile)\s+)+/i;
+// "In July sales dropped": a time that opens the clause is no part of its subject.
+const OPENING_TIME = /^(?:(?:in|on|by|since|during|from|until|last|this|next|early|late)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\s+(?=\S)/i;
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only|between)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\b(?:valu|estimat)(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
@@ -217,6 +219,16 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       return shown ? { text: shown, end: start } : undefined;
     }
     if (verb < 0) return undefined;
+    // "Crude prices have rebounded, rising to $42.30": a participle goes on from the clause before,
+    // whose subject is what it moves.
+    // (A clause before that holds a figure lends that figure's measure instead: "growth of 3.6%, slipping to 2.9%".)
+    if (verb === 0 && i > 0 && /^\p{Ll}+ing$/u.test(words[0]!) && !/\d/.test(chunks[i - 1]!)) {
+      const prev = chunks[i - 1]!.trim().split(/\s+/);
+      let v = prev.findIndex((w, k) => k > 0 && isVerbAt(prev, k));
+      while (v > 0 && AUX.has(prev[v - 1]!.toLowerCase())) v--;
+      const subject = v > 0 ? phrase(prev.slice(0, beforeAdverbs(prev, v)).join(' ')) : undefined;
+      if (subject) return { text: subject, end: start };
+    }
     // "Core inflation, which strips out energy, held at 2.3%": the subject sits before the aside.
     if (verb === 0 && i > 0) {
       // "The price of gas, a vital fuel, has risen": an aside or an apposition sits between.
@@ -343,7 +355,7 @@ function phrase(text: string): string | undefined {
   // and a phrase still too long keeps its head before "of".
   if (text.includes(' to ')) text = text.replace(/\s+to\s+[a-z]+\b.*$/, '');
   if (text.length > 40 && text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
-  let t = text.replace(/^["“‘'(]+/, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
+  let t = text.replace(/^["“‘'(]+/, '').replace(OPENING_TIME, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
   // "Annual profits at a large US retailer", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;

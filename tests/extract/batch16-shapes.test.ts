@@ -272,3 +272,48 @@ describe('years and names that were read as counts', () => {
     expect(raws('About 3 Britons in 10 agree.')[0]).toBe('About 3');
   });
 });
+
+describe('what is counted, from the eighteenth round', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('skips a time that opens the clause ("In July sales dropped to 9%")', () => {
+    expect(counted('In June the user population dropped to 93.1%.')).toEqual([['93.1%', 'user population']]);
+  });
+
+  it('reads ", rising to $42" as the subject of the clause before, past "However"', () => {
+    expect(counted('However oil prices have recovered in Asia, rising to $41.10 a barrel.')).toEqual([['$41.10', 'oil prices']]);
+    // A clause with a figure lends that figure's measure, not its subject.
+    for (const [, c] of counted('The agency forecast growth of 3.4% this year, slipping to 2.8% next year.')) expect(c).toContain('growth');
+  });
+
+  it('reads "This is a 14% rise" and "extend this figure to 99.4%" as the measure before', () => {
+    expect(figures('About 60 million mobiles are in use in Spain.\n\nThis is a 12% rise on last year.').map((f) => f.counted)).toEqual(['mobiles', 'mobiles']);
+    expect(figures('Cable reaches 98.2% of homes.\n\nIt aims to extend this figure to 99.1% by June.').map((f) => f.counted)).toEqual(['homes', 'homes']);
+  });
+
+  it('reads "the FTSE 100\'s 0.3% decline" as the owner\'s move', () => {
+    expect(counted("Selling weighed on the Dax 30's 0.4% decline.")).toEqual([['0.4%', 'Dax 30']]);
+  });
+
+  it('reads "when she will be 34" as an age and "The longest sentence - 46 months -" by its noun', () => {
+    expect(figures('The Games are next March, when she will be 33.')[0]).toMatchObject({ unit: 'years', counted: 'age' });
+    expect(counted('The longest prison term - 40 months - went to Smith.')).toEqual([['40 months', 'longest prison term']]);
+  });
+});
+
+describe('times, nicknames and earlier levels, from the eighteenth round', () => {
+  it('reads "Fourteen months later", "Ten days in to the campaign" and "the three months up to 30 September" as times', () => {
+    expect(raws('Fifteen months later police raided homes across Europe.')).toEqual([]);
+    expect(raws('Ten days in to the drive 8,000 people had joined.')).toEqual(['8,000']);
+    expect(raws('Figures for the three months up to 30 June rose sharply.')).toEqual([]);
+  });
+
+  it('reads "Mr 2940" as a nickname and "those first three games" as which games', () => {
+    expect(raws('He was known online as Mr 4410.')).toEqual([]);
+    expect(raws('After those first three games it was no contest.')).toEqual([]);
+  });
+
+  it('reads "to 2.9% of GDP next year from 3.9%" and "to 3% from an expected 3.7%" as earlier levels', () => {
+    const prev = figures('The deficit should fall to 2.8% of GDP next year from 3.6% this year, while Spain\'s will drop to 3% from an expected 3.5%.').map((f) => [f.raw, f.previous ?? null]);
+    expect(prev).toEqual([['2.8%', 3.6], ['3%', 3.5]]);
+  });
+});
