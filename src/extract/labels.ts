@@ -43,6 +43,8 @@ const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<=\bover\s)\d{2,5}m\b|(
 // "800m hope McIlroy", "Scotland's 400m man", "the women's 5K final": a race named, not a distance run;
 // "their 7610 phone", "the 7610's functions": a model; "text GOODPUB to 85130": a short code.
 const NAMED_RACES_AND_MODELS = /(?<![$£€¥]\s?|[\d.,])\b\d{1,5}(?:m|K)\b(?=\s+(?:hope|man|woman|star|champion|runner|specialist|final|heats?|title|road race|race|record|gold|silver|bronze)\b)|(?<=\b(?:the|their|its|his|her|a|new)\s)(?!19|20)[1-9]\d{3}(?=['’]s\b|\s+(?:phones?|handsets?|mobiles?)\b)|(?<=\b(?:text|texting|texts|call|dial|ring)\b[^.]{0,30}?\bto\s)\d{4,6}\b/g;
+const PHONE_CONTEXT = /\b(?:Nokia|Motorola|Siemens|Ericsson|Samsung|Vodafone|O2|Orange|T-Mobile|handsets?|mobile phones?|operators?)\b/;
+const PHONE_MODEL = /(?<![\d.,$£€])\b(?!19\d\d|20[0-2]\d)[1-9]\d{3}\b(?![\d.,%]|\s?(?:m|bn|million|billion|years?|people|users|customers|subscribers|phones|handsets)\b)|(?<=\b(?:The|the|and|operator,)\s)3\b(?=\s+(?:network|already|has|is|was|launched|said)\b|[.,])/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one|click)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
@@ -132,6 +134,9 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) if (!(odds && /^\d{1,3}\/\d{1,2}$/.test(m[0]))) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
+  // "the 3230 and 7710" beside "Nokia handsets", "reports of 7610 owners": four-digit phone models.
+  // "The 3 network", "the operator, 3.": the mobile operator named 3.
+  if (PHONE_CONTEXT.test(s)) for (const m of matchesOf(PHONE_MODEL, s)) spans.push([m.index, m.index + m[0].length]);
   const atStart = NAME_AT_START.exec(s);
   if (atStart && !NOT_NAMES.has(atStart[0].split(' ')[0]!)) spans.push([0, atStart[0].length]);
   // The rest is decided at each run of digits by the words right around it: one pass over the
@@ -169,7 +174,7 @@ export function labelSpans(s: string): Array<[number, number]> {
       continue;
     }
     // "the 1606 act": an older year before a singular noun names which one.
-    if (/^1[0-7]\d\d$/.test(m[0]) && /\bthe\s+$/i.test(before) && /^\s[a-z]+(?<!s)\b/.test(after) && !COUNT_AFTER.test(after)) {
+    if (/^1[0-7]\d\d$/.test(m[0]) && /\bthe\s+$/i.test(before) && /^\s(?:[a-z]+(?<!s)|Act|Bill|Treaty|Charter|Rebellion|Rising|Parliament|Plot)\b/.test(after) && !COUNT_AFTER.test(after)) {
       spans.push([at, end]);
       continue;
     }

@@ -9,7 +9,7 @@ import { matchesOf } from './scan.ts';
 const SUB_MINUTE = /\(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?\)/gu;
 // "Replacements: Everitt for Mapletoft (53), Paice for van der Walt (60)": the minute of a change.
 const REPLACEMENT_MINUTE = /\b\p{Lu}[\p{L}'’-]+\s+for\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Lu}[\p{L}'’-]+\s*\(\d{1,3}\)/gu;
-const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+|\.?\s*$))+$/u;
+const SCORER_LINE = /^(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?\s\d{1,3}(?:\s?(?:pen|og))?(?:,\s+\d{1,3}(?:\s?(?:pen|og))?)*(?:,\s+|\.?\s*$))+$/u;
 // "The 12m (39ft) wave": a length restated in feet is a measure, not a race.
 const EVENT_DISTANCE = /\b(?:the|women['’]s|men['’]s|indoor|outdoor|world|European|Olympic|Commonwealth)\s+(?:\d{1,2},\d{3}|\d{2,5})m\b(?!\s+(?:of|course)\b|\s*\()/gi;
 // "won 1500m and 800m gold", "the 4x400m relay": a distance that names the race, before what was won in it.

@@ -317,3 +317,19 @@ describe('times, nicknames and earlier levels, from the eighteenth round', () =>
     expect(prev).toEqual([['2.8%', 3.6], ['3%', 3.5]]);
   });
 });
+
+describe('phone models, an operator named 3, scorers and old acts', () => {
+  it('reads "the 3230 and 7710" beside Nokia handsets as models, and keeps counts of handsets', () => {
+    expect(raws('It will work on two Nokia handsets - the 6230 and 7710 - at first.')).toEqual(['two']);
+    expect(raws('Nokia sold 2,000 handsets in 1999.')).toEqual(['2,000']);
+  });
+
+  it('reads "The 3 network" beside other operators as a name', () => {
+    expect(raws('The 3 network launched in 2003, before Vodafone and Orange.')).toEqual([]);
+  });
+
+  it('reads a scorer with two minutes ("Lita 45, 52.") and "the 1701 Act of Settlement" as labels', () => {
+    expect(raws('Kerr 45, 52.')).toEqual([]);
+    expect(raws('Peers debated the 1689 Bill of Rights and the 1701 Act of Settlement.')).toEqual([]);
+  });
+});
