@@ -41,7 +41,7 @@ export function extractFigures(contexts: readonly SentenceContext[], ref: RefDay
 }
 
 /**
- * "Of the 15 million that are swapped", "the $3.5m fine": a definite reference to an amount the
+ * "Of the 12 million that are traded in", "the $2.5m fine": a definite reference to an amount the
  * article gave in an earlier sentence restates it; it is no new figure. Counts of people and events
  * stay ("the 971 captures" is the fact again, and series join it).
  */

@@ -26,7 +26,7 @@ export const REPORT_VERBS =
   'found|finds|showed|shows|show|revealed|reveals|' +
   // A hope, a promise or a forecast is the subject's own claim ("the government hopes to reach 200 million").
   'hopes|hoped|fears|feared|promised|promises|forecasting|predicting|expecting|argue|accuse|indicated|indicates|calculated|calculates|highlighted|highlights|suggest|suggests|suggested|asks|asked|worked out|' +
-  // A call for money is the caller's figure ("Brown calls for £5.5bn Aids fund").
+  // A call for money is the caller's figure ("Smith calls for £4bn flood fund").
   'calls for|called for|calling for|called on|calls on|urged|urges';
 const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 // Adverbs and auxiliaries that may stand between a name and its verb ("Kyiv has also said"). Walked back

@@ -5,7 +5,7 @@
  */
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
-// "$261.9m (£135.6m), for the three months to 30 November, up from", "rose 0.3% - in line with forecasts - from".
+// "$250m (£130m), for the six months to 31 March, up from", "grew 0.2% - as expected - from".
 const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|national\s+income))?(?:\s+[-–—]\s+[^-–—\d]{1,40}?\s+[-–—](?=\s+(?:from|up|down|to|compared|against)\b))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:,?\s+(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?!\b(?:before|after|and|but|while|when|then)\b)[\w ]){1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
 export const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+|(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than)\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.

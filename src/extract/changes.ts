@@ -89,7 +89,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "from eight million plants to …": the thing counted may stand between the two levels.
     const nounBetween = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
     const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '');
-    // "slumped from a peak of seven million to 1.5 million": the earlier level may be named as a peak.
+    // "dropped from a peak of six million to 1.2 million": the earlier level may be named as a peak.
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous|peak|high|low|record)\s+(?:of\s+)?)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 32), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
       if (!b.fact.unit && a.fact.unit) b.fact.unit = a.fact.unit; // "from 24 weeks to 20"
@@ -113,7 +113,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       i = placed.indexOf(b) - 1; // b may still carry "from …" handled above; continue after it
       continue;
     }
-    // "showed a 5.5% rise to 18.3bn euros": the move named by a noun, then its level.
+    // "posted a 6% rise to 12bn euros": the move named by a noun, then its level.
     const nounTo = b && !aIsLevel && isChangeOf(a.fact, b.fact) && !b.fact.direction ? NOUN_TO.exec(ab) : null;
     if (b && nounTo) {
       if (a.fact.counted?.toLowerCase() === nounTo[1]!.toLowerCase()) delete a.fact.counted;
@@ -121,7 +121,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(a);
       continue;
     }
-    // "fell from 7,613 to 6,630, or 12.9%": the share the level moved by, after it.
+    // "fell from 7,100 to 6,600, or 7%": the share the level moved by, after it.
     if (b && a.fact.direction && a.fact.previous !== undefined && a.fact.change === undefined && b.fact.unit === '%' && a.fact.unit !== '%' && /^,\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$/i.test(ab)) {
       setChange(a.fact, a.fact.direction, b.fact);
       gone.add(b);
@@ -146,7 +146,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "a 91.5% share in March compared to 94% in May": the earlier level of the same measure.
     // "rose 8%, compared with a 0.5% slide in home consumption": a move of another measure stands alone.
-    // ("from a revised 0.6% increase in October": a month after "in" says when, of the same measure.)
+    // ("from a revised 0.5% increase in May": a month after "in" says when, of the same measure.)
     const otherMeasure = !!b && /^\s+(?:slide|decline|fall|rise|increase|drop|growth|gain|jump|slump|dip|contraction)s?\s+in\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|the\s+(?:same|previous|first|second|third|fourth|last|final))\b)/i.test(s.slice(b.end, b.end + 30));
     if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
@@ -341,7 +341,7 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
 const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
-// "increase tuition fees for students studying in Scotland by £2,000": a verb that changes its object
+// "raise fees for students from abroad by £1,500": a verb that changes its object
 // reaches across a longer object to the "by" or "to" that gives the size or the new level.
 const CHANGES_OBJECT = /^(?:increase|increases|increased|increasing|raise|raises|raised|raising|cut|cuts|cutting|reduce|reduces|reduced|reducing|extend|extends|extended|extending|lift|lifts|lifted|lifting|boost|boosts|boosted|boosting|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|double|doubled)\b/i;
 function nearMovement(s: string, at: number, start: number): boolean {

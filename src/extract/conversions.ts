@@ -36,7 +36,7 @@ export function markConversions(s: string, placed: Placed[], gone: Set<Placed>):
 }
 
 /**
- * "a 5.5% rise to 18.3bn euros ($23.4bn)": a level learns what it counts only when its move is folded
+ * "a 6% rise to 12bn euros ($15bn)": a level learns what it counts only when its move is folded
  * into it, after its restatements were marked, so they learn it then too.
  */
 export function restateFolded(kept: Placed[]): void {

@@ -1,11 +1,11 @@
 /**
- * A count cut or raised to another: "cutting Scotland's six single-battalion regiments to five",
+ * A count cut or raised to another: "cutting Wales's six rural councils to four",
  * "will cut its 3,000 staff to 2,500". The first count is the level's earlier value and names what
  * it counts; it is not a figure of its own. Part of the change pass (changes.ts).
  */
 import type { Placed } from './spans.ts';
 
-// "cutting Scotland's six single-battalion regiments to five", "will cut its 3,000 staff to 2,500": a
+// "cutting Wales's six rural councils to four", "will cut its 4,000 staff to 3,200": a
 // count cut or raised to another names its earlier level and what it counts.
 const CUT_COUNT_TO = /\b(cut|cuts|cutting|reduce|reduces|reduced|reducing|trim|trims|trimmed|trimming|increase|increases|increased|increasing|raise|raises|raised|raising|expand|expands|expanded|expanding)\s+(?:(?:the|its|their|his|her)\s+|\p{Lu}[\p{L}'’-]*['’]s?\s+)?(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+to\s+(?:just\s+|only\s+)?$/iu;
 const SMALL_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };

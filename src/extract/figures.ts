@@ -171,7 +171,7 @@ function figureFrom(
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
   // "priced at £3.20 for a day ticket or £29 for a season pass": a price is counted by what it buys.
   if (!counted && unit && /^[A-Z]{3}$/.test(unit) && PRICE_CUE.test(s)) counted = FOR_WHAT.exec(afterNum)?.[1];
-  // "The longest jail sentence - 46 months - was handed down": a figure set between dashes after a noun names it.
+  // "The longest prison term - 40 months - went to Smith": a figure set between dashes after a noun names it.
   if (!counted && /^\s[-–—]\s/.test(s.slice(end, end + 3))) counted = DASHED_AFTER.exec(s.slice(Math.max(0, qStart - 50), qStart))?.[1];
   if (!counted) counted = countedFromContext(s, qStart, end, !!unit && /^[A-Z]{3}$/.test(unit), previous?.fact.counted);
   // "speeds of 2.9Mbps", "a capacity of 12,600 MW": a physical measure is of the noun before "of".
@@ -221,7 +221,7 @@ function figureFrom(
     // "Output rose 4% in 2001, after a 20% decline in 2000", "0.2% growth was revised to a 0.5% decline":
     // a move of nothing named is a move of what the figure before measured.
     else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
-    // "profits showed a 5.5% rise to 18.3bn euros": the move is of what the clause's subject names.
+    // "profits posted a 6% rise to 12bn euros": the move is of what the clause's subject names.
     else if (!what && /^\s+to\s/.test(s.slice(np.end))) counted = undefined;
     // "the FTSE 100's 0.3% decline", "the economy's 2% growth": the move is the owner's.
     else if (!what) counted = OWNER_BEFORE.exec(s.slice(Math.max(0, qStart - 40), qStart))?.[1] ?? counted;

@@ -23,7 +23,7 @@ const REFERENCE_SETS = new RegExp(
   String.raw`(?<!\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawn|drawing|beat|beaten|beats)\s+)\b(?:the|their|his|her|its|our|my|your|those|these)\s+(?:last|first|next|past|previous|final)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?(?:elections|polls|terms|games|matches|sets|races|rounds|seasons|tournaments|meetings|fixtures|outings|budgets|Budgets|parliaments|occasions|visits|editions|contests|fights|legs|tests|weekends)\b`,
   'g',
 );
-// A place in a list or chart: "Julia Davis at seven", "Ant and Dec at five, up from 13 in 2004".
+// A place in a list or chart: "Jo Pike at seven", "Kim and Lee at four, up from 12 in 2003".
 // Only where the sentence speaks of a list, and only a bare number (no unit, no scale) after a name.
 const LIST_PLACE = new RegExp(
   String.raw`(?<=\b[A-Z][A-Za-z'’-]+\s)at\s+(?:number\s+)?${SMALL}(?:,?\s+(?:up|down)\s+from\s+${SMALL})?(?=\s*(?:[,.;]|$)|\s+(?:and|in|with|behind|ahead)\b)`,

@@ -12,8 +12,8 @@ describe('numbers that pick out which events, not how many', () => {
     expect(raws('He thinks the next two games against Spain and Wales will decide it.')).toEqual([]);
   });
 
-  it('still counts the games a side won or lost ("lost their previous two league games")', () => {
-    expect(raws('Leeds had lost their previous two league games.')).toEqual(['two']);
+  it('still counts the games a side won or lost ("Leeds lost their previous two away fixtures")', () => {
+    expect(raws('Leeds lost their previous two away fixtures.')).toEqual(['two']);
     expect(raws('Wales have won their last three matches.')).toEqual(['three']);
   });
 
@@ -32,7 +32,7 @@ describe('halves written out', () => {
 describe('cuts and rises stated by what someone does', () => {
   const dir = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null]);
   it('reads the plain forms "trim" and "slash" as cuts', () => {
-    expect(dir('The treasury has to trim the deficit by 0.2 percentage points a year.')).toEqual([['0.2 percentage points', 'down']]);
+    expect(dir('The treasury must trim its shortfall by 0.2 percentage points a year.')).toEqual([['0.2 percentage points', 'down']]);
     expect(dir('Sellers may need to slash prices by 6%.')).toEqual([['6%', 'down']]);
   });
 
@@ -110,7 +110,7 @@ describe('what is counted, from the sixteenth round', () => {
     expect(counted('The arrival of Fiji has taken the number of entrants to 14.')).toEqual([['14', 'entrants']]);
   });
 
-  it('reads "However, this has now been reduced to N" as the measure of the sentence before', () => {
+  it('reads "However, this has since been cut to N" as the measure of the sentence before', () => {
     const facts = figures('Its borrowings stood at 60bn euros two years ago.\n\nHowever, this has now been cut to 41bn euros.');
     expect(facts.map((f) => f.counted)).toEqual(['borrowings', 'borrowings']);
   });
@@ -138,8 +138,8 @@ describe('who says so, after the figure', () => {
 });
 
 describe('terms and measures next to names', () => {
-  it('keeps "jailed for 14 years on charges of" as a term, while "Ten years on," stays a time', () => {
-    expect(raws('A blogger has been jailed for 12 years on charges of spying.')).toEqual(['12 years']);
+  it('keeps "jailed for 12 years on spying charges" as a term, while "Ten years on," stays a time', () => {
+    expect(raws('A blogger was jailed for 12 years on spying charges.')).toEqual(['12 years']);
     expect(raws('Ten years on, the valley has recovered.')).toEqual([]);
   });
 
@@ -149,7 +149,7 @@ describe('terms and measures next to names', () => {
 });
 
 describe('subjects and pointers', () => {
-  it('reads "the cost for every gigabyte has fallen" as the cost (a word after "the" is no verb)', () => {
+  it('reads "the cost for every megabyte has dropped" as the cost (a word after "the" is no verb)', () => {
     expect(figures('The cost for every megabyte has fallen by 70%.')[0]!.counted).toBe('cost');
   });
 
@@ -163,14 +163,14 @@ describe('subjects and pointers', () => {
 
 describe('earlier levels past an aside', () => {
   const prev = (text: string) => figures(text).map((f) => [f.raw, f.previous ?? null]);
-  it('reads "up from" after a bracketed restatement and ", for the three months to 30 November,"', () => {
-    expect(prev('The firm made a profit of $250m (£130m), for the three months to 30 November, up from $170m a year before.')).toEqual([
+  it('reads "up from" after a bracketed restatement and ", for the six months to 31 March,"', () => {
+    expect(prev('The firm made a profit of $250m (£130m), for the six months to 31 March, up from $170m a year before.')).toEqual([
       ['$250m', 170_000_000],
       ['£130m', null],
     ]);
   });
 
-  it('reads "from a revised 0.6% increase in October" past a dashed aside as the earlier level', () => {
+  it('reads "from a revised 0.5% increase in May" past a dashed aside as the earlier level', () => {
     expect(prev('Output grew 0.2% - as forecast - from a revised 0.5% increase in October.')).toEqual([['0.2%', 0.5]]);
   });
 });
@@ -190,18 +190,18 @@ describe('athletics distances, age bands, ratings and ranges, from the seventeen
     expect(read('The limit would fall from 80mg to 50mg.')).toEqual([['50mg', 50, 'mg']]);
   });
 
-  it('reads "between the ages of six and 11" as an age band and "the 18 certificate" as a rating', () => {
+  it('reads "between the ages of five and 12" as an age band and "the 18 certificate" as a rating', () => {
     expect(read('The rules cover children between the ages of five and 12.')).toEqual([]);
     expect(read('The 18 certificate game was cut for television.')).toEqual([]);
   });
 
-  it('keeps "for four to six weeks after a tackle" a range of weeks, not a time after', () => {
+  it('keeps "for three to five weeks after a tackle" a range of weeks, not a time after', () => {
     expect(read('He will be out for three to five weeks after a bad tackle.')).toEqual([['three to five weeks', 3, 'weeks']]);
   });
 });
 
 describe('definite references to amounts already given', () => {
-  it('reads "Of the 15 million that are swapped" and "the $3.5m fine" as the amount again, not a new figure', () => {
+  it('reads "Of the 12 million that are replaced" and "the $2.5m fine" as the amount again, not a new figure', () => {
     const text = 'About 12 million phones go out of use each year.\n\nOf the 12 million that are replaced, only 20% are returned.';
     expect(figures(text).map((f) => f.raw)).toEqual(['About 12 million', '20%']);
     expect(figures('The firm paid $2.5m to settle.\n\nIt has a week to pay the $2.5m fine.').map((f) => f.raw)).toEqual(['$2.5m']);
@@ -215,11 +215,11 @@ describe('definite references to amounts already given', () => {
 
 describe('earlier levels named by a peak or by the count that was cut', () => {
   const prev = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null, f.direction ?? null, f.previous ?? null]);
-  it('reads "slumped from a peak of seven million to just 1.5 million" as 1.5 million, down from 7 million', () => {
+  it('reads "slumped from a peak of six million to just 1.2 million" as 1.2 million, down from 6 million', () => {
     expect(prev('Its audience slumped from a peak of six million to just 1.2 million.')).toEqual([['1.2 million', 'audience', 'down', 6_000_000]]);
   });
 
-  it('reads "cutting Scotland\'s six regiments to five" and "cut its 3,000 staff to 2,500" as one figure each', () => {
+  it('reads "cutting Wales\'s six rural councils to four" and "cut its 4,000 staff to 3,200" as one figure each', () => {
     expect(prev("The plan means cutting Wales's six rural councils to four.")).toEqual([['four', 'rural councils', 'down', 6]]);
     expect(prev('The bank will cut its 4,000 staff to 3,200.')).toEqual([['3,200', 'staff', 'down', 4000]]);
   });
@@ -227,9 +227,9 @@ describe('earlier levels named by a peak or by the count that was cut', () => {
 
 describe('who calls for money, estimates after the fact, and no one in "It\'s predicted"', () => {
   const who = (text: string) => figures(text).map((f) => [f.raw, f.attribution ?? null]);
-  it('reads "X calls for £5bn" and "X called on rich nations to fund $10bn" as X\'s figure', () => {
+  it('reads "X calls for £4bn" and "X called on the richest states to back $9bn" as X\'s figure', () => {
     expect(who('Smith calls for £4bn flood fund')).toEqual([['£4bn', 'Smith']]);
-    expect(who('Jo Smith has called on rich nations to fund a $9bn plan.')).toEqual([['$9bn', 'Jo Smith']]);
+    expect(who('Jo Smith has called on the richest states to back a $9bn plan.')).toEqual([['$9bn', 'Jo Smith']]);
     expect(who('Callers made 3,000 calls for help.')).toEqual([['3,000', null]]);
   });
 
@@ -255,7 +255,7 @@ describe('a verb that changes a long object', () => {
 });
 
 describe('years and names that were read as counts', () => {
-  it('reads "back to 1834 - anything earlier", "the 1606 act" and "the awesome 1967 tourists" as years', () => {
+  it('reads "back to 1851 - anything older", "the 1625 charter" and "the awesome 1971 tourists" as years', () => {
     expect(raws('The papers only go back to 1851 - anything older burned.')).toEqual([]);
     expect(raws('The museum also holds the 1625 charter founding the town.')).toEqual([]);
     expect(raws('The one blot on the record of the awesome 1971 tourists was a draw.')).toEqual([]);
@@ -266,7 +266,7 @@ describe('years and names that were read as counts', () => {
     expect(raws('The 1500 staff were told on Monday.')).toEqual(['1500']);
   });
 
-  it('reads "Ocean\'s 12 fell" and "Fathers 4 Justice" as titles, and "About 3 Britons" as a count', () => {
+  it('reads "Harbour\'s 11 fell" and "Mothers 4 Justice" as titles, and "About 3 Britons" as a count', () => {
     expect(raws("Harbour's 11 fell to number two at the box office.")).toEqual([]);
     expect(raws('Mothers 4 Justice campaigners marched.')).toEqual([]);
     expect(raws('About 3 Britons in 10 agree.')[0]).toBe('About 3');
@@ -279,47 +279,47 @@ describe('what is counted, from the eighteenth round', () => {
     expect(counted('In June the user population dropped to 93.1%.')).toEqual([['93.1%', 'user population']]);
   });
 
-  it('reads ", rising to $42" as the subject of the clause before, past "However"', () => {
+  it('reads ", rising to $41" as the subject of the clause before, past "However"', () => {
     expect(counted('However oil prices have recovered in Asia, rising to $41.10 a barrel.')).toEqual([['$41.10', 'oil prices']]);
     // A clause with a figure lends that figure's measure, not its subject.
     for (const [, c] of counted('The agency forecast growth of 3.4% this year, slipping to 2.8% next year.')) expect(c).toContain('growth');
   });
 
-  it('reads "This is a 14% rise" and "extend this figure to 99.4%" as the measure before', () => {
+  it('reads "This is a 12% rise" and "push this figure to 99.1%" as the measure before', () => {
     expect(figures('About 60 million mobiles are in use in Spain.\n\nThis is a 12% rise on last year.').map((f) => f.counted)).toEqual(['mobiles', 'mobiles']);
-    expect(figures('Cable reaches 98.2% of homes.\n\nIt aims to extend this figure to 99.1% by June.').map((f) => f.counted)).toEqual(['homes', 'homes']);
+    expect(figures('Cable reaches 98.2% of homes.\n\nIt hopes to push this figure to 99.1% by June.').map((f) => f.counted)).toEqual(['homes', 'homes']);
   });
 
-  it('reads "the FTSE 100\'s 0.3% decline" as the owner\'s move', () => {
+  it('reads "the Dax 30\'s 0.4% decline" as the owner\'s move', () => {
     expect(counted("Selling weighed on the Dax 30's 0.4% decline.")).toEqual([['0.4%', 'Dax 30']]);
   });
 
-  it('reads "when she will be 34" as an age and "The longest sentence - 46 months -" by its noun', () => {
+  it('reads "when she will be 33" as an age and "The longest prison term - 40 months -" by its noun', () => {
     expect(figures('The Games are next March, when she will be 33.')[0]).toMatchObject({ unit: 'years', counted: 'age' });
     expect(counted('The longest prison term - 40 months - went to Smith.')).toEqual([['40 months', 'longest prison term']]);
   });
 });
 
 describe('times, nicknames and earlier levels, from the eighteenth round', () => {
-  it('reads "Fourteen months later", "Ten days in to the campaign" and "the three months up to 30 September" as times', () => {
+  it('reads "Fifteen months later", "Ten days in to the drive" and "the three months up to 31 May" as times', () => {
     expect(raws('Fifteen months later police raided homes across Europe.')).toEqual([]);
     expect(raws('Ten days in to the drive 8,000 people had joined.')).toEqual(['8,000']);
-    expect(raws('Figures for the three months up to 30 June rose sharply.')).toEqual([]);
+    expect(raws('Sales in the three months up to 31 May rose sharply.')).toEqual([]);
   });
 
-  it('reads "Mr 2940" as a nickname and "those first three games" as which games', () => {
+  it('reads "Mr 4410" as a nickname and "those first three games" as which games', () => {
     expect(raws('He was known online as Mr 4410.')).toEqual([]);
-    expect(raws('After those first three games it was no contest.')).toEqual([]);
+    expect(raws('Once those first three games were over it was no contest.')).toEqual([]);
   });
 
-  it('reads "to 2.9% of GDP next year from 3.9%" and "to 3% from an expected 3.7%" as earlier levels', () => {
-    const prev = figures('The deficit should fall to 2.8% of GDP next year from 3.6% this year, while Spain\'s will drop to 3% from an expected 3.5%.').map((f) => [f.raw, f.previous ?? null]);
+  it('reads "to 2.8% of GDP next year from 3.6%" and "to 3% from an expected 3.5%" as earlier levels', () => {
+    const prev = figures('The deficit should fall to 2.8% of GDP next year from 3.6% this year, while Spain\'s will dip to 3% from an expected 3.5%.').map((f) => [f.raw, f.previous ?? null]);
     expect(prev).toEqual([['2.8%', 3.6], ['3%', 3.5]]);
   });
 });
 
 describe('phone models, an operator named 3, scorers and old acts', () => {
-  it('reads "the 3230 and 7710" beside Nokia handsets as models, and keeps counts of handsets', () => {
+  it('reads "the 6230 and 7710" beside Nokia handsets as models, and keeps counts of handsets', () => {
     expect(raws('It will work on two Nokia handsets - the 6230 and 7710 - at first.')).toEqual(['two']);
     expect(raws('Nokia sold 2,000 handsets in 1999.')).toEqual(['2,000']);
   });
@@ -328,7 +328,7 @@ describe('phone models, an operator named 3, scorers and old acts', () => {
     expect(raws('The 3 network launched in 2003, before Vodafone and Orange.')).toEqual([]);
   });
 
-  it('reads a scorer with two minutes ("Lita 45, 52.") and "the 1701 Act of Settlement" as labels', () => {
+  it('reads a scorer with two minutes ("Kerr 45, 52.") and "the 1701 Act of Settlement" as labels', () => {
     expect(raws('Kerr 45, 52.')).toEqual([]);
     expect(raws('Peers debated the 1689 Bill of Rights and the 1701 Act of Settlement.')).toEqual([]);
   });
