@@ -12,8 +12,8 @@ export const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:tra
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
 export const FROM = new RegExp(String.raw`^${ASIDE},?\s+(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:revised|previous|earlier|original|initial|prior|expected|estimated|forecast|projected)\s+)?(?:(?:estimate|forecast|projection|prediction|figure|level|reading)\s+of\s+)?$`);
 // "$38.20 on Monday - a fall of 3.2%": a day or place may stand before the dash.
-export const UP_DOWN = /^(?:\s+(?:on|in)\s+\p{Lu}\w+)?(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/iu;
-export const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+|just\s+|only\s+)?$`, 'i');
+export const UP_DOWN = /^(?:\s*\([^()]{1,40}\))?(?:\s+(?:on|in)\s+\p{Lu}\w+)?(?:,|\s[–—-])?\s+(?:(up|down|higher|lower)|an?\s+(rise|increase|fall|drop|decline|gain|jump|cut)\s+of)\s+(?:by\s+)?$/iu;
+export const UPDOWN_FROM = new RegExp(String.raw`^${ASIDE}\s*[,–—-]?\s+(?:(up|down)\s+from|(?:an?\s+)?(increase|rise|fall|drop|decline)\s+from)\s+(?:an?\s+(?:profit|loss|total|level|peak|high|low)\s+of\s+|an?\s+|just\s+|only\s+)?$`, 'i');
 // "91,000, just above May's three-month low of 88,000", "6.1%, well below 2003's 7.4%": an earlier
 // level named by its period (a possessive), not an expectation ("more than the £1.4bn expected").
 export const THAN_EARLIER = /^[^;:()]{0,24}?,?\s+(?:(?:just|slightly|well|far|much|still)\s+)?(?:(higher|more|above|up|greater)|(lower|less|below|down|fewer))(?:\s+than)?\s+(?:(?:the\s+)?[\w-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:(?:low|high|level|figure|total|rate)\s+of\s+)?|(?:his|her|its|their|the)\s+(?:initial|original|earlier|previous|first)\s+(?:promise|pledge|target|estimate|forecast|figure)\s+of\s+)$/i;
@@ -35,7 +35,7 @@ export const THAN_BEFORE = /^\s+(?:(more|higher|up|greater|bigger|larger)|(fewer
 export const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|growth|boost|rebound|surge|climb|uplift)|(fall|drop|decline|cut|contraction|decrease|reduction|slump|slide|loss|dip|shortfall))s?\b/i;
 // "2,000 jobs would be cut", "900 staff lost their jobs", "£630 worse off", "1,200 job losses": a fall
 // (or a gain) said after the figure.
-export const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,1}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|(?:[a-z]+\s+){1,2}(?:(?:have|has|had)\s+)?(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+(?:jobs|livelihoods)\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
+export const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,2}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|(?:[a-z]+\s+){1,2}(?:(?:have|has|had)\s+)?(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+(?:jobs|livelihoods)\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
 export const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 export const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;

@@ -301,7 +301,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 }
 
 // "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
-const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
+// "sales jumping 28% at one chain and 32.2% at another": a place or a time may stand before the "and".
+const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for|at|among)\s+[\w'’ -]{1,50}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
 function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
   const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
   for (let i = 0; i + 1 < standing.length; i++) {

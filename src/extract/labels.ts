@@ -108,6 +108,11 @@ const NOT_NAME_AFTER = /^(?:[,.]\d|\s?(?:%|per\s?cent|(?!(?:was|has|is|does|goes
 // ("1834 - anything earlier": a dash with spaces after a year is punctuation, not a range.)
 const YEAR_NOT_AFTER = /^(?:[,.]?\d|\s?(?:%|per\s?cent|[mkb]n?\b|million|billion|[×x])|-)/;
 
+// "7-6 (8/6)": the tie-break of a set is a score, not a code.
+function isTieBreak(s: string, m: RegExpExecArray): boolean {
+  return /^\d{1,2}\/\d{1,2}$/.test(m[0]) && /\d[-–]\d{1,2}\s?\($/.test(s.slice(Math.max(0, m.index - 7), m.index)) && s[m.index + m[0].length] === ')';
+}
+
 /** Spans of the sentence holding numbers that name or label something; figures are not read there. */
 export function labelSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -131,7 +136,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   // Cheap hints first: most sentences hold none of these shapes.
   // Betting odds ("the 6/4 favourite") are read as figures (numbers.ts), not masked as codes.
   const odds = ODDS_CUE.test(s);
-  if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) if (!(odds && /^\d{1,3}\/\d{1,2}$/.test(m[0]))) spans.push([m.index, m.index + m[0].length]);
+  if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) if (!(odds && /^\d{1,3}\/\d{1,2}$/.test(m[0])) && !isTieBreak(s, m)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   // "the 3230 and 7710" beside "Nokia handsets", "reports of 7610 owners": four-digit phone models.

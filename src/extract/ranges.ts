@@ -17,14 +17,20 @@ function isScore(s: string, a: NumberMention, b: NumberMention): boolean {
   if (a.unit || b.unit || a.vague || b.vague || !/^\d+$/.test(a.raw) || !/^\d+$/.test(b.raw)) return false;
   // "voted by 229 to 206": a vote written with "to" is scored like "229-206".
   const votedTo = /^\s+to\s+$/.test(s.slice(a.end, b.start)) && /\bvoted\s+(?:by\s+)?$/i.test(s.slice(Math.max(0, a.start - 12), a.start));
+  // "7-6 (8/6)": a tie-break in brackets after a set score is a score too.
+  const tieBreak = s.slice(a.end, b.start) === '/' && /\d[-–]\d{1,2}\s?\($/.test(s.slice(Math.max(0, a.start - 7), a.start)) && s[b.end] === ')';
+  if (tieBreak) return true;
   if (!votedTo && (!/^[-–]$/.test(s.slice(a.end, b.start)) || a.value >= 1000 || b.value >= 1000)) return false;
   // "Dundee Utd 4-1 Aberdeen": a result line names a team on each side.
   const between = /\p{Lu}[\p{L}.]*\s$/u.test(s.slice(Math.max(0, a.start - 30), a.start)) && /^\s\p{Lu}/u.test(s.slice(b.end, b.end + 2));
   // "MPs voted 272-219", "the 2-1 decision": a vote is scored like a match.
   const vote = /\bvoted\s+(?:by\s+)?$/i.test(s.slice(Math.max(0, a.start - 12), a.start)) || /^\s+(?:decision|majority|vote|verdict|ruling|split)\b/i.test(s.slice(b.end, b.end + 12));
   // "6-1 6-0": set scores side by side are a match however the sentence is worded.
-  const sets = /^\s\d{1,2}[-–]\d{1,2}\b/.test(s.slice(b.end, b.end + 7)) || /\b\d{1,2}[-–]\d{1,2}\s$/.test(s.slice(Math.max(0, a.start - 7), a.start));
-  return between || vote || sets || SPORT.test(s);
+  // "6-7 (6/8) 6-2": a tie-break may stand between them.
+  const sets = /^(?:\s\(\d{1,2}[/-]\d{1,2}\))?\s\d{1,2}[-–]\d{1,2}\b/.test(s.slice(b.end, b.end + 14)) || /\b\d{1,2}[-–]\d{1,2}(?:\s\(\d{1,2}[/-]\d{1,2}\))?\s$/.test(s.slice(Math.max(0, a.start - 14), a.start));
+  // "puts Spain 2-0 up", "a 3-1 lead": what follows says it is a result.
+  const result = /^\s+(?:up|down|lead|win|victory|defeat|loss|draw|aggregate)\b/i.test(s.slice(b.end, b.end + 12));
+  return between || vote || sets || result || SPORT.test(s);
 }
 
 export function mergeRanges(s: string, found: NumberMention[]): NumberMention[] {

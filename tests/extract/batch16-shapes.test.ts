@@ -333,3 +333,29 @@ describe('phone models, an operator named 3, scorers and old acts', () => {
     expect(raws('Peers debated the 1689 Bill of Rights and the 1701 Act of Settlement.')).toEqual([]);
   });
 });
+
+describe('match results and moves, from the nineteenth round', () => {
+  const read = (text: string) => figures(text).map((f) => [f.raw, f.unit ?? null]);
+  it('reads "puts Spain 2-0 up" as a result and a tie-break in brackets as a score', () => {
+    expect(read('Moya puts Spain 2-0 up')).toEqual([['2-0', 'score']]);
+    expect(read('Result: Moya 6-7 (5/7) 6-3 7-6 (9/7) Fish')).toEqual([
+      ['6-7', 'score'], ['5/7', 'score'], ['6-3', 'score'], ['7-6', 'score'], ['9/7', 'score'],
+    ]);
+  });
+
+  it('reads ", up 31.8%" past a bracketed restatement and "down from a profit of $133m"', () => {
+    const a = figures('Profit reached 20.2bn yen ($190m; £101m), up 12.5% on the year before.')[0]!;
+    expect([a.direction, a.change]).toEqual(['up', 12.5]);
+    const b = figures('It earned $9m (£5m) in the quarter, down from a profit of $120m a year before.')[0]!;
+    expect([b.direction, b.previous]).toEqual(['down', 120_000_000]);
+  });
+
+  it('reads "civil servant posts have been axed" as a cut and carries a move across "at X and"', () => {
+    expect(figures('Some 9,000 civil servant posts have been axed.')[0]!.direction).toBe('down');
+    expect(figures('Sales rose well, jumping 21% at Acme Stores and 30.5% at Bigco.').map((f) => f.direction)).toEqual(['up', 'up']);
+  });
+
+  it('never names what is counted by the tail of a restatement ("£154m)")', () => {
+    expect(figures('Profit reached 20.2bn yen ($190m; £101m), up 12.5% on the year before.').every((f) => !/\)/.test(f.counted ?? ''))).toBe(true);
+  });
+});
