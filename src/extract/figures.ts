@@ -284,7 +284,8 @@ function figureFrom(
   // manager said") are the writer's own facts, not the speaker's claims; inside a quote they are his.
   counted = tidyCounted(counted);
   // A score counts nothing but a vote's "2-1 decision" or "eight to one majority".
-  if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote)$/i.test(counted)) counted = undefined;
+  // … or a "33-8 lead", a "19-5 half-time advantage", a "15-6 deficit": the standing it gives.
+  if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote|(?:[\w-]+\s)?(?:lead|advantage|deficit|margin))$/i.test(counted)) counted = undefined;
   const ownFact = counted === 'age' || unit === 'score';
   const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start);
   const fact: FigureFact = {

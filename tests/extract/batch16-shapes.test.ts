@@ -359,3 +359,11 @@ describe('match results and moves, from the nineteenth round', () => {
     expect(figures('Profit reached 20.2bn yen ($190m; £101m), up 12.5% on the year before.').every((f) => !/\)/.test(f.counted ?? ''))).toBe(true);
   });
 });
+
+describe('what a score counts', () => {
+  it('reads "a 33-8 lead" and "a 19-5 half-time advantage" by the standing they give, and a bare result by nothing', () => {
+    expect(figures('Both were converted for a 30-7 lead.')[0]!.counted).toBe('lead');
+    expect(figures('Tries gave the visitors a 17-5 half-time advantage.')[0]!.counted).toBe('half-time advantage');
+    expect(figures('Leeds won 3-1 on Tuesday.')[0]!.counted).toBeUndefined();
+  });
+});
