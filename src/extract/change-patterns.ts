@@ -37,7 +37,7 @@ export const CHANGE_NOUN = /^\s+(?:[a-z]+\s+)?(?:(rise|increase|hike|jump|gain|g
 // (or a gain) said after the figure.
 export const AFTER_MOVE = /^\s+(?:(?:[a-z]+\s+){0,2}(?:jobs|posts|positions|staff|workers|employees|roles)\s+(?:(?:would|will|could|are|were|is|was|to|have|has|had)\s+(?:be\s+|been\s+)?)?(?:cut|lost|axed|shed|scrapped|slashed|go)\b|(more)\s+(?!than\b)[a-z]|(fewer)\s+(?!than\b)[a-z]|(?:[a-z]+\s+){1,2}(?:(?:have|has|had)\s+)?(?:lost|lose|will\s+lose|would\s+lose|could\s+lose)\s+their\s+(?:jobs|livelihoods)\b|(worse)\s+off\b|(better)\s+off\b|job\s+(?:losses|cuts)\b)/i;
 // "the loss of 800 jobs", "an extra £4bn": a fall or a gain said right before the figure.
-export const BEFORE_MOVE = /\b(?:(?:the\s+)?(loss|losses)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
+export const BEFORE_MOVE = /\b(?:(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?(loss|losses|deduction)\s+of|(extra|additional)|(rid\s+of)|(created|create|creates|creating|added|adding))\s+(?:(?:about|around|some|nearly|almost|up\s+to|more\s+than)\s+)?$/i;
 export const JOBS_AFTER = /^\s+(?:jobs|posts|positions|staff|workers)\b/i;
 export const NOUN_TO = /^\s+(rise|increase|jump|gain|climb|hike|boost|fall|drop|decline|slide|dip|cut|reduction)\s+(?:in\s+[\w' ]{1,30}?\s+)?to\s+(?:(?:about|around|nearly|almost|just|some)\s+)?$/i;
 export const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,24}?)?,?\s+(?:with|to\s+reach)\s+(?:an?\s+)?(?:(?:record|new|total|high)\s+(?:of\s+)?)?$/i;

@@ -52,6 +52,8 @@ function movementBefore(s: string, moves: readonly Move[], from: number, to: num
 // Units a change can have beside its level: a % change of money, points of a rate.
 const CHANGE_UNITS = new Set(['%', 'pp', 'points']);
 
+const BEFORE_THEN_TO = /^[^;:\d]{0,60}?,?\s+before\s+(rallying|recovering|rebounding|bouncing|climbing|rising|falling|slipping|dropping|easing|sliding)\s+(?:back\s+)?to\s+$/i;
+
 function sign(dir: 'up' | 'down', v: number): number {
   return dir === 'down' ? -Math.abs(v) : Math.abs(v);
 }
@@ -126,6 +128,13 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       setChange(a.fact, a.fact.direction, b.fact);
       gone.add(b);
       continue;
+    }
+    // "hit $1.3516 in thin trade, before rallying to $1.3509": the level it moved on from is earlier
+    // (and stays a figure: it was the price for a while).
+    const thenTo = b && (a.fact.unit ?? null) === (b.fact.unit ?? null) && !b.fact.previous ? BEFORE_THEN_TO.exec(ab) : null;
+    if (b && thenTo) {
+      b.fact.previous = a.fact.value;
+      b.fact.direction = /^(?:rally|recover|rebound|bounc|climb|ris)/i.test(thenTo[1]!) ? 'up' : 'down';
     }
     // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
@@ -301,8 +310,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 }
 
 // "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
-// "sales jumping 28% at one chain and 32.2% at another": a place or a time may stand before the "and".
-const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for|at|among)\s+[\w'’ -]{1,50}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
+const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
 function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
   const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
   for (let i = 0; i + 1 < standing.length; i++) {
@@ -310,7 +318,7 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
     const b = standing[i + 1]!;
     if (!a.direction || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
     // "cuts of 7.1% at Transport and 3.2% at Energy": the second size of one kind of movement.
-    if (/^\s+(?:at|in|for|on)\s+[^,;:()\d]{1,40}?,?\s+and\s+$/i.test(s.slice(standing[i]!.end, b.start))) {
+    if (/^\s+(?:at|in|for|on)\s+[^,;:()\d]{1,50}?,?\s+and\s+$/i.test(s.slice(standing[i]!.end, b.start))) {
       b.fact.direction = a.direction;
       if (a.isChange) b.fact.isChange = true;
       continue;
@@ -327,7 +335,8 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   if (next) return next[1] || next[4] ? 'up' : 'down';
   const prev = BEFORE_MOVE.exec(s.slice(Math.max(0, a.start - 30), a.start));
   // "losses of $4m" is an amount lost, "the loss of 800 jobs" a fall; "an extra eight frequencies" is a count.
-  if (prev?.[1]) return JOBS_AFTER.test(after) ? 'down' : undefined;
+  // "a costly loss of two points", "the deduction of 10 points": points taken away.
+  if (prev?.[1]) return JOBS_AFTER.test(after) || /^\s+points\b/i.test(after) ? 'down' : undefined;
   if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
   if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
   if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"

@@ -367,3 +367,19 @@ describe('what a score counts', () => {
     expect(figures('Leeds won 3-1 on Tuesday.')[0]!.counted).toBeUndefined();
   });
 });
+
+describe('points taken away and prices that turned', () => {
+  it('reads "a costly loss of two points" and "the deduction of 10 points" as falls', () => {
+    expect(figures('It was a costly loss of three points for Hull.')[0]!.direction).toBe('down');
+    expect(figures('The club faced the deduction of nine points.')[0]!.direction).toBe('down');
+  });
+
+  it('reads "hit $1.35 in thin trade, before rallying to $1.34" as a level with its earlier one, both kept', () => {
+    const f = figures('The euro hit $1.3410 in quiet trade, before rallying to $1.3402.');
+    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['$1.3410', null, null], ['$1.3402', 'up', 1.341]]);
+  });
+
+  it('carries a move across a long place ("jumping 28% at one long-named chain and 32.2% at another")', () => {
+    expect(figures('Sales were strong, jumping 19% at teen fashion retailer Acme Stores and 24.1% at Bigco Outfitters.').map((x) => x.direction)).toEqual(['up', 'up']);
+  });
+});
