@@ -129,7 +129,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "hit $1.3516 in thin trade, before rallying to $1.3509": the level it moved on from is earlier
+    // "touched $1.3410 in quiet trade, before rallying to $1.3402": the level it moved on from is earlier
     // (and stays a figure: it was the price for a while).
     const thenTo = b && (a.fact.unit ?? null) === (b.fact.unit ?? null) && !b.fact.previous ? BEFORE_THEN_TO.exec(ab) : null;
     if (b && thenTo) {
