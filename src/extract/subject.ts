@@ -360,6 +360,8 @@ function phrase(text: string): string | undefined {
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;
   // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
+  // "six of its nine policymakers voting": a share of a group is a figure of its own, not a subject.
+  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:its|their|the|his|her)\s/i.test(t)) return undefined;
   // "£154m)": the tail of a bracketed restatement names nothing.
   if (/[£$€¥]\d|\d[mk]?\)|^\)/.test(t)) return undefined;
   if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || (hasDigit && /(?:^|\s)(?<!\p{Lu}\p{L}*\s)[\d.,%]+(?:\s|$)/u.test(t)) || !/\p{L}/u.test(t)) return undefined;

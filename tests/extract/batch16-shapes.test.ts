@@ -383,3 +383,10 @@ describe('points taken away and prices that turned', () => {
     expect(figures('Sales were strong, jumping 19% at teen fashion retailer Acme Stores and 24.1% at Bigco Outfitters.').map((x) => x.direction)).toEqual(['up', 'up']);
   });
 });
+
+describe('a share of a group is never a subject', () => {
+  it('never names what a figure counts by "six of its nine policymakers voting"', () => {
+    const f = figures('The bank held rates at 4.5%, with five of its nine members voting to hold and four backing a cut to 4.25%.');
+    expect(f.every((x) => !/ of its /.test(x.counted ?? ''))).toBe(true);
+  });
+});
