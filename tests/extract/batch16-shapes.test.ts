@@ -390,3 +390,16 @@ describe('a share of a group is never a subject', () => {
     expect(f.every((x) => !/ of its /.test(x.counted ?? ''))).toBe(true);
   });
 });
+
+describe('idioms and spans of a life', () => {
+  it('reads "from one device to another" as an idiom, and keeps "one device" sold', () => {
+    expect(raws('Files now move from one handset to another with ease.')).toEqual([]);
+    expect(raws('It sold one device to another firm for £5m.')).toContain('one');
+  });
+
+  it('reads "a 40-year career" and "Ten-year tragedy" as periods, like "a 24-year history"', () => {
+    expect(raws('She has made 80 records in a 35-year career.')).toEqual(['80']);
+    expect(raws('Ten-year mystery of the missing climber')).toEqual(['Ten-year']);
+    expect(raws('Ten-year tragedy of the missing climber')).toEqual([]);
+  });
+});
