@@ -343,6 +343,11 @@ function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefi
   // "lifted the index to a fresh high of 5,210": a new high or low says which way on its own.
   const record = /\bto\s+an?\s+(?:record|new|all-time|fresh|[\w-]+-(?:year|month|week))\s+(?:(high|peak)|(low))\s+of\s+$/i.exec(s.slice(Math.max(0, a.start - 40), a.start));
   if (record) return record[1] ? 'up' : 'down';
+  // "a reduction of around 120", "an increase of 40": a move named before its size.
+  const named = /\b(?:a|an)\s+(?:[a-z]+\s+)?(?:(increase|rise|gain)|(reduction|cut|fall|drop|decline))\s+of\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$/i.exec(s.slice(Math.max(0, a.start - 40), a.start));
+  if (named) return named[1] ? 'up' : 'down';
+  // "taking five years off a sentence", "shaving 70% off the cost": taken away.
+  if (/^\s+off\s+(?:a|an|the|its|their|his|her)\b/i.test(after) && /\b(?:taking|took|take|takes|shaving|shaved|shave|knocking|knocked|knock|cutting|wiping|wiped|slashing)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to)\s+)?$/i.test(s.slice(Math.max(0, a.start - 30), a.start))) return 'down';
   // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
   if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';

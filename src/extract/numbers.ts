@@ -366,7 +366,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
   // "one in ten", "four out of 10": a share, as a percentage.
   // "about six out of 20", "one in 50", "nine times out of ten".
   const share =
-    /^ (?:times )?(?:in|out of) (?:(?:their|the|its|his|her|our) )?(ten|five|four|three|six|seven|eight|nine|twenty|fifty|a hundred|a thousand|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after) ??
+    /^ (?:times )?(?:in|out of) (?:(?:their|the|its|his|her|our) )?(ten|five|four|three|six|seven|eight|nine|twenty|fifty|a hundred|a thousand|\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d{1,4})\b(?!\s*(?:%|per ?cent|years?|months?|days?))/i.exec(after) ??
     POSSIBLE.exec(s.slice(end, end + 24)) ??
     // "one household in three": a share with the thing counted between.
     // "one win in 14 games" counts the games, not a share.
@@ -382,7 +382,7 @@ function wordMention(raw: string, start: number, s: string): NumberMention | und
     if (/^pence$/i.test(cur[1]!)) value = value / 100;
     end += cur[0].length;
   } else if (share) {
-    const whole = parseNumber(share[1]!.replace(/^a /i, '')) ?? 10;
+    const whole = parseNumber(share[1]!.replace(/^a /i, '').replace(/,/g, '')) ?? 10;
     value = Number(((value / whole) * 100).toPrecision(3)); // "one in 16" is 6.25%
     unit = '%';
     end += share[0].length;

@@ -403,3 +403,28 @@ describe('idioms and spans of a life', () => {
     expect(raws('Ten-year tragedy of the missing climber')).toEqual([]);
   });
 });
+
+describe('shares, match clocks and moves, from the twentieth round', () => {
+  it('reads "fewer than one in 10,000" as a share of ten thousand', () => {
+    expect(figures('Under one in 20,000 users were hit, it says.')[0]).toMatchObject({ value: 0.005, unit: '%' });
+  });
+
+  it('reads "after 45 seconds", "at 90 mins", "the six-yard box" and "one-dimensional" as no figures', () => {
+    expect(raws('He scored after 40 seconds.')).toEqual([]);
+    expect(raws('(score at 90 mins 2-2)')).toEqual(['2-2']);
+    expect(raws('He shot from the edge of the six-yard box.')).toEqual([]);
+    expect(raws('It was a one-dimensional show.')).toEqual([]);
+  });
+
+  it('reads "fell 30% to an average of 21" as one figure, and "a reduction of around 110" as a fall', () => {
+    expect(figures('Sales per agent dropped 30% to an average of 21.').map((f) => [f.raw, f.change ?? null])).toEqual([['21', -30]]);
+    expect(figures('It would mean a reduction of around 110 seats.')[0]!.direction).toBe('down');
+    expect(figures('There was an increase of 35 in May.')[0]!.direction).toBe('up');
+  });
+
+  it('reads "taking five years off a sentence", "shaving 70% off the cost" and "£200m less debt" as falls', () => {
+    expect(figures('Nothing is worth taking four years off a jail term.')[0]!.direction).toBe('down');
+    expect(figures('The firm was shaving 60% off the price of access.')[0]!.direction).toBe('down');
+    expect(figures('I see no change other than £150m less debt.')[0]!.direction).toBe('down');
+  });
+});
