@@ -4,11 +4,10 @@
  * it counts; it is not a figure of its own. Part of the change pass (changes.ts).
  */
 import type { Placed } from './spans.ts';
+import { directionOf } from './movement.ts';
+import { parseNumber } from './numbers.ts';
 
-// "cutting Wales's six rural councils to four", "will cut its 4,000 staff to 3,200": a
-// count cut or raised to another names its earlier level and what it counts.
 const CUT_COUNT_TO = /\b(cut|cuts|cutting|reduce|reduces|reduced|reducing|trim|trims|trimmed|trimming|increase|increases|increased|increasing|raise|raises|raised|raising|expand|expands|expanded|expanding)\s+(?:(?:the|its|their|his|her)\s+|\p{Lu}[\p{L}'’-]*['’]s?\s+)?(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+to\s+(?:just\s+|only\s+)?$/iu;
-const SMALL_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
 /** The earlier count of "cut its 3,000 staff to 2,500", whether or not that count stood as a figure. */
 export function cutCountTo(s: string, placed: Placed[], gone: Set<Placed>): void {
@@ -17,10 +16,11 @@ export function cutCountTo(s: string, placed: Placed[], gone: Set<Placed>): void
     const from = Math.max(0, b.start - 90);
     const m = CUT_COUNT_TO.exec(s.slice(from, b.start));
     if (!m) continue;
-    const before = SMALL_WORDS[m[2]!.toLowerCase()] ?? Number(m[2]!.replace(/,/g, ''));
-    if (!Number.isFinite(before) || before === b.fact.value) continue;
+    const before = parseNumber(m[2]!);
+    const dir = directionOf(m[1]!);
+    if (before === undefined || !dir || before === b.fact.value) continue;
     b.fact.previous = before;
-    b.fact.direction = /^(?:cut|reduc|trim)/i.test(m[1]!) ? 'down' : 'up';
+    b.fact.direction = dir;
     b.fact.counted = m[3]!;
     // The earlier count was read as a figure of its own: it is this one's previous level now.
     const at = from + m.index;

@@ -62,8 +62,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   const head = ofHead(tail);
   if (head) return { text: head, end: start };
   // "…, with the largest bid currently at $322", "taken the number of entrants to 13": the named measure.
-  const spaced = `${tail.trimEnd()} `;
-  const named = spaced.includes(' at ') || spaced.includes(' to ') ? WITH_AT.exec(spaced) ?? NUMBER_TO.exec(spaced) : null;
+  // (The figure may start at the space before its qualifier, so the tail may end without one.)
+  const named = tail.includes(' at') || tail.includes(' to') ? WITH_AT.exec(`${tail.trimEnd()} `) ?? NUMBER_TO.exec(`${tail.trimEnd()} `) : null;
   if (named && !named[1]!.split(/\s+/).some((w) => STOP.has(w.toLowerCase()) || /\d/.test(w))) return { text: named[1]!, end: start };
   // "at speeds of 4 GHz", "across distances up to 4km", "over a span of up to 30 metres": the measure.
   const measure = /\b(speeds?|distances?|range|depths?|heights?|temperatures?|lengths?|widths?|capacity)(?:\s+of)?(?:\s+(?:up\s+to|more\s+than|greater\s+than|over|about|around|nearly|almost|some))?\s*$/i.exec(tail);
@@ -332,9 +332,9 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (k + 1 < words.length && /^of$/i.test(words[k + 1]!) && !AUX.has(l)) return false;
   // "cutting costs by $1bn": the word after a transitive verb is its object.
   if (k > 0 && TRANSITIVE.test(words[k - 1]!)) return false;
-  // "the rate of satisfied callers": after an article or "of", an -ed word is an adjective.
-  // After a preposition an -ed word is an adjective too ("in fixed assets"), but an -ing verb is not ("by cutting costs").
-  const adjective = k > 0 && (/^(?:the|a|an|its|their|his|her)$/i.test(words[k - 1]!) || (/ed$/.test(l) && /^(?:of|for|with|in|on|at|by|from)$/i.test(words[k - 1]!)));
+  // "the rate of satisfied callers": after a preposition an -ed word is an adjective ("in fixed
+  // assets"), but an -ing verb is not ("by cutting costs"); after an article, see above.
+  const adjective = k > 0 && /ed$/.test(l) && /^(?:of|for|with|in|on|at|by|from)$/i.test(words[k - 1]!);
   if (SUBJECT_END.has(l) || (k > 0 && !adjective && (/^\p{Ll}+ed$/u.test(w) || TRANSITIVE.test(w)))) return true;
   // Headline verbs: "Turnout reaches 67.4%", "Inflation edges up to 2%". After a verb of its own
   // the clause has one already ("lifted its key rate by half a point to 4.5%").
