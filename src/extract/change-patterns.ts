@@ -44,3 +44,5 @@ export const CHANGE_WITH = /^(?:\s+(?:in|during|for|over)\s+(?:the\s+)?[\w ]{1,2
 
 // "$434m, compared to the previously reported $732m": an earlier statement of the same measure.
 export const COMPARED = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:of\s+\w+\s+)?(?:in|on|at|for|during)\s+[\w ]{1,24}?)?,?\s+(?:compared\s+(?:with|to)|against)\s+(?:(?:a|an|the)\s+)?(?:(?:previously|originally|initially|first)\s+(?:reported|stated|announced|published|forecast|estimated)\s+)?$/i;
+export const EARLIER_PERIODS = /^(?:\s+(?:in|during|for)\s+[\w ]{1,20}?)?,?\s+compared\s+(?:with|to)\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|last\s+(?:year|month|week|quarter)|the\s+previous\s+(?:year|month|week|quarter)|a\s+year\s+earlier)['’]s?\s+$/;
+export const THEN_MOVES_TO = /^(?:\s+(?:in|at|by|for)\s+[\w ]{1,24}?)?,?\s+and\s+(?:is|was|are|were|has|have|had|will|would|could|should)\s+(?:\w+\s+){0,3}?(rise|rose|risen|climb|grow|grew|fall|fell|drop|increase|decrease|decline|jump|soar|slip|sink|widen|narrow)\w*\s+to\s+(?:(?:about|around|nearly|almost|some|just|more\s+than|less\s+than|over)\s+)?$/i;

@@ -10,7 +10,8 @@ import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 import { markConversions, restateFolded } from './conversions.ts';
 import { cutCountTo } from './cut-counts.ts';
-import { AFTER_MOVE, BECAME, BEFORE_MOVE, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, ESTIMATE_OF, FROM, JOBS_AFTER, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
+import { CHANGES_OBJECT, moveAround, nearMovement } from './moves-around.ts';
+import { BECAME, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, EARLIER_PERIODS, ESTIMATE_OF, FROM, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, THEN_MOVES_TO, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
 
@@ -90,7 +91,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "easing from the present 5% mark to 4%": the earlier level may be named as a mark or level.
     // "from eight million plants to …": the thing counted may stand between the two levels.
     const nounBetween = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
-    const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '');
+    // "from 90mg of salt per 100g of food to 60mg": what the level measures may stand between, too.
+    const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '').replace(/^\s+of\s+[a-z]+(?:\s+per\s+[\w.]+(?:\s+of\s+[a-z]+)?)?(?=\s+to\s)/i, '');
     // "dropped from a peak of six million to 1.2 million": the earlier level may be named as a peak.
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous|peak|high|low|record)\s+(?:of\s+)?)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 32), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);
@@ -162,6 +164,23 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = a.fact.value > b.fact.value ? 'up' : 'down';
       gone.add(b);
+      continue;
+    }
+    // "rose by £3m in May, compared to April's £3.5m": the same measure in an earlier period.
+    if (b && before && !a.fact.direction && (a.fact.unit ?? null) === (b.fact.unit ?? null) && EARLIER_PERIODS.test(ab) && nearMovement(s, before.at, a.start)) {
+      a.fact.direction = before.dir;
+      a.fact.previous = b.fact.value;
+      if (!/\b(?:to|at)\s+$/i.test(s.slice(Math.max(0, a.start - 4), a.start))) a.fact.isChange = true;
+      gone.add(b);
+      continue;
+    }
+    // "was $100bn in 2003 and is forecast to climb to $130bn": the level the move starts from stays a fact of its own.
+    const thenMoves = b && !before && !a.fact.direction && (a.fact.unit ?? null) === (b.fact.unit ?? null) ? THEN_MOVES_TO.exec(ab) : null;
+    if (b && thenMoves) {
+      b.fact.direction = /^(?:fall|fell|drop|decrease|decline|slip|sink|narrow)/i.test(thenMoves[1]!) ? 'down' : 'up';
+      b.fact.previous = a.fact.value;
+      if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
+      if (!b.fact.counted && a.fact.counted) b.fact.counted = a.fact.counted;
       continue;
     }
     // "$3.36bn, up 27%", "13,176, down 0.4%", "£5m, an increase of 12%"
@@ -310,7 +329,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 }
 
 // "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
-const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+)?$/i;
+// "fell to 90.1% in June and by the end of August stood at 88.5%": the next level may follow a time.
+const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+|(?:(?:by|in|at)\s+[\w ]{1,30}?\s+)?(?:stood|was|ended|closed|finished)\s+at\s+)?$/i;
 function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
   const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
   for (let i = 0; i + 1 < standing.length; i++) {
@@ -324,48 +344,11 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
       continue;
     }
     if (a.isChange) continue;
-    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 12), standing[i]!.start))) b.fact.direction = a.direction;
+    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 12), standing[i]!.start))) {
+      b.fact.direction = a.direction;
+      if (!b.fact.counted && a.counted) b.fact.counted = a.counted;
+    }
   }
-}
-
-/** A fall or a gain said by the words right after or before a figure (AFTER_MOVE, BEFORE_MOVE). */
-function moveAround(s: string, a: Placed, after: string): 'up' | 'down' | undefined {
-  const next = AFTER_MOVE.exec(after);
-  // Groups: "more", "fewer", "worse off", "better off".
-  if (next) return next[1] || next[4] ? 'up' : 'down';
-  const prev = BEFORE_MOVE.exec(s.slice(Math.max(0, a.start - 30), a.start));
-  // "losses of $4m" is an amount lost, "the loss of 800 jobs" a fall; "an extra eight frequencies" is a count.
-  // "a costly loss of two points", "the deduction of 10 points": points taken away.
-  if (prev?.[1]) return JOBS_AFTER.test(after) || /^\s+points\b/i.test(after) ? 'down' : undefined;
-  if (prev?.[2]) return /^[A-Z]{3}$/.test(a.fact.unit ?? '') ? 'up' : undefined;
-  if (prev?.[3]) return 'down'; // "get rid of 100,000 civil servants"
-  if (prev?.[4]) return JOBS_AFTER.test(after) ? 'up' : undefined; // "created 337,000 jobs"
-  // "lifted the index to a fresh high of 5,210": a new high or low says which way on its own.
-  const record = /\bto\s+an?\s+(?:record|new|all-time|fresh|[\w-]+-(?:year|month|week))\s+(?:(high|peak)|(low))\s+of\s+$/i.exec(s.slice(Math.max(0, a.start - 40), a.start));
-  if (record) return record[1] ? 'up' : 'down';
-  // "a reduction of around 120", "an increase of 40": a move named before its size.
-  const named = /\b(?:a|an)\s+(?:[a-z]+\s+)?(?:(increase|rise|gain)|(reduction|cut|fall|drop|decline))\s+of\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$/i.exec(s.slice(Math.max(0, a.start - 40), a.start));
-  if (named) return named[1] ? 'up' : 'down';
-  // "taking five years off a sentence", "shaving 70% off the cost": taken away.
-  if (/^\s+off\s+(?:a|an|the|its|their|his|her)\b/i.test(after) && /\b(?:taking|took|take|takes|shaving|shaved|shave|knocking|knocked|knock|cutting|wiping|wiped|slashing)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to)\s+)?$/i.test(s.slice(Math.max(0, a.start - 30), a.start))) return 'down';
-  // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
-  const before = s.slice(Math.max(0, a.start - 70), a.start);
-  if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
-  return undefined;
-}
-const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
-
-// A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
-// "raise fees for students from abroad by £1,500": a verb that changes its object
-// reaches across a longer object to the "by" or "to" that gives the size or the new level.
-const CHANGES_OBJECT = /^(?:increase|increases|increased|increasing|raise|raises|raised|raising|cut|cuts|cutting|reduce|reduces|reduced|reducing|extend|extends|extended|extending|lift|lifts|lifted|lifting|boost|boosts|boosted|boosting|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|double|doubled)\b/i;
-function nearMovement(s: string, at: number, start: number): boolean {
-  // "have also risen, by 19%": a comma before "by" still joins the movement to its size.
-  const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ');
-  if (between.length <= 100 && CHANGES_OBJECT.test(between) && /\s(?:by|to)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|up to|just)\s+)?$/i.test(between) && !/[,;:()\d]|\b(?:which|who|that|and|but|after|before|when|since|while)\b/i.test(between)) return true;
-  // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
-  // A year in between is no figure of its own ("boost its 2004 dividend by 27%").
-  return between.length <= 45 && !/[,;:()\d]/.test(between.replace(/^\w+/, '').replace(/\b(?:19|20)\d\d\b/g, '')) && !/\b(?:which|who|that|and|but|after|before|when|since)\b/i.test(between);
 }
 
 /** Whether `change` can be the size of a movement of `level`: a % of anything, or the same unit. */

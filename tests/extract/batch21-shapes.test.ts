@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// Shapes from the change and counted misses of the development split, ninth real-news round. Our own sentences.
+const move = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
+
+describe('money said to be cuts', () => {
+  it('reads "£5bn in tax cuts" and "some £40bn in spending cuts" as amounts cut', () => {
+    expect(move('The party wants £30bn in savings to fund £5bn in tax cuts.')).toEqual([['£30bn', null, null], ['£5bn', 'down', null]]);
+    expect(move('They would make some £40bn in spending cuts by 2012.')).toEqual([['some £40bn', 'down', null]]);
+  });
+
+  it('still counts "£35bn cuts" as the thing itself when no "in" joins them, and leaves "£2m in grants" alone', () => {
+    expect(move('It offered £2m in grants to farmers.')).toEqual([['£2m', null, null]]);
+  });
+
+  it('reads an amount that "has been cut from" or "was wiped off" something as taken away', () => {
+    expect(move('The equivalent of £4,000 has been cut from a typical home.')).toEqual([['£4,000', 'down', null]]);
+    expect(move('About $80bn was wiped off the value of the market.')).toEqual([['About $80bn', 'down', null]]);
+  });
+});
+
+describe('an earlier level told some words before the new one', () => {
+  it('reads "from 90mg of salt per 100g of food to 60mg" as one level and the one before it', () => {
+    expect(move('The plan lowers the limit from 90mg of salt per 100g of food to 60mg.')).toEqual([['60mg', 'down', 90]]);
+  });
+
+  it('takes "compared to April\'s £3.5m" as the earlier figure of the same measure', () => {
+    const [f] = figures('Lending rose by £3m in May, compared to April\'s £3.5m.');
+    expect(f).toMatchObject({ raw: '£3m', direction: 'up', previous: 3_500_000 });
+  });
+
+  it('keeps a level of one clause as the start of the move in the next ("was $100bn in 2003 and is forecast to climb to $130bn")', () => {
+    const fs = figures('The deficit was $100bn in 2003 and is forecast to climb to about $130bn this year.');
+    expect(fs.map((f) => f.raw)).toEqual(['$100bn', 'about $130bn']);
+    expect(fs[1]).toMatchObject({ direction: 'up', previous: 100e9, counted: 'deficit' });
+  });
+
+  it('leaves two levels of different things alone ("exports were $10bn and imports are set to climb to $12bn")', () => {
+    const fs = figures('Exports were $10bn in 2003 and imports are expected to climb to $12bn.');
+    expect(fs[1]?.previous).toBeUndefined();
+  });
+});
+
+describe('a verb that changes a thing described by a clause', () => {
+  it('reaches "to £150,000" across "the threshold at which buyers pay the levy"', () => {
+    expect(move('The chancellor doubled the threshold at which buyers pay the levy to £150,000.')).toEqual([['£150,000', 'up', null]]);
+  });
+});
+
+describe('the next level of one movement, after "and" and a time', () => {
+  it('carries the fall to "and by the end of August stood at 88.5%", with what is counted', () => {
+    const fs = figures('Usage fell to 90.1% in June and by the end of August stood at 88.5%.');
+    expect(fs.map((f) => [f.raw, f.direction ?? null, f.counted ?? null])).toEqual([['90.1%', 'down', 'Usage'], ['88.5%', 'down', 'Usage']]);
+  });
+});
