@@ -15,11 +15,16 @@ export function isReference(s: string, start: number, lead: string): boolean {
   return /^[A-Z]/.test(s[start]!) && start > 0 && !/(?:^|[.!?:"“‘(•*–—-]\s*)$/.test(s.slice(0, start).trimEnd() + ' ') && !/[.!?:"“‘(•*–—-]\s*$/.test(s.slice(0, start));
 }
 
+const INDEFINITE_ONE = /^\s+(?:(?:such|particular|certain)\b|(?:has|had|needs|may|might)\s|(?:ourselves|yourself|themselves|himself|herself|itself)\b|(?:(?:[a-z]+|seemingly\s+[a-z]+)\s+)?(?:analysts?|observer|commentator|musician|activist|punter|spectator|contestant|insider|critic|economist|trader|dealer|example|area|effect|goal|opinion|element|upside|downside|risk|criticism|viewpoint|reason|problem|factor|idea|explanation)\b)/i;
+
 /** "one" as a pronoun or determiner: "a commercial one", "one that", "one thing", "one of". */
 export function isPronounOne(lead: string, after: string): boolean {
   // "own at least one", "a one-year contract": a qualifier or a compound makes it a count.
   if (/\b(?:at\s+least|more\s+than|only|just|exactly)\s+$/i.test(lead) || /^-\p{L}/u.test(after)) return /^-off\b/i.test(after);
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
+  // "said one analyst", "one key element", "One such example", "down on one knee", "one has to think":
+  // someone or something unnamed, an idiom, or "one" as "a person", with no count in mind.
+  if (INDEFINITE_ONE.test(after) || (/\b(?:on|in|to|with)\s+$/i.test(lead) && /^\s+(?:knee|eye|ear|side)\b/i.test(after))) return true;
   return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);
 }
 

@@ -54,12 +54,8 @@ const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:R
 const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+)?points?\b)|\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|(?<!\bone\s)half)(?=\s+of\b)|\b(?:one|two|three|four)\s(?:thirds|quarters|fifths)(?=\s+[-–—(]\s*\d)|(?<=^)half(?=\s+(?:the|its|their|his|her)\s)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+(?:more|fewer|less|higher|lower)\b)|(?<=^|\band\s|,\s|\bbut\s|\bwhile\s)half(?=\s+(?:live|lives|lived|is|are|was|were|have|has|had|said|say|says|think|thinks|thought|believe|believes|believed|want|wants|wanted|agree|agrees|agreed|own|owns|owned|support|supports|supported|expect|expects|expected)\b)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
 const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
-// Bare "millions" after a verb of money ("it would cost millions", "running into the millions").
+// Bare "millions" and "billions" are vague amounts wherever they stand ("known to millions", "it would cost millions").
 const VAGUE_RE = String.raw`\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b(?:\s+of\b)?|\b(?:several|a\s+few)\s+hundred\s+(?:thousand|million)\b(?:\s+of\b)?|\b(?:hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|^(?:hundreds|thousands|dozens)\b(?=\s+(?:around|across|in|from|of\s+(?:people|fans|protesters|workers))\b)|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
-// The verbs of money before a bare "millions" that make it an amount.
-const MONEY_VERB_BEFORE = /\b(?:cost|costs|costing|spend|spends|spent|spending|lose|loses|lost|losing|raise|raised|earn|earned|pay|paid|owe|owed|recover|recovered|save|saved|invest|invested|into\s+the)\s["“]?$/i;
-// … or after it: "billions in unpaid taxes", "\"billions\" have been spent".
-const MONEY_AFTER = /^["”]?\s+(?:in\s+(?:unpaid\s+|lost\s+|back\s+)?(?:taxes|revenue|profits|sales|damages|fines|aid|investment|compensation)|(?:have|has|had)\s+been\s+(?:spent|lost|wasted|invested|raised|paid))\b/i;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
 
 /** Parses a number written in digits or words ("1,000", "12.5", "nine hundred", "1.2 million", "$1.2bn"). */
@@ -152,9 +148,7 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
     const mention = m[1]
       ? ratioMention(m, start)
       : m[4]
-        ? /^(?:millions|billions)$/i.test(m[0]) && !MONEY_VERB_BEFORE.test(sentence.slice(Math.max(0, start - 16), start)) && !MONEY_AFTER.test(sentence.slice(start + m[0].length, start + m[0].length + 40))
-          ? undefined
-          : vagueMention(m[0], start, sentence)
+        ? vagueMention(m[0], start, sentence)
         : m[5]
           ? numericMention(sentence, m, start)
           : m[8]

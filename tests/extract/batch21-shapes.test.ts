@@ -54,3 +54,31 @@ describe('the next level of one movement, after "and" and a time', () => {
     expect(fs.map((f) => [f.raw, f.direction ?? null, f.counted ?? null])).toEqual([['90.1%', 'down', 'Usage'], ['88.5%', 'down', 'Usage']]);
   });
 });
+
+describe('bare "millions" and "billions"', () => {
+  it('reads them as vague amounts wherever they stand, not only after a verb of money', () => {
+    for (const text of ['The singer was loved by millions for decades.', 'Worms that infect millions are now rarer.', 'The new scheme allows billions more devices online.', 'Billions watched.']) {
+      expect(figures(text).map((f) => [f.raw.toLowerCase(), f.vague ?? false])).toEqual([[/billions/i.test(text) ? 'billions' : 'millions', true]]);
+    }
+  });
+});
+
+describe('"one" that counts nothing', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+  it('reads "one" before an unnamed person or an abstract noun as "a", not a count', () => {
+    for (const text of ['One trader thought the deal was off.', 'The rally will fade, warned one senior economist.', 'One obvious drawback is the cost.', 'One such case came up in court.', 'Voters may back one particular candidate.']) {
+      expect(raws(text)).toEqual([]);
+    }
+  });
+
+  it('reads "on one knee", "in one eye" and "one has to wonder" as idioms', () => {
+    expect(raws('He knelt on one knee.')).toEqual([]);
+    expect(raws('She is blind in one eye.')).toEqual([]);
+    expect(raws('Sometimes one has to wonder.')).toEqual([]);
+  });
+
+  it('still counts "only one analyst" and "one robot"', () => {
+    expect(raws('Only one analyst saw it coming.')).toEqual(['one']);
+    expect(raws('The lab taught one robot to dance.')).toEqual(['one']);
+  });
+});
