@@ -101,6 +101,12 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
       b.fact.direction = mv?.dir ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
       gone.add(a);
+      // "fell by more than £600 from £190,329 to £189,733": the size told before is the change.
+      const size = placed[i - 1];
+      if (size && !gone.has(size) && !size.fact.conversion && (size.fact.unit ?? null) === (b.fact.unit ?? null) && /^\s+from\s+$/i.test(s.slice(size.end, a.start)) && /\bby\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$/i.test(s.slice(Math.max(0, size.start - 20), size.start))) {
+        setChange(b.fact, b.fact.direction, size.fact, true);
+        gone.add(size);
+      }
       continue;
     }
     // "rose 2% to $11.1bn", "grew by $12.5bn to $88.1bn", "fell 0.4 per cent to 13,176"
@@ -131,12 +137,16 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "touched $1.3410 in quiet trade, before rallying to $1.3402": the level it moved on from is earlier
-    // (and stays a figure: it was the price for a while).
+    // "touched $1.3410 in quiet trade, before rallying to $1.3402": the level it moved on from is earlier.
     const thenTo = b && (a.fact.unit ?? null) === (b.fact.unit ?? null) && !b.fact.previous ? BEFORE_THEN_TO.exec(ab) : null;
     if (b && thenTo) {
       b.fact.previous = a.fact.value;
       b.fact.direction = /^(?:rally|recover|rebound|bounc|climb|ris)/i.test(thenTo[1]!) ? 'up' : 'down';
+      // "will slip to 1.8% before recovering to 2.6%": a level reached by a move of its own stays a fact.
+      if (!before) {
+        gone.add(a);
+        continue;
+      }
     }
     // "expanded 6% last year with an all-time high of 90 million units": the level follows "with".
     if (before && b && isChangeOf(a.fact, b.fact) && CHANGE_WITH.test(ab) && !b.fact.direction) {
@@ -174,13 +184,13 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       gone.add(b);
       continue;
     }
-    // "was $100bn in 2003 and is forecast to climb to $130bn": the level the move starts from stays a fact of its own.
+    // "was $100bn in 2003 and is forecast to climb to $130bn": the level the move starts from.
     const thenMoves = b && !before && !a.fact.direction && (a.fact.unit ?? null) === (b.fact.unit ?? null) ? THEN_MOVES_TO.exec(ab) : null;
     if (b && thenMoves) {
       b.fact.direction = /^(?:fall|fell|drop|decrease|decline|slip|sink|narrow)/i.test(thenMoves[1]!) ? 'down' : 'up';
       b.fact.previous = a.fact.value;
-      if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
       if (!b.fact.counted && a.fact.counted) b.fact.counted = a.fact.counted;
+      gone.add(a);
       continue;
     }
     // "$3.36bn, up 27%", "13,176, down 0.4%", "£5m, an increase of 12%"

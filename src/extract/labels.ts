@@ -42,9 +42,9 @@ const ATHLETICS = /\d\s?(?:seconds|secs)\b|\b(?:time of|lane|personal best|seaso
 const RACE_NUMBERS = /\b(?:one|two|three|\d)[- ]mile\b|(?<=\bover\s)\d{2,5}m\b|(?<![$£€¥]\s?|[\d.])\b(?:\d{2}(?:,\d{3}|\d{2})?|\d{3,4})m\b(?!\s+(?:in|of|for|from|to|course|euros?|dollars?|pounds?|yen|yuan|rupees|roubles|francs|shares|people|users)\b)|\b(?:in|of|clocked|clocking|clocks|time of)\s+\d{1,2}[.:]\d{2}(?:\.\d+)?\b(?!\s?(?:seconds?|secs?)\b)/g;
 // "800m hope McIlroy", "Scotland's 400m man", "the women's 5K final": a race named, not a distance run;
 // "their 7610 phone", "the 7610's functions": a model; "text GOODPUB to 85130": a short code.
-const NAMED_RACES_AND_MODELS = /(?<![$£€¥]\s?|[\d.,])\b\d{1,5}(?:m|K)\b(?=\s+(?:hope|man|woman|star|champion|runner|specialist|final|heats?|title|road race|race|record|gold|silver|bronze)\b)|(?<=\b(?:the|their|its|his|her|a|new)\s)(?!19|20)[1-9]\d{3}(?=['’]s\b|\s+(?:phones?|handsets?|mobiles?)\b)|(?<=\b(?:text|texting|texts|call|dial|ring)\b[^.]{0,30}?\bto\s)\d{4,6}\b/g;
+const NAMED_RACES_AND_MODELS = /(?<![$£€¥]\s?|[\d.,])\b(?:\d{1,2},\d{3}|\d{1,5})(?:m|K|km)\b(?=\s+(?:hope|man|woman|star|champion|runner|specialist|final|heats?|title|road race|race|record|world record|gold|silver|bronze|victory|win|triumph)\b)|(?<=\b(?:the|their|its|his|her|a|new)\s)(?!19|20)[1-9]\d{3}(?=['’]s\b|\s+(?:phones?|handsets?|mobiles?)\b)|(?<=\b(?:text|texting|texts|call|dial|ring)\b[^.]{0,30}?\bto\s)\d{4,6}\b/g;
 const PHONE_CONTEXT = /\b(?:Nokia|Motorola|Siemens|Ericsson|Samsung|Vodafone|O2|Orange|T-Mobile|handsets?|mobile phones?|operators?)\b/;
-const PHONE_MODEL = /(?<![\d.,$£€])\b(?!19\d\d|20[0-2]\d)[1-9]\d{3}\b(?![\d.,%]|\s?(?:m|bn|million|billion|years?|people|users|customers|subscribers|phones|handsets)\b)|(?<=\b(?:The|the|and|operator,)\s)3\b(?=\s+(?:network|already|has|is|was|launched|said)\b|[.,])/g;
+const PHONE_MODEL = /(?<![\d.,$£€])\b(?!19\d\d|20[0-2]\d)[1-9]\d{3}\b(?![\d.,%]|\s?(?:m|bn|million|billion|years?|people|users|customers|subscribers|phones|handsets)\b)|(?<=\b(?:The|the|and|operator,|lets|said)\s)3\b(?=\s+(?:network|already|has|is|was|launched|said|offer|spokes(?:person|man|woman))\b|[.,])/g;
 const WORD_LABELS = /\b(?:no-one|one-(?:off|liners?|sided|time|way|stop|man|party|horse|size|day|on-one|one|click|dimensional)|(?:number|world number|league|top[-\s]|world no\.?\s?)\s?(?:\d+(?![\d.,]*\s?(?:m|bn|million|billion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|forty|hundred)|(?:top|bottom)-(?:\w+)|(?:BBC|Radio|Sky|Channel|ITV|Five|Formula|Chapter|Act|Part|Book|Volume|Series|Season|Episode|League|Division|Pop|Generation|Apollo)\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)(?:\s+Live)?)\b/gi;
 // Capitalised words that may stand before a number without naming it ("About 300", "Since 2001").
 const NOT_NAMES = new Set(
@@ -130,17 +130,18 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:under|over)[- ]|year[- ]olds?|aged |ages of /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (/World War|Downing|o['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d|[a-z] \d [A-Z]/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/\d(?:m|K)\s|\d['’]s|\d\s(?:phone|handset|mobile)|\b(?:text|call|dial|ring)/.test(s)) for (const m of matchesOf(NAMED_RACES_AND_MODELS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\d(?:m|K|km)\s|\d['’]s|\d\s(?:phone|handset|mobile)|\b(?:text|call|dial|ring)/.test(s)) for (const m of matchesOf(NAMED_RACES_AND_MODELS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' certificate') || s.includes(' rating') || s.includes('-yard ') || s.includes('-metre ')) for (const m of matchesOf(AGE_RATING, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills') || s.includes(' to another')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);
+  // ("the two mile world record" has no digit, so races are looked for first.)
+  if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   if (!/\d/.test(s)) return spans;
   // Cheap hints first: most sentences hold none of these shapes.
   // Betting odds ("the 6/4 favourite") are read as figures (numbers.ts), not masked as codes.
   const odds = ODDS_CUE.test(s);
   if (/[/&+=]|\d[-–]\d|\b0\d|\d (?:or|and|to) \d/.test(s)) for (const m of matchesOf(CODES, s)) if (!(odds && /^\d{1,3}\/\d{1,2}$/.test(m[0])) && !isTieBreak(s, m)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:[01]\d|2[0-3])[0-5]\d\b/.test(s)) for (const m of matchesOf(CLOCK, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/\dm\b|\d[.:]\d\d\b|mile\b/.test(s) && ATHLETICS.test(s)) for (const m of matchesOf(RACE_NUMBERS, s)) spans.push([m.index, m.index + m[0].length]);
   // "the 3230 and 7710" beside "Nokia handsets", "reports of 7610 owners": four-digit phone models.
   // "The 3 network", "the operator, 3.": the mobile operator named 3.
   if (PHONE_CONTEXT.test(s)) for (const m of matchesOf(PHONE_MODEL, s)) spans.push([m.index, m.index + m[0].length]);

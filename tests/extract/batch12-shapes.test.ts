@@ -168,9 +168,9 @@ describe('the twelfth batch: what is counted, and changes', () => {
     expect(change('Loans fell 8% year-on-year to 91,000.').map((r) => [r[0], r[2], r[3]])).toEqual([['91,000', 'down', -8]]);
   });
 
-  it('keeps "fell by £N" as the size of a fall and joins "from X to Y" after it', () => {
+  it('folds "fell by £N from X to Y" into one level, with the size as its change', () => {
     const f = figures('The average price fell by more than £900 from £201,400 in May to £200,500 in June.');
-    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['more than £900', 'down', null], ['£200,500', 'down', 201400]]);
+    expect(f.map((x) => [x.raw, x.direction ?? null, x.change ?? null, x.previous ?? null])).toEqual([['£200,500', 'down', -900, 201400]]);
   });
 });
 

@@ -374,9 +374,9 @@ describe('points taken away and prices that turned', () => {
     expect(figures('The club faced the deduction of nine points.')[0]!.direction).toBe('down');
   });
 
-  it('reads "hit $1.35 in thin trade, before rallying to $1.34" as a level with its earlier one, both kept', () => {
+  it('folds "hit $1.35 in thin trade, before rallying to $1.34" into the level it ended at', () => {
     const f = figures('The euro hit $1.3410 in quiet trade, before rallying to $1.3402.');
-    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['$1.3410', null, null], ['$1.3402', 'up', 1.341]]);
+    expect(f.map((x) => [x.raw, x.direction ?? null, x.previous ?? null])).toEqual([['$1.3402', 'up', 1.341]]);
   });
 
   it('carries a move across a long place ("jumping 28% at one long-named chain and 32.2% at another")', () => {

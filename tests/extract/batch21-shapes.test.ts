@@ -30,10 +30,10 @@ describe('an earlier level told some words before the new one', () => {
     expect(f).toMatchObject({ raw: '£3m', direction: 'up', previous: 3_500_000 });
   });
 
-  it('keeps a level of one clause as the start of the move in the next ("was $100bn in 2003 and is forecast to climb to $130bn")', () => {
+  it('folds a level of one clause into the move of the next ("was $100bn in 2003 and is forecast to climb to $130bn")', () => {
     const fs = figures('The deficit was $100bn in 2003 and is forecast to climb to about $130bn this year.');
-    expect(fs.map((f) => f.raw)).toEqual(['$100bn', 'about $130bn']);
-    expect(fs[1]).toMatchObject({ direction: 'up', previous: 100e9, counted: 'deficit' });
+    expect(fs.map((f) => f.raw)).toEqual(['about $130bn']);
+    expect(fs[0]).toMatchObject({ direction: 'up', previous: 100e9, counted: 'deficit' });
   });
 
   it('leaves two levels of different things alone ("exports were $10bn and imports are set to climb to $12bn")', () => {
@@ -80,5 +80,26 @@ describe('"one" that counts nothing', () => {
   it('still counts "only one analyst" and "one robot"', () => {
     expect(raws('Only one analyst saw it coming.')).toEqual(['one']);
     expect(raws('The lab taught one robot to dance.')).toEqual(['one']);
+  });
+});
+
+describe('sizes, races and names', () => {
+  it('folds "fell by more than £900 from X to Y" into the level, with the size as its change', () => {
+    expect(figures('Prices fell by more than £900 from £201,400 to £200,500.').map((f) => [f.raw, f.change ?? null, f.previous ?? null])).toEqual([['£200,500', -900, 201400]]);
+  });
+
+  it('reads "110m tons" as millions of tonnes, though 110m is also a hurdles race', () => {
+    expect(figures('Shipments will reach 110m tons next year.')[0]).toMatchObject({ value: 110e6, unit: 'tonnes' });
+  });
+
+  it('reads a race named by its distance as a name ("10,000m hope", "4km champion", "800m victory", "the two mile world record")', () => {
+    for (const text of ['The 10,000m hope failed a drugs test.', 'She is the 4km champion again.', 'His 800m victory came at the championships.', 'Next is the two mile world record in Oslo.']) {
+      expect(figures(text)).toEqual([]);
+    }
+  });
+
+  it('reads the mobile operator 3 before "spokesperson" and after "lets" as a name', () => {
+    expect(figures('Cheap capacity on the network lets 3 offer low prices on handsets.')).toEqual([]);
+    expect(figures('"Roaming is next," said 3 spokesperson Ann Lee of the mobile operators.')).toEqual([]);
   });
 });
