@@ -103,3 +103,25 @@ describe('sizes, races and names', () => {
     expect(figures('"Roaming is next," said 3 spokesperson Ann Lee of the mobile operators.')).toEqual([]);
   });
 });
+
+describe('times in a match and names with a number', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+  it('reads "two minutes into extra-time", "after just four minutes" and "the half-hour mark" as the match clock', () => {
+    expect(raws('He nearly scored two minutes into extra-time.')).toEqual([]);
+    expect(raws('The hosts went ahead after just four minutes.')).toEqual([]);
+    expect(raws('Just before the half-hour mark the rain came.')).toEqual([]);
+    expect(raws('The final passed the two-hour mark.')).toEqual([]);
+  });
+
+  it('still counts "lasted only 65 minutes after which", "after 30 seconds of watching" and "10 minutes away"', () => {
+    expect(raws('The match lasted only 70 minutes after which it was abandoned.')).toEqual(['70 minutes']);
+    expect(raws('Judges decide after 20 seconds of watching a replay.')).toEqual(['20 seconds']);
+    expect(raws('The ground is 15 minutes away.')).toEqual(['15 minutes']);
+  });
+
+  it('reads "on day two of" and "the 10 O\'clock News" as names, and "ruled out for a month after" as a duration', () => {
+    expect(raws('She pulled out on day two of the meeting.')).toEqual([]);
+    expect(raws('It led the 10 O\'clock News on Monday.')).toEqual([]);
+    expect(raws('He is out for a month after hurting his knee.')).toEqual(['a month']);
+  });
+});
