@@ -321,7 +321,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     const far = before ? undefined : movementBefore(s, moves, Math.max(0, a.start - 100), a.start);
     const mover = bound ? movementBefore(s, moves, Math.max(0, before!.at - 60), before!.at) : before ?? (far && CHANGES_OBJECT.test(s.slice(far.at)) ? far : undefined);
     // A score is a result, never a movement ("gaining revenge for a 51-15 defeat").
-    if (mover && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, mover.at, bound ? before!.at : a.start)) {
+    // "strike over cuts for one day": a length of time after "for" is how long, never the size of a move.
+    const howLong = /^(?:seconds|minutes|hours|days|weeks|months|years)$/.test(a.fact.unit ?? '') && /\bfor\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, a.start - 16), a.start));
+    if (mover && !howLong && !a.fact.direction && a.fact.unit !== 'score' && nearMovement(s, mover.at, bound ? before!.at : a.start)) {
       a.fact.direction = mover.dir;
       // "rose to 2%" states the new level; "jumped 76%", "lost 464,000", "fell by 20,000" only the movement.
       if (!/\b(?:to|at|of)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|roughly|just)\s+)?$/i.test(s.slice(Math.max(0, a.start - 24), a.start))) a.fact.isChange = true;

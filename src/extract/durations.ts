@@ -13,9 +13,9 @@ export interface Duration {
 }
 
 const A_DURATION =
-  /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning|missing|missed|miss|spent|spend|spends|wait|waited|waiting)\s(?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to)\s)?((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|or\b|['’]s|\d|time\b|round\b|term\b|half\b|week\b|weekend\b|season\b|successive\b|straight\b|consecutive\b|place\b|year\b|day\b|month\b|game\b|match\b|goal\b|leg\b|spell\b))/gi;
+  /\b(?:for|take|takes|took|taking|last|lasts|lasted|lasting|by|spanning|missing|missed|miss|spent|spend|spends|wait|waits|waited|waiting)\s(?:(?:more than|over|nearly|almost|about|around|roughly|less than|just over|just under|at least|up to)\s)?((?:a|an)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b(?!\s*(?:ago|earlier|later|or\b|['’]s|\d|time\b|round\b|term\b|half\b|week\b|weekend\b|season\b|successive\b|straight\b|consecutive\b|place\b|year\b|day\b|month\b|game\b|match\b|goal\b|leg\b|spell\b))/gi;
 
-const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|wait|waited|waiting) (?:(?:more than|over|nearly|almost|about|less than|just over|just under|at least|up to) )?an? [a-z]/i;
+const HINT = /\b(?:for|takes?|took|taking|lasts?|lasted|lasting|by|spanning|missing|missed|miss|spent|spends?|waits?|waited|waiting) (?:(?:more than|over|nearly|almost|about|around|roughly|less than|just over|just under|at least|up to) )?an? [a-z]/i;
 
 const LENGTHS: Record<string, [number, string]> = {
   second: [1, 'seconds'], minute: [1, 'minutes'], hour: [1, 'hours'], day: [1, 'days'], week: [1, 'weeks'],

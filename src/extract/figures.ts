@@ -157,7 +157,9 @@ function figureFrom(
     unit = 'years';
     counted = 'age';
   }
-  const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : counted ? durationUnit(counted) : undefined;
+  // "strike for one day on Friday": one unit of time, which the noun reader leaves as a time word.
+  const oneUnit = !hyphen && !age && !counted && n.value === 1 && !unit ? /^\s(day|week|month|year|hour|minute)\b(?!['’])/i.exec(afterNum) : null;
+  const dur = hyphen ? `${hyphen[1]!.toLowerCase()}s` : age ? (/month/i.test(age[0]) ? 'months' : 'years') : oneUnit ? `${oneUnit[1]!.toLowerCase()}s` : counted ? durationUnit(counted) : undefined;
   // "the 220 or so incidents": "or so" is the figure's qualifier, written after it.
   const orSo = /^\s+or\s+so\b/.exec(afterNum);
   // "the 200-plus banks": "-plus" is the figure's qualifier, written after it.
@@ -165,8 +167,8 @@ function figureFrom(
   let end = compoundWord && !age ? n.end + compoundWord[0].length : orSo ? n.end + orSo[0].length : plus ? n.end + 5 : n.end;
   if (dur && !unit) {
     unit = dur;
-    end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : np!.end;
-    if (!hyphen && !age) counted = secondPart && measure ? measure[1]!.toLowerCase() : undefined;
+    end = age ? n.end + age[0].length : hyphen ? n.end + hyphen[0].replace(/['’]$/, '').length : oneUnit ? n.end + oneUnit[0].length : np!.end;
+    if (!hyphen && !age && !oneUnit) counted = secondPart && measure ? measure[1]!.toLowerCase() : undefined;
   }
   // "tax cuts worth £4bn", "£300m to settle charges", "workers, thousands of whom", "six months' leave".
   // "priced at £3.20 for a day ticket or £29 for a season pass": a price is counted by what it buys.

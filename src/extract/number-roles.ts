@@ -21,6 +21,8 @@ const INDEFINITE_ONE = /^\s+(?:(?:such|particular|certain)\b|(?:has|had|needs|ma
 export function isPronounOne(lead: string, after: string): boolean {
   // "own at least one", "a one-year contract": a qualifier or a compound makes it a count.
   if (/\b(?:at\s+least|more\s+than|only|just|exactly)\s+$/i.test(lead) || /^-\p{L}/u.test(after)) return /^-off\b/i.test(after);
+  // "strike for one day", "one day's notice", "a one day strike": a length of time, not "some day".
+  if (/^\s+day(?:['’]s\b|\s+(?:strike|stoppage|walkout|event|visit|trip|meeting|summit|conference|course|ban)\b)/i.test(after) || (/\bfor\s+$/i.test(lead) && /^\s+day\b/i.test(after))) return false;
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
   // "said one analyst", "one key element", "One such example", "down on one knee", "one has to think":
   // someone or something unnamed, an idiom, or "one" as "a person", with no count in mind.
@@ -48,7 +50,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   const after = s.slice(n.end, n.end + 16);
   if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+turns|\s+turned))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
   if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
-  if (/[A-Z][\w'’-]+,\s$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
+  if (/[A-Z][\w'’-]+,\s?$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
   // "the veteran director, 70, took", "the Irish winger, 27, and": a person described, then the age between commas.
   return n.value >= 15 && /\b(?:[Tt]he|[Aa])\s+(?:[\w'’-]+\s+){0,3}(?:[a-z]+-)?(?:maker|star|striker|player|singer|actor|actress|director|veteran|defender|midfielder|forward|winger|keeper|goalkeeper|captain|manager|boss|coach|chairman|founder|father|mother|woman|man|boy|girl|musician|rapper|presenter|comedian|writer|author|novelist|politician|minister|executive|entrepreneur),\s$/.test(before) && /^,/.test(s.slice(n.end, n.end + 1));
 }

@@ -125,3 +125,18 @@ describe('times in a match and names with a number', () => {
     expect(raws('He is out for a month after hurting his knee.')).toEqual(['a month']);
   });
 });
+
+describe('one unit of time', () => {
+  it('reads "for one day", "one day\'s notice" and "a one day strike" as a day, but not "One day I will"', () => {
+    const read = (text: string) => figures(text).map((f) => [f.raw, f.unit ?? null, f.direction ?? null]);
+    expect(read('Staff will strike over the cuts for one day next week.')).toEqual([['one day', 'days', null]]);
+    expect(read('She gave only one day\'s notice.')).toEqual([['one day\'s', 'days', null]]);
+    expect(read('The union called a one day strike.')).toEqual([['one day', 'days', null]]);
+    expect(read('One day I will live there.')).toEqual([]);
+  });
+
+  it('reads "lasted around an hour" and "waits more than a year" as lengths of time', () => {
+    expect(figures('The talks lasted around an hour.')[0]).toMatchObject({ value: 1, unit: 'hours' });
+    expect(figures('Nobody now waits more than a year for surgery.')[0]).toMatchObject({ value: 1, unit: 'years', qualifier: 'more than' });
+  });
+});
