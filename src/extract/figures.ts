@@ -52,6 +52,11 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   return spans;
 }
 
+const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
+// (The text ends where a qualifier starts, and the qualifier takes the space before it.)
+const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
+const SETTLES = /^(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+settle\s+(?:(?:the|a|an)\s+)?/;
+
 /** The figures of one sentence, in reading order, with changes folded into the levels they describe. */
 export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
   const s = ctx.text;
@@ -249,6 +254,22 @@ function figureFrom(
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
+  // "the sale of 11bn euros ($14.4bn) of government bonds", "the payment of 160m euros in bonuses":
+  // money moved in a deal is counted by what it bought or paid.
+  if (/^[A-Z]{3}$/.test(unit ?? '') && counted && DEAL_NOUN.test(counted) && /\bof\s+$/i.test(s.slice(Math.max(0, qStart - 4), qStart))) {
+    const tail = /^(?:\s*\([^()]{1,40}\))?\s+(?:of|in)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(end));
+    const bought = tail ? countedAfter(s, end + tail[0].length, true)?.text : undefined;
+    if (bought) counted = bought;
+  }
+  // "agreed to buy AT&T for about $16bn": the price is counted by what it buys, not by the buyer.
+  // "paid $250m in October to settle charges": money that settles something is counted by it.
+  if (/^[A-Z]{3}$/.test(unit ?? '')) {
+    const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
+    const settles = item ? null : SETTLES.exec(s.slice(end, end + 60));
+    const what = item ?? (settles ? countedAfter(s, end + settles[0].length, true)?.text : undefined);
+    // ("buy a season pass for 80 euros" already reads the whole name.)
+    if (what && !counted?.endsWith(what)) counted = what;
+  }
   // "The sale raised a total of $2m": with nothing else named, the total is what the figure is.
   if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.

@@ -140,3 +140,21 @@ describe('one unit of time', () => {
     expect(figures('Nobody now waits more than a year for surgery.')[0]).toMatchObject({ value: 1, unit: 'years', qualifier: 'more than' });
   });
 });
+
+describe('what money in a deal counts', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads a price by what is bought or sold, not by the buyer ("buy X for $16bn", "sell a stake to an investor for $50m")', () => {
+    expect(counted('Acme agreed to buy its old rival and chip maker Bolt Inc for about $9bn.')).toEqual([['about $9bn', 'Bolt Inc']]);
+    expect(counted('The firm may sell a minority stake to a bank for about $40m.')).toEqual([['about $40m', 'stake']]);
+    expect(counted('It bought Danish brewer Ole Beer for just over $2bn.')).toEqual([['just over $2bn', 'Danish brewer Ole Beer']]);
+  });
+
+  it('reads money paid "to settle" something by what it settles', () => {
+    expect(counted('The bank will pay $80m to the SEC to settle the fraud charges.')).toEqual([['$80m', 'fraud charges']]);
+  });
+
+  it('reads "the sale of 5bn euros ($6.5bn) of bonds" and "the payment of 10m euros in bonuses" by what was sold or paid', () => {
+    expect(counted('Traders saw the sale of 5bn euros ($6.5bn) of state bonds.')).toEqual([['5bn euros', 'state bonds'], ['$6.5bn', 'state bonds']]);
+    expect(counted('The board signed off the payment of 10m euros in retirement bonuses.')).toEqual([['10m euros', 'retirement bonuses']]);
+  });
+});
