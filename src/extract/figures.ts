@@ -52,6 +52,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   return spans;
 }
 
+const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
 const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
 // (The text ends where a qualifier starts, and the qualifier takes the space before it.)
 const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
@@ -227,7 +228,8 @@ function figureFrom(
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
     // "Output rose 4% in 2001, after a 20% decline in 2000", "0.2% growth was revised to a 0.5% decline":
     // a move of nothing named is a move of what the figure before measured.
-    else if (!what && previous?.fact.counted && /^\s+(?:in\s+(?:19|20)\d\d|[,.;]|$)/.test(s.slice(np.end))) counted = previous.fact.counted;
+    // ("… to $220bn - less than the 5.1% increase seen a year earlier", "a 2.5% increase over the Christmas period".)
+    else if (!what && previous?.fact.counted && MOVE_WHEN.test(s.slice(np.end))) counted = previous.fact.counted;
     // "profits posted a 6% rise to 12bn euros": the move is of what the clause's subject names.
     else if (!what && /^\s+to\s/.test(s.slice(np.end))) counted = undefined;
     // "the FTSE 100's 0.3% decline", "the economy's 2% growth": the move is the owner's.

@@ -158,3 +158,11 @@ describe('what money in a deal counts', () => {
     expect(counted('The board signed off the payment of 10m euros in retirement bonuses.')).toEqual([['10m euros', 'retirement bonuses']]);
   });
 });
+
+describe('a move of nothing named, after a time', () => {
+  it('reads "the 5.1% increase seen a year earlier" and "a 2.5% increase over the holiday period" as moves of what the figure before measured', () => {
+    const counted = (text: string) => figures(text).map((f) => f.counted ?? null);
+    expect(counted('Toy sales should rise 3% to $90bn - below the 4.2% increase seen a year earlier.')).toEqual(['Toy sales', 'Toy sales']);
+    expect(counted('The chain hoped for a 4-6% rise in sales, but posted a 1.5% increase over the holiday period.')).toEqual(['sales', 'sales']);
+  });
+});
