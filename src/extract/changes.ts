@@ -101,7 +101,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       if (a.fact.date && a.fact.date !== b.fact.date) b.fact.previousDate = a.fact.date;
       b.fact.direction = mv?.dir ?? (b.fact.value >= a.fact.value ? 'up' : 'down');
       gone.add(a);
-      // "fell by more than £600 from £190,329 to £189,733": the size told before is the change.
+      // "fell by more than £900 from £201,400 to £200,500": the size told before is the change.
       const size = placed[i - 1];
       if (size && !gone.has(size) && !size.fact.conversion && (size.fact.unit ?? null) === (b.fact.unit ?? null) && /^\s+from\s+$/i.test(s.slice(size.end, a.start)) && /\bby\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$/i.test(s.slice(Math.max(0, size.start - 20), size.start))) {
         setChange(b.fact, b.fact.direction, size.fact, true);

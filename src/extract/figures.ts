@@ -228,7 +228,7 @@ function figureFrom(
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
     // "Output rose 4% in 2001, after a 20% decline in 2000", "0.2% growth was revised to a 0.5% decline":
     // a move of nothing named is a move of what the figure before measured.
-    // ("… to $220bn - less than the 5.1% increase seen a year earlier", "a 2.5% increase over the Christmas period".)
+    // ("… to $90bn - below the 4.2% increase seen a year earlier", "a 1.5% increase over the holiday period".)
     else if (!what && previous?.fact.counted && MOVE_WHEN.test(s.slice(np.end))) counted = previous.fact.counted;
     // "profits posted a 6% rise to 12bn euros": the move is of what the clause's subject names.
     else if (!what && /^\s+to\s/.test(s.slice(np.end))) counted = undefined;
@@ -256,14 +256,14 @@ function figureFrom(
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
-  // "the sale of 11bn euros ($14.4bn) of government bonds", "the payment of 160m euros in bonuses":
+  // "the sale of 5bn euros ($6.5bn) of state bonds", "the payment of 10m euros in retirement bonuses":
   // money moved in a deal is counted by what it bought or paid.
   if (/^[A-Z]{3}$/.test(unit ?? '') && counted && DEAL_NOUN.test(counted) && /\bof\s+$/i.test(s.slice(Math.max(0, qStart - 4), qStart))) {
     const tail = /^(?:\s*\([^()]{1,40}\))?\s+(?:of|in)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(end));
     const bought = tail ? countedAfter(s, end + tail[0].length, true)?.text : undefined;
     if (bought) counted = bought;
   }
-  // "agreed to buy AT&T for about $16bn": the price is counted by what it buys, not by the buyer.
+  // "agreed to buy Bolt Inc for about $9bn": the price is counted by what it buys, not by the buyer.
   // "paid $250m in October to settle charges": money that settles something is counted by it.
   if (/^[A-Z]{3}$/.test(unit ?? '')) {
     const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
