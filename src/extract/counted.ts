@@ -33,7 +33,8 @@ export const VERBS = new Set(
     'return returns remain include includes including represent represents account accounts marks mark'
   ).split(' '),
 );
-const ING_NOUNS = new Set('holding rating ceiling ranking recording painting wedding clothing spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings'.split(' '));
+const ING_NOUNS = new Set('holding rating ceiling ranking recording painting wedding clothing spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings hearing hearings sitting sittings'.split(' '));
+const MODEL_CODE = /^\s+([A-Z]?\d{3}(?:-\d{2,3})?[A-Z]?)(?=\s+[a-z])/;
 const IRREGULAR_PLURALS = new Set('people men women children servicemen police personnel troops staff cattle militia clergy'.split(' '));
 const DURATIONS: Record<string, string> = {
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
@@ -73,6 +74,13 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
   let end = pos;
   for (let guard = 0; guard < 7; guard++) {
     const m = WORD.exec(sentence.slice(at));
+    // "70 Boeing 737-800 planes", "30 Airbus A320 jets": a model number inside a maker's name is part of it.
+    const model = words.length && /^\p{Lu}/u.test(words[words.length - 1]!) ? MODEL_CODE.exec(sentence.slice(at)) : null;
+    if (model) {
+      words.push(model[1]!);
+      at += model[0].length;
+      continue;
+    }
     if (!m) break;
     const w = m[1]!;
     const lower = w.toLowerCase().replace(/['’]s$/, '');
@@ -131,7 +139,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     if ((STOP.has(lower) && !modifier && !timeAdjective) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
-    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !(afterOf && words.length === 0) && !nounNext) break;
+    // ("Boeing", "Reading": a capitalised word in -ing is a name.)
+    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !/^\p{Lu}/u.test(w) && !(afterOf && words.length === 0) && !nounNext) break;
     // "11% regarded themselves as …": an -ed word right after the number, before a function word, is its verb.
     if (!words.length && /ed$/.test(lower) && next && STOP.has(next.toLowerCase())) break;
     if (/ed$/.test(lower) && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;

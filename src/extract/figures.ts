@@ -53,6 +53,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 }
 
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
+const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
 // (The text ends where a qualifier starts, and the qualifier takes the space before it.)
 const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
@@ -139,6 +140,11 @@ function figureFrom(
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "the 90-day consultation period": a length that names a period counts the period.
+  if (hyphen && !np) counted = HYPHEN_PERIOD.exec(afterNum)?.[1];
+  // "two successive quarters of negative growth": quarters measure the growth.
+  const quartersOf = np && /^(?:(?:successive|consecutive|straight|previous)\s+)?quarters$/i.test(np.text) ? /^\s+of\s+/.exec(s.slice(np.end)) : null;
+  if (quartersOf) counted = countedAfter(s, np!.end + quartersOf[0].length, true)?.text ?? counted;
   // "a season best of 6.71m on her second jump", "in a time of 3:58.2": the measure before "of"
   // names the figure, whatever follows it.
   // "in a time of four minutes 12.35 seconds": the seconds of a time in two parts are of it too.

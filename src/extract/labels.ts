@@ -72,6 +72,8 @@ const US_DAYS = /\b(?:January|February|March|April|May|June|July|August|Septembe
 // "The 18 certificate", "at least a 15 rating": a film's age rating names who may watch, not how many.
 // "the six-yard box", "the 18-yard line": places on a pitch.
 const AGE_RATING = /\b(?:12A?|15|18)\s+(?:certificate|rating)\b|\b(?:six|18|six|10|22)-(?:yard|metre)\s+(?:box|line|area)\b/g;
+// "Boeing 737-800", "Airbus A320": aircraft models, not figures.
+const AIRCRAFT = /(?<=\b(?:Boeing|Airbus|Embraer)\s)A?\d{3}(?:-\d{2,3})?[A-Z]?\b/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
 const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,2}\s+O['’]clock\s+News\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|(?<=\b[A-Z][a-z]+\s)(?<!\b(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|The|In|On|At|By|For|With|From|To|And|But|Since|After|Before|All|Another|Last|Next|First|Those|These|Its|Their|His|Her|Our|Up|Until|Between|Within|Also|Were|Was|Is|Are|Had|Has|Have|Each|Every|Both|Plus|Or|If|When|While|As|Where|Among|Against|Aged)\s)\d(?=\s[A-Z][a-z]+\b(?!\s+\d))|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
@@ -131,6 +133,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
   if (/World War|Downing|[oO]['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d|[a-z] \d [A-Z]/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d(?:m|K|km)\s|\d['’]s|\d\s(?:phone|handset|mobile)|\b(?:text|call|dial|ring)/.test(s)) for (const m of matchesOf(NAMED_RACES_AND_MODELS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/Boeing|Airbus|Embraer/.test(s)) for (const m of matchesOf(AIRCRAFT, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' certificate') || s.includes(' rating') || s.includes('-yard ') || s.includes('-metre ')) for (const m of matchesOf(AGE_RATING, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d\s?(?:AD|BC|A\.D|B\.C)/.test(s)) for (const m of matchesOf(ERA_YEARS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes('million years') || s.includes('dimension') || s.includes(' notes') || s.includes(' coins') || s.includes(' bills') || s.includes(' to another') || s.includes('-hour mark') || s.includes('day ')) for (const m of matchesOf(IDIOMS, s)) spans.push([m.index, m.index + m[0].length]);

@@ -166,3 +166,20 @@ describe('a move of nothing named, after a time', () => {
     expect(counted('The chain hoped for a 4-6% rise in sales, but posted a 1.5% increase over the holiday period.')).toEqual(['sales', 'sales']);
   });
 });
+
+describe('what a count names past a model number or a period', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "70 Boeing 737-800 planes" and "30 Airbus A320 jets" as planes and jets, and never the model as a figure', () => {
+    expect(counted('The airline ordered 40 Boeing 737-800 planes.')).toEqual([['40', 'Boeing 737-800 planes']]);
+    expect(counted('The carrier bought 12 Airbus A320 jets.')).toEqual([['12', 'Airbus A320 jets']]);
+  });
+
+  it('reads "the 90-day consultation period" and "a two-day hearing" as the period and the hearing', () => {
+    expect(counted('The firm ignored the 60-day consultation period.')).toEqual([['60-day', 'consultation period']]);
+    expect(counted('A judge will hold a three-day hearing in May.')).toEqual([['three-day', 'hearing']]);
+  });
+
+  it('reads "two consecutive quarters of negative growth" as growth', () => {
+    expect(counted('Economists call three consecutive quarters of falling output a slump.')).toEqual([['three', 'falling output']]);
+  });
+});
