@@ -7,6 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
+import { dealCounted, movedObject } from './counted-deals.ts';
 import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
@@ -54,10 +55,6 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
-const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
-// (The text ends where a qualifier starts, and the qualifier takes the space before it.)
-const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
-const SETTLES = /^(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+settle\s+(?:(?:the|a|an)\s+)?/;
 
 /** The figures of one sentence, in reading order, with changes folded into the levels they describe. */
 export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
@@ -260,24 +257,12 @@ function figureFrom(
   // ("has sold 800,000 units": after a verb of selling the subject is the seller, and units stay.)
   const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
+  // "swelling its subscriber base to 5.4 million", "keep their deficits below 3%": what a verb moves is counted.
+  if (!counted) counted = movedObject(s, qStart);
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
-  // "the sale of 5bn euros ($6.5bn) of state bonds", "the payment of 10m euros in retirement bonuses":
-  // money moved in a deal is counted by what it bought or paid.
-  if (/^[A-Z]{3}$/.test(unit ?? '') && counted && DEAL_NOUN.test(counted) && /\bof\s+$/i.test(s.slice(Math.max(0, qStart - 4), qStart))) {
-    const tail = /^(?:\s*\([^()]{1,40}\))?\s+(?:of|in)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(end));
-    const bought = tail ? countedAfter(s, end + tail[0].length, true)?.text : undefined;
-    if (bought) counted = bought;
-  }
-  // "agreed to buy Bolt Inc for about $9bn": the price is counted by what it buys, not by the buyer.
-  // "paid $250m in October to settle charges": money that settles something is counted by it.
-  if (/^[A-Z]{3}$/.test(unit ?? '')) {
-    const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
-    const settles = item ? null : SETTLES.exec(s.slice(end, end + 60));
-    const what = item ?? (settles ? countedAfter(s, end + settles[0].length, true)?.text : undefined);
-    // ("buy a season pass for 80 euros" already reads the whole name.)
-    if (what && !counted?.endsWith(what)) counted = what;
-  }
+  // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).
+  if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? counted;
   // "The sale raised a total of $2m": with nothing else named, the total is what the figure is.
   if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.

@@ -183,3 +183,17 @@ describe('what a count names past a model number or a period', () => {
     expect(counted('Economists call three consecutive quarters of falling output a slump.')).toEqual([['three', 'falling output']]);
   });
 });
+
+describe('what a verb moves to a level is counted', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "swelling its customer base to 3.1 million", "took his goal tally to 21" and "keep their deficits below 3%" by the thing moved', () => {
+    expect(counted('Deals abroad - its main markets - lifted its customer base to 3.1 million.')).toEqual([['3.1 million', 'customer base']]);
+    expect(counted('Smith took his goal tally to 21 for the season.')).toEqual([['21', 'goal tally']]);
+    expect(counted('Members must keep their deficits below 3%.')).toEqual([['below 3%', 'deficits']]);
+  });
+
+  it('never takes a pronoun or a time as the thing moved ("raised it to £5m", "doubled in a year to 9 million")', () => {
+    expect(counted('Ministers raised it to £5m.')[0]?.[1]).not.toBe('it');
+    expect(counted('Broadband users doubled in a year to 9 million.')).toEqual([['9 million', 'Broadband users']]);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * What a figure counts when a verb or a deal says so: "swelling its subscriber base to 5.4 million"
+ * counts the base, "agreed to buy Bolt Inc for about $9bn" counts Bolt Inc (not the buyer), "paid
+ * $80m to settle the charges" the charges, and "the sale of 5bn euros of bonds" the bonds.
+ */
+import { countedAfter } from './counted.ts';
+
+const VERB_OBJECT_TO = /\b(?:raise|raised|raising|raises|increase|increased|increases|increasing|swell|swelled|swelling|swells|extend|extended|extending|extends|cut|cuts|cutting|reduce|reduced|reduces|reducing|lower|lowered|lowering|lowers|lift|lifted|lifting|lifts|boost|boosted|boosting|boosts|push|pushed|pushes|pushing|keep|keeps|keeping|kept|take|takes|taking|took|bring|brings|bringing|brought|double|doubled|doubles|doubling|(?<=\b(?:to|will|would|may|might|could)\s)up)\s+(?:(?:the|its|their|his|her|our|a|an|this|that)\s+)?(?!(?:it|them|this|that|him|her|us|prices?|in|on|at|for|from|with|over|during|since|last|next|back|again|further|sharply|slightly)\s)((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+(?:up\s+|down\s+)?(?:to|by|below|above|under)\s*$/;
+const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
+// (The text ends where a qualifier starts, and the qualifier takes the space before it.)
+const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
+const SETTLES = /^(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+settle\s+(?:(?:the|a|an)\s+)?/;
+
+/** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */
+export function movedObject(s: string, qStart: number): string | undefined {
+  return VERB_OBJECT_TO.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
+}
+
+/**
+ * What money in a deal counts, or undefined to keep `counted`. `qStart` is where the figure and its
+ * qualifier start, `end` where the figure ends.
+ */
+export function dealCounted(s: string, counted: string | undefined, qStart: number, end: number): string | undefined {
+  // "the sale of 5bn euros ($6.5bn) of state bonds", "the payment of 10m euros in retirement bonuses".
+  if (counted && DEAL_NOUN.test(counted) && /\bof\s+$/i.test(s.slice(Math.max(0, qStart - 4), qStart))) {
+    const tail = /^(?:\s*\([^()]{1,40}\))?\s+(?:of|in)\s+(?:(?:the|its|their)\s+)?/i.exec(s.slice(end));
+    const bought = tail ? countedAfter(s, end + tail[0].length, true)?.text : undefined;
+    if (bought) return bought;
+  }
+  const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
+  const settles = item ? null : SETTLES.exec(s.slice(end, end + 60));
+  const what = item ?? (settles ? countedAfter(s, end + settles[0].length, true)?.text : undefined);
+  // ("buy a season pass for 80 euros" already reads the whole name.)
+  return what && !counted?.endsWith(what) ? what : undefined;
+}
