@@ -1,7 +1,8 @@
 /**
  * What a figure counts when a verb or a deal says so: "swelling its subscriber base to 5.4 million"
  * counts the base, "agreed to buy Bolt Inc for about $9bn" counts Bolt Inc (not the buyer), "paid
- * $80m to settle the charges" the charges, and "the sale of 5bn euros of bonds" the bonds.
+ * $80m to settle the charges" (or "to cover the cost", "to fund a bid") the charges, and "the sale of
+ * 5bn euros of bonds" the bonds.
  */
 import { countedAfter } from './counted.ts';
 
@@ -9,7 +10,7 @@ const VERB_OBJECT_TO = /\b(?:raise|raised|raising|raises|increase|increased|incr
 const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
 // (The text ends where a qualifier starts, and the qualifier takes the space before it.)
 const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
-const SETTLES = /^(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+settle\s+(?:(?:the|a|an)\s+)?/;
+const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
 /** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */
 export function movedObject(s: string, qStart: number): string | undefined {

@@ -32,7 +32,8 @@ const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 /** The head of "a cost of", "deep cuts of", "an average of just": the phrase a figure after "of" measures. */
 export function ofHead(tail: string): string | undefined {
   // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
-  const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ');
+  // "a record profit in 2004 of 30.6bn yen": a time between the head and "of" says when.
+  const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ').replace(/\s+(?:in\s+(?:19|20)\d\d|(?:last|this|next)\s+year|in\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half))(?=\s+of\s*$)/i, '');
   const of = /\sof\s*$/.test(ofTail) ? OF_HEAD.exec(ofTail.slice(-48)) : null;
   if (!of) return undefined;
   const words = of[1]!.split(/\s+/);

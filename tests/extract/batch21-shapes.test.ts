@@ -197,3 +197,17 @@ describe('what a verb moves to a level is counted', () => {
     expect(counted('Broadband users doubled in a year to 9 million.')).toEqual([['9 million', 'Broadband users']]);
   });
 });
+
+describe('money counted past a time or by what it pays back', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "a record profit in 2004 of 12bn yen" and "a loss last year of £5m" by the profit and the loss', () => {
+    expect(counted('Despite a record profit in 2004 of 12bn yen, the brewer is late to China.')).toEqual([['12bn yen', 'record profit']]);
+    expect(counted('It made a loss last year of £5m.')).toEqual([['£5m', 'loss']]);
+  });
+
+  it('reads "$90m to pay back gains", "$40m (£21m) to settle a lawsuit" and "£1bn to fund a bid" by what the money is for', () => {
+    expect(counted('The fine includes $90m to pay back gains from late trading.')[0]).toEqual(['$90m', 'gains']);
+    expect(counted('The firm paid $40m (£21m) to settle a lawsuit.')).toEqual([['$40m', 'lawsuit'], ['£21m', 'lawsuit']]);
+    expect(counted('The bank lined up £1bn to fund a bid.')).toEqual([['£1bn', 'bid']]);
+  });
+});
