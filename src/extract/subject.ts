@@ -44,7 +44,7 @@ export function ofHead(tail: string): string | undefined {
   // nothing; the subject says what.
   const pace = /\bat\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:rate|pace)\s+of\s*$/i.test(tail);
   // "by an average of £340", "up to a maximum of £500", "a total of": a statistic's name, not what it measures.
-  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent|total)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
+  return head && !pace && !/^(?:number|tally|count|average|maximum|minimum|equivalent|total|(?:annual|monthly|yearly|quarterly)\s+rate)$/i.test(head) && !/(?:^|\s)worth$/i.test(head) && !isFragment(head) ? head : undefined;
 }
 
 /**
