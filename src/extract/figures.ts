@@ -53,6 +53,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   return spans;
 }
 
+const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 
@@ -259,6 +260,8 @@ function figureFrom(
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   // "swelling its subscriber base to 5.4 million", "keep their deficits below 3%": what a verb moves is counted.
   if (!counted) counted = movedObject(s, qStart);
+  // "the country's economic growth, which it forecast to be around 6.5%": the relative pronoun's antecedent.
+  if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
   // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).

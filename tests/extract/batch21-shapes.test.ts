@@ -211,3 +211,14 @@ describe('money counted past a time or by what it pays back', () => {
     expect(counted('The bank lined up £1bn to fund a bid.')).toEqual([['£1bn', 'bid']]);
   });
 });
+
+describe('what a rate or a relative clause points at', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "Prices rose, hitting an annual rate of 2.1%" by the subject, not "annual rate"', () => {
+    expect(counted('Prices rose again, hitting an annual rate of 2.1% in May.')).toEqual([['2.1%', 'Prices']]);
+  });
+
+  it('reads "the nation\'s output growth, which it forecast to be around 5%" by the antecedent of "which"', () => {
+    expect(counted('Debt would slow the nation\'s output growth, which it forecast to be around 5% next year.')).toEqual([['around 5%', 'output growth']]);
+  });
+});
