@@ -16,6 +16,12 @@ const RELATIVE = new RegExp(
   'gi',
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
+// "slipped to six after two weeks in the chart", "moved up three to number two", "at number eight
+// and 10", "number one in the UK and 12 in the US": places in a chart, said as moves or in pairs.
+const CHART_PLACES = new RegExp(
+  String.raw`\b(?:entered|entering|enters|slipped|slipping|slips|dropped|dropping|drops|fell|falls|falling|climbed|climbing|climbs|rose|rising|rises|moved|moving|moves|jumped|jumping|jumps|went|going|goes|shot)\s+(?:straight\s+)?(?:(?:up|down)\s+)?(?:to|in\s+at|into)\s+(?:number\s+)?${SMALL}\b(?![,.]\d)(?!\s*(?:%|per\b|million|m\b|bn\b|billion|points|weeks|days|years|copies|sales))|\b(?:up|down)\s+${SMALL}\s+(?:places?\s+)?(?=to\s+number\b)|(?<=\bnumber\s+${SMALL}(?:\s+in\s+the\s+[A-Z]{2,3})?\s+(?:and|or)\s)${SMALL}\b`,
+  'gi',
+);
 const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slipped|slipping|moved|moving|jumped|jumping)\s+(?:up\s+|down\s+)?${SMALL}\s+(?:places?|spots?|positions?)(?:\s+to\s+(?:number\s+)?${SMALL})?\b`, 'gi');
 // "in the last two elections", "the next two games against Spain": the number picks out which events
 // are meant, not how many there were. A side that won or lost them counts them ("lost their last two games").
@@ -26,7 +32,7 @@ const REFERENCE_SETS = new RegExp(
 // A place in a list or chart: "Jo Pike at seven", "Kim and Lee at four, up from 12 in 2003".
 // Only where the sentence speaks of a list, and only a bare number (no unit, no scale) after a name.
 const LIST_PLACE = new RegExp(
-  String.raw`(?<=\b[A-Z][A-Za-z'’-]+\s)at\s+(?:number\s+)?${SMALL}(?:,?\s+(?:up|down)\s+from\s+${SMALL})?(?=\s*(?:[,.;]|$)|\s+(?:and|in|with|behind|ahead)\b)`,
+  String.raw`(?<=\b(?:[A-Z][A-Za-z'’-]+|chart|charts|list|countdown)\s)at\s+(?:number\s+)?${SMALL}(?:,?\s+(?:up|down)\s+from\s+${SMALL})?(?=\s*(?:[,.;]|$)|\s+(?:and|in|with|behind|ahead)\b)`,
   'g',
 );
 const LIST_CUE = /\b(?:list|lists|chart|charts|ranking|rankings|countdown|top\s+(?:\d+|ten|twenty|fifty|hundred)|at\s+number)\b/i;
@@ -75,7 +81,7 @@ const AGE_RATING = /\b(?:12A?|15|18)\s+(?:certificate|rating)\b|\b(?:six|18|six|
 // "Boeing 737-800", "Airbus A320": aircraft models, not figures.
 const AIRCRAFT = /(?<=\b(?:Boeing|Airbus|Embraer)\s)A?\d{3}(?:-\d{2,3})?[A-Z]?\b/g;
 const ERA_YEARS = /\b\d{1,4}\s?(?:AD|BC|A\.D\.?|B\.C\.?)(?![A-Za-z])/g;
-const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,2}\s+O['’]clock\s+News\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|(?<=\b[A-Z][a-z]+\s)(?<!\b(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|The|In|On|At|By|For|With|From|To|And|But|Since|After|Before|All|Another|Last|Next|First|Those|These|Its|Their|His|Her|Our|Up|Until|Between|Within|Also|Were|Was|Is|Are|Had|Has|Have|Each|Every|Both|Plus|Or|If|When|While|As|Where|Among|Against|Aged)\s)\d(?=\s[A-Z][a-z]+\b(?!\s+\d))|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
+const NAMED_NUMBERS = /\bWorld War (?:1|2|One|Two|I|II)\b|\b\d{1,3}\s+(?:Cent|Music|Live|Extra)\b|\b\d{1,3}%\s+(?=[A-Z][a-z]+\b)(?!(?:In|On|At|The|A|An|And|But|Of|For|To|With|From)\b|[A-Z][a-z]+-[a-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b|\b\d{1,2}\s+O['’]clock\s+News\b|\bHot\s+\d{2,3}\b|\b\d{1,3}\s+Downing\s+Street\b|(?<=\b[A-Z][a-z]+['’]s\s)\d{1,2}(?=[.,;:!?]|\s+(?:and|or)\s+[A-Z])|\b[A-Z][a-z]+-[A-Z][a-z]+\s+\d\b(?![\d.,%])|(?<=\b[A-Z][a-z]+\s)(?<!\b(?:About|Around|Some|Nearly|Almost|Over|Under|Only|Just|The|In|On|At|By|For|With|From|To|And|But|Since|After|Before|All|Another|Last|Next|First|Those|These|Its|Their|His|Her|Our|Up|Until|Between|Within|Also|Were|Was|Is|Are|Had|Has|Have|Each|Every|Both|Plus|Or|If|When|While|As|Where|Among|Against|Aged)\s)\d(?=\s[A-Z][a-z]+\b(?!\s+\d))|\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)-(?!(?:Thirds?|Quarters?|Halves|Fifths?|Sixths?|Tenths?|Year|Month|Week|Day|Hour|Minute|Point|Times?)\b)[A-Z][a-z]+\b/g;
 const TITLE_NUMBER = /(?<=[a-z,]\s)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand)\s+(?=[A-Z][a-z])/g;
 // Words that hold a number and say no amount: "not in a million years", "in three dimensions", "£20 notes",
 // "from one phone to another".
@@ -127,11 +133,12 @@ export function labelSpans(s: string): Array<[number, number]> {
   if (/\b(?:last|first|next|past|previous|final) [a-z]/.test(s)) for (const m of matchesOf(REFERENCE_SETS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' at ') && LIST_CUE.test(s)) for (const m of matchesOf(LIST_PLACE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\bchart|\bto\s+number\s|\bnumber\s+\w+\s+(?:in\s+the\s+[A-Z]{2,3}\s+)?(?:and|or)\s/i.test(s)) for (const m of matchesOf(CHART_PLACES, s)) spans.push([m.index, m.index + m[0].length]);
   spans.push(...sportSpans(s));
   if (/[A-Za-z] \d{1,2}\.\d\b/.test(s)) for (const m of matchesOf(VERSIONED, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:under|over)[- ]|year[- ]olds?|aged |ages of /i.test(s)) for (const m of matchesOf(AGE_GROUP, s)) spans.push([m.index, m.index + m[0].length]);
   if (/[a-z,]\s(?:T[a-z]+|F[a-z]+|S[a-z]+|E[a-z]+|N[a-z]+|H[a-z]+)\s[A-Z]/.test(s)) for (const m of matchesOf(TITLE_NUMBER, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/World War|Downing|[oO]['’]clock|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d|[a-z] \d [A-Z]/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/World War|Downing|[oO]['’]clock|Hot \d|\d (?:Cent|Music|Live|Extra)\b|\d% [A-Z]|[a-z]-[A-Z]|(?:ary|ch|il|ay|ne|ly|st|er) \d|['’]s \d|[a-z] \d [A-Z]/.test(s)) for (const re of [US_DAYS, NAMED_NUMBERS]) for (const m of matchesOf(re, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\d(?:m|K|km)\s|\d['’]s|\d\s(?:phone|handset|mobile)|\b(?:text|call|dial|ring)/.test(s)) for (const m of matchesOf(NAMED_RACES_AND_MODELS, s)) spans.push([m.index, m.index + m[0].length]);
   if (/Boeing|Airbus|Embraer/.test(s)) for (const m of matchesOf(AIRCRAFT, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' certificate') || s.includes(' rating') || s.includes('-yard ') || s.includes('-metre ')) for (const m of matchesOf(AGE_RATING, s)) spans.push([m.index, m.index + m[0].length]);

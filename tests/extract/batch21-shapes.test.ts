@@ -222,3 +222,22 @@ describe('what a rate or a relative clause points at', () => {
     expect(counted('Debt would slow the nation\'s output growth, which it forecast to be around 5% next year.')).toEqual([['around 5%', 'output growth']]);
   });
 });
+
+describe('places in a chart', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+  it('reads "entered the chart at four", "slipped to six … in the chart" and "moved up three to number two" as places', () => {
+    expect(raws('The duo entered the chart at five with their new single.')).toEqual([]);
+    expect(raws('The charity record slipped to nine in the chart this week.')).toEqual([]);
+    expect(raws('Their album moved up four to number three.')).toEqual([]);
+  });
+
+  it('reads the second place of "at number eight and 10" and "number one in the UK and 12 in the US" as a place', () => {
+    expect(raws('Both acts made the list, at number six and 11 respectively.')).toEqual([]);
+    expect(raws('The song went to number one in the UK and 14 in the US.')).toEqual([]);
+  });
+
+  it('still counts a chart sale ("went to 40,000 in the chart week") and names a station ("the Hot 97 studios")', () => {
+    expect(raws('Sales went to 40,000 in the chart week.')).toEqual(['40,000']);
+    expect(raws('He was outside the Hot 97 studios.')).toEqual([]);
+  });
+});
