@@ -101,6 +101,7 @@ describe('sizes, races and names', () => {
   it('reads the mobile operator 3 before "spokesperson" and after "lets" as a name', () => {
     expect(figures('Cheap capacity on the network lets 3 offer low prices on handsets.')).toEqual([]);
     expect(figures('"Roaming is next," said 3 spokesperson Ann Lee of the mobile operators.')).toEqual([]);
+    expect(figures('"We want music fans," said 3 spokeswoman Ann Lee.')).toEqual([]);
   });
 });
 
@@ -172,6 +173,7 @@ describe('what a count names past a model number or a period', () => {
   it('reads "70 Boeing 737-800 planes" and "30 Airbus A320 jets" as planes and jets, and never the model as a figure', () => {
     expect(counted('The airline ordered 40 Boeing 737-800 planes.')).toEqual([['40', 'Boeing 737-800 planes']]);
     expect(counted('The carrier bought 12 Airbus A320 jets.')).toEqual([['12', 'Airbus A320 jets']]);
+    expect(counted('Its boss said the 737-800 had cut fuel bills.')).toEqual([]);
   });
 
   it('reads "the 90-day consultation period" and "a two-day hearing" as the period and the hearing', () => {
