@@ -9,7 +9,7 @@ import type { FigureFact } from './types.ts';
 import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 import { markConversions, restateFolded } from './conversions.ts';
-import { cutCountTo } from './cut-counts.ts';
+import { cutCountTo, riseToTotal } from './cut-counts.ts';
 import { CHANGES_OBJECT, moveAround, nearMovement } from './moves-around.ts';
 import { BECAME, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, EARLIER_PERIODS, ESTIMATE_OF, FROM, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, THEN_MOVES_TO, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
 
@@ -169,7 +169,11 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "rose 8%, compared with a 0.5% slide in home consumption": a move of another measure stands alone.
     // ("from a revised 0.5% increase in May": a month after "in" says when, of the same measure.)
     const otherMeasure = !!b && /^\s+(?:slide|decline|fall|rise|increase|drop|growth|gain|jump|slump|dip|contraction)s?\s+in\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|the\s+(?:same|previous|first|second|third|fourth|last|final))\b)/i.test(s.slice(b.end, b.end + 30));
-    if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && a.fact.unit && COMPARED.test(ab) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
+    // ("almost 2.5 million robots, compared to about 137,000 currently": a count with no unit, when
+    // the earlier one is said to be now.)
+    const nowAfter = !!b && /^\s+(?:currently|now|today|at\s+present)\b/i.test(s.slice(b.end, b.end + 14));
+    const comparedNow = nowAfter && /^[^;:()\d]{0,60}?,?\s+compared\s+(?:with|to)\s+(?:(?:about|around|some|nearly|almost|just)\s+)?$/i.test(ab);
+    if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && ((a.fact.unit && COMPARED.test(ab)) || comparedNow) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;
       a.fact.direction = a.fact.value > b.fact.value ? 'up' : 'down';
@@ -335,6 +339,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     if (placed[i]!.fact.conversion && gone.has(placed[i - 1]!) && !placed[i - 1]!.fact.conversion) gone.add(placed[i]!);
   }
   if (/\b(?:cut|reduc|trim|increas|rais|expand)/i.test(s)) cutCountTo(s, placed, gone);
+  if (/\bthe\s+(?:total|tally|overall|number)\b/i.test(s)) riseToTotal(s, placed, gone);
   const kept = placed.filter((p) => !gone.has(p));
   restateFolded(kept);
   return kept;

@@ -243,3 +243,20 @@ describe('places in a chart', () => {
     expect(raws('He was outside the Hot 97 studios.')).toEqual([]);
   });
 });
+
+describe('the twenty-first batch: rises to a total, counts against now, the match clock', () => {
+  it('folds "a $700bn rise … taking the total to $9 trillion" and "4,000 more copies …, taking the total number of copies to about 30,000" into the total', () => {
+    expect(figures('Congress approved a $700bn rise in what the state can owe - taking the total to $9 trillion.').map((f) => [f.raw, f.direction ?? null, f.change ?? null])).toEqual([['$9 trillion', 'up', 700e9]]);
+    expect(figures('The label is making 4,000 more copies of each single than planned, taking the total number of copies on sale to about 30,000.').map((f) => [f.raw, f.change ?? null])).toEqual([['about 30,000', 4000]]);
+  });
+
+  it('reads "3 million robots in homes, compared to about 150,000 currently" as one count and the one before it', () => {
+    expect(figures('Experts see 3 million robots in homes, compared to about 150,000 currently.').map((f) => [f.raw, f.previous ?? null])).toEqual([['3 million', 150000]]);
+  });
+
+  it('reads "only four minutes left to play", "the remaining four minutes of the game" and "the 50K Walk" as the clock and a race', () => {
+    expect(figures('Fans left with the score at 1-1 and only four minutes left to play.').map((f) => f.raw)).toEqual(['1-1']);
+    expect(figures('The remaining four minutes of the game will be played later.')).toEqual([]);
+    expect(figures('He crashed days before the 50K Walk.')).toEqual([]);
+  });
+});
