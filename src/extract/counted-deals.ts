@@ -6,10 +6,15 @@
  */
 import { countedAfter } from './counted.ts';
 
-const VERB_OBJECT_TO = /\b(?:raise|raised|raising|raises|increase|increased|increases|increasing|swell|swelled|swelling|swells|extend|extended|extending|extends|cut|cuts|cutting|reduce|reduced|reduces|reducing|lower|lowered|lowering|lowers|lift|lifted|lifting|lifts|boost|boosted|boosting|boosts|push|pushed|pushes|pushing|keep|keeps|keeping|kept|take|takes|taking|took|bring|brings|bringing|brought|double|doubled|doubles|doubling|(?<=\b(?:to|will|would|may|might|could)\s)up)\s+(?:(?:the|its|their|his|her|our|a|an|this|that)\s+)?(?!(?:it|them|this|that|him|her|us|prices?|in|on|at|for|from|with|over|during|since|last|next|back|again|further|sharply|slightly)\s)((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+(?:up\s+|down\s+)?(?:to|by|below|above|under)\s*$/;
+const VERB_OBJECT_TO = /\b(?:restated|revised|overstated|understated|inflated|raise|raised|raising|raises|increase|increased|increases|increasing|swell|swelled|swelling|swells|extend|extended|extending|extends|cut|cuts|cutting|reduce|reduced|reduces|reducing|lower|lowered|lowering|lowers|lift|lifted|lifting|lifts|boost|boosted|boosting|boosts|push|pushed|pushes|pushing|keep|keeps|keeping|kept|take|takes|taking|took|bring|brings|bringing|brought|double|doubled|doubles|doubling|(?<=\b(?:to|will|would|may|might|could)\s)up)\s+(?:(?:the|its|their|his|her|our|a|an|this|that)\s+)?(?!(?:it|them|this|that|him|her|us|prices?|in|on|at|for|from|with|over|during|since|last|next|back|again|further|sharply|slightly)\s)((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+(?:up\s+|down\s+)?(?:to|by|below|above|under)\s*$/;
 const DEAL_NOUN = /^(?:sale|purchase|payment|issue|injection|transfer)s?$/i;
 // (The text ends where a qualifier starts, and the qualifier takes the space before it.)
 const BOUGHT_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:(?!(?:to|from|in|at|with|by|on|for|could|would|will|may|might|can|should|must)\s)[\w&'’%-]+\s+){0,7}?((?:[A-Z][\w&'’-]*\s+)*(?!(?:to|from|in|at|with|by|on|it|them|for)\s)[\w&'’-]+)(?:\s+to\s+(?:(?:a|an|the)\s+)?[\w-]+)?\s+for\s*$/;
+// "buy Alfa's stake in Sun Brew, the second-largest brewer, for up to 250m euros": a stake in something.
+const STAKE_FOR = /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|sold|selling)\s+(?:[A-Z][\w&'’-]*['’]s?\s+|(?:the|its|a|an|their|his|her)\s+)?(?:\d[\d.]*%\s+)?(stake|holding|shares|share|unit|division|arm|business|operations)\s+in\s+[^.;:]{1,80}?\s+for\s*$/;
+// "pump 154m naira ($1.1m) into subsidies", "spent £3bn - or £140 a home - on asylum": what money goes into.
+const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughed)(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+extra|a\s+further))?\s*$/i;
+const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into)\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:\d[\d.]*%\s+)?/i;
 const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
 /** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */
@@ -28,7 +33,10 @@ export function dealCounted(s: string, counted: string | undefined, qStart: numb
     const bought = tail ? countedAfter(s, end + tail[0].length, true)?.text : undefined;
     if (bought) return bought;
   }
-  const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
+  const spent = SPENT_ON.test(s.slice(Math.max(0, qStart - 40), qStart)) ? ON_WHAT.exec(s.slice(end, end + 60)) : null;
+  const spentOn = spent ? countedAfter(s, end + spent[0].length, true)?.text : undefined;
+  if (spentOn) return spentOn;
+  const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1] ?? STAKE_FOR.exec(s.slice(Math.max(0, qStart - 140), qStart))?.[1];
   const settles = item ? null : SETTLES.exec(s.slice(end, end + 60));
   const what = item ?? (settles ? countedAfter(s, end + settles[0].length, true)?.text : undefined);
   // ("buy a season pass for 80 euros" already reads the whole name.)

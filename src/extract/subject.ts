@@ -54,7 +54,8 @@ export function ofHead(tail: string): string | undefined {
  */
 const QUALIFIED = String.raw`(?:(?:just|only|about|around|some|nearly|almost|more\s+than|less\s+than|over|under)\s+)?`;
 const WITH_AT = new RegExp(String.raw`\bwith\s+(?:the|its|their|his|her|a)\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:currently\s+|now\s+|still\s+)?at\s+${QUALIFIED}$`, 'u');
-const NUMBER_TO = new RegExp(String.raw`\bthe\s+(?:number|total|count)\s+of\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:to|at)\s+${QUALIFIED}$`, 'u');
+// ("limit the number of new casinos in the UK to 24": a place may follow what is counted.)
+const NUMBER_TO = new RegExp(String.raw`\bthe\s+(?:number|total|count)\s+of\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)(?:\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*)?\s+(?:to|at)\s+${QUALIFIED}$`, 'u');
 
 export function countedBefore(sentence: string, start: number): Counted | undefined {
   const before = sentence.slice(0, start);

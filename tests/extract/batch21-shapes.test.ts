@@ -260,3 +260,22 @@ describe('the twenty-first batch: rises to a total, counts against now, the matc
     expect(figures('He crashed days before the 50K Walk.')).toEqual([]);
   });
 });
+
+describe('what money goes into, and a measure named once for two figures', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "buy X\'s stake in Y, an appositive, for 250m euros" by the stake', () => {
+    expect(counted('It agreed to buy Acme\'s stake in Bolt Brew, the second-largest brewer, for up to 250m euros.')).toEqual([['up to 250m euros', 'stake']]);
+  });
+
+  it('reads money pumped "into subsidies" or spent "- or £140 a home - on asylum" by what it went on', () => {
+    expect(counted('The state will pump 150m naira ($1.1m) into subsidies for farmers.')).toEqual([['150m naira', 'subsidies'], ['$1.1m', 'subsidies']]);
+    expect(counted('Councils have spent more than £2bn - or £120 per household - on asylum.')).toEqual([['more than £2bn', 'asylum'], ['£120', 'asylum']]);
+    expect(counted('The brewer spent A$500m on buying a 15% stake in a rival.')[0]).toEqual(['A$500m', 'stake']);
+  });
+
+  it('reads "restated earnings by $5bn", "the number of new casinos in the UK to 24" and "averaged 13.7 million and peaked at 14.2 million"', () => {
+    expect(counted('The lender restated earnings by $4bn last year.')).toEqual([['$4bn', 'earnings']]);
+    expect(counted('She plans to limit the number of new casinos in the UK to 20.')).toEqual([['20', 'new casinos']]);
+    expect(counted('The audience averaged 11.2 million and peaked at 12.5 million.')).toEqual([['11.2 million', 'audience'], ['12.5 million', 'audience']]);
+  });
+});
