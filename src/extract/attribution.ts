@@ -74,7 +74,8 @@ export function findSources(sentence: string): Source[] {
   }
   if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
     const after = sentence.slice(m.index + m[0].length);
-    const who = forwardName(after);
+    // "says the Waterford man": a person described by a place stands for the person last named.
+    const who = /^the\s+\p{Lu}[\p{L}-]*\s+(?:man|woman|boy|girl|teenager|youngster|veteran|player|athlete|rider|runner|driver|star)\b/u.test(after) ? 'he' : forwardName(after);
     // "Greg Holt, a director at Zeta, said its figures showed …": what follows is the clause said, not the sayer.
     const at = who ? after.indexOf(who) : -1;
     if (who && at >= 0 && CLAUSE_AFTER.test(after.slice(at + who.length))) continue;
@@ -100,6 +101,8 @@ export function findSources(sentence: string): Source[] {
     if (/^(?:added|adds|posted|rejected|rejects)$/.test(verb) && OBJECT_AFTER.test(rest)) continue;
     // "A previous estimate of 0.1%": the noun, not a forecaster's verb.
     if (/^estimates?$/.test(verb) && /\b(?:a|an|the|its|their|previous|earlier|initial|latest|new|official|revised)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 12), verbStart))) continue;
+    // "threw out its claim for $280bn", "a claim for damages": a noun after a determiner, not a verb of saying.
+    if (/^(?:claims?|forecasts?|warnings?|reports?|predicts?)$/.test(verb) && /\b(?:a|an|the|its|their|his|her|our|this|that)\s+$/i.test(sentence.slice(Math.max(0, verbStart - 8), verbStart))) continue;
     if (/^estimated?$/.test(verb) && /^\s+at\b/.test(rest)) continue; // deaths estimated at 2,300: a passive, no source
     // "Asylum claims were down 40%", "Earlier reports have said": a plural noun before its own verb.
     if (/^(?:claims|reports|estimates|forecasts|notes|states|shows)$/.test(verb) && /^\s+(?:were|are|have|had|rose|fell|dropped|jumped|increased|decreased|slipped|climbed)\b/.test(rest)) continue;
@@ -125,8 +128,10 @@ export function findSources(sentence: string): Source[] {
   for (const m of extra) {
     const verbStart = m.index + m[0].length - m[1]!.length;
     // "Radu refused to concede, claiming …": the participle's subject opens the sentence.
-    const name = m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
-    if (name) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
+    // ("The tobacco companies denied it, saying …": the subject already read for the main verb, in full.)
+    const opener = m[0].startsWith(',') ? out.find((o) => o.whoStart === 0) : undefined;
+    const name = opener ? { who: opener.who, start: 0 } : m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
+    if (name && !/^(?:the|a|an|this|these|those|its|their)$/i.test(name.who)) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -172,7 +172,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // ("almost 2.5 million robots, compared to about 137,000 currently": a count with no unit, when
     // the earlier one is said to be now.)
     const nowAfter = !!b && /^\s+(?:currently|now|today|at\s+present)\b/i.test(s.slice(b.end, b.end + 14));
-    const comparedNow = nowAfter && /^[^;:()\d]{0,60}?,?\s+compared\s+(?:with|to)\s+(?:(?:about|around|some|nearly|almost|just)\s+)?$/i.test(ab);
+    // ("up to six days …, compared with four days now" is a limit beside today's, two figures.)
+    const comparedNow = nowAfter && a.fact.qualifier !== 'up to' && /^[^;:()\d]{0,60}?,?\s+compared\s+(?:with|to)\s+(?:(?:about|around|some|nearly|almost|just)\s+)?$/i.test(ab);
     if (b && !otherMeasure && !a.fact.direction && !b.fact.direction && ((a.fact.unit && COMPARED.test(ab)) || comparedNow) && comparable(a.fact, b.fact) && a.fact.value !== b.fact.value) {
       a.fact.previous = b.fact.value;
       if (b.fact.date && b.fact.date !== a.fact.date) a.fact.previousDate = b.fact.date;

@@ -159,6 +159,8 @@ function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; 
   // "Figures released (earlier this year) showed": a participle after the name is not part of it.
   let last = tokens.length - 1;
   while (last > 0 && /^\p{Ll}+ed$/u.test(tokens[last]![0]) && (startsUpper(tokens[last - 1]![0]) || ORG_WORDS.has(tokens[last - 1]![0].toLowerCase()))) last--;
+  // "A spokeswoman for the Bay Shopping Centre in Cardiff said": the place after "in" says where, not who.
+  if (last >= 2 && startsUpper(tokens[last]![0]) && tokens[last - 1]![0] === 'in' && (startsUpper(tokens[last - 2]![0]) || ORG_WORDS.has(tokens[last - 2]![0].toLowerCase()))) last -= 2;
   for (let i = last; i >= 0 && taken.length < 6; i--) {
     const t = tokens[i]![0];
     if (startsUpper(t) || /['’]s$/.test(t) || ORG_WORDS.has(t.toLowerCase()) || (/^(?:of|for)$/.test(t) && taken.length)) taken.unshift(tokens[i]!);

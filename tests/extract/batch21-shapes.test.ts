@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from './helpers.ts';
+import { findSources } from '../../src/extract/attribution.ts';
+import { extractFacts } from '../../src/extract/index.ts';
 
 // Shapes from the change and counted misses of the development split, ninth real-news round. Our own sentences.
 const move = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null, f.previous ?? null]);
@@ -252,6 +254,8 @@ describe('the twenty-first batch: rises to a total, counts against now, the matc
 
   it('reads "3 million robots in homes, compared to about 150,000 currently" as one count and the one before it', () => {
     expect(figures('Experts see 3 million robots in homes, compared to about 150,000 currently.').map((f) => [f.raw, f.previous ?? null])).toEqual([['3 million', 150000]]);
+    // A limit beside today's value stays two figures.
+    expect(figures('Police may hold suspects for up to eight days without charge, compared with five days now.').map((f) => f.raw)).toEqual(['up to eight days', 'five days']);
   });
 
   it('reads "only four minutes left to play", "the remaining four minutes of the game" and "the 50K Walk" as the clock and a race', () => {
@@ -277,5 +281,26 @@ describe('what money goes into, and a measure named once for two figures', () =>
     expect(counted('The lender restated earnings by $4bn last year.')).toEqual([['$4bn', 'earnings']]);
     expect(counted('She plans to limit the number of new casinos in the UK to 20.')).toEqual([['20', 'new casinos']]);
     expect(counted('The audience averaged 11.2 million and peaked at 12.5 million.')).toEqual([['11.2 million', 'audience'], ['12.5 million', 'audience']]);
+  });
+});
+
+describe('who says so: nouns, openers and places', () => {
+  const sources = (text: string) => findSources(text).map((s) => s.who);
+  it('never reads "its claim for $280bn" as someone claiming', () => {
+    expect(sources('The state will appeal a ruling that threw out its claim for $200bn in damages.')).toEqual([]);
+  });
+
+  it('gives "…, saying" the whole subject that opens the sentence, never a bare "The"', () => {
+    expect(sources('The tobacco firms denied the charges, saying that they never broke the law.')).toEqual(['The tobacco firms', 'The tobacco firms']);
+  });
+
+  it('drops the place after "in" from a long subject ("A spokeswoman for the Bay Shopping Centre in Cardiff said")', () => {
+    expect(sources('A spokeswoman for the Bay Shopping Centre in Cardiff said it was the busiest day of the year.')).toEqual(['Bay Shopping Centre']);
+  });
+
+  it('reads "says the Waterford man" as the person last named', () => {
+    const text = 'Sean Byrne told his story.\n\n"My back was broken in two places," says the Waterford man.';
+    const f = extractFacts({ title: 'T', text, published: new Date('2005-03-01') }).facts.find((x) => x.kind === 'figure');
+    expect(f).toMatchObject({ raw: 'two', attribution: 'Sean Byrne' });
   });
 });
