@@ -304,3 +304,17 @@ describe('who says so: nouns, openers and places', () => {
     expect(f).toMatchObject({ raw: 'two', attribution: 'Sean Byrne' });
   });
 });
+
+describe('times that say how rare, and names', () => {
+  const raws = (text: string) => figures(text).map((f) => f.raw);
+  it('reads "its steepest fall in three months" and "their highest level in more than two years" as when, not figures', () => {
+    expect(raws('The index dropped 1.9%, its steepest fall in four months.')).toEqual(['1.9%']);
+    expect(raws('Prices hit their highest level in more than two years.')).toEqual([]);
+  });
+
+  it('reads "in two years time" without an apostrophe as a time, "Xbox 2" as a name and "one … and the other" as one of a pair', () => {
+    expect(raws('Nobody will care in three years time.')).toEqual([]);
+    expect(raws('Xbox 3 may be shown in June.')).toEqual([]);
+    expect(raws('The awards give one prize for dramas and the other for comedies.')).toEqual([]);
+  });
+});
