@@ -48,6 +48,8 @@ function leadStart(sentence: string, verbStart: number, progressive = false): nu
 // "US employers added 22,000 jobs", "Veltron reported a net profit": these verbs take an object, not speech.
 const OBJECT_AFTER = /^\s+(?:a|an|its|their|his|her|some|about|around|more|nearly|almost|over|up to|at least|\$|€|£|\d)/i;
 const PARTICIPLE = /,\s+(claiming|saying|insisting|arguing|warning|noting)\b/gi;
+// "shares jumped 10.7%, with analysts saying sales of $600m were possible": who the "with" clause names.
+const WITH_SAYING = /\bwith\s+((?:[a-z]+\s+)?(?:analysts|economists|experts|traders|dealers|officials|observers|critics|sources|investors|brokers))\s+(saying|predicting|forecasting|estimating|warning|expecting|suggesting)\b/g;
 const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:forecasts?|estimates?|projections?|expectations?|tally|count)\s+of\b/gu;
 // "Minister Jo Brand's announcement in May that 9,000 posts would go": whose claim it is.
 const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
@@ -68,6 +70,12 @@ export function findSources(sentence: string): Source[] {
     // "according to estimates from the trade ministry", "according to a list compiled by a newspaper":
     // the body that made the document is the source.
     const rest = sentence.slice(m.index + m[0].length);
+    // "according to its estimate": the source named before, as "it said" would be.
+    const own = /^(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+)?(?:estimates?|figures|forecasts?|data|calculations|research|survey|report|analysis|count|tally)\b/i.exec(rest);
+    if (own) {
+      add(({ its: 'it', their: 'they', his: 'he', her: 'she' } as Record<string, string>)[own[1]!.toLowerCase()]!, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
+      continue;
+    }
     const document = DOCUMENT_OF.exec(rest);
     const who = forwardName(document ? rest.slice(document[0].length) : rest);
     if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length + (document?.[0].length ?? 0), true);
@@ -132,6 +140,10 @@ export function findSources(sentence: string): Source[] {
     const opener = m[0].startsWith(',') ? out.find((o) => o.whoStart === 0) : undefined;
     const name = opener ? { who: opener.who, start: 0 } : m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
     if (name && !/^(?:the|a|an|this|these|those|its|their)$/i.test(name.who)) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
+  }
+  if (sentence.includes('with ')) for (const m of matchesOf(WITH_SAYING, sentence)) {
+    const verbStart = m.index + m[0].length - m[2]!.length;
+    add(m[1]!, verbStart, verbStart + m[2]!.length, m[2]!, m.index + 5);
   }
   return out.sort((a, b) => a.start - b.start);
 }

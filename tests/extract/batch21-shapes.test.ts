@@ -318,3 +318,15 @@ describe('times that say how rare, and names', () => {
     expect(raws('The awards give one prize for dramas and the other for comedies.')).toEqual([]);
   });
 });
+
+describe('who says so: "with analysts saying" and "according to its estimate"', () => {
+  it('reads "…, with analysts saying sales of $500m were possible" as the analysts\' figure', () => {
+    expect(figures('Shares rose 8% on the news, with analysts saying sales of $500m a year were possible.').map((f) => f.attribution ?? null)).toEqual([null, 'analysts']);
+  });
+
+  it('reads "According to its estimate" as the source named before', () => {
+    const text = 'The Lanka Lenders Association said banks were hit hard.\n\nAccording to its estimate, as much as 12% of loans went bad.';
+    const f = extractFacts({ title: 'T', text, published: new Date('2005-03-01') }).facts.find((x) => x.kind === 'figure');
+    expect(f).toMatchObject({ raw: 'as much as 12%', attribution: 'Lanka Lenders Association' });
+  });
+});
