@@ -11,7 +11,7 @@ import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 import { markConversions, restateFolded } from './conversions.ts';
 import { cutCountTo, riseToTotal } from './cut-counts.ts';
 import { CHANGES_OBJECT, moveAround, nearMovement } from './moves-around.ts';
-import { BECAME, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, EARLIER_PERIODS, ESTIMATE_OF, FROM, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, THEN_MOVES_TO, TO, UPDOWN_FROM, UP_DOWN } from './change-patterns.ts';
+import { BECAME, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, EARLIER_PERIODS, ESTIMATE_OF, FROM, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, THEN_MOVES_TO, TO, UPDOWN_FROM, UP_DOWN, UP_ON } from './change-patterns.ts';
 
 const MOVE = new RegExp(String.raw`\b(${MOVEMENT_WORDS})\b`, 'gi');
 
@@ -304,7 +304,8 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     }
     // "36% higher than a year ago", "a 53% pay rise": a change stated by what follows the number.
     const after = s.slice(a.end, a.end + 40);
-    const than = THAN.exec(after);
+    const upOn = UP_ON.exec(after);
+    const than = THAN.exec(after) ?? (upOn ? ([upOn[0], upOn[1]] as unknown as RegExpExecArray) : null);
     // For money only a single rise or cut is a change ("a 1p rise"); "£35bn cuts" are the thing counted.
     const nounAfter = CHANGE_NOUN.exec(after);
     const noun = nounAfter && (a.fact.unit === '%' || a.fact.unit === 'pp' || (/^[A-Z]{3}$/.test(a.fact.unit ?? '') && !/s$/i.test(nounAfter[0]))) ? nounAfter : null;
@@ -348,7 +349,7 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
 
 // "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
 // "fell to 90.1% in June and by the end of August stood at 88.5%": the next level may follow a time.
-const NEXT_LEVEL = /^(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+|(?:(?:by|in|at)\s+[\w ]{1,30}?\s+)?(?:stood|was|ended|closed|finished)\s+at\s+)?$/i;
+const NEXT_LEVEL = /^(?:\s+(?:a|per)\s+(?:week|month|year|day))?(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+|(?:(?:by|in|at)\s+[\w ]{1,30}?\s+)?(?:stood|was|ended|closed|finished)\s+at\s+)?$/i;
 function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
   const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
   for (let i = 0; i + 1 < standing.length; i++) {
@@ -362,7 +363,7 @@ function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void 
       continue;
     }
     if (a.isChange) continue;
-    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 12), standing[i]!.start))) {
+    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:(?:an?\s+)?(?:maximum|minimum|total|record|average)\s+of\s+|\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 30), standing[i]!.start))) {
       b.fact.direction = a.direction;
       if (!b.fact.counted && a.counted) b.fact.counted = a.counted;
     }

@@ -31,10 +31,10 @@ export function moveAround(s: string, a: Placed, after: string): 'up' | 'down' |
   if (/^\s+off\s+(?:a|an|the|its|their|his|her)\b/i.test(after) && /\b(?:taking|took|take|takes|shaving|shaved|shave|knocking|knocked|knock|cutting|wiping|wiped|slashing)\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to)\s+)?$/i.test(s.slice(Math.max(0, a.start - 30), a.start))) return 'down';
   // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
-  if (/\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
+  if (/\b(?:taking|took|takes|taken|bringing|brought|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
   return undefined;
 }
-const TAKING_TO = /\b(?:taking|took|takes|bringing|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
+const TAKING_TO = /\b(?:taking|took|takes|taken|bringing|brought|lifting|pushing|pushed|pushes|driving|drove|driven)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|a\s+record|a\s+new)\s+)?$/i;
 
 // A movement word governs a figure when nothing but a few words (an object, "by", "to") stands between.
 // "raise fees for students from abroad by £1,500": a verb that changes its object
@@ -44,7 +44,8 @@ export function nearMovement(s: string, at: number, start: number): boolean {
   // "have also risen, by 19%": a comma before "by" still joins the movement to its size.
   // "doubled the threshold at which buyers pay the levy to £150,000": a clause that says which
   // threshold, led by a preposition and "which", belongs to the object.
-  const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ').replace(/\s(?:at|in|for|on|by)\s+which\s+(?=[a-z])/i, ' ');
+  // ("rose for the sixth month in a row to an average of 67": how often is not what moved.)
+  const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ').replace(/^(\w+)\s+for\s+the\s+\w+\s+(?:month|time|quarter|year|week)\s+(?:in\s+a\s+row|running)\s+/i, '$1 ').replace(/\s(?:at|in|for|on|by)\s+which\s+(?=[a-z])/i, ' ');
   if (between.length <= 100 && CHANGES_OBJECT.test(between) && /\s(?:by|to)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|up to|just)\s+)?$/i.test(between) && !/[,;:()\d]|\b(?:which|who|that|and|but|after|before|when|since|while)\b/i.test(between)) return true;
   // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.
   // A year in between is no figure of its own ("boost its 2004 dividend by 27%").

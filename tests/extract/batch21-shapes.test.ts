@@ -330,3 +330,19 @@ describe('who says so: "with analysts saying" and "according to its estimate"', 
     expect(f).toMatchObject({ raw: 'as much as 12%', attribution: 'Lanka Lenders Association' });
   });
 });
+
+describe('moves said once for two levels, or against last year', () => {
+  const move = (text: string) => figures(text).map((f) => [f.raw, f.direction ?? null]);
+  it('reads "2% up on the same time last year" as a rise', () => {
+    expect(move('Takings have been 3% up on the same time last year.')).toEqual([['3%', 'up']]);
+  });
+
+  it('reads "rose for the sixth month in a row to an average of 67" and "have taken the number of entrants to 13" as rises', () => {
+    expect(move('Unsold stock rose for the fifth month in a row to an average of 58 cars.')).toEqual([['58', 'up']]);
+    expect(move('The newcomers have taken the number of entrants to 15.')).toEqual([['15', 'up']]);
+  });
+
+  it('carries "rise to a maximum of £63 a week for the first child and £111 for two" to the second level', () => {
+    expect(move('Benefit will rise to a maximum of £60 a week for the first child and £105 for two children.').slice(0, 2)).toEqual([['£60', 'up'], ['£105', 'up']]);
+  });
+});
