@@ -54,6 +54,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 }
 
 const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
+const SHARE_VERB = /^(?:[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 
@@ -137,7 +138,9 @@ function figureFrom(
 
   let unit = n.unit;
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
-  let counted = np && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "More than 80% offered free samples", "two-thirds sold their music": a share's verb is not what it counts.
+  const shareVerb = !!np && (n.unit === '%' || /^(?:half|(?:one|two|three|a)[\s-](?:third|quarter|fifth)s?)$/i.test(n.raw) || /out\s+of\s+\d+$/i.test(n.raw)) && SHARE_VERB.test(np.text);
+  let counted = np && !shareVerb && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "the 90-day consultation period": a length that names a period counts the period.
   if (hyphen && !np) counted = HYPHEN_PERIOD.exec(afterNum)?.[1];
   // "two successive quarters of negative growth": quarters measure the growth.
@@ -249,6 +252,8 @@ function figureFrom(
   if (!counted && !dur && previous?.fact.counted && PRONOUN_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   // "Among the over-65s, 70% said …": the group named first is what the share counts.
   if (!counted && unit === '%') counted = AMONG.exec(s.slice(Math.max(0, qStart - 50), qStart))?.[1];
+  // "A majority of voters (68%)", "Most 15 to 24-year-olds (94%)": a share in brackets after the group it measures.
+  if (!counted && unit === '%') counted = /(?<![A-Z][\w-]*\s)\b([a-z][\w-]*s)\s*\(\s*$/.exec(s.slice(Math.max(0, qStart - 40), qStart))?.[1];
   // "64 respondents out of 146", "one household in three": the noun inside a share is what it counts.
   if (!counted && unit === '%') counted = /^\S+\s+([a-z]+)\s+(?:out\s+of|in)\s/.exec(n.raw)?.[1];
   if (/\bmagnitude\s+$/i.test(s.slice(0, n.start))) counted = 'magnitude';

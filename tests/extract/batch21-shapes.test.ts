@@ -346,3 +346,16 @@ describe('moves said once for two levels, or against last year', () => {
     expect(move('Benefit will rise to a maximum of £60 a week for the first child and £105 for two children.').slice(0, 2)).toEqual([['£60', 'up'], ['£105', 'up']]);
   });
 });
+
+describe('what a share counts', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('never takes the verb after a share as what it counts ("More than 70% offered free songs", "two-thirds sold")', () => {
+    expect(counted('More than 70% offered free songs online, while two-thirds sold tracks via the net.')).toEqual([['More than 70%', null], ['two-thirds', null]]);
+  });
+
+  it('reads a share in brackets after a group by the group ("A majority of voters (64%)"), but not after a name', () => {
+    expect(counted('A majority of voters (64%) think he was harmed.')).toEqual([['64%', 'voters']]);
+    expect(counted('Most 16 to 24-year-olds (91%) own one.')[0]).toEqual(['91%', 'year-olds']);
+    expect(counted('Acme owns 40% of Bolt Holdings (39.9%).').map((f) => f[1])).not.toContain('Holdings');
+  });
+});
