@@ -148,7 +148,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     at += m[0].length;
     end = at;
     // "of the nation's 60 million people": the noun after a possessive is the head, past its number.
-    const possessed = /['’]s?$/.test(w) && /^\s*[\d.,]+(?:\s+(?:million|billion|thousand|m|bn))?(?=\s+\p{L})/u.exec(sentence.slice(at));
+    // ("the UK's 1.6m Muslims": the scale may be glued to the number.)
+    const possessed = /['’]s?$/.test(w) && /^\s*[\d.,]+(?:\s*(?:m|bn|k)\b|\s+(?:million|billion|thousand|m|bn))?(?=\s+\p{L})/u.exec(sentence.slice(at));
     if (possessed) {
       words.length = 0;
       at += possessed[0].length;

@@ -359,3 +359,14 @@ describe('what a share counts', () => {
     expect(counted('Acme owns 40% of Bolt Holdings (39.9%).').map((f) => f[1])).not.toContain('Holdings');
   });
 });
+
+describe('what is counted past a possessive with its own number, or an "of" phrase', () => {
+  const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+  it('reads "1.1m of the UK\'s 1.6m Muslims" by the Muslims, the scale glued to the number', () => {
+    expect(counted('Roughly 0.9m of the region\'s 1.4m Sikhs can vote.')).toEqual([['Roughly 0.9m', 'Sikhs'], ['1.4m', 'Sikhs']]);
+  });
+
+  it('reads "drive the cost of the policy up by another £130m" by the cost', () => {
+    expect(counted('New rules could drive the cost of the scheme up by another £90m.')).toEqual([['£90m', 'cost']]);
+  });
+});
