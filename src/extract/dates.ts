@@ -109,7 +109,12 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
     const y = Number(m[1]);
     if (y < 1800 && !OLD_YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start))) continue;
-    const attributive = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));
+    // ("In 2004 sales rose", "which in 1999 produced 180,000 cars", "grew 4.5% in 2004 with a record":
+    // after "in", a year is when, even before a lower-case word; "spending cuts in 2025 budget", a
+    // headline's year and one noun, names the budget.)
+    const lowerAfter = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));
+    const when = /\b(?:in|during|since|until|through|throughout)\s+$/i.test(sentence.slice(Math.max(0, start - 14), start)) && !/^\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(sentence.slice(end));
+    const attributive = lowerAfter && !when;
     out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)), ...(attributive ? { noAnchor: true } : {}) });
   }
   if (digit || QUARTER_HINT.test(sentence)) for (const q of matchesOf(QUARTER, sentence)) {
@@ -257,6 +262,8 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
     let dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
     // A date across a comma is further away than one in the figure's own phrase ("…, up from 909 in February").
     if (dist && /[,;]/.test(d.start >= end ? sentence.slice(end, d.start) : sentence.slice(d.end, pos))) dist += 40;
+    // "from $20m in 2003 to $25m in 2004": a date before "to" or "and" is the earlier figure's.
+    else if (dist && d.end <= pos && /\b(?:to|and|from|versus|against)\b/i.test(sentence.slice(d.end, pos))) dist += 40;
     if (dist < bestDist) [best, bestDist] = [d, dist];
   }
   return best;

@@ -370,3 +370,20 @@ describe('what is counted past a possessive with its own number, or an "of" phra
     expect(counted('New rules could drive the cost of the scheme up by another £90m.')).toEqual([['£90m', 'cost']]);
   });
 });
+
+describe('dates of a level and of the one before it', () => {
+  const dated = (text: string) => figures(text).map((f) => [f.raw, f.date ?? null, f.previousDate ?? null]);
+  it('dates "from $20m in 2003 to $25m in 2004" to 2004, with 2003 for the earlier level', () => {
+    expect(dated('Revenue rose from $30m in 2002 to $36m in 2003.')).toEqual([['$36m', '2003-12-31', '2002-12-31']]);
+  });
+
+  it('reads "In 2004 sales rose" and "which in 1999 made 180,000 cars" as when, not as a year naming something', () => {
+    expect(dated('In 2003 sales rose to $40m.')[0]?.[1]).toBe('2003-12-31');
+    expect(dated('The plant, which in 1998 made 150,000 cars, is closing.')[0]?.[1]).toBe('1998-12-31');
+  });
+
+  it('still reads "the 2004 budget" and a headline\'s "cuts in 2025 budget" as naming the budget', () => {
+    expect(dated('The 2004 budget set aside £5m.')[0]?.[1]).toBe('2025-02-06');
+    expect(dated('State unveils $2bn cuts in 2026 budget')[0]?.[1]).toBe('2025-02-06');
+  });
+});
