@@ -5,7 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { DateFact } from './types.ts';
-import { addDays, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
+import { addDays, addMonths, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
 import { matchesOf } from './scan.ts';
 
 export type { RefDay } from './calendar.ts';
@@ -244,9 +244,31 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
 export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = [], sentence = ''): ResolvedDate {
   const d = mentions.length ? (nearest(mentions, true, pos, end, others, sentence) ?? nearest(mentions, false, pos, end, others, sentence)) : undefined;
   if (!d) return { date: ref.iso };
+  // "for the three months to December", "in the last three months of 2004": the window the date ends.
+  const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
+  const months = lead ? monthsIn(lead[0]) : undefined;
+  if (months && /\bfirst\b/i.test(lead![0]) && d.periodStart) {
+    const last = addDays(addMonths(d.periodStart, months), -1); // "the first three months of 2004"
+    return { date: last, periodStart: d.periodStart, periodEnd: last };
+  }
+  if (months) {
+    // A window ending on a month's last day starts on a month's first ("three months to 30 June": 1 April).
+    const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+    const start = day === lastDay(y, m) ? addMonths(`${d.date.slice(0, 8)}01`, 1 - months) : addDays(addMonths(d.date, -months), 1);
+    return { date: d.date, periodStart: start, periodEnd: d.date };
+  }
   return { date: d.date, ...(d.periodStart ? { periodStart: d.periodStart, periodEnd: d.periodEnd ?? d.date } : {}) };
 }
 
+const PERIOD_LEAD = /\b(?:the|its|their)\s+(?:(?:last|past|first|final|latest)\s+)?(?:\d{1,2}|two|three|four|five|six|nine|twelve)\s+(?:months|weeks|quarters|years|days)\s+(?:to|of|ending|ended|until|through)\s+$/i;
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12 };
+/** Months in "the three months to", "the 12 months to", "the last two quarters of"; undefined for weeks and days. */
+function monthsIn(lead: string): number | undefined {
+  const m = /(\d{1,2}|two|three|four|five|six|nine|twelve)\s+(months|quarters|years)\b/i.exec(lead);
+  if (!m) return undefined;
+  const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+  return n * ({ months: 1, quarters: 3, years: 12 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+}
 const SUBORDINATE = /,\s*(?:who|which|whom|whose|where|when|after|before|since|while|although|though)\b|\b(?:who|which)\s+(?:had|has|have|was|were|is|are)\b/i;
 
 function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[], sentence: string): DateMention | undefined {
@@ -255,7 +277,10 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
   for (const d of mentions) {
     if (d.explicit !== explicit || (d.noAnchor && !(d.reports !== undefined && pos >= d.reports))) continue;
     // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
-    if (d.start >= end && others.some((o) => o >= end && o < d.start)) continue;
+    // ("$1.13bn for the three months to December": the number of the period the date ends is not another figure.)
+    const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
+    const before = lead ? end + lead.index : d.start;
+    if (d.start >= end && others.some((o) => o >= end && o < before)) continue;
     // A relative or subordinate clause keeps its dates to itself: "70 defenders, who had been captured
     // … in 2022, came home", "303 prisoners were returned, a day after talks that began in May".
     if (d.start >= end && SUBORDINATE.test(sentence.slice(end, d.start))) continue;

@@ -387,3 +387,16 @@ describe('dates of a level and of the one before it', () => {
     expect(dated('State unveils $2bn cuts in 2026 budget')[0]?.[1]).toBe('2025-02-06');
   });
 });
+
+describe('the window a figure covers', () => {
+  const span = (text: string) => figures(text, '2005-03-01T12:00:00Z').map((f) => [f.raw, f.date ?? null, f.periodStart ?? null, f.periodEnd ?? null]);
+  it('dates "for the three months to December" to the quarter it ends, past the period\'s own number', () => {
+    expect(span('Profits rose 40% to $2.1bn for the three months to December.')).toEqual([['$2.1bn', '2004-12-31', '2004-10-01', '2004-12-31']]);
+    expect(span('The deficit hit $400bn in the 12 months to 30 September.')).toEqual([['$400bn', '2004-09-30', '2003-10-01', '2004-09-30']]);
+  });
+
+  it('dates "the last three months of 2004" and "the first three months of 2004" to their quarters', () => {
+    expect(span('Output fell by 0.2% in the last three months of 2004.')).toEqual([['0.2%', '2004-12-31', '2004-10-01', '2004-12-31']]);
+    expect(span('Output rose 1% in the first three months of 2004.')).toEqual([['1%', '2004-03-31', '2004-01-01', '2004-03-31']]);
+  });
+});
