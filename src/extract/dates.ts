@@ -280,7 +280,10 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
     // ("$1.13bn for the three months to December": the number of the period the date ends is not another figure.)
     const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
     const before = lead ? end + lead.index : d.start;
-    if (d.start >= end && others.some((o) => o >= end && o < before)) continue;
+    // ("to 5.8% - its first rise in nine years - in October 2004": a dashed aside holds no figure of this clause.)
+    const aside = d.start >= end ? /\s[-–—]\s[^-–—]{1,60}\s[-–—]\s/.exec(sentence.slice(end, before)) : null;
+    const inAside = (o: number): boolean => !!aside && o >= end + aside.index && o < end + aside.index + aside[0].length;
+    if (d.start >= end && others.some((o) => o >= end && o < before && !inAside(o))) continue;
     // A relative or subordinate clause keeps its dates to itself: "70 defenders, who had been captured
     // … in 2022, came home", "303 prisoners were returned, a day after talks that began in May".
     if (d.start >= end && SUBORDINATE.test(sentence.slice(end, d.start))) continue;

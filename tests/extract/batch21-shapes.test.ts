@@ -400,3 +400,10 @@ describe('the window a figure covers', () => {
     expect(span('Output rose 1% in the first three months of 2004.')).toEqual([['1%', '2004-03-31', '2004-01-01', '2004-03-31']]);
   });
 });
+
+describe('a date past a dashed aside', () => {
+  it('dates "to 5.8% - its first rise in nine years - in October 2004" to October 2004', () => {
+    const [f] = figures('The bank raised rates to 6.1% - its first rise in eight years - in October 2004.', '2005-03-01T12:00:00Z');
+    expect(f).toMatchObject({ raw: '6.1%', date: '2004-10-31' });
+  });
+});
