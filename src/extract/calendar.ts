@@ -73,6 +73,11 @@ export function yearFor(month: number, day: number, ref: RefDay): number {
   return Date.UTC(best, month - 1, day) - refT > 60 * 86_400_000 ? best - 1 : best;
 }
 
+/** The year before when the month and day would still be ahead of publication and only the past will do. */
+function pastYear(y: number, month: number, day: number, ref: RefDay, pastOnly: boolean): number {
+  return pastOnly && Date.UTC(y, month - 1, day) > Date.UTC(ref.year, ref.month - 1, ref.day) ? y - 1 : y;
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const RELATIVE =
   /\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?:(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|(weekend))\b|\b([Yy]esterday|[Tt]oday|[Tt]onight)\b|\b([Ll]ast|[Tt]his|[Nn]ext)\s+(week|month|year)\b/g;
@@ -96,7 +101,12 @@ export function relativeDates(sentence: string, ref: RefDay): Found[] {
       const shift = lower.startsWith('last') ? -1 : lower.startsWith('next') ? 1 : 0;
       const unit = m[5]!;
       if (unit === 'year') r = { ...yearPeriod(ref.year + shift), explicit: false };
-      else if (unit === 'week') r = { date: addDays(ref.iso, 7 * shift), explicit: false };
+      // A week is Monday to Sunday, dated by its Sunday, as a month is by its last day ("last week"
+      // in an article of Tuesday 1 March: 21 to 27 February).
+      else if (unit === 'week') {
+        const monday = addDays(ref.iso, -((new Date(`${ref.iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 7 * shift);
+        r = { date: addDays(monday, 6), periodStart: monday, periodEnd: addDays(monday, 6), explicit: false };
+      }
       else {
         const d = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1));
         r = { ...monthPeriod(d.getUTCFullYear(), d.getUTCMonth() + 1), explicit: false };
@@ -136,12 +146,16 @@ export function monthDates(sentence: string, ref: RefDay): Found[] {
     const rel = year ? null : /^\s+(this|last|next) year\b/i.exec(sentence.slice(m.index + raw.length));
     if (rel) raw += rel[0];
     const relYear = rel ? ref.year + ({ this: 0, last: -1, next: 1 } as Record<string, number>)[rel[1]!.toLowerCase()]! : undefined;
+    // "last April", or "in April" in a sentence with no word of the future: the April that has passed.
+    const lastOne = !year && !relYear && /\b(?:last|[Ll]ast)\s+$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
+    const futureCue = /\b(?:next|will|would|is\s+to|are\s+to|plans?|planned|expects?|expected|due|scheduled|could|should|may|might|hopes?|aims?|intends?|later)\b/i.test(sentence);
+    const pastOnly = lastOne || (!year && !relYear && !futureCue);
     let r: Resolved;
     if (!day) {
-      const y = year ? Number(year) : (relYear ?? yearFor(month, 1, ref));
+      const y = year ? Number(year) : (relYear ?? pastYear(yearFor(month, 1, ref), month, 1, ref, pastOnly));
       r = { ...monthPeriod(y, month), explicit: true };
     } else {
-      const y = year ? Number(year) : (relYear ?? yearFor(month, day, ref));
+      const y = year ? Number(year) : (relYear ?? pastYear(yearFor(month, day, ref), month, day, ref, pastOnly));
       const date = iso(y, month, day);
       r = m[3] ? { date: iso(y, month, Number(m[3])), periodStart: date, periodEnd: iso(y, month, Number(m[3])), explicit: true } : { date, explicit: true };
     }

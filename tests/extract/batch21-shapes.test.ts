@@ -407,3 +407,17 @@ describe('a date past a dashed aside', () => {
     expect(f).toMatchObject({ raw: '6.1%', date: '2004-10-31' });
   });
 });
+
+describe('weeks and months without a year', () => {
+  const dated = (text: string) => figures(text, '2005-03-01T12:00:00Z').map((f) => [f.raw, f.date ?? null, f.periodStart ?? null]);
+  it('dates "last week" to the Sunday that ended it, and "this week" to the Sunday ahead, each with its Monday', () => {
+    expect(dated('Some 28 MPs rebelled last week.')).toEqual([['Some 28', '2005-02-27', '2005-02-21']]);
+    expect(dated('Demand is 12% above normal this week.')).toEqual([['12%', '2005-03-06', '2005-02-28']]);
+  });
+
+  it('dates "last April" and "rose … in April" in a March article to the April that has passed', () => {
+    expect(dated('Last April, the state signed a $200m deal.')[0]?.[1]).toBe('2004-04-30');
+    expect(dated('Staff numbers rose to 510,000 in April.')[0]?.[1]).toBe('2004-04-30');
+    expect(dated('Sales fell 2% in February.')[0]?.[1]).toBe('2005-02-28');
+  });
+});
