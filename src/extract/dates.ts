@@ -118,6 +118,8 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)), ...(attributive ? { noAnchor: true } : {}) });
   }
   if (digit || QUARTER_HINT.test(sentence)) for (const q of matchesOf(QUARTER, sentence)) {
+    // "the second quarter of 2004": the quarter, not its year alone, dates what it holds.
+    if (q[2] || q[4]) for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= q.index && out[i]!.end <= q.index + q[0].length && /^(?:19|20)\d\d$/.test(out[i]!.raw)) out.splice(i, 1);
     if (out.some((d) => q.index < d.end && q.index + q[0].length > d.start)) continue;
     out.push({ start: q.index, end: q.index + q[0].length, raw: q[0], explicit: true, ...quarterPeriod(q, ref) });
   }

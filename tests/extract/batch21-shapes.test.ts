@@ -421,3 +421,10 @@ describe('weeks and months without a year', () => {
     expect(dated('Sales fell 2% in February.')[0]?.[1]).toBe('2005-02-28');
   });
 });
+
+describe('a quarter of a named year', () => {
+  it('dates "in the second quarter of 2004" to the quarter, not the whole year', () => {
+    const [f] = figures('The deficit hit a record $150bn in the second quarter of 2003.', '2005-03-01T12:00:00Z');
+    expect(f).toMatchObject({ date: '2003-06-30', periodStart: '2003-04-01', periodEnd: '2003-06-30' });
+  });
+});
