@@ -109,11 +109,11 @@ export function findDates(sentence: string, ref: RefDay): DateMention[] {
     if (!YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) && !YEAR_AFTER.test(sentence.slice(end, end + 14))) continue;
     const y = Number(m[1]);
     if (y < 1800 && !OLD_YEAR_BEFORE.test(sentence.slice(Math.max(0, start - 12), start))) continue;
-    // ("In 2004 sales rose", "which in 1999 produced 180,000 cars", "grew 4.5% in 2004 with a record":
-    // after "in", a year is when, even before a lower-case word; "spending cuts in 2025 budget", a
+    // ("In 2004 sales rose", "which in 1999 produced 180,000 cars", "by 2019 poverty could fall":
+    // after "in" or "by", a year is when, even before a lower-case word; "spending cuts in 2025 budget", a
     // headline's year and one noun, names the budget.)
     const lowerAfter = /^\s+(?!and\b|to\b|when\b|as\b|after\b|before\b)\p{Ll}/u.test(sentence.slice(end, end + 3));
-    const when = /\b(?:in|during|since|until|through|throughout)\s+$/i.test(sentence.slice(Math.max(0, start - 14), start)) && !/^\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(sentence.slice(end));
+    const when = /\b(?:in|during|since|until|through|throughout|by|before|after)\s+$/i.test(sentence.slice(Math.max(0, start - 14), start)) && !/^\s+\p{Ll}+\s*(?:[,.;:]|$)/u.test(sentence.slice(end));
     const attributive = lowerAfter && !when;
     out.push({ start, end, raw: m[0], explicit: true, ...(m[2] ? yearPeriod(y, y + 9) : yearPeriod(y)), ...(attributive ? { noAnchor: true } : {}) });
   }

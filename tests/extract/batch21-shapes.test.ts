@@ -428,3 +428,10 @@ describe('a quarter of a named year', () => {
     expect(f).toMatchObject({ date: '2003-06-30', periodStart: '2003-04-01', periodEnd: '2003-06-30' });
   });
 });
+
+describe('a year after "by" before a lower-case word', () => {
+  it('dates "by 2019 poverty could fall as low as 15%" to 2019', () => {
+    const [f] = figures('With faster growth, by 2019 poverty could fall as low as 14%.', '2005-03-01T12:00:00Z');
+    expect(f).toMatchObject({ raw: 'as low as 14%', date: '2019-12-31' });
+  });
+});
