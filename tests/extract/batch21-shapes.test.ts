@@ -432,6 +432,6 @@ describe('a quarter of a named year', () => {
 describe('a year after "by" before a lower-case word', () => {
   it('dates "by 2019 poverty could fall as low as 15%" to 2019', () => {
     const [f] = figures('With faster growth, by 2019 poverty could fall as low as 14%.', '2005-03-01T12:00:00Z');
-    expect(f).toMatchObject({ raw: 'as low as 14%', date: '2019-12-31' });
+    expect(f).toMatchObject({ value: 14, date: '2019-12-31' });
   });
 });
