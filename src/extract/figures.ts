@@ -30,7 +30,7 @@ export interface SentenceContext {
 }
 
 const QUALIFIERS =
-  /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|below|above|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
+  /(?:^|\s)(more than|less than|fewer than|no more than|no fewer than|not more than|at least|at most|up to|as many as|as few as|as much as|as low as|as high as|as little as|in excess of|upwards of|close to|just over|just under|well over|nearly|almost|around|about|some|over|under|below|above|roughly|approximately|approx\.|an estimated|estimated)\s+$/i;
 // Spans that look numeric but are not counts.
 const NOT_FIGURES = [
   /\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}[:.]?\d{2}\s?(?:GMT|BST|EST|EDT|PST|CET|UTC|ET)\b/gi, // times

@@ -435,3 +435,10 @@ describe('a year after "by" before a lower-case word', () => {
     expect(f).toMatchObject({ value: 14, date: '2019-12-31' });
   });
 });
+
+describe('qualifiers of a bound', () => {
+  it('keeps "as low as", "as high as" and "as little as" with the figure', () => {
+    expect(figures('Poverty could fall as low as 14%.')[0]).toMatchObject({ raw: 'as low as 14%', qualifier: 'as low as' });
+    expect(figures('Rates may go as high as 9%.')[0]).toMatchObject({ qualifier: 'as high as' });
+  });
+});
