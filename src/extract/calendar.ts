@@ -73,6 +73,9 @@ export function yearFor(month: number, day: number, ref: RefDay): number {
   return Date.UTC(best, month - 1, day) - refT > 60 * 86_400_000 ? best - 1 : best;
 }
 
+/** Words that put a sentence in the future: a month or season without a year is then the one ahead. */
+export const FUTURE_CUE = /\b(?:next|will|would|is\s+to|are\s+to|plans?|planned|expects?|expected|due|scheduled|could|should|may|might|hopes?|aims?|intends?|later|target)\b/i;
+
 /** The year before when the month and day would still be ahead of publication and only the past will do. */
 function pastYear(y: number, month: number, day: number, ref: RefDay, pastOnly: boolean): number {
   return pastOnly && Date.UTC(y, month - 1, day) > Date.UTC(ref.year, ref.month - 1, ref.day) ? y - 1 : y;
@@ -148,7 +151,7 @@ export function monthDates(sentence: string, ref: RefDay): Found[] {
     const relYear = rel ? ref.year + ({ this: 0, last: -1, next: 1 } as Record<string, number>)[rel[1]!.toLowerCase()]! : undefined;
     // "last April", or "in April" in a sentence with no word of the future: the April that has passed.
     const lastOne = !year && !relYear && /\b(?:last|[Ll]ast)\s+$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
-    const futureCue = /\b(?:next|will|would|is\s+to|are\s+to|plans?|planned|expects?|expected|due|scheduled|could|should|may|might|hopes?|aims?|intends?|later)\b/i.test(sentence);
+    const futureCue = FUTURE_CUE.test(sentence);
     const pastOnly = lastOne || (!year && !relYear && !futureCue);
     let r: Resolved;
     if (!day) {

@@ -7,6 +7,7 @@ import * as chrono from 'chrono-node';
 import type { DateFact } from './types.ts';
 import { addDays, addMonths, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
 import { matchesOf } from './scan.ts';
+import { seasonDates } from './seasons.ts';
 
 export type { RefDay } from './calendar.ts';
 
@@ -42,7 +43,7 @@ const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?
 const MAY_CUE = String.raw`\bMay(?= \d)|(?<=\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|this|from|to|between|and|[Ee]nd|\d{1,2}(?:st|nd|rd|th)?) )May\b`;
 const OTHER_CUES =
   `\\b(?:${MONTHS.replace('|May|', '|')})\\b|` +
-  `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year|spring|summer|autumn|winter))\\b|` +
+  `\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|weekend|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming) (?:week|month|year)|spring|summer|autumn|winter|end of (?:the|this|last|next) year)\\b|` +
   `\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b\\d{4}-\\d\\d-\\d\\d\\b`;
 /** Cheap test for "this sentence may contain a date chrono can read". */
 export const DATE_CUE = new RegExp(`${OTHER_CUES}|${MAY_CUE}`);
@@ -151,7 +152,7 @@ const NUMERIC_DATE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\b\d{4}-\d\d-\d\d\b/;
 
 function fastDates(sentence: string, ref: RefDay): DateMention[] {
   const months = monthDates(sentence, ref);
-  const relative = relativeDates(sentence, ref).filter((r) => !months.some((m) => r.start < m.end && r.end > m.start));
+  const relative = [...relativeDates(sentence, ref), ...seasonDates(sentence, ref)].filter((r) => !months.some((m) => r.start < m.end && r.end > m.start));
   return [...months, ...relative].sort((a, b) => a.start - b.start);
 }
 

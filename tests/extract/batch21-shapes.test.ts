@@ -442,3 +442,20 @@ describe('qualifiers of a bound', () => {
     expect(figures('Rates may go as high as 9%.')[0]).toMatchObject({ qualifier: 'as high as' });
   });
 });
+
+describe('seasons and the end of the year', () => {
+  const dated = (text: string) => figures(text, '2005-03-01T12:00:00Z').map((f) => [f.date ?? null, f.periodStart ?? null]);
+  it('dates "from next summer" and "by summer 2006" to the summer\'s end, with its start', () => {
+    expect(dated('It will offer speeds of 2.4Mbps from next summer.')).toEqual([['2005-08-31', '2005-06-01']]);
+    expect(dated('We will hit our three million target by summer 2007.')).toEqual([['2007-08-31', '2007-06-01']]);
+  });
+
+  it('dates "by the autumn" in a sentence about the past to the autumn just gone', () => {
+    expect(dated('By the autumn, four million homes had signed up.')).toEqual([['2004-11-30', '2004-09-01']]);
+  });
+
+  it('dates "by the end of the year" to this year when the sentence looks ahead, and to last year when it looks back', () => {
+    expect(dated('There will be six million users by the end of the year.')[0]?.[0]).toBe('2005-12-31');
+    expect(dated('Users rose to 4.2 million by the end of the year.')[0]?.[0]).toBe('2004-12-31');
+  });
+});
