@@ -197,15 +197,16 @@ export const REAL_TARGETS: Record<Split, { valueF1: number; unit: number; counte
  * targets above are what they rise towards.
  */
 export const REAL_FLOORS: Record<Split, (typeof REAL_TARGETS)['dev']> = {
-  // On 896 articles. The round before added five batches (225 articles that scored F1 88.8-94.0%,
-  // counted 74.7-84.2%, change 66.1-85.3% before any rule for them) and rules from their misses:
-  // F1 95.4%, counted 85.8%, change 89.6%. This round's rules, from the split's own misses and with no
-  // new batch: F1 96.0%, unit 98.6%, counted 86.1%, change 90.7%, attribution 90.8%, 0.52 false
-  // figures per 10.
-  dev: { valueF1: 0.955, unit: 0.97, counted: 0.855, change: 0.9, attribution: 0.9, falsePer10: 1 },
+  // On 943 articles. The round before added five batches (225 articles that scored F1 88.8-94.0%,
+  // counted 74.7-84.2%, change 66.1-85.3% before any rule for them). This round added one (47
+  // articles: F1 92.1%, counted 75.7%, change 77.3%, attribution 81.3% before its rules) and rules
+  // from it and the split's own misses: F1 96.0%, unit 98.5%, counted 86.4%, change 91.1%,
+  // attribution 90.4%, 0.43 false figures per 10 (dates 74.5% → 87.2%, not enforced).
+  dev: { valueF1: 0.955, unit: 0.97, counted: 0.855, change: 0.9, attribution: 0.895, falsePer10: 1 },
   // change: 21 held-out figures carry one, so one figure moves it 4.8 points (14/21 at each look;
-  // not traced, since the held-out split is not tuned against). Looked at once after each round:
-  // the round before, F1 94.4%, unit 93.9%, false figures 1.00 per 10 (all three at their targets),
-  // counted 78.1%, attribution 84.9%; this round, the same but unit 94.3%.
+  // not traced, since the held-out split is not tuned against). The round before looked once: F1
+  // 94.4%, unit 93.9%, false figures 1.00 per 10 (all three at their targets), counted 78.1%,
+  // attribution 84.9%. This round looked twice, its errors never read: after its first rules (unit
+  // 94.3%, nothing else moved) and at its end (the same, with dates 69.6% → 82.6%).
   heldout: { valueF1: 0.935, unit: 0.93, counted: 0.77, change: 0.6, attribution: 0.84, falsePer10: 1.5 },
 };
