@@ -23,7 +23,7 @@ export const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|
 // "…, up from 31,000": a clause-final comparison, after the counted words and their verb.
 export const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
-// "2% up on the same time last year", "5% down on a year ago": a change against an earlier time.
+// "takings 3% up on the same week last year", "5% down on a year ago": a change against an earlier time.
 export const UP_ON = /^\s+(?:(up)|down)\s+on\s+(?:the\s+(?:same|previous|prior)\b|last\s+(?:year|month|week|season)\b|a\s+year\s+(?:ago|earlier|before)\b|(?:19|20)\d\d\b)/i;
 export const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
 export const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))(?:\s+than\s+[^;:()]{0,50}?,)?\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;

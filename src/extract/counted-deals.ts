@@ -1,5 +1,5 @@
 /**
- * What a figure counts when a verb or a deal says so: "swelling its subscriber base to 5.4 million"
+ * What a figure counts when a verb or a deal says so: "lifting its customer base to 3.1 million"
  * counts the base, "agreed to buy Bolt Inc for about $9bn" counts Bolt Inc (not the buyer), "paid
  * $80m to settle the charges" (or "to cover the cost", "to fund a bid") the charges, and "the sale of
  * 5bn euros of bonds" the bonds.

@@ -29,7 +29,7 @@ export function cutCountTo(s: string, placed: Placed[], gone: Set<Placed>): void
   }
 }
 
-// "an $800bn rise in what it can owe - taking the total to $8.2 trillion", "making 5,000 more copies
+// "a $700bn rise in the limit - taking the total to $9 trillion", "making 4,000 more copies
 // …, taking the total number of copies to about 28,000": the size of a rise, then the total it reached.
 const TO_TOTAL = /\b(?:taking|bringing|pushing|lifting|raising)\s+(?:the|its|their)\s+(?:total|tally|overall\s+total|number)\b[^.;:]{0,50}?\bto\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|just\s+over)\s+)?$/i;
 const RISE_AFTER = /^\s+(?:more|extra|additional)\b|^\s+(?:rise|increase)\b/i;

@@ -247,7 +247,7 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
 export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = [], sentence = ''): ResolvedDate {
   const d = mentions.length ? (nearest(mentions, true, pos, end, others, sentence) ?? nearest(mentions, false, pos, end, others, sentence)) : undefined;
   if (!d) return { date: ref.iso };
-  // "for the three months to December", "in the last three months of 2004": the window the date ends.
+  // "for the three months to June", "in the final three months of 2003": the window the date ends.
   const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
   const months = lead ? monthsIn(lead[0]) : undefined;
   if (months && /\bfirst\b/i.test(lead![0]) && d.periodStart) {

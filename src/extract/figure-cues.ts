@@ -14,7 +14,7 @@ export const UNIT_NOUNS = /^(?:megabits|gigabits|kilobits|megabytes|gigabytes|te
 export const PRONOUN_SUBJECT = /(?:[,;]|\s[-–—]|\s(?=and\s))\s*(?:(?:and|but|while)\s+)?(?:[a-z]+\s+){0,5}?(?:(?:this|that|it)\s+(?:is|was|will|would|could|should|may|might|has|had|came|stood|ended|closed)|they\s+(?:are|were|will|would|could|should|may|might|have|had))\b[^,;]*$/i;
 export const AMONG = /\bAmong\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s+$/;
 // "Output should hit 3% this year, but slip to 2%": a movement verb with no subject of its own too.
-// ("averaged 13.7 million and peaked at 14.2 million": a second verb of the same subject needs no comma.)
+// ("averaged 11.2 million and peaked at 12.5 million": a second verb of the same subject needs no comma.)
 export const ELIDED_SUBJECT = /(?:[,;]\s+(?:but|and|while)\s+(?:is|was|are|were|will|would|could|should|has|had|may|might|(?:fall|rise|drop|climb|grow|slip|ease|slow|reach|hit)(?:s|ed)?|fell|rose|grew|slowed)\b[^,;]*|^\s+and\s+(?:peaked|peaking|peaks|averaged|averaging|stood|standing|closed|closing|ended|ending|settled|reached|reaching|hit|hitting)\s+(?:at\s+)?)$/i;
 
 export const PHYSICAL_UNIT = /^(?:Mbps|Gbps|kbps|MB|GB|TB|KB|GHz|MHz|MW|GW|kW|km|miles|m|kg|tonnes|barrels|litres|mph|km\/h)$/;

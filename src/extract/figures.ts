@@ -252,7 +252,7 @@ function figureFrom(
   if (!counted && !dur && previous?.fact.counted && PRONOUN_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   // "Among the over-65s, 70% said …": the group named first is what the share counts.
   if (!counted && unit === '%') counted = AMONG.exec(s.slice(Math.max(0, qStart - 50), qStart))?.[1];
-  // "A majority of voters (68%)", "Most 15 to 24-year-olds (94%)": a share in brackets after the group it measures.
+  // "A majority of voters (68%)", "Most 16 to 24-year-olds (91%)": a share in brackets after the group it measures.
   if (!counted && unit === '%') counted = /(?<![A-Z][\w-]*\s)\b([a-z][\w-]*s)\s*\(\s*$/.exec(s.slice(Math.max(0, qStart - 40), qStart))?.[1];
   // "64 respondents out of 146", "one household in three": the noun inside a share is what it counts.
   if (!counted && unit === '%') counted = /^\S+\s+([a-z]+)\s+(?:out\s+of|in)\s/.exec(n.raw)?.[1];
@@ -263,9 +263,9 @@ function figureFrom(
   // ("has sold 800,000 units": after a verb of selling the subject is the seller, and units stay.)
   const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
-  // "swelling its subscriber base to 5.4 million", "keep their deficits below 3%": what a verb moves is counted.
+  // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
   if (!counted) counted = movedObject(s, qStart);
-  // "the country's economic growth, which it forecast to be around 6.5%": the relative pronoun's antecedent.
+  // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.
   if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;

@@ -17,7 +17,7 @@ const RELATIVE = new RegExp(
 );
 // Chart moves are positions, not counts: "dropped one place", "moved up two spots".
 // "slipped to six after two weeks in the chart", "moved up three to number two", "at number eight
-// and 10", "number one in the UK and 12 in the US": places in a chart, said as moves or in pairs.
+// and 10", "number three in the UK and 15 in the US": places in a chart, said as moves or in pairs.
 const CHART_PLACES = new RegExp(
   String.raw`\b(?:entered|entering|enters|slipped|slipping|slips|dropped|dropping|drops|fell|falls|falling|climbed|climbing|climbs|rose|rising|rises|moved|moving|moves|jumped|jumping|jumps|went|going|goes|shot)\s+(?:straight\s+)?(?:(?:up|down)\s+)?(?:to|in\s+at|into)\s+(?:number\s+)?${SMALL}\b(?![,.]\d)(?!\s*(?:%|per\b|million|m\b|bn\b|billion|points|weeks|days|years|copies|sales))|\b(?:up|down)\s+${SMALL}\s+(?:places?\s+)?(?=to\s+number\b)|(?<=\bnumber\s+${SMALL}(?:\s+in\s+the\s+[A-Z]{2,3})?\s+(?:and|or)\s)${SMALL}\b`,
   'gi',

@@ -44,7 +44,7 @@ export function nearMovement(s: string, at: number, start: number): boolean {
   // "have also risen, by 19%": a comma before "by" still joins the movement to its size.
   // "doubled the threshold at which buyers pay the levy to £150,000": a clause that says which
   // threshold, led by a preposition and "which", belongs to the object.
-  // ("rose for the sixth month in a row to an average of 67": how often is not what moved.)
+  // ("climbed for the fifth month running to 58": how often is not what moved.)
   const between = s.slice(at, start).replace(/,\s+by\s+$/, ' by ').replace(/^(\w+)\s+for\s+the\s+\w+\s+(?:month|time|quarter|year|week)\s+(?:in\s+a\s+row|running)\s+/i, '$1 ').replace(/\s(?:at|in|for|on|by)\s+which\s+(?=[a-z])/i, ' ');
   if (between.length <= 100 && CHANGES_OBJECT.test(between) && /\s(?:by|to)\s+(?:(?:about|around|some|nearly|almost|more than|less than|over|up to|just)\s+)?$/i.test(between) && !/[,;:()\d]|\b(?:which|who|that|and|but|after|before|when|since|while)\b/i.test(between)) return true;
   // Another figure in between ("lowering the cap to 60mg would spare 40 lives") takes the movement.

@@ -26,7 +26,7 @@ export function isPronounOne(lead: string, after: string): boolean {
   if (/\b(?:a|an|the|this|that|which|especially|including|no|any|every|each|not|only)\s+(?:\w+\s+)?$/i.test(lead)) return true;
   // "said one analyst", "one key element", "One such example", "down on one knee", "one has to think":
   // someone or something unnamed, an idiom, or "one" as "a person", with no count in mind.
-  // "one prize for dramas and the other for musicals": one of a pair.
+  // "one award for films and the other for plays": one of a pair.
   if (/^[^.;]{1,40}?\b(?:and|while|,)\s+the\s+other\b/i.test(after)) return true;
   if (INDEFINITE_ONE.test(after) || (/\b(?:on|in|to|with)\s+$/i.test(lead) && /^\s+(?:knee|eye|ear|side)\b/i.test(after))) return true;
   return /^(?:\s*[,.;:!?)'’"]|\s+(?:of|another|day|time|more\s+time|piece|way|hand|that|which|who|is|was|on|in|at|to|for|thing|point|stage|equipped|would|will|can|could|must|should|but)\b)/i.test(after);

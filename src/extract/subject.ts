@@ -32,7 +32,7 @@ const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 /** The head of "a cost of", "deep cuts of", "an average of just": the phrase a figure after "of" measures. */
 export function ofHead(tail: string): string | undefined {
   // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
-  // "a record profit in 2004 of 30.6bn yen": a time between the head and "of" says when.
+  // "a record profit in 2003 of 12bn yen": a time between the head and "of" says when.
   const ofTail = tail.replace(/\s(?:just|only|well)\s*$/i, ' ').replace(/\s+(?:in\s+(?:19|20)\d\d|(?:last|this|next)\s+year|in\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half))(?=\s+of\s*$)/i, '');
   const of = /\sof\s*$/.test(ofTail) ? OF_HEAD.exec(ofTail.slice(-48)) : null;
   if (!of) return undefined;
@@ -54,7 +54,7 @@ export function ofHead(tail: string): string | undefined {
  */
 const QUALIFIED = String.raw`(?:(?:just|only|about|around|some|nearly|almost|more\s+than|less\s+than|over|under)\s+)?`;
 const WITH_AT = new RegExp(String.raw`\bwith\s+(?:the|its|their|his|her|a)\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:currently\s+|now\s+|still\s+)?at\s+${QUALIFIED}$`, 'u');
-// ("limit the number of new casinos in the UK to 24": a place may follow what is counted.)
+// ("cap the number of new licences in Wales at 20": a place may follow what is counted.)
 const NUMBER_TO = new RegExp(String.raw`\bthe\s+(?:number|total|count)\s+of\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)(?:\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*)?\s+(?:to|at)\s+${QUALIFIED}$`, 'u');
 
 export function countedBefore(sentence: string, start: number): Counted | undefined {
