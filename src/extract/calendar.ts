@@ -136,6 +136,7 @@ const MAY_CONTEXT = /\b(?:[Ii]n|on|of|since|until|by|early|late|mid|last|next|th
 /** "May 25", "May 25, 2025", "25 May 2025", "Feb 3-5", "May 2024", "in June". */
 export function monthDates(sentence: string, ref: RefDay): Found[] {
   const out: Found[] = [];
+  let future: boolean | undefined; // whether the sentence looks ahead, read once and only when needed
   for (const m of matchesOf(MONTH_DATE, sentence)) {
     const name = (m[1] ?? m[6] ?? m[8])!;
     const month = MONTH_NUMBER[name.slice(0, 3).toLowerCase()]!;
@@ -150,9 +151,8 @@ export function monthDates(sentence: string, ref: RefDay): Found[] {
     if (rel) raw += rel[0];
     const relYear = rel ? ref.year + ({ this: 0, last: -1, next: 1 } as Record<string, number>)[rel[1]!.toLowerCase()]! : undefined;
     // "last April", or "in April" in a sentence with no word of the future: the April that has passed.
-    const lastOne = !year && !relYear && /\b(?:last|[Ll]ast)\s+$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
-    const futureCue = FUTURE_CUE.test(sentence);
-    const pastOnly = lastOne || (!year && !relYear && !futureCue);
+    const lastOne = !year && !relYear && /\b[Ll]ast\s+$/.test(sentence.slice(Math.max(0, m.index - 6), m.index));
+    const pastOnly = lastOne || (!year && !relYear && !(future ??= FUTURE_CUE.test(sentence)));
     let r: Resolved;
     if (!day) {
       const y = year ? Number(year) : (relYear ?? pastYear(yearFor(month, 1, ref), month, 1, ref, pastOnly));

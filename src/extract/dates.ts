@@ -7,6 +7,7 @@ import * as chrono from 'chrono-node';
 import type { DateFact } from './types.ts';
 import { addDays, addMonths, iso, lastDay, monthDates, relativeDates, yearFor, yearPeriod, type RefDay, type Resolved } from './calendar.ts';
 import { matchesOf } from './scan.ts';
+import { parseNumber } from './numbers.ts';
 import { seasonDates } from './seasons.ts';
 
 export type { RefDay } from './calendar.ts';
@@ -264,13 +265,23 @@ export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDa
 }
 
 const PERIOD_LEAD = /\b(?:the|its|their)\s+(?:(?:last|past|first|final|latest)\s+)?(?:\d{1,2}|two|three|four|five|six|nine|twelve)\s+(?:months|weeks|quarters|years|days)\s+(?:to|of|ending|ended|until|through)\s+$/i;
-const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12 };
 /** Months in "the three months to", "the 12 months to", "the last two quarters of"; undefined for weeks and days. */
 function monthsIn(lead: string): number | undefined {
   const m = /(\d{1,2}|two|three|four|five|six|nine|twelve)\s+(months|quarters|years)\b/i.exec(lead);
-  if (!m) return undefined;
-  const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
-  return n * ({ months: 1, quarters: 3, years: 12 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+  const n = m ? parseNumber(m[1]!) : undefined;
+  return n === undefined ? undefined : n * ({ months: 1, quarters: 3, years: 12 } as Record<string, number>)[m![2]!.toLowerCase()]!;
+}
+/**
+ * Whether a figure of its own stands between a figure ending at `end` and a date at `dateStart`.
+ * "$1.13bn for the three months to December": the number of the period the date ends is not one;
+ * "to 5.8% - its first rise in nine years - in October 2004": nor is one in a dashed aside.
+ */
+function figureBetween(sentence: string, end: number, dateStart: number, others: readonly number[]): boolean {
+  const lead = PERIOD_LEAD.exec(sentence.slice(end, dateStart));
+  const before = lead ? end + lead.index : dateStart;
+  const aside = /\s[-–—]\s[^-–—]{1,60}\s[-–—]\s/.exec(sentence.slice(end, before));
+  const inAside = (o: number): boolean => !!aside && o >= end + aside.index && o < end + aside.index + aside[0].length;
+  return others.some((o) => o >= end && o < before && !inAside(o));
 }
 const SUBORDINATE = /,\s*(?:who|which|whom|whose|where|when|after|before|since|while|although|though)\b|\b(?:who|which)\s+(?:had|has|have|was|were|is|are)\b/i;
 
@@ -280,13 +291,7 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
   for (const d of mentions) {
     if (d.explicit !== explicit || (d.noAnchor && !(d.reports !== undefined && pos >= d.reports))) continue;
     // A date after a figure belongs to it only if no other figure sits in between ("64.7%, up from 53% on May 4").
-    // ("$1.13bn for the three months to December": the number of the period the date ends is not another figure.)
-    const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
-    const before = lead ? end + lead.index : d.start;
-    // ("to 5.8% - its first rise in nine years - in October 2004": a dashed aside holds no figure of this clause.)
-    const aside = d.start >= end ? /\s[-–—]\s[^-–—]{1,60}\s[-–—]\s/.exec(sentence.slice(end, before)) : null;
-    const inAside = (o: number): boolean => !!aside && o >= end + aside.index && o < end + aside.index + aside[0].length;
-    if (d.start >= end && others.some((o) => o >= end && o < before && !inAside(o))) continue;
+    if (d.start >= end && others.some((o) => o >= end && o < d.start) && figureBetween(sentence, end, d.start, others)) continue;
     // A relative or subordinate clause keeps its dates to itself: "70 defenders, who had been captured
     // … in 2022, came home", "303 prisoners were returned, a day after talks that began in May".
     if (d.start >= end && SUBORDINATE.test(sentence.slice(end, d.start))) continue;

@@ -20,6 +20,7 @@ function seasonSpan(y: number, first: number): Pick<Found, 'date' | 'periodStart
 
 export function seasonDates(sentence: string, ref: RefDay): Found[] {
   const out: Found[] = [];
+  if (!/spring|summer|autumn|winter|end of/i.test(sentence)) return out;
   const future = FUTURE_CUE.test(sentence);
   const today = Date.UTC(ref.year, ref.month - 1, ref.day);
   if (/spring|summer|autumn|winter/.test(sentence)) for (const m of matchesOf(SEASON, sentence)) {
