@@ -8,6 +8,7 @@ import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
 import { dealCounted, movedObject } from './counted-deals.ts';
+import { marketCounted } from './counted-markets.ts';
 import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
@@ -271,6 +272,8 @@ function figureFrom(
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
   // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).
   if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? counted;
+  // A rate, a share price or earnings are counted by what markets price (counted-markets.ts).
+  counted = marketCounted(s, qStart, end, /^[A-Z]{3}$/.test(unit ?? ''), counted) ?? counted;
   // "The sale raised a total of $2m": with nothing else named, the total is what the figure is.
   if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.

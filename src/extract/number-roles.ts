@@ -43,10 +43,14 @@ export function isAgeLimit(s: string, n: NumberMention): boolean {
 }
 
 export function isStatedAge(s: string, n: NumberMention): boolean {
-  if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw) || n.value < 1 || n.value > 110) return false; // "aged 18 to 99"
+  if (n.value < 1 || n.value > 110) return false;
   const before = s.slice(Math.max(0, n.start - 40), n.start);
-  // "aged 57", "under the age of 10", "children of 12, 13 and 14"
-  if (/\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+)?$/i.test(before)) return true;
+  // "aged 57", "aged over 19", "under the age of 10", "from the age of eight"
+  const cue = /\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$/i.test(before);
+  if (cue && /^[a-z]+$/i.test(n.raw)) return true;
+  if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw)) return false; // "aged 18 to 99"
+  if (cue) return true;
+  // "children of 12, 13 and 14"
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age", "when she will be 34.": a person's age, told.
   const after = s.slice(n.end, n.end + 16);
@@ -54,7 +58,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
   if (/[A-Z][\w'’-]+,\s?$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
   // "the veteran director, 70, took", "the Irish winger, 27, and": a person described, then the age between commas.
-  return n.value >= 15 && /\b(?:[Tt]he|[Aa])\s+(?:[\w'’-]+\s+){0,3}(?:[a-z]+-)?(?:maker|star|striker|player|singer|actor|actress|director|veteran|defender|midfielder|forward|winger|keeper|goalkeeper|captain|manager|boss|coach|chairman|founder|father|mother|woman|man|boy|girl|musician|rapper|presenter|comedian|writer|author|novelist|politician|minister|executive|entrepreneur),\s$/.test(before) && /^,/.test(s.slice(n.end, n.end + 1));
+  return n.value >= 15 && /\b(?:[Tt]he|[Aa])\s+(?:[\w'’-]+\s+){0,3}(?:[a-z]+-)?(?:maker|star|striker|player|singer|actor|actress|director|veteran|defender|midfielder|forward|winger|keeper|goalkeeper|captain|manager|boss|coach|chairman|founder|father|mother|woman|man|boy|girl|musician|rapper|presenter|comedian|writer|author|novelist|politician|minister|executive|entrepreneur|international),\s$/.test(before) && /^,/.test(s.slice(n.end, n.end + 1));
 }
 
 /** A line of page furniture ("3,400 shares", "Share 1,204 · 12 comments"), not a sentence of news. */

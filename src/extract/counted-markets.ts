@@ -1,0 +1,38 @@
+/**
+ * Markets' shorthand for what a price counts. A currency's rate is counted by the currency it prices
+ * ("the dollar traded at $1.20", "a euro that buys $1.30", "the peg keeping the yuan around 8.30 to
+ * the dollar"); a price shares change hands at by the shares ("buy back 52 million shares at 570
+ * rupees apiece", "changing hands at 372 riyals"); and money a company "made" or "earned" by its
+ * profit ("the firm said it earned $10m in the third quarter").
+ */
+
+const CURRENCY = String.raw`(?:dollar|euro|pound|yen|greenback|sterling|yuan|euro\/dollar)`;
+// The currency priced is the last one named before the figure that is not the one it is priced against.
+const PRICED = new RegExp(String.raw`\b(?<!\b(?:against|to|versus|on|with|in)\s+(?:the\s+)?(?:US\s+|Japanese\s+|Chinese\s+|single\s+|European\s+)?)(?:the|a|an)\s+(?:US\s+|Japanese\s+|Chinese\s+|single\s+|European\s+)?(${CURRENCY})(?![\w/-])`, 'gi');
+// A verb or a price word must tie the currency to the figure: a rate is traded, bought, hit or stood at.
+const RATE_CUE = /\b(?:trad(?:e|es|ed|ing)|buy(?:s|ing)?|bought|hit|hitting|stood|standing|was\s+at|is\s+at|finish(?:ing|ed)?|clos(?:e|ed|ing)|rall(?:y|ied|ying)|peg|keeping|break\s+through|fell|rose|slipped|climbed|weakened|strengthened)\b/i;
+const SHARES_AT = /\bshares\s+(?:each\s+)?(?:at|for)\s+(?:about\s+|around\s+|some\s+)?$/i;
+const CHANGING_HANDS = /\bchang(?:ing|ed|es|e)\s+hands\s+at\s+(?:about\s+|around\s+)?$/i;
+const EARNED = /\b(?:it|firm|company|group|bank|wing|division|arm|unit|business|[A-Z][\w&]+)\s+(?:had\s+|has\s+|have\s+)?(?:made|earned|netted)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$/;
+
+/**
+ * What a price counts, or undefined to keep what was read. `isMoney` says the figure is money,
+ * `counted` is what was read so far; only an empty reading (or "level") is replaced.
+ */
+export function marketCounted(s: string, qStart: number, end: number, isMoney: boolean, counted: string | undefined): string | undefined {
+  const before = s.slice(Math.max(0, qStart - 50), qStart);
+  if (isMoney && SHARES_AT.test(before)) return 'shares';
+  // "a euro that buys $1.30": the currency the relative clause prices, whatever the subject was.
+  const buys = isMoney ? new RegExp(String.raw`\b(?:a|an|the)\s+(${CURRENCY})\s+(?:that|which)\s+(?:buys|bought|trades|traded|is\s+worth|was\s+worth)\s+$`, 'i').exec(before) : null;
+  if (buys) return buys[1]!.toLowerCase();
+  if (counted && !/^level$/i.test(counted)) return undefined;
+  if (isMoney && CHANGING_HANDS.test(before)) return 'shares';
+  if (isMoney && !counted && EARNED.test(before) && !/^\s+(?:in|from|on)\s+(?!the\s+(?:first|second|third|fourth|final|last)\b)(?:[a-z]+\s+){0,2}(?:sales|revenue|fees|takings)\b/i.test(s.slice(end, end + 40))) return 'profit';
+  const rate = isMoney || /^\s+to\s+the\s+(?:US\s+)?(?:dollar|euro|pound)\b/i.test(s.slice(end, end + 20));
+  if (!rate) return undefined;
+  const window = s.slice(Math.max(0, qStart - 120), qStart);
+  let last: RegExpExecArray | undefined;
+  for (const m of window.matchAll(PRICED)) last = m;
+  if (!last || !RATE_CUE.test(window.slice(Math.max(0, last.index - 20)))) return undefined;
+  return last[1]!.toLowerCase();
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// What prices, rates, earnings and ages count: shapes from the development split's counted misses,
+// tenth real-news round. Our own sentences.
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+
+describe('a currency priced in another', () => {
+  it('counts a rate by the currency that trades at it', () => {
+    expect(counted('The pound has slipped since May, when it traded at about $1.95 in London.')).toEqual([['about $1.95', 'pound']]);
+    expect(counted('The euro stood at $1.28, and was buying 138.2 yen in Tokyo.')).toEqual([
+      ['$1.28', 'euro'],
+      ['138.2 yen', 'euro'],
+    ]);
+  });
+
+  it('counts the currency a relative clause prices, and a bare rate "to the dollar"', () => {
+    expect(counted('Exporters have learnt to live with a euro that buys $1.25 or more.')).toEqual([['$1.25', 'euro']]);
+    expect(counted('A peg holding the yuan around 8.28 to the dollar angers US lawmakers.')).toEqual([['around 8.28', 'yuan']]);
+  });
+
+  it('leaves money that is not a rate to what it counts', () => {
+    expect(counted('The dollar fell as the trade gap widened to $49bn.')).toEqual([['$49bn', 'trade gap']]);
+  });
+});
+
+describe('share prices and earnings', () => {
+  it('counts a price paid for shares, and its restatements, as the shares', () => {
+    expect(counted('The bank will buy back 30 million shares at 410 rupees (£5; $9) each.')).toEqual([
+      ['30 million', 'shares'],
+      ['410 rupees', 'shares'],
+      ['£5', 'shares'],
+      ['$9', 'shares'],
+    ]);
+    expect(counted('By noon the stock was changing hands at 250 riyals.')).toEqual([['250 riyals', 'shares']]);
+  });
+
+  it('counts money a company "made" or "earned" as its profit, unless the sales it came from are named', () => {
+    expect(counted('The group said it earned $12m (£6.4m) in the second quarter.')).toEqual([
+      ['$12m', 'profit'],
+      ['£6.4m', 'profit'],
+    ]);
+    expect(counted('The film made $20m in ticket sales over the weekend.')).toEqual([['$20m', 'ticket sales']]);
+  });
+});
+
+describe('ages', () => {
+  it('reads an age after "the age of" in words, and after "aged over"', () => {
+    expect(figures('She has sung in the choir from the age of nine.')[0]).toMatchObject({ value: 9, unit: 'years', counted: 'age' });
+    expect(figures('Learners are counted as adults once aged over 21.')[0]).toMatchObject({ value: 21, unit: 'years', counted: 'age' });
+  });
+
+  it('reads the age set between commas after "the Wales international"', () => {
+    expect(figures('The Wales international, 26, hurt his knee in training.')[0]).toMatchObject({ value: 26, counted: 'age' });
+  });
+});
