@@ -136,7 +136,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     const paidNoun = lower === 'paid' && !!next && /^(?:leave|holidays?|work|jobs|staff|employees|posts|subscribers|members|users|positions)$/i.test(next);
     // "three earlier shots", "two later attempts": before a plural noun, "earlier" describes it.
     const timeAdjective = !words.length && /^(?:earlier|later)$/.test(lower) && !!next && looksPlural(next) && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
-    if ((STOP.has(lower) && !modifier && !timeAdjective) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
+    // "nine of the popular Carry On films": a capitalised small word inside a title is part of it.
+    const titleWord = inName && !!next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
+    if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)

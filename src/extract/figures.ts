@@ -14,6 +14,7 @@ import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
 import { linkChanges } from './changes.ts';
+import { lendToPartitives } from './partitives.ts';
 import { labelSpans, periodSpans } from './labels.ts';
 import { isAgeLimit, isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
 import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
@@ -81,6 +82,7 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
     }
   }
   durationSpans(s, placed);
+  lendToPartitives(s, placed);
   const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// Our own sentences, in the shapes of the development split's counted misses.
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+
+describe('a part told by a pronoun', () => {
+  it('counts what the whole counted, passing over a length of time between them', () => {
+    expect(counted('Police questioned 14 drivers over the last three years, six of whom were fined.')).toEqual([
+      ['14', 'drivers'],
+      ['six', 'drivers'],
+    ]);
+  });
+
+  it('reads "of those" and "of them" the same way, and keeps the part in the group for series', () => {
+    const fs = figures('The firm will shed 9,000 posts, with about 1,200 of those in Scotland.');
+    expect(fs.map((f) => f.counted)).toEqual(['posts', 'posts']);
+    expect(fs[1]!.countedKey).toBe(fs[0]!.countedKey);
+  });
+
+  it('leaves a part that names its own noun alone', () => {
+    expect(counted('Of the 40 bills, 12 of which were passed, nine concerned tax.')[1]).toEqual(['12', 'bills']);
+    expect(counted('The club sold 300 tickets, 200 of them to members.')).toEqual([
+      ['300', 'tickets'],
+      ['200', 'tickets'],
+    ]);
+  });
+});
+
+describe('a title with small words in it', () => {
+  it('keeps "On" inside "the Carry On films" and reads on to the noun', () => {
+    expect(counted('She appeared in five of the Carry On films in the 1960s.')[0]).toEqual(['five', 'Carry On films']);
+  });
+});
