@@ -18,9 +18,20 @@ const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|inv
 const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into)\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:\d[\d.]*%\s+)?/i;
 const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
+// "saw its same store sales sink by", "caused the firm's earnings to slide to": what another verb makes move.
+const MOVE = String.raw`(?:rise|rises|rose|fall|falls|fell|slide|slides|slid|sink|sinks|sank|slump|slumps|slumped|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|grow|grows|grew|plunge|plunges|plunged|soar|soars|soared|surge|surges|surged|dip|dips|dipped|slip|slips|slipped|ease|eased|shrink|shrank|increase|decrease|tumble|tumbled)`;
+const CAUSED_TO_MOVE = new RegExp(String.raw`\b(?:saw|see|sees|seeing|caused|causing|causes|cause|sent|sending|helped|helping|forced|forcing|pushed|pushing|drove|driving)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\p{L}&-]+['’]s\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}?[\p{Ll}][\p{L}'’-]*)\s+(?:to\s+)?${MOVE}\s+(?:by|to)(?:\s+an?(?:\s+[\p{L}-]+)?)?\s*$`, 'u');
+// "has left interest rates on hold at 4.75%", "kept its key rate unchanged at 2%", "leaving its sales 5% higher".
+const HELD_AT = /\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping|held|hold|holds|holding)\s+(?:(?:the|its|their|his|her)\s+)?((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)(?:\s+(?:on\s+hold|unchanged|steady|flat))?(?:\s+again)?(?:\s+(at))?\s*$/;
+
 /** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */
-export function movedObject(s: string, qStart: number): string | undefined {
-  return VERB_OBJECT_TO.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1];
+export function movedObject(s: string, qStart: number, end = qStart): string | undefined {
+  const tail = s.slice(Math.max(0, qStart - 80), qStart);
+  const caused = CAUSED_TO_MOVE.exec(tail)?.[1];
+  if (caused) return caused;
+  const held = HELD_AT.exec(tail);
+  if (held && (held[2] || /^\s+(?:higher|lower|up|down)\b/.test(s.slice(end, end + 8)))) return held[1];
+  return VERB_OBJECT_TO.exec(tail)?.[1];
 }
 
 /**

@@ -267,7 +267,7 @@ function figureFrom(
   const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
-  if (!counted) counted = movedObject(s, qStart);
+  if (!counted) counted = movedObject(s, qStart, end);
   // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.
   if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;

@@ -54,3 +54,15 @@ describe('ages', () => {
     expect(figures('The Wales international, 26, hurt his knee in training.')[0]).toMatchObject({ value: 26, counted: 'age' });
   });
 });
+
+describe('what another verb makes move or holds', () => {
+  it('counts the object of "saw" or "caused" that then moves ("saw its sales sink by", "caused its earnings to slide to")', () => {
+    expect(counted('The retailer saw its like-for-like sales sink by a worse-than-hoped 6.1% in December.')).toEqual([['6.1%', 'like-for-like sales']]);
+    expect(counted("The recall caused the group's annual profits to slide to £2.3bn.")[0]).toEqual(['£2.3bn', 'annual profits']);
+  });
+
+  it('counts what is left or kept at a level ("left interest rates on hold at", "leaving its sales 4% higher")', () => {
+    expect(counted('The central bank has left interest rates on hold at 3.5% again.')).toEqual([['3.5%', 'interest rates']]);
+    expect(counted('Late shoppers came, leaving its store sales 4% higher than a year ago.')).toEqual([['4%', 'store sales']]);
+  });
+});
