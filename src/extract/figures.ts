@@ -9,6 +9,8 @@ import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } fro
 import { countedBefore, ofHead } from './subject.ts';
 import { dealCounted, movedObject } from './counted-deals.ts';
 import { marketCounted } from './counted-markets.ts';
+import { standingCounted } from './counted-standings.ts';
+import { clauseCounted } from './counted-clauses.ts';
 import { countedFromContext } from './counted-context.ts';
 import { canonicalEvent, eventNear, findEvents, verbNear } from './events.ts';
 import { durationSpans, openSpan, type Placed } from './spans.ts';
@@ -267,7 +269,11 @@ function figureFrom(
   const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
+  // "Labour lead the Conservatives by 39% to 34%", "with Britain second on 48": who holds it (counted-standings.ts).
+  if (!counted) counted = standingCounted(s, qStart, unit, previous?.fact.counted);
   if (!counted) counted = movedObject(s, qStart, end);
+  // ("the £1.4bn forecast by analysts": the noun reader took the verb of expecting for the noun.)
+  if (!counted || /^(?:forecast|expected|estimated)$/i.test(counted)) counted = clauseCounted(s, qStart, end, previous?.fact.counted) ?? counted;
   // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.
   if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;

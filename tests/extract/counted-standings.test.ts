@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+// Our own sentences, in the shapes of the development split's counted misses (tenth real-news round).
+const counted = (text: string) => figures(text).map((f) => [f.raw, f.counted ?? null]);
+
+describe('standings told by name', () => {
+  it('gives each party of "X lead Y by A% to B%" its share, and "with Z on C%" the third', () => {
+    expect(counted('The Tories lead Labour by 41% to 33% with the Green Party on 9%.')).toEqual([
+      ['41%', 'Tories'],
+      ['33%', 'Labour'],
+      ['9%', 'Green Party'],
+    ]);
+  });
+
+  it('counts a place in a table ("with Kenya second on 51") as the table before it did', () => {
+    expect(counted('Ethiopia took the team prize with 58 points, with Kenya second on 51.')).toEqual([
+      ['58', 'points'],
+      ['51', 'points'],
+    ]);
+  });
+});
+
+describe('clauses that name a measure without making it their subject', () => {
+  it('counts the noun before the -ing verb of an absolute "with" clause', () => {
+    expect(counted('With mobile coverage reaching 98%, operators look abroad.')[0]).toEqual(['98%', 'mobile coverage']);
+    expect(counted('Asia did best, with already strong export forecasts rising to 7.1% from 6.4% next year.')).toEqual([['7.1%', 'strong export forecasts']]);
+  });
+
+  it('counts an expected or reported level as the measure the figure before it counted', () => {
+    expect(counted('Mortgage lending grew by £9.1bn in May, less than the £9.5bn forecast by analysts.')).toEqual([
+      ['£9.1bn', 'Mortgage lending'],
+      ['£9.5bn', 'Mortgage lending'],
+    ]);
+  });
+
+  it('counts the level a move started from as the same measure', () => {
+    expect(counted('Output growth fell to 2.1% from 2.6% in 2004 and 1.7% from 2.0% in 2005.').map((c) => c[1])).toEqual(['Output growth', 'Output growth']);
+  });
+});
