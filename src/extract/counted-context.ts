@@ -118,6 +118,10 @@ export function countedFromContext(s: string, start: number, end: number, money:
   // "Nearly half (48%) of those polled": past a bracketed restatement (or its closing bracket).
   const ofThose = after.replace(/^\s*\([^()]{1,20}\)|^\)/, '');
   if (/^\s+of\s+those\s+(?:who|with|without|aged|under|over|\p{Ll}+ing|\p{Ll}+ed)\b/iu.test(ofThose)) return 'those';
+  // "half of those phones": a noun after "those" names the group itself.
+  const thoseNoun = /^\s+of\s+(?:those|these)\s+(?=\p{Ll})/iu.exec(after);
+  const named = thoseNoun ? countedAfter(s, end + thoseNoun[0].length, true)?.text : undefined;
+  if (named) return named;
   if (/^\s+of\s+(?:those|them|these)\b/i.test(after)) return previousCounted ?? (/^\s+of\s+those\b/i.test(after) ? 'those' : undefined);
   // "spend millions on video games": what the spending buys.
   const spentOn = /\bspen(?:d|ds|t|ding)\s+$/i.test(before) ? /^\s+on\s+/i.exec(after) : null;

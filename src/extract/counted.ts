@@ -34,6 +34,7 @@ export const VERBS = new Set(
   ).split(' '),
 );
 const ING_NOUNS = new Set('holding rating ceiling ranking recording painting wedding clothing spending funding borrowing lending training advertising shipping clothing marketing building buildings housing meeting meetings killing killings shelling bombing bombings offering offerings crossing crossings landing landings dwelling dwellings hearing hearings sitting sittings'.split(' '));
+const CHART_BAND = /^\s+top\s+(\d{1,3})(?=\s+[a-z])/;
 const MODEL_CODE = /^\s+([A-Z]?\d{3}(?:-\d{2,3})?[A-Z]?)(?=\s+[a-z])/;
 const IRREGULAR_PLURALS = new Set('people men women children servicemen police personnel troops staff cattle militia clergy'.split(' '));
 const DURATIONS: Record<string, string> = {
@@ -79,6 +80,13 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     if (model) {
       words.push(model[1]!);
       at += model[0].length;
+      continue;
+    }
+    // "nine UK top 30 singles", "two more top 20 hits": a chart band inside the phrase, not a second number.
+    const chart = words.length < 3 ? CHART_BAND.exec(sentence.slice(at)) : null;
+    if (chart) {
+      words.push('top', chart[1]!);
+      at += chart[0].length;
       continue;
     }
     if (!m) break;

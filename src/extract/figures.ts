@@ -209,8 +209,8 @@ function figureFrom(
       : dur
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
-          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
-          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
+          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
+          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));

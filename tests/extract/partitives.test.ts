@@ -32,3 +32,16 @@ describe('a title with small words in it', () => {
     expect(counted('She appeared in five of the Carry On films in the 1960s.')[0]).toEqual(['five', 'Carry On films']);
   });
 });
+
+describe('a part of a group the words after "those" name', () => {
+  it('counts "half of those phones" as the phones, not the people counted before', () => {
+    expect(counted('Some 20 million people own a tablet, and half of those devices run Android.')[1]).toEqual(['half', 'devices']);
+  });
+});
+
+describe('a chart band inside the counted phrase', () => {
+  it('reads past "top 40" to the noun ("nine UK top 40 singles", "two more top 10 hits")', () => {
+    expect(counted('She has had nine UK top 40 singles since 2001.')[0]).toEqual(['nine', 'UK top 40 singles']);
+    expect(counted('The album was followed by two more top 10 hits.')[0]).toEqual(['two', 'more top 10 hits']);
+  });
+});
