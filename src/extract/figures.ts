@@ -276,16 +276,19 @@ function figureFrom(
   if (!counted || /^(?:forecast|expected|estimated)$/i.test(counted)) counted = clauseCounted(s, qStart, end, previous?.fact.counted) ?? counted;
   // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.
   if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
+  // "The sale raised a total of $2m", "forecasts suggesting a total of 30 billion": with nothing after
+  // it named, the total is what the figure is, whoever the subject. ("the current total of 659" asks
+  // the subject first, below.)
+  if (!counted && /\ba\s+total\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 14), qStart))) counted = 'total';
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
   // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).
   if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? counted;
   // A rate, a share price or earnings are counted by what markets price (counted-markets.ts).
   counted = marketCounted(s, qStart, end, /^[A-Z]{3}$/.test(unit ?? ''), counted) ?? counted;
-  // "The sale raised a total of $2m": with nothing else named, the total is what the figure is.
-  if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.
   if (!counted && unit && (unit === '%' || /^[A-Z]{3}$/.test(unit))) counted = IN_WHAT.exec(afterNum)?.[1];
+  if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
   const npEnd = np?.end ?? n.end;
   // "a 500-for-500 exchange": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;

@@ -27,6 +27,9 @@ const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|
 const VALUE_AT = new RegExp(String.raw`\b(?:valu|estimat)(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
 const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|show|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const UP_DOWN = String.raw`(?:up|down)(?:\s+(?:just|only|by|about|around|nearly|almost|some))?`;
+const UP_DOWN_END = new RegExp(String.raw`\s${UP_DOWN}\s*$`);
+const BARE_UP_DOWN = new RegExp(String.raw`(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+${UP_DOWN}\s*$`, 'u');
 const OF_HEAD = /((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+of\s*$/u;
 
 /** The head of "a cost of", "deep cuts of", "an average of just": the phrase a figure after "of" measures. */
@@ -97,7 +100,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   }
   // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
   // (The figure may start at the space before its qualifier: "down about 12%".)
-  const bare = /\s(?:up|down)\s*$/.test(tail) ? /(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+(?:up|down)\s*$/u.exec(tail.slice(-60)) : null;
+  // ("with private consumption up just 0.2%": a qualifier may stand between.)
+  const bare = UP_DOWN_END.test(tail) ? BARE_UP_DOWN.exec(tail.slice(-60)) : null;
   if (bare) {
     // "sent Reynolds shares up 4.5%": the noun phrase after the last verb or function word.
     const words = bare[1]!.split(/\s+/);

@@ -38,3 +38,13 @@ describe('clauses that name a measure without making it their subject', () => {
     expect(counted('Output growth fell to 2.1% from 2.6% in 2004 and 1.7% from 2.0% in 2005.').map((c) => c[1])).toEqual(['Output growth', 'Output growth']);
   });
 });
+
+describe('subjects read past a qualifier, and totals', () => {
+  it('reads "with consumer demand up just 0.4%" as a move of consumer demand', () => {
+    expect(counted('Jobs grew, with consumer demand up just 0.4% in the spring.')[0]).toEqual(['0.4%', 'consumer demand']);
+  });
+
+  it('counts "a total of 12 billion" as the total even when a subject stands before it', () => {
+    expect(counted('Searches will rise again, said the firm, with analysts expecting a total of 12 billion.')[0]).toEqual(['12 billion', 'total']);
+  });
+});
