@@ -91,6 +91,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     }
     if (!m) break;
     const w = m[1]!;
+    // "his 49 minute speech Mr Brown told MPs": a title starts the next clause's subject.
+    if (words.length && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Prime|Chancellor)$/.test(w)) break;
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     const next = WORD.exec(sentence.slice(at + m[0].length))?.[1];
     if (lower === 'of' && words.length > 0) {
@@ -152,8 +154,10 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !/^\p{Lu}/u.test(w) && !(afterOf && words.length === 0) && !nounNext) break;
     // "11% regarded themselves as …": an -ed word right after the number, before a function word, is its verb.
-    if (!words.length && /ed$/.test(lower) && next && STOP.has(next.toLowerCase())) break;
-    if (/ed$/.test(lower) && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
+    // ("29% of United": a capitalised word in -ed is a name.)
+    const edVerb = /ed$/.test(lower) && !/^\p{Lu}[^-]*$/u.test(w);
+    if (!words.length && edVerb && next && STOP.has(next.toLowerCase())) break;
+    if (edVerb && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
     words.push(w);
     at += m[0].length;
     end = at;

@@ -104,12 +104,12 @@ function figureFrom(
   const qStart = q ? n.start - q[0].length : n.start; // where the qualifier starts, so subject searches skip "more than"
   const afterNum = s.slice(n.end);
   // "-day ceasefire", "-year war": hyphenated durations.
-  // "six months' paid leave": a duration of the thing named after it.
+  // "six months' paid leave", "one day's notice", "three months notice": a duration of the thing named after it.
   // "a five-year deal", "six months' leave", and "a five year deal" written without the hyphen.
   const hyphen =
     /^-(day|week|month|year|hour|minute|second)s?\b/i.exec(afterNum) ??
-    /^\s(day|week|month|year|hour)s['’](?=\s+\p{L})/iu.exec(afterNum) ??
-    (n.value > 1 ? /^\s(hour|day|week|month|year)(?=\s+(?!(?:ago|old|olds|on|earlier|later|before|after|and|or|of|in|to|for|from|at|by|the|a|is|was|as|when|since|until)\b)\p{Ll})/u.exec(afterNum) : null);
+    /^\s(day|week|month|year|hour)(?:s['’]|['’]s|s(?=\s+(?:notice|pay|leave|salary|wages)\b))(?=\s+\p{L})/iu.exec(afterNum) ??
+    (n.value > 1 ? /^\s(hour|day|week|month|year|minute)(?=\s+(?!(?:ago|old|olds|on|earlier|later|before|after|and|or|of|in|to|for|from|at|by|the|a|is|was|as|when|since|until)\b)\p{Ll})/u.exec(afterNum) : null);
   // "the 44-man Lions tour squad", "a one-match ban", "six-cylinder engines": the compound is the
   // figure as written, and the noun after it is what is counted.
   const compound = hyphen || n.unit ? null : /^-\p{L}+(?=[\s,.;:!?)]|$)/u.exec(afterNum);
