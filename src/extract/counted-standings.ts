@@ -1,19 +1,24 @@
 /**
- * Standings: who holds a share or a score when a sentence lists them by name. "Labour lead the
- * Conservatives by 39% to 34%" gives each party its share, "with the Liberal Democrats on 19%" the
- * third, and in "63 points, with Britain second on 48" the 48 counts what the 63 did.
+ * Standings: who holds a share or a score when a sentence lists them by name or rank. "Labour lead
+ * the Conservatives by 39% to 34%" gives each party its share, "with the Liberal Democrats on 19%"
+ * the third, "the poorest 20%" is the poorest, and in "63 points, with Britain second on 48" the 48
+ * counts what the 63 did.
  */
 const NAME = String.raw`(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`;
 const LEAD_BY = new RegExp(String.raw`(?:^|[\s,;:])(?:the\s+)?${NAME}\s+(?:lead|leads|led|trail|trails|trailed)\s+(?:the\s+)?${NAME}\s+by\s+(?:about\s+|around\s+)?$`, 'u');
 const LEAD_BY_TO = new RegExp(String.raw`(?:^|[\s,;:])(?:the\s+)?${NAME}\s+(?:lead|leads|led|trail|trails|trailed)\s+(?:the\s+)?${NAME}\s+by\s+\S+\s+to\s+$`, 'u');
 const ON_SHARE = new RegExp(String.raw`\bwith\s+(?:the\s+)?${NAME}\s+(?:(?:second|third|fourth|fifth|next|last|joint\s+\w+)\s+)?on\s+(?:about\s+|around\s+|just\s+)?$`, 'u');
+const RANKED_BAND = /\bthe\s+(poorest|richest|wealthiest|(?:least|most)\s+well\s+off|best-off|worst-off|lowest-paid|highest-paid)\s+$/i;
 const PLACED_ON = /\b(?:first|second|third|fourth|fifth|sixth|next|last|bottom|top|level)\s+on\s+$/;
 
 /** What a share or score counts by who holds it, or undefined. `qStart` is where the figure starts. */
 export function standingCounted(s: string, qStart: number, unit: string | undefined, previousCounted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 90), qStart);
-  if (!before.includes(' on ') && !before.includes(' by ') && !before.includes(' to ')) return undefined;
+  if (!before.includes(' on ') && !before.includes(' by ') && !before.includes(' to ') && !before.includes('est ') && !before.includes(' off ') && !before.includes('-paid ')) return undefined;
   if (unit === '%') {
+    // "the poorest 20% pay more than the richest 20%": a band of a population named by its rank.
+    const band = RANKED_BAND.exec(before);
+    if (band) return band[1]!.replace(/\s+/g, ' ');
     const lead = LEAD_BY.exec(before);
     if (lead) return lead[1]!.replace(/^The\s+/, '');
     const second = LEAD_BY_TO.exec(before);

@@ -58,7 +58,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 }
 
 const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
-const SHARE_VERB = /^(?:[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
+const SHARE_VERB = /^(?:pays?$|[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 

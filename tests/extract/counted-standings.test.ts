@@ -48,3 +48,16 @@ describe('subjects read past a qualifier, and totals', () => {
     expect(counted('Searches will rise again, said the firm, with analysts expecting a total of 12 billion.')[0]).toEqual(['12 billion', 'total']);
   });
 });
+
+describe('a band of a population named by its rank', () => {
+  it('counts "the poorest 10%" and "the richest 10%" as those bands, whatever verb follows', () => {
+    expect(counted('Why should the poorest 10% pay more in council tax than the richest 10%?')).toEqual([
+      ['10%', 'poorest'],
+      ['10%', 'richest'],
+    ]);
+  });
+
+  it('still counts a pay rise as pay', () => {
+    expect(counted('Drivers want a 12% pay rise this year.')[0]).toEqual(['12%', 'pay rise']);
+  });
+});
