@@ -17,6 +17,7 @@ import { durationSpans, openSpan, type Placed } from './spans.ts';
 import { matchesOf } from './scan.ts';
 import { linkChanges } from './changes.ts';
 import { lendToPartitives } from './partitives.ts';
+import { lendToParallels } from './parallels.ts';
 import { labelSpans, periodSpans } from './labels.ts';
 import { isAgeLimit, isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
 import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
@@ -85,6 +86,7 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
   }
   durationSpans(s, placed);
   lendToPartitives(s, placed);
+  lendToParallels(s, placed);
   const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);

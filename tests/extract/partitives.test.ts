@@ -45,3 +45,20 @@ describe('a chart band inside the counted phrase', () => {
     expect(counted('The album was followed by two more top 10 hits.')[0]).toEqual(['two', 'more top 10 hits']);
   });
 });
+
+describe('a bare number opening a parallel clause', () => {
+  it('counts what the figure of the clause before counted ("…, while 3.1 million have …")', () => {
+    expect(counted('Some 2.4 million pupils have poor reading, while 3.1 million have weak maths.')).toEqual([
+      ['Some 2.4 million', 'pupils'],
+      ['3.1 million', 'pupils'],
+    ]);
+    expect(counted('The pollster asked 500 voters before the debate and 650 afterwards.')[1]).toEqual(['650', 'voters']);
+  });
+
+  it('leaves a parallel clause with a subject of its own alone', () => {
+    expect(counted('Exports rose 4% while imports fell 2%.')).toEqual([
+      ['4%', 'Exports'],
+      ['2%', 'imports'],
+    ]);
+  });
+});
