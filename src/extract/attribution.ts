@@ -56,6 +56,8 @@ const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
 const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted)\s+/gi;
 const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
+// (The group before: a poll's respondents, or those it polled.)
+const POLLED_FOR = /\b(?:respondents|people|voters|adults|Britons|those\s+(?:polled|surveyed|questioned|asked))\s+(?:in|for|by|to)\s+(?:the\s+|an?\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:poll|survey)|(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*(?=\s+(?:said|say|says|thought|think|thinks|believe|believed|believes|wanted|want|wants|backed|were|was|had|have|would|should|felt|feel)\b))/gu;
 const ACCORDING = /\baccording to\s+/gi;
 const DOCUMENT_OF = /^(?:(?:a|an|the|new|latest|official)\s+)*(?:forecasts?|figures|data|estimates?|table|report|survey|research|study|statistics|analysis)\s+(?:(?:drawn\s+up|published|compiled|released|issued|produced)\s+)?(?:from|by|of)\s+/i;
 const PUT_HINT = /put/i;
@@ -140,6 +142,12 @@ export function findSources(sentence: string): Source[] {
     const opener = m[0].startsWith(',') ? out.find((o) => o.whoStart === 0) : undefined;
     const name = opener ? { who: opener.who, start: 0 } : m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
     if (name && !/^(?:the|a|an|this|these|those|its|their)$/i.test(name.who)) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
+  }
+  // "63% of respondents in the Sunday Times poll", "those polled for the Sunday Times": the poll is the source.
+  if (sentence.includes(' poll') || sentence.includes(' survey')) for (const m of matchesOf(POLLED_FOR, sentence)) {
+    if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
+    const who = m[1]!.trim();
+    add(who, m.index, m.index + m[0].length, 'poll', m.index + m[0].length - m[1]!.length);
   }
   if (sentence.includes('with ')) for (const m of matchesOf(WITH_SAYING, sentence)) {
     const verbStart = m.index + m[0].length - m[2]!.length;

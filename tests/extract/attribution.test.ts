@@ -90,3 +90,14 @@ describe('attribution from text that was markup', () => {
     expect(bold!.who).toBe('dunmore.example bank');
   });
 });
+
+describe('a poll named beside the people it asked', () => {
+  it('takes "respondents in the Evening Post poll" and "those polled for the Herald" as the source', () => {
+    expect(findSources('Some 58% of respondents in the Evening Post poll thought the plan was fair.').map((s) => s.who)).toEqual(['Evening Post poll']);
+    expect(findSources('Just over a third (36%) of those polled for the Herald said they would vote.').map((s) => s.who)).toContain('Herald');
+  });
+
+  it('names no poll when none is named', () => {
+    expect(findSources('Nearly 40% of voters in the poll backed him.')).toEqual([]);
+  });
+});
