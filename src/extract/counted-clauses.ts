@@ -1,7 +1,8 @@
 /**
  * Clauses that name a measure without making it their subject. An absolute "with" clause
  * ("with already sluggish growth forecasts slipping to 1.8%", "With broadband penetration reaching
- * 100%") counts the noun before its -ing verb; an expectation ("more than the £1.4bn expected",
+ * 100%") counts the noun before its -ing verb; a relative clause ("personal debt - which is rising
+ * at 15%", "the cost of …, for which it will seek $80bn") the noun it hangs on; an expectation ("more than the £1.4bn expected",
  * "above the £1.4bn reported a month before") is of the measure the sentence's figure before it
  * counted.
  */
@@ -9,10 +10,20 @@ const WITH_ING = /\bwith\s+(?:(?:the|its|their|his|her|already|still|now)\s+)*(?
 const EXPECTED_BEFORE = /\b(?:than|above|below|beat(?:ing)?|missed|missing|short\s+of)\s+(?:the\s+)?(?:(?:about|around|some)\s+)?$/i;
 const EXPECTED_AFTER = /^\s+(?:(?:widely|generally|originally|previously|had\s+been|that\s+had\s+been)\s+)?(?:expected|forecast|predicted|reported|recorded|estimated|anticipated|pencilled\s+in)\b/i;
 
-/** What an absolute "with" clause or an expectation counts, or undefined. */
+// "the cost of running operations in Iraq, for which the administration will seek an extra $80bn":
+// money sought, paid or set aside for something the relative clause names.
+const FOR_WHICH = /\b(?:the|its|their|a|an)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*)(?:\s+of\s+[^,;]{1,70}?)?,\s+for\s+which\s+[^,;]{1,70}$/u;
+// "personal debt - which is rising at 15% a year": the noun before the aside's relative pronoun.
+const WHICH_MOVING = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s*(?:,|\s[-–—])\s+which\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:rising|falling|growing|running|increasing|shrinking|climbing|expanding|standing)\s+(?:at|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/u;
+
+/** What an absolute "with" clause, a relative clause or an expectation counts, or undefined. */
 export function clauseCounted(s: string, qStart: number, end: number, previousCounted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 80), qStart);
   if (previousCounted && EXPECTED_BEFORE.test(before) && EXPECTED_AFTER.test(s.slice(end, end + 40))) return previousCounted;
+  if (before.includes('which')) {
+    const rel = WHICH_MOVING.exec(before)?.[1] ?? FOR_WHICH.exec(s.slice(Math.max(0, qStart - 160), qStart))?.[1];
+    if (rel) return rel;
+  }
   if (!before.includes('with') && !before.includes('With')) return undefined;
   const withIng = WITH_ING.exec(before)?.[1];
   return withIng && !/^(?:it|them|this|that|one|people)$/i.test(withIng) ? withIng : undefined;

@@ -261,6 +261,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "bring debt down to": the particle is no part of the object.
     while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back|down|up)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
+    // "lost more than $2 to $43.25": a qualifier before a figure is no object; the subject moved.
+    while (object.length && /^(?:more|less|fewer|than|about|around|nearly|almost|some|over|under|just|only|an|a|another|further|extra|roughly)$/i.test(object[object.length - 1]!)) object.pop();
     const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, beforeAdverbs(words, verb)).join(' ')) : undefined);
     return picked ? { text: picked, end: start } : undefined;
   }

@@ -61,3 +61,18 @@ describe('a band of a population named by its rank', () => {
     expect(counted('Drivers want a 12% pay rise this year.')[0]).toEqual(['12%', 'pay rise']);
   });
 });
+
+describe('relative clauses and objects moved to a level', () => {
+  it('counts the noun a relative clause hangs on ("household debt - which is growing at 9%", ", for which … $5bn")', () => {
+    expect(counted('Regulators worry about household debt - which is growing at 9% a year - above all.')[0]).toEqual(['9%', 'household debt']);
+    expect(counted('The plan omits the cost of rebuilding the port, for which ministers will ask an extra $5bn.')[0]).toEqual(['$5bn', 'cost']);
+  });
+
+  it('counts what a verb moves "to the" level ("may up its offer to the £2bn mark")', () => {
+    expect(counted('A bank bid £1.8bn, while its rival may up its offer to the £2bn mark.')[1]).toEqual(['£2bn', 'offer']);
+  });
+
+  it('names nothing rather than a qualifier when a change stands where an object would ("lost more than $3 to $51")', () => {
+    expect(counted('Brent crude traded in London lost more than $3 to $51.20.')[0]![1]).not.toBe('more than');
+  });
+});
