@@ -183,7 +183,9 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
       // A plural noun before "to" looks like a headline verb; the subject runs across it.
       // A capitalised first word starts the subject ("Forecasts for Japanese growth were …").
-      if (BOUNDARY_WORDS.has(words[k]!.toLowerCase()) || (isVerbAt(words, k, true) && !(k === 0 && /^\p{Lu}/u.test(words[0]!)))) {
+      // "the US's deficit with China was": "with" a name after a noun belongs to the subject.
+      const nounWith = /^with$/i.test(words[k]!) && k > 0 && /^\p{Lu}/u.test(words[k + 1] ?? '') && /^\p{Ll}{3,}$/u.test(words[k - 1]!) && !isVerbAt(words, k - 1, true) && !/(?:ed|ing|ly)$/.test(words[k - 1]!);
+      if ((BOUNDARY_WORDS.has(words[k]!.toLowerCase()) && !nounWith) || (isVerbAt(words, k, true) && !(k === 0 && /^\p{Lu}/u.test(words[0]!)))) {
         boundary = k;
         break;
       }
@@ -354,7 +356,8 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 
 function phrase(text: string): string | undefined {
   // "the number of tourists hurt or missing after the storm": what is numbered is the head, however long.
-  text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
+  // (So is what is measured by "the amount of" or "the volume of".)
+  text = text.replace(/^(?:the\s+)?(?:total\s+)?(?:numbers?|amount|volume)\s+of\s+/i, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);
