@@ -356,8 +356,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 
 function phrase(text: string): string | undefined {
   // "the number of tourists hurt or missing after the storm": what is numbered is the head, however long.
-  // (So is what is measured by "the amount of" or "the volume of".)
-  text = text.replace(/^(?:the\s+)?(?:total\s+)?(?:numbers?|amount|volume)\s+of\s+/i, '');
+  text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
   const hasDigit = /\d/.test(text);

@@ -77,11 +77,7 @@ describe('relative clauses and objects moved to a level', () => {
   });
 });
 
-describe('subjects with a measure word or a partner named in them', () => {
-  it('counts what "the amount of" measures ("the amount of spare capacity … rose to 81%")', () => {
-    expect(counted('The amount of spare capacity in use last month rose to 81%.')[0]).toEqual(['81%', 'spare capacity']);
-  });
-
+describe('a partner named inside a subject', () => {
   it('keeps "with" and a name inside the subject ("the UK\'s surplus with Ireland was £2bn")', () => {
     expect(counted("Figures showed the UK's surplus with Ireland was £2bn in May.")[0]![1]).toBe("UK's surplus");
   });
