@@ -24,6 +24,17 @@ const CAUSED_TO_MOVE = new RegExp(String.raw`\b(?:saw|see|sees|seeing|caused|cau
 // "has left interest rates on hold at 4.75%", "kept its key rate unchanged at 2%", "leaving its sales 5% higher".
 const HELD_AT = /\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping|held|hold|holds|holding)\s+(?:(?:the|its|their|his|her)\s+)?((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)(?:\s+(?:on\s+hold|unchanged|steady|flat))?(?:\s+again)?(?:\s+(at))?\s*$/;
 
+// "shaving 70% off the cost of access", "cut £35bn from public spending", "taking five years off a sentence".
+const TAKEN_OFF = /\b(?:shav|tak|took|knock|wip|cut|slash|trim|lop)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|another|a\s+further|an\s+extra)\s+)?$/i;
+const OFF_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+(?:off|from)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?/i;
+
+/** What a figure is taken off ("shaving 70% off the cost of"), or undefined. `end` is where the figure ends. */
+export function takenOff(s: string, qStart: number, end: number): string | undefined {
+  if (!TAKEN_OFF.test(s.slice(Math.max(0, qStart - 30), qStart))) return undefined;
+  const off = OFF_WHAT.exec(s.slice(end, end + 50));
+  return off ? countedAfter(s, end + off[0].length, true)?.text : undefined;
+}
+
 /** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */
 export function movedObject(s: string, qStart: number, end = qStart): string | undefined {
   const tail = s.slice(Math.max(0, qStart - 80), qStart);

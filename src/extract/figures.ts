@@ -7,7 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
-import { dealCounted, movedObject } from './counted-deals.ts';
+import { dealCounted, movedObject, takenOff } from './counted-deals.ts';
 import { marketCounted } from './counted-markets.ts';
 import { standingCounted } from './counted-standings.ts';
 import { clauseCounted } from './counted-clauses.ts';
@@ -273,7 +273,7 @@ function figureFrom(
   // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
   // "Labour lead the Conservatives by 39% to 34%", "with Britain second on 48": who holds it (counted-standings.ts).
   if (!counted) counted = standingCounted(s, qStart, unit, previous?.fact.counted);
-  if (!counted) counted = movedObject(s, qStart, end);
+  if (!counted) counted = takenOff(s, qStart, end) ?? movedObject(s, qStart, end);
   // ("the £1.4bn forecast by analysts": the noun reader took the verb of expecting for the noun.)
   if (!counted || /^(?:forecast|expected|estimated)$/i.test(counted)) counted = clauseCounted(s, qStart, end, previous?.fact.counted) ?? counted;
   // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.

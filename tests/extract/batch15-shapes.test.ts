@@ -268,7 +268,7 @@ describe('sources behind documents and fears', () => {
 
   it('reads "X fears that" as X\'s claim, and "Fears of" as a noun', () => {
     expect(figures('The bank fears that 1 million people could lose work.')[0]!.attribution).toBe('bank');
-    expect(figures('Fears of a slowdown cut 3% off shares.')[0]).toMatchObject({ counted: 'Fears of a slowdown' });
+    expect(figures('Fears of a slowdown cut 3% off shares.')[0]).toMatchObject({ counted: 'shares' }); // what lost 3%
     expect(figures('Fears of a slowdown cut 3% off shares.')[0]!.attribution).toBeUndefined();
   });
 });

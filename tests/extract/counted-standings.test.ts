@@ -82,3 +82,11 @@ describe('a partner named inside a subject', () => {
     expect(counted("Figures showed the UK's surplus with Ireland was £2bn in May.")[0]![1]).toBe("UK's surplus");
   });
 });
+
+describe('what a figure is taken off', () => {
+  it('counts the thing cut ("shaving 20% off the price of", "cut £12bn from welfare spending", "taking two years off a sentence")', () => {
+    expect(counted('The firm is shaving 20% off the price of its calls.')[0]).toEqual(['20%', 'price']);
+    expect(counted('He plans to cut £12bn from welfare spending.')[0]).toEqual(['£12bn', 'welfare spending']);
+    expect(counted('The judge agreed to taking two years off a prison sentence.')[0]).toEqual(['two years', 'prison sentence']);
+  });
+});
