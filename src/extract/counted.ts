@@ -249,6 +249,8 @@ export function tidyCounted(counted: string | undefined): string | undefined {
   // Only a verb takes an object after it: "fighting inside Kursk" and "polling stations" stay.
   if (words.length > 1 && /^\p{Ll}+ing$/u.test(words[0]!) && !ING_NOUNS.has(words[0]!) && /^(?:its|their|his|her|the|a|an|this|that)$/i.test(words[1]!)) words.splice(0, 2);
   if (!words.length || words.some((w) => /^(?:we|they|i|you|he|she|it)['’]/i.test(w))) return undefined;
+  // "Almost all of them": a pronoun's share names no group; the sentences before do.
+  if (/\bof\s+(?:them|those|these|us|you)$/i.test(words.join(' '))) return undefined;
   if (/^(?:this|that|it|they|them|he|she|we|which|cheaper|dearer|worse|better|higher|lower|bigger|smaller)$/i.test(words.join(' ')) || /^(?:of|and|or|the|a|an)$/i.test(words[words.length - 1]!)) return undefined;
   return words.join(' ');
 }

@@ -7,12 +7,15 @@ import type { FigureFact } from './types.ts';
 import { lend, remember, type Remembered } from './remembered.ts';
 
 // Only connectives, hedges and qualifiers before the share: it opens its clause as the subject.
-const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
+const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but|with)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
 // … and a verb of holding a view, or "of them", after it.
-const HOLDS_A_VIEW = /^\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is|said|say|says|think|thinks|thought|believe|believes|believed|saw|see|sees|felt|feel|feels|want|wants|wanted|regarded|backed|back|supported|support|opposed|oppose|agreed|agree|disagreed|expect|expects|expected|who|had|have|would|could|preferred|prefer|prefers|named|chose|voted)\b/i;
+const HOLDS_A_VIEW = /^\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is|said|say|says|think|thinks|thought|believe|believes|believed|saw|see|sees|felt|feel|feels|want|wants|wanted|regarded|backed|back|supported|support|opposed|oppose|agreed|agree|disagreed|expect|expects|expected|who|had|have|would|could|preferred|prefer|prefers|named|chose|voted|offered|sold|bought|used|paid|spent|made|went|got|owned|own|owns|\p{Ll}+ed\s+(?:to|that|their|the|a|an)|going|using|saying)\b/iu;
+
+const SURVEYED = /\b(?:(?:survey|poll|study|questionnaire)\s+of|(?:polled|surveyed|questioned|interviewed|asked)|sample\s+of)\s+(?:more\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?$/i;
 
 /** How many sentences back a survey's group may still be the subject. */
 const REACH = 3;
+const SURVEY_REACH = 12;
 
 export function isBareShare(f: FigureFact): boolean {
   if (f.unit !== '%' || f.counted) return false;
@@ -24,13 +27,22 @@ export function isBareShare(f: FigureFact): boolean {
 /** Tracks the last share with a group, and lends that group to the bare shares after it. */
 export class SurveyGroups {
   private last: Remembered | undefined;
+  private surveyed: Remembered | undefined;
 
   apply(f: FigureFact): void {
+    // "an online survey of 2,755 musicians", "polled 1,981 voters": the people a survey asked.
+    if (!f.unit && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, f.sentence.indexOf(f.raw) - 30), f.sentence.indexOf(f.raw)))) {
+      this.surveyed = remember(f, f.counted.split(/,|\s+and\s+/)[0]!.trim());
+      return;
+    }
     if (f.unit !== '%') return;
     if (f.counted) {
       this.last = remember(f, f.counted);
       return;
     }
-    if (this.last && f.sentenceIndex - this.last.sentenceIndex <= REACH && isBareShare(f)) lend(f, this.last);
+    if (!isBareShare(f)) return;
+    if (this.last && f.sentenceIndex - this.last.sentenceIndex <= REACH) lend(f, this.last);
+    // A survey's own sample frames the whole article's shares.
+    else if (this.surveyed && f.sentenceIndex - this.surveyed.sentenceIndex <= SURVEY_REACH) lend(f, this.surveyed);
   }
 }

@@ -18,3 +18,21 @@ describe('shares of a survey told a sentence at a time', () => {
     expect(counted('Some 52% of voters backed him. It rained. It snowed. It froze. It thawed. Only 20% were happy.')[1]).toEqual(['20%', null]);
   });
 });
+
+describe("a survey's sample as the group of its shares", () => {
+  it('lends the people a survey asked to bare shares further into the article', () => {
+    const text =
+      'The institute ran a postal survey of 1,240 farmers, growers and vets last spring. They came from every county. ' +
+      'The survey found farmers were upbeat. Nearly all of them used a computer, with eight out of 10 going online daily. ' +
+      'More than 70% sold produce on the web, while 55% bought feed there.';
+    expect(counted(text).slice(1)).toEqual([
+      ['eight out of 10', 'farmers'],
+      ['More than 70%', 'farmers'],
+      ['55%', 'farmers'],
+    ]);
+  });
+
+  it('does not take "all of them" for a group', () => {
+    expect(counted('Nearly all of them, some 95%, agreed.')[0]![1]).not.toBe('Nearly all of them');
+  });
+});
