@@ -16,7 +16,7 @@ const STAKE_FOR = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[A-Z][\w&'’-]*['�
 // "pump 154m naira ($1.1m) into subsidies", "spent £3bn - or £140 a home - on asylum": what money goes into.
 const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughed)(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+extra|a\s+further))?\s*$/i;
 const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into)\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:\d[\d.]*%\s+)?/i;
-const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+to\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
+const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+(?:to|simply\s+for|just\s+for|for)\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy|get\s+out\s+of|pull\s+out\s+of|obtaining|getting|renewing|buying)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
 // "saw its same store sales sink by", "caused the firm's earnings to slide to": what another verb makes move.
 const MOVE = String.raw`(?:rise|rises|rose|fall|falls|fell|slide|slides|slid|sink|sinks|sank|slump|slumps|slumped|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|grow|grows|grew|plunge|plunges|plunged|soar|soars|soared|surge|surges|surged|dip|dips|dipped|slip|slips|slipped|ease|eased|shrink|shrank|increase|decrease|tumble|tumbled)`;
@@ -33,6 +33,18 @@ export function takenOff(s: string, qStart: number, end: number): string | undef
   if (!TAKEN_OFF.test(s.slice(Math.max(0, qStart - 30), qStart))) return undefined;
   const off = OFF_WHAT.exec(s.slice(end, end + 50));
   return off ? countedAfter(s, end + off[0].length, true)?.text : undefined;
+}
+
+// "plans to raise $1bn (£514m) from the flotation", "getting A$846m from selling Lensworth": the source of money raised.
+const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect|rais)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
+const FROM_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+from\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:selling|sale\s+of|flotation\s+of|listing\s+of)\s+)?(?:(?:property|its|the)\s+)?(?:business\s+)?/i;
+
+/** Where money raised comes from ("raise $1bn from the flotation"), or undefined. */
+export function raisedFrom(s: string, qStart: number, end: number): string | undefined {
+  if (!RAISED.test(s.slice(Math.max(0, qStart - 24), qStart))) return undefined;
+  const from = FROM_WHAT.exec(s.slice(end, end + 60));
+  const what = from ? countedAfter(s, end + from[0].length, true)?.text : undefined;
+  return what && !/^(?:investors|shareholders|sales?|customers)$/i.test(what) ? what : undefined;
 }
 
 /** The thing a verb moves to the figure ("lifted its customer base to", "keep their deficits below"). */

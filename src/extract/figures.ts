@@ -7,7 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
-import { dealCounted, movedObject, takenOff } from './counted-deals.ts';
+import { dealCounted, movedObject, raisedFrom, takenOff } from './counted-deals.ts';
 import { marketCounted } from './counted-markets.ts';
 import { standingCounted } from './counted-standings.ts';
 import { clauseCounted } from './counted-clauses.ts';
@@ -285,7 +285,7 @@ function figureFrom(
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
   // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).
-  if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? counted;
+  if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? raisedFrom(s, qStart, end) ?? counted;
   // A rate, a share price or earnings are counted by what markets price (counted-markets.ts).
   counted = marketCounted(s, qStart, end, /^[A-Z]{3}$/.test(unit ?? ''), counted) ?? counted;
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.

@@ -66,3 +66,25 @@ describe('what another verb makes move or holds', () => {
     expect(counted('Late shoppers came, leaving its store sales 4% higher than a year ago.')).toEqual([['4%', 'store sales']]);
   });
 });
+
+describe('what money is paid for or raised from', () => {
+  it('counts what a payment gets out of or obtains ("to get out of a deal", "simply for obtaining a visa"), restatements too', () => {
+    expect(counted('The firm paid its partner 2bn euros ($2.6bn) to get out of a deal it no longer wanted.')).toEqual([
+      ['2bn euros', 'deal'],
+      ['$2.6bn', 'deal'],
+    ]);
+    expect(counted('A band can expect to pay $900 (£480) simply for obtaining a visa.')).toEqual([
+      ['$900', 'visa'],
+      ['£480', 'visa'],
+    ]);
+  });
+
+  it('counts where money raised comes from ("raise $2bn from the listing", "getting A$300m from selling Acme")', () => {
+    expect(counted('The airline hopes to raise $2bn (£1.1bn) from the listing.')[0]).toEqual(['$2bn', 'listing']);
+    expect(counted('It has cash after getting A$300m from selling its business Acme.')[0]).toEqual(['A$300m', 'Acme']);
+  });
+
+  it('lends what a figure counted to the second verb of its subject ("cost $50m (£27m) but only recouped $30m")', () => {
+    expect(counted('The remake cost $50m (£27m) but only recouped $30m (£16m).').map((c) => c[1])).toEqual(['remake', 'remake', 'remake', 'remake']);
+  });
+});
