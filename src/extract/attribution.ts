@@ -143,7 +143,7 @@ export function findSources(sentence: string): Source[] {
     const name = opener ? { who: opener.who, start: 0 } : m[0].startsWith(',') ? leadingName(sentence) : backwardName(sentence.slice(0, leadStart(sentence, verbStart)));
     if (name && !/^(?:the|a|an|this|these|those|its|their)$/i.test(name.who)) add(name.who, verbStart, verbStart + m[1]!.length, m[1]!.toLowerCase(), name.start);
   }
-  // "63% of respondents in the Sunday Times poll", "those polled for the Sunday Times": the poll is the source.
+  // "58% of those asked in the Evening Post poll", "people polled for the Herald": the poll is the source.
   if (sentence.includes(' poll') || sentence.includes(' survey')) for (const m of matchesOf(POLLED_FOR, sentence)) {
     if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
     const who = m[1]!.trim();

@@ -1,19 +1,19 @@
 /**
  * Clauses that name a measure without making it their subject. An absolute "with" clause
- * ("with already sluggish growth forecasts slipping to 1.8%", "With broadband penetration reaching
- * 100%") counts the noun before its -ing verb; a relative clause ("personal debt - which is rising
- * at 15%", "the cost of …, for which it will seek $80bn") the noun it hangs on; an expectation ("more than the £1.4bn expected",
- * "above the £1.4bn reported a month before") is of the measure the sentence's figure before it
+ * ("with already weak export forecasts falling to 2.2%", "With mobile coverage reaching
+ * 98%") counts the noun before its -ing verb; a relative clause ("household debt - which is growing
+ * at 9%", "the cost of …, for which it will ask $5bn") the noun it hangs on; an expectation ("less than the £9.5bn forecast",
+ * "above the £2bn reported a month before") is of the measure the sentence's figure before it
  * counted.
  */
 const WITH_ING = /\bwith\s+(?:(?:the|its|their|his|her|already|still|now)\s+)*(?:\p{Ll}+ly\s+)?((?:\p{Ll}[\p{L}'’-]*\s+){0,3}?\p{Ll}[\p{L}'’-]*)\s+\p{Ll}+ing(?:\s+(?:to|at|by|from|above|below|past))?\s+(?:(?:about|around|nearly|almost|just|some)\s+)?$/iu;
 const EXPECTED_BEFORE = /\b(?:than|above|below|beat(?:ing)?|missed|missing|short\s+of)\s+(?:the\s+)?(?:(?:about|around|some)\s+)?$/i;
 const EXPECTED_AFTER = /^\s+(?:(?:widely|generally|originally|previously|had\s+been|that\s+had\s+been)\s+)?(?:expected|forecast|predicted|reported|recorded|estimated|anticipated|pencilled\s+in)\b/i;
 
-// "the cost of running operations in Iraq, for which the administration will seek an extra $80bn":
+// "the cost of rebuilding the port, for which ministers will ask an extra $5bn":
 // money sought, paid or set aside for something the relative clause names.
 const FOR_WHICH = /\b(?:the|its|their|a|an)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*)(?:\s+of\s+[^,;]{1,70}?)?,\s+for\s+which\s+[^,;]{1,70}$/u;
-// "personal debt - which is rising at 15% a year": the noun before the aside's relative pronoun.
+// "household debt - which is growing at 9% a year": the noun before the aside's relative pronoun.
 const WHICH_MOVING = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s*(?:,|\s[-–—])\s+which\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:rising|falling|growing|running|increasing|shrinking|climbing|expanding|standing)\s+(?:at|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/u;
 
 /** What an absolute "with" clause, a relative clause or an expectation counts, or undefined. */

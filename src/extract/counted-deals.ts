@@ -18,28 +18,28 @@ const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|inv
 const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into)\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:\d[\d.]*%\s+)?/i;
 const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+(?:to|simply\s+for|just\s+for|for)\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy|get\s+out\s+of|pull\s+out\s+of|obtaining|getting|renewing|buying)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
-// "saw its same store sales sink by", "caused the firm's earnings to slide to": what another verb makes move.
+// "saw its like-for-like sales sink by", "caused the group's profits to slide to": what another verb makes move.
 const MOVE = String.raw`(?:rise|rises|rose|fall|falls|fell|slide|slides|slid|sink|sinks|sank|slump|slumps|slumped|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|grow|grows|grew|plunge|plunges|plunged|soar|soars|soared|surge|surges|surged|dip|dips|dipped|slip|slips|slipped|ease|eased|shrink|shrank|increase|decrease|tumble|tumbled)`;
 const CAUSED_TO_MOVE = new RegExp(String.raw`\b(?:saw|see|sees|seeing|caused|causing|causes|cause|sent|sending|helped|helping|forced|forcing|pushed|pushing|drove|driving)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\p{L}&-]+['’]s\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}?[\p{Ll}][\p{L}'’-]*)\s+(?:to\s+)?${MOVE}\s+(?:by|to)(?:\s+an?(?:\s+[\p{L}-]+)?)?\s*$`, 'u');
-// "has left interest rates on hold at 4.75%", "kept its key rate unchanged at 2%", "leaving its sales 5% higher".
+// "has left its base rate on hold at 3.5%", "kept its key rate unchanged at 2%", "leaving its sales 4% higher".
 const HELD_AT = /\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping|held|hold|holds|holding)\s+(?:(?:the|its|their|his|her)\s+)?((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)(?:\s+(?:on\s+hold|unchanged|steady|flat))?(?:\s+again)?(?:\s+(at))?\s*$/;
 
-// "shaving 70% off the cost of access", "cut £35bn from public spending", "taking five years off a sentence".
+// "shaving 20% off the price of calls", "cut £12bn from welfare spending", "taking two years off a sentence".
 const TAKEN_OFF = /\b(?:shav|tak|took|knock|wip|cut|slash|trim|lop)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|another|a\s+further|an\s+extra)\s+)?$/i;
 const OFF_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+(?:off|from)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?/i;
 
-/** What a figure is taken off ("shaving 70% off the cost of"), or undefined. `end` is where the figure ends. */
+/** What a figure is taken off ("shaving 20% off the price of"), or undefined. `end` is where the figure ends. */
 export function takenOff(s: string, qStart: number, end: number): string | undefined {
   if (!TAKEN_OFF.test(s.slice(Math.max(0, qStart - 30), qStart))) return undefined;
   const off = OFF_WHAT.exec(s.slice(end, end + 50));
   return off ? countedAfter(s, end + off[0].length, true)?.text : undefined;
 }
 
-// "plans to raise $1bn (£514m) from the flotation", "getting A$846m from selling Lensworth": the source of money raised.
+// "hopes to raise $2bn from the listing", "getting A$300m from selling its business Acme": where money raised comes from.
 const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect|rais)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
 const FROM_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+from\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:selling|sale\s+of|flotation\s+of|listing\s+of)\s+)?(?:(?:property|its|the)\s+)?(?:business\s+)?/i;
 
-/** Where money raised comes from ("raise $1bn from the flotation"), or undefined. */
+/** Where money raised comes from ("raise $2bn from the listing"), or undefined. */
 export function raisedFrom(s: string, qStart: number, end: number): string | undefined {
   if (!RAISED.test(s.slice(Math.max(0, qStart - 24), qStart))) return undefined;
   const from = FROM_WHAT.exec(s.slice(end, end + 60));

@@ -1,9 +1,9 @@
 /**
  * Markets' shorthand for what a price counts. A currency's rate is counted by the currency it prices
- * ("the dollar traded at $1.20", "a euro that buys $1.30", "the peg keeping the yuan around 8.30 to
- * the dollar"); a price shares change hands at by the shares ("buy back 52 million shares at 570
- * rupees apiece", "changing hands at 372 riyals"); and money a company "made" or "earned" by its
- * profit ("the firm said it earned $10m in the third quarter").
+ * ("the pound traded at $1.95", "a euro that buys $1.25", "a peg holding the yuan around 8.28 to
+ * the dollar"); a price shares change hands at by the shares ("buy back 30 million shares at 410
+ * rupees each", "changing hands at 250 riyals"); and money a company "made" or "earned" by its
+ * profit ("the group said it earned $12m in the second quarter").
  */
 
 const CURRENCY = String.raw`(?:dollar|euro|pound|yen|greenback|sterling|yuan|euro\/dollar)`;
@@ -22,7 +22,7 @@ const EARNED = /\b(?:it|firm|company|group|bank|wing|division|arm|unit|business|
 export function marketCounted(s: string, qStart: number, end: number, isMoney: boolean, counted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 50), qStart);
   if (isMoney && SHARES_AT.test(before)) return 'shares';
-  // "a euro that buys $1.30": the currency the relative clause prices, whatever the subject was.
+  // "a euro that buys $1.25": the currency the relative clause prices, whatever the subject was.
   const buys = isMoney ? new RegExp(String.raw`\b(?:a|an|the)\s+(${CURRENCY})\s+(?:that|which)\s+(?:buys|bought|trades|traded|is\s+worth|was\s+worth)\s+$`, 'i').exec(before) : null;
   if (buys) return buys[1]!.toLowerCase();
   if (counted && !/^level$/i.test(counted)) return undefined;

@@ -1,8 +1,8 @@
 /**
- * Standings: who holds a share or a score when a sentence lists them by name or rank. "Labour lead
- * the Conservatives by 39% to 34%" gives each party its share, "with the Liberal Democrats on 19%"
- * the third, "the poorest 20%" is the poorest, and in "63 points, with Britain second on 48" the 48
- * counts what the 63 did.
+ * Standings: who holds a share or a score when a sentence lists them by name or rank. "the Tories lead
+ * Labour by 41% to 33%" gives each party its share, "with the Green Party on 9%" the third,
+ * "the poorest 10%" is the poorest, and in "58 points, with Kenya second on 51" the 51 counts what
+ * the 58 did.
  */
 const NAME = String.raw`(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`;
 const LEAD_BY = new RegExp(String.raw`(?:^|[\s,;:])(?:the\s+)?${NAME}\s+(?:lead|leads|led|trail|trails|trailed)\s+(?:the\s+)?${NAME}\s+by\s+(?:about\s+|around\s+)?$`, 'u');
@@ -16,7 +16,7 @@ export function standingCounted(s: string, qStart: number, unit: string | undefi
   const before = s.slice(Math.max(0, qStart - 90), qStart);
   if (!before.includes(' on ') && !before.includes(' by ') && !before.includes(' to ') && !before.includes('est ') && !before.includes(' off ') && !before.includes('-paid ')) return undefined;
   if (unit === '%') {
-    // "the poorest 20% pay more than the richest 20%": a band of a population named by its rank.
+    // "the poorest 10% pay more than the richest 10%": a band of a population named by its rank.
     const band = RANKED_BAND.exec(before);
     if (band) return band[1]!.replace(/\s+/g, ' ');
     const lead = LEAD_BY.exec(before);
@@ -26,7 +26,7 @@ export function standingCounted(s: string, qStart: number, unit: string | undefi
     const on = ON_SHARE.exec(before);
     if (on) return on[1];
   }
-  // "a total of 63 points, with Britain second on 48": a place in the same table, in the same unit.
+  // "58 points, with Kenya second on 51": a place in the same table, in the same unit.
   if (!unit && previousCounted && PLACED_ON.test(before)) return previousCounted;
   return undefined;
 }

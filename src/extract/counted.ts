@@ -82,7 +82,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       at += model[0].length;
       continue;
     }
-    // "nine UK top 30 singles", "two more top 20 hits": a chart band inside the phrase, not a second number.
+    // "nine UK top 40 singles", "two more top 10 hits": a chart band inside the phrase, not a second number.
     const chart = words.length < 3 ? CHART_BAND.exec(sentence.slice(at)) : null;
     if (chart) {
       words.push('top', chart[1]!);
@@ -91,7 +91,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     }
     if (!m) break;
     const w = m[1]!;
-    // "his 49 minute speech Mr Brown told MPs": a title starts the next clause's subject.
+    // "In a 35 minute speech Mr Smith set out": a title starts the next clause's subject.
     if (words.length && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Prime|Chancellor)$/.test(w)) break;
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     const next = WORD.exec(sentence.slice(at + m[0].length))?.[1];
@@ -146,7 +146,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     const paidNoun = lower === 'paid' && !!next && /^(?:leave|holidays?|work|jobs|staff|employees|posts|subscribers|members|users|positions)$/i.test(next);
     // "three earlier shots", "two later attempts": before a plural noun, "earlier" describes it.
     const timeAdjective = !words.length && /^(?:earlier|later)$/.test(lower) && !!next && looksPlural(next) && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
-    // "nine of the popular Carry On films": a capitalised small word inside a title is part of it.
+    // "five of the Carry On films": a capitalised small word inside a title is part of it.
     const titleWord = inName && !!next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
     if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
@@ -154,7 +154,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)
     if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !/^\p{Lu}/u.test(w) && !(afterOf && words.length === 0) && !nounNext) break;
     // "11% regarded themselves as …": an -ed word right after the number, before a function word, is its verb.
-    // ("29% of United": a capitalised word in -ed is a name.)
+    // ("31% of United": a capitalised word in -ed is a name.)
     const edVerb = /ed$/.test(lower) && !/^\p{Lu}[^-]*$/u.test(w);
     if (!words.length && edVerb && next && STOP.has(next.toLowerCase())) break;
     if (edVerb && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;

@@ -26,9 +26,9 @@ export const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b
 
 /** The words between two figures say the second counts what the first did ("up from", "including", ", and"). */
 export function inheritsCounted(between: string): boolean {
-  // "slipping to 1.8% from 2.0%": the level it moved from is of the same measure.
+  // "fell to 2.1% from 2.6%": the level it moved from is of the same measure.
   if (/^\s+from\s*$/.test(between)) return true;
-  // "the film cost $42m (£22m) but only recouped $21m": a second verb of the same subject.
+  // "the remake cost $50m but only recouped $30m": a second verb of the same subject.
   if (/^\)?\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:but|and)\s+(?:only|just|then|later)\s+\p{Ll}+ed\s*$/u.test(between)) return true;
   if (/\b(?:up|down)\s+from\s*$|\b(?:compared\s+(?:with|to)|versus|including|of\s+which|out\s+of)\s*$/i.test(between)) return true;
   // "3% of judges - 20 out of 700": a restatement after a dash counts the same thing.

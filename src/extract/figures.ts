@@ -271,15 +271,15 @@ function figureFrom(
   const units = !!counted && /^units$/i.test(counted) && /\b(?:totall?ed|rose|fell|grew|reached|jumped|dropped|climbed|increased|decreased|were|was|stood|hit)\b/i.test(s.slice(Math.max(0, qStart - 40), qStart));
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
-  // "Labour lead the Conservatives by 39% to 34%", "with Britain second on 48": who holds it (counted-standings.ts).
+  // "the Tories lead Labour by 41% to 33%", "with Kenya second on 51": who holds it (counted-standings.ts).
   if (!counted) counted = standingCounted(s, qStart, unit, previous?.fact.counted);
   if (!counted) counted = takenOff(s, qStart, end) ?? movedObject(s, qStart, end);
-  // ("the £1.4bn forecast by analysts": the noun reader took the verb of expecting for the noun.)
+  // ("the £9.5bn forecast by analysts": the noun reader took the verb of expecting for the noun.)
   if (!counted || /^(?:forecast|expected|estimated)$/i.test(counted)) counted = clauseCounted(s, qStart, end, previous?.fact.counted) ?? counted;
   // "output growth, which the bank expects to be near 5%": the relative pronoun's antecedent.
   if (!counted) counted = WHICH_TO_BE.exec(s.slice(Math.max(0, qStart - 90), qStart))?.[1];
-  // "The sale raised a total of $2m", "forecasts suggesting a total of 30 billion": with nothing after
-  // it named, the total is what the figure is, whoever the subject. ("the current total of 659" asks
+  // "The sale raised a total of $2m", "analysts expecting a total of 12 billion": with nothing after
+  // it named, the total is what the figure is, whoever the subject. ("the current total of 650" asks
   // the subject first, below.)
   if (!counted && /\ba\s+total\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 14), qStart))) counted = 'total';
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;

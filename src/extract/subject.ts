@@ -100,7 +100,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
   }
   // "Crop production up 24%" (a headline): a noun phrase right before "up" or "down", with no verb in it.
   // (The figure may start at the space before its qualifier: "down about 12%".)
-  // ("with private consumption up just 0.2%": a qualifier may stand between.)
+  // ("with consumer demand up just 0.4%": a qualifier may stand between.)
   const bare = UP_DOWN_END.test(tail) ? BARE_UP_DOWN.exec(tail.slice(-60)) : null;
   if (bare) {
     // "sent Reynolds shares up 4.5%": the noun phrase after the last verb or function word.
@@ -183,7 +183,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     for (let k = verb - 1; k >= Math.max(0, verb - 9); k--) {
       // A plural noun before "to" looks like a headline verb; the subject runs across it.
       // A capitalised first word starts the subject ("Forecasts for Japanese growth were …").
-      // "the US's deficit with China was": "with" a name after a noun belongs to the subject.
+      // "the UK's surplus with Ireland was": "with" a name after a noun belongs to the subject.
       const nounWith = /^with$/i.test(words[k]!) && k > 0 && /^\p{Lu}/u.test(words[k + 1] ?? '') && /^\p{Ll}{3,}$/u.test(words[k - 1]!) && !isVerbAt(words, k - 1, true) && !/(?:ed|ing|ly)$/.test(words[k - 1]!);
       if ((BOUNDARY_WORDS.has(words[k]!.toLowerCase()) && !nounWith) || (isVerbAt(words, k, true) && !(k === 0 && /^\p{Lu}/u.test(words[0]!)))) {
         boundary = k;
@@ -263,7 +263,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "bring debt down to": the particle is no part of the object.
     while (object.length && /^(?:to|at|by|of|from|around|about|with|on|in|for|back|down|up)$/i.test(object[object.length - 1]!)) object.pop();
     while (object.length && /^(?:back|up|down|out|off)$/i.test(object[0]!)) object.shift();
-    // "lost more than $2 to $43.25": a qualifier before a figure is no object; the subject moved.
+    // "lost more than $3 to $51.20": a qualifier before a figure is no object; the subject moved.
     while (object.length && /^(?:more|less|fewer|than|about|around|nearly|almost|some|over|under|just|only|an|a|another|further|extra|roughly)$/i.test(object[object.length - 1]!)) object.pop();
     const picked = phrase(object.join(' ')) ?? (verb > 0 ? phrase(words.slice(0, beforeAdverbs(words, verb)).join(' ')) : undefined);
     return picked ? { text: picked, end: start } : undefined;

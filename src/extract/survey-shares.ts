@@ -30,7 +30,7 @@ export class SurveyGroups {
   private surveyed: Remembered | undefined;
 
   apply(f: FigureFact): void {
-    // "an online survey of 2,755 musicians", "polled 1,981 voters": the people a survey asked.
+    // "a postal survey of 1,240 farmers", "polled 2,000 voters": the people a survey asked.
     if (!f.unit && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, f.sentence.indexOf(f.raw) - 30), f.sentence.indexOf(f.raw)))) {
       this.surveyed = remember(f, f.counted.split(/,|\s+and\s+/)[0]!.trim());
       return;

@@ -61,8 +61,8 @@ describe('what another verb makes move or holds', () => {
     expect(counted("The recall caused the group's annual profits to slide to £2.3bn.")[0]).toEqual(['£2.3bn', 'annual profits']);
   });
 
-  it('counts what is left or kept at a level ("left interest rates on hold at", "leaving its sales 4% higher")', () => {
-    expect(counted('The central bank has left interest rates on hold at 3.5% again.')).toEqual([['3.5%', 'interest rates']]);
+  it('counts what is left or kept at a level ("left its base rate on hold at", "leaving its sales 4% higher")', () => {
+    expect(counted('The central bank has left its base rate on hold at 3.5% again.')).toEqual([['3.5%', 'base rate']]);
     expect(counted('Late shoppers came, leaving its store sales 4% higher than a year ago.')).toEqual([['4%', 'store sales']]);
   });
 });
