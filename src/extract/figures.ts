@@ -61,6 +61,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
 const SHARE_VERB = /^(?:pays?$|[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
+const BARE_MOVE = /^(?:rise|increase|hike|jump|gain|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|dip|surge)s?$/i;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 
 /** The figures of one sentence, in reading order, with changes folded into the levels they describe. */
@@ -236,7 +237,8 @@ function figureFrom(
   // "a 1p rise on income tax": a single rise of money is of what follows too.
   const changeOfMoney = !!unit && /^[A-Z]{3}$/.test(unit) && !!counted && /^(?:rise|increase|hike|cut)$/i.test(counted);
   if (counted && np && (!unit || unit === '%' || unit === 'pp' || changeOfMoney) && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|uplift|dip|surge)s?(?:\s+rates?)?$/i.test(counted)) {
-    const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
+    // ("a 0.1% rise in month on month output": the comparison's period is no part of what rose.)
+    const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:month|year|quarter)[- ]on[- ](?:month|year|quarter)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.3% shrinkage over the last six months": a period is when, not what.
     if (what && !durationUnit(what.split(' ').pop()!)) counted = what;
@@ -291,6 +293,9 @@ function figureFrom(
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.
   if (!counted && unit && (unit === '%' || /^[A-Z]{3}$/.test(unit))) counted = IN_WHAT.exec(afterNum)?.[1];
   if (!counted && /\btotal\s+of\s+$/i.test(s.slice(Math.max(0, qStart - 12), qStart))) counted = 'total';
+  // "sales fell 3.1% in May, after a fall of 0.4% in April": a move named before its size is of what the figure before measured.
+  // ("a 0.4% decline" after its figure is read by linkChanges, which takes its direction from the noun.)
+  if (counted && !dur && !np && previous?.fact.counted && !BARE_MOVE.test(previous.fact.counted) && !/^(?:\w+-month\s+)?(?:high|low|peak|record)$/i.test(previous.fact.counted) && BARE_MOVE.test(counted)) counted = previous.fact.counted;
   const npEnd = np?.end ?? n.end;
   // "a 500-for-500 exchange": the noun names the event as well as what is counted.
   const own = unit === 'ratio' ? events.find((e) => e.start >= n.end && e.end <= npEnd) : undefined;

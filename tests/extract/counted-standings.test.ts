@@ -90,3 +90,17 @@ describe('what a figure is taken off', () => {
     expect(counted('The judge agreed to taking two years off a prison sentence.')[0]).toEqual(['two years', 'prison sentence']);
   });
 });
+
+describe('a bare move of nothing named', () => {
+  it('counts what the figure before it measured ("fell 3.1% in May, after a fall of 0.4% in April")', () => {
+    expect(counted('Retail sales fell 3.1% in May, after a fall of 0.4% in April.').map((c) => c[1])).toEqual(['Retail sales', 'Retail sales']);
+  });
+
+  it('reads past "month on month" to what rose', () => {
+    expect(counted('Economists expect a 0.2% rise in month on month factory output.')[0]).toEqual(['0.2%', 'factory output']);
+  });
+
+  it('keeps "three quarters of contraction" as the contraction', () => {
+    expect(counted('Shares hit a six-month high on hopes of an end to three quarters of contraction.')[0]![1]).toBe('contraction');
+  });
+});
