@@ -147,8 +147,11 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // "three earlier shots", "two later attempts": before a plural noun, "earlier" describes it.
     const timeAdjective = !words.length && /^(?:earlier|later)$/.test(lower) && !!next && looksPlural(next) && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
     // "five of the Carry On films": a capitalised small word inside a title is part of it.
-    const titleWord = inName && !!next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
-    if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
+    // ("four All Blacks": so is one that opens a name, before another capitalised word.)
+    const titleWord = (inName || (!words.length && /^\p{Lu}/u.test(w) && !!next && /^\p{Lu}/u.test(next))) && !!next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
+    // "three set points", "two break points": a tennis point named by the game it can win.
+    const pointKind = /^(?:set|break|match|game)$/.test(lower) && !!next && /^points?$/i.test(next);
+    if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun && !pointKind) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)

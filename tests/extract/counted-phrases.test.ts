@@ -17,3 +17,14 @@ describe('the noun phrase after a number', () => {
     expect(counted('In a 35 minute speech Mr Smith set out the plan.')[0]).toEqual(['35 minute', 'speech', 'minutes']);
   });
 });
+
+describe('names and game terms after a number', () => {
+  it('reads a name that opens with a small capitalised word ("three All Whites")', () => {
+    expect(counted('The squad has six Socceroos and three All Whites.')[1]).toEqual(['three', 'All Whites', null]);
+  });
+
+  it('reads "set points" and "break points" as the points counted', () => {
+    expect(counted('She held serve to save four set points.')[0]).toEqual(['four', 'set points', null]);
+    expect(counted('He faced two break points in the first game.')[0]).toEqual(['two', 'break points', null]);
+  });
+});
