@@ -26,7 +26,7 @@ const OPENING_TIME = /^(?:(?:in|on|by|since|during|from|until|last|this|next|ear
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only|between)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\b(?:valu|estimat)(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
-const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|show|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?:\s+that)?/gi;
+const REPORTED = /\b(?:said|says|say|told|reported|announced|claimed|warned|(?<!\b(?:an|is|are|was|were|be|been)\s)estimated(?!\s+at)|estimates?(?!\s+(?:at|of|for))|noted|added|showed|shows|show|found|suggested|think|thinks|thought|believe|believes|believed|predicts?|predicted|fears?|feared)\b(?![’'])(?:\s+that)?/gi;
 const UP_DOWN = String.raw`(?:up|down)(?:\s+(?:just|only|by|about|around|nearly|almost|some))?`;
 const UP_DOWN_END = new RegExp(String.raw`\s${UP_DOWN}\s*$`);
 const BARE_UP_DOWN = new RegExp(String.raw`(?:^|[,:]\s|\s)(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})\s+${UP_DOWN}\s*$`, 'u');
@@ -164,7 +164,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const subject = phrase(chunk);
       return subject ? { text: subject, end: start } : undefined;
     }
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|currently|already|largely|broadly|generally|widely|again|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|currently|already|always|never|often|usually|ever|since|sometimes|rarely|recently|finally|eventually|largely|broadly|generally|widely|again|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
     // "on sales which fell 8% to …": the noun before a relative pronoun is what the clause counts.
     if (verb >= 2 && /^(?:which|that|who)$/i.test(words[verb - 1]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
       const from = words.slice(0, verb - 1).findLastIndex((w, k) => STOP.has(w.toLowerCase()) || isVerbAt(words, k));

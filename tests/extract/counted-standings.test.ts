@@ -104,3 +104,14 @@ describe('a bare move of nothing named', () => {
     expect(counted('Shares hit a six-month high on hopes of an end to three quarters of contraction.')[0]![1]).toBe('contraction');
   });
 });
+
+describe('subjects past an adverb or a possessive', () => {
+  it('reads a subject past "always", "never" or "since" before its verb', () => {
+    expect(counted('Its share of the market has always stayed at around 80%.')[0]).toEqual(['around 80%', 'share of the market']);
+    expect(counted("The channel's audience has since settled at about 4 million.")[0]![1]).toBe("channel's audience");
+  });
+
+  it('does not take "show" in "the show\'s" for a verb of reporting', () => {
+    expect(counted("The show's viewers rose to 9 million.")[0]![1]).toBe("show's viewers");
+  });
+});
