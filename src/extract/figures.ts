@@ -274,7 +274,7 @@ function figureFrom(
   const remeasure = !!counted && ((/^(?:points|people)$/i.test(counted) && MEASURED_SUBJECT_HINT.test(s)) || units);
   // "lifting its customer base to 3.1 million", "keep their deficits below 3%": what a verb moves is counted.
   // "the Tories lead Labour by 41% to 33%", "with Kenya second on 51": who holds it (counted-standings.ts).
-  if (!counted) counted = standingCounted(s, qStart, unit, previous?.fact.counted);
+  if (!counted) counted = standingCounted(s, qStart, end, unit, previous?.fact.counted);
   if (!counted) counted = takenOff(s, qStart, end) ?? movedObject(s, qStart, end);
   // ("the £9.5bn forecast by analysts": the noun reader took the verb of expecting for the noun.)
   if (!counted || /^(?:forecast|expected|estimated)$/i.test(counted)) counted = clauseCounted(s, qStart, end, previous?.fact.counted) ?? counted;

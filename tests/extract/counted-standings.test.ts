@@ -115,3 +115,14 @@ describe('subjects past an adverb or a possessive', () => {
     expect(counted("The show's viewers rose to 9 million.")[0]![1]).toBe("show's viewers");
   });
 });
+
+describe('what was won, broken or led', () => {
+  it('counts "won the city marathon four times" as the marathon and "broke the world record three times" as the record', () => {
+    expect(counted('She has won the Boston marathon four times.')[0]).toEqual(['four', 'marathon']);
+    expect(counted('He broke the world record three times that summer.')[0]).toEqual(['three', 'record']);
+  });
+
+  it('counts "led the nominations with 9" as the nominations', () => {
+    expect(counted('The musical led the nominations with 9.')[0]).toEqual(['9', 'nominations']);
+  });
+});
