@@ -155,12 +155,15 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)
-    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !/^\p{Lu}/u.test(w) && !(afterOf && words.length === 0) && !nounNext) break;
+    // ("phishing related messages", "drug linked deaths": an -ing noun joined to the -ed word after it.)
+    const compoundAdjective = !!next && /^(?:related|based|linked|driven|powered|funded|backed|led)$/.test(next);
+    if (/ing$/.test(lower) && !ING_NOUNS.has(lower) && !/^\p{Lu}/u.test(w) && !(afterOf && words.length === 0) && !nounNext && !compoundAdjective) break;
     // "11% regarded themselves as …": an -ed word right after the number, before a function word, is its verb.
     // ("31% of United": a capitalised word in -ed is a name.)
     const edVerb = /ed$/.test(lower) && !/^\p{Lu}[^-]*$/u.test(w);
-    if (!words.length && edVerb && next && STOP.has(next.toLowerCase())) break;
-    if (edVerb && (!next || STOP.has(next.toLowerCase()) || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
+    // ("50,000 hijacked home computers": "home" before a plural is no function word.)
+    if (!words.length && edVerb && next && STOP.has(next.toLowerCase()) && next.toLowerCase() !== 'home') break;
+    if (edVerb && (!next || (STOP.has(next.toLowerCase()) && next.toLowerCase() !== 'home') || VERBS.has(next.toLowerCase()) || /ly$/.test(next))) break;
     words.push(w);
     at += m[0].length;
     end = at;

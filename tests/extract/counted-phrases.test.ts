@@ -28,3 +28,10 @@ describe('names and game terms after a number', () => {
     expect(counted('He faced two break points in the first game.')[0]).toEqual(['two', 'break points', null]);
   });
 });
+
+describe('adjectives before the noun', () => {
+  it('reads "hijacked home computers" and "spam related e-mail messages" whole', () => {
+    expect(counted('The botnet was made up of 30,000 hijacked home computers.')[0]).toEqual(['30,000', 'hijacked home computers', null]);
+    expect(counted('The filter stops two million spam related e-mail messages a day.')[0]![1]).toBe('spam related e-mail messages');
+  });
+});
