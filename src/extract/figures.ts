@@ -212,8 +212,8 @@ function figureFrom(
       : dur
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
-          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
-          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
+          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
+          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
@@ -254,7 +254,7 @@ function figureFrom(
   // "…, up from 53 percent", "including 91", "312 votes in favour and 198 against": same thing as the figure before.
   if (!counted && !dur && previous?.fact.counted && inheritsCounted(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   // "killed 64 foxes - only three were killed": a bare number standing as a subject counts the same thing.
-  if (!counted && !dur && !np && previous?.fact.counted && /^\s+(?:were|was|are|is|had|have|has)\b/.test(afterNum)) counted = previous.fact.counted;
+  if (!counted && !dur && !np && previous?.fact.counted && /^\s+(?:were|was|are|is|had|have|has|who)\b/.test(afterNum)) counted = previous.fact.counted;
   // "… was worth $15m in 2004, but is expected to be worth $900m": a clause without a subject of its own.
   if (!counted && !dur && previous?.fact.counted && ELIDED_SUBJECT.test(s.slice(previous.end, qStart))) counted = previous.fact.counted;
   // "… at 62%, and it was hoped this would rise to 85%", "£31bn - but that is still £2bn more": the pronoun stands for the measure before.

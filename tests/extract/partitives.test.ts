@@ -62,3 +62,14 @@ describe('a bare number opening a parallel clause', () => {
     ]);
   });
 });
+
+describe('more parallels and shares of a hyphened whole', () => {
+  it('counts "and 3,100 moved out of the city" and "and a further 20,000 on Sunday" as the clause before did', () => {
+    expect(counted('Some 9,000 council posts have been cut, and 3,100 moved out of the city.')[1]).toEqual(['3,100', 'council posts']);
+    expect(counted('They expect 40,000 visitors on Saturday and a further 20,000 on Sunday.')[1]).toEqual(['20,000', 'visitors']);
+  });
+
+  it('reads "half of the 12-million population lives" as a share of the population', () => {
+    expect(counted('In a country where half of the 12-million population lives on farms.')[0]).toEqual(['half', 'population']);
+  });
+});
