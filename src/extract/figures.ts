@@ -61,6 +61,7 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
 const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
 const SHARE_VERB = /^(?:pays?$|[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
 const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
+const GDP_SHARE_OF = /\b(?:deficits?|debts?|borrowing|spending|aid|budgets?|surplus(?:es)?|tax(?:es)?|investment|subsidies|reserves|expenditure|shortfall)\b/i;
 const BARE_MOVE = /^(?:rise|increase|hike|jump|gain|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|dip|surge)s?$/i;
 const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 
@@ -225,7 +226,9 @@ function figureFrom(
     // "$166bn in the second quarter": when, not what.
     if (after && !(money && /\b(?:months?|years?|weeks?|days?|quarters?|hours?)$|^(?:first|second|third|fourth|final|last|next)$/i.test(after))) counted = after;
   }
-  if (counted && /^(?:GDP|gross domestic product|the total)$/i.test(counted)) counted = undefined; // a base, not a subject
+  // A base, not a subject: "a deficit of 3% of GDP" measures the deficit. With no such measure before
+  // it ("agriculture makes up 45% of GDP"), the share is of the economy's output itself.
+  if (counted && (/^the total$/i.test(counted) || (/^(?:GDP|gross domestic product)$/i.test(counted) && GDP_SHARE_OF.test(s.slice(0, qStart))))) counted = undefined;
   // "hundreds of megabits of data": a unit before "of" measures what follows it.
   const measured = counted && np && UNIT_NOUNS.test(counted) ? /^\s+of\s+/.exec(s.slice(np.end)) : null;
   if (measured) counted = countedAfter(s, np!.end + measured[0].length, true)?.text ?? counted;

@@ -126,3 +126,10 @@ describe('what was won, broken or led', () => {
     expect(counted('The musical led the nominations with 9.')[0]).toEqual(['9', 'nominations']);
   });
 });
+
+describe('a share of GDP', () => {
+  it('counts a deficit "of 3.2% of GDP" as the deficit, and a sector\'s "40% of GDP" as the GDP', () => {
+    expect(counted("The budget deficit will shrink to 3.2% of GDP next year.")[0]![1]).toBe('budget deficit');
+    expect(counted('Farming is the main activity, making up 40% of GDP.')[0]).toEqual(['40%', 'GDP']);
+  });
+});
