@@ -125,7 +125,8 @@ function figureFrom(
   const bracket = /^\s*\([^()]{1,30}\)|^\s+or\s+so(?=\s+\p{L})/u.exec(afterNum);
   const np =
     (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-plus\b/i.test(afterNum) ? n.end + 5 : /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
-    (bracket ? countedAfter(s, n.end + bracket[0].length) : undefined);
+    // ("The launch price of £99 (149 euros) compares": a verb after the restatement names nothing.)
+    (bracket && !/^\s+\p{Ll}+s\s+(?:\p{Ll}+ly|well|badly|with|to)\b/u.test(afterNum.slice(bracket[0].length)) ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
   if (/^\s*(?:min(?:ute)?s?\s+read|comments?|shares?)\b/i.test(afterNum) && isChromeLine(s)) return undefined;

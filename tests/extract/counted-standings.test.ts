@@ -133,3 +133,13 @@ describe('a share of GDP', () => {
     expect(counted('Farming is the main activity, making up 40% of GDP.')[0]).toEqual(['40%', 'GDP']);
   });
 });
+
+describe('estimates and restatements', () => {
+  it('counts what an estimate estimates ("their latest estimate of repair costs was $3bn")', () => {
+    expect(counted('Their latest estimate of repair costs was $3bn, twice the first.')[0]![1]).toBe('repair costs');
+  });
+
+  it('takes no verb after a bracketed restatement for the noun ("The list price of £199 (290 euros) compares well")', () => {
+    expect(counted('The list price of £199 (290 euros) compares well with rivals.').map((c) => c[1])).toEqual(['list price', 'list price']);
+  });
+});
