@@ -6,6 +6,8 @@
  * profit ("the group said it earned $12m in the second quarter").
  */
 
+import { countedAfter } from './counted.ts';
+
 const CURRENCY = String.raw`(?:dollar|euro|pound|yen|greenback|sterling|yuan|euro\/dollar)`;
 // The currency priced is the last one named before the figure that is not the one it is priced against.
 const PRICED = new RegExp(String.raw`\b(?<!\b(?:against|to|versus|on|with|in)\s+(?:the\s+)?(?:US\s+|Japanese\s+|Chinese\s+|single\s+|European\s+)?)(?:the|a|an)\s+(?:US\s+|Japanese\s+|Chinese\s+|single\s+|European\s+)?(${CURRENCY})(?![\w/-])`, 'gi');
@@ -15,6 +17,12 @@ const SHARES_AT = /\bshares\s+(?:each\s+)?(?:at|for)\s+(?:about\s+|around\s+|som
 const CHANGING_HANDS = /\bchang(?:ing|ed|es|e)\s+hands\s+at\s+(?:about\s+|around\s+)?$/i;
 const EARNED = /\b(?:it|firm|company|group|bank|wing|division|arm|unit|business|[A-Z][\w&]+)\s+(?:had\s+|has\s+|have\s+)?(?:made|earned|netted)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$/;
 
+// "put 1p a pint on beer, 4p on a bottle of wine and 7p on 20 cigarettes": a duty is counted by what it is on.
+const DUTY_ON = /^(?:\s+(?:a|per)\s+[a-z]+)?\s+on\s+(?:(?:a|an|each|every)\s+(?:bottle|packet|pack|pint|litre|gallon|can)\s+of\s+|\d+\s+)?/i;
+const DUTY_VERB = /\b(?:put|puts|putting|added|adds|adding|raised|raises|raising|increased|increases|froze|freezes|frozen|levied|levies)\b/i;
+// "iron ingots ($5) and shogun armour ($1.70)": a price in brackets straight after what it is the price of.
+const PRICE_IN_BRACKETS = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s+\(\s*$/u;
+
 /**
  * What a price counts, or undefined to keep what was read. `isMoney` says the figure is money,
  * `counted` is what was read so far; only an empty reading (or "level") is replaced.
@@ -22,6 +30,12 @@ const EARNED = /\b(?:it|firm|company|group|bank|wing|division|arm|unit|business|
 export function marketCounted(s: string, qStart: number, end: number, isMoney: boolean, counted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 50), qStart);
   if (isMoney && SHARES_AT.test(before)) return 'shares';
+  const dutyOn = isMoney && DUTY_VERB.test(s.slice(0, qStart)) ? DUTY_ON.exec(s.slice(end, end + 40)) : null;
+  const onWhat = dutyOn && /\bon\s/.test(dutyOn[0]) ? countedAfter(s, end + dutyOn[0].length, true)?.text : undefined;
+  if (onWhat) return onWhat;
+  // (Not a restatement: no figure stands right before the bracket.)
+  const bracketed = isMoney && /^\s*\)/.test(s.slice(end, end + 3)) ? PRICE_IN_BRACKETS.exec(before) : null;
+  if (bracketed && !/\d\S*\s*\(\s*$/.test(before)) return bracketed[1];
   // "a euro that buys $1.25": the currency the relative clause prices, whatever the subject was.
   const buys = isMoney ? new RegExp(String.raw`\b(?:a|an|the)\s+(${CURRENCY})\s+(?:that|which)\s+(?:buys|bought|trades|traded|is\s+worth|was\s+worth)\s+$`, 'i').exec(before) : null;
   if (buys) return buys[1]!.toLowerCase();

@@ -88,3 +88,21 @@ describe('what money is paid for or raised from', () => {
     expect(counted('The remake cost $50m (£27m) but only recouped $30m (£16m).').map((c) => c[1])).toEqual(['remake', 'remake', 'remake', 'remake']);
   });
 });
+
+describe('duties and bracketed prices', () => {
+  it('counts a duty by what it is on ("2p a litre on diesel, 5p on a bottle of spirits and 9p on 20 cigars")', () => {
+    expect(counted('The chancellor put 2p a litre on diesel, 5p on a bottle of spirits and 9p on 20 cigars.').filter((c) => /p$/.test(c[0]!))).toEqual([
+      ['2p', 'diesel'],
+      ['5p', 'spirits'],
+      ['9p', 'cigars'],
+    ]);
+  });
+
+  it('counts a price in brackets by the noun right before it, but a restatement by its figure', () => {
+    expect(counted('Players can sell gold bars ($4) and magic swords ($2.50) for cash.')).toEqual([
+      ['$4', 'gold bars'],
+      ['$2.50', 'magic swords'],
+    ]);
+    expect(counted('It earned $10m (£5m) last year.').map((c) => c[1])).toEqual(['profit', 'profit']);
+  });
+});
