@@ -54,7 +54,8 @@ export function movedObject(s: string, qStart: number, end = qStart): string | u
   if (caused) return caused;
   const held = HELD_AT.exec(tail);
   if (held && (held[2] || /^\s+(?:higher|lower|up|down)\b/.test(s.slice(end, end + 8)))) return held[1];
-  return VERB_OBJECT_TO.exec(tail)?.[1];
+  // ("- Raised the income-tax threshold to": a list item opens with its verb capitalised.)
+  return VERB_OBJECT_TO.exec(tail.replace(/(^|[-–—•]\s+)([A-Z])(?=[a-z]+(?:ed|s)\s)/g, (_m, lead: string, c: string) => lead + c.toLowerCase()))?.[1];
 }
 
 /**

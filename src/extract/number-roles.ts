@@ -46,7 +46,8 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   if (n.value < 1 || n.value > 110) return false;
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "aged over 19", "under the age of 10", "from the age of eight"
-  const cue = /\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$/i.test(before);
+  // ("leaving the age for standing at 21": an age named, then set at the figure.)
+  const cue = /\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$|\bage\s+(?:for|limit\s+for)\s+[a-z\s]{1,30}?\bat\s+$/i.test(before);
   if (cue && /^[a-z]+$/i.test(n.raw)) return true;
   if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw)) return false; // "aged 18 to 99"
   if (cue) return true;

@@ -106,3 +106,16 @@ describe('duties and bracketed prices', () => {
     expect(counted('It earned $10m (£5m) last year.').map((c) => c[1])).toEqual(['profit', 'profit']);
   });
 });
+
+describe('list items and ages set at a figure', () => {
+  it('reads a list item that opens with its verb ("- Raised the personal allowance to 5,000 rupees")', () => {
+    expect(counted('- Cut fuel duty - Raised the personal allowance to 5,000 rupees ($110) - Froze rents')).toEqual([
+      ['5,000 rupees', 'personal allowance'],
+      ['$110', 'personal allowance'],
+    ]);
+  });
+
+  it('reads an age named and then set at a figure ("keeping the age for voting at 18")', () => {
+    expect(figures('The panel backed keeping the age for voting at 18.')[0]).toMatchObject({ value: 18, counted: 'age', unit: 'years' });
+  });
+});
