@@ -14,9 +14,11 @@ const BOUGHT_FOR = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:(?!(?:to|from|in|at
 // "buy Alfa's stake in Sun Brew, the second-largest brewer, for up to 250m euros": a stake in something.
 const STAKE_FOR = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[A-Z][\w&'’-]*['’]s?\s+|(?:the|its|a|an|their|his|her)\s+)?(?:\d[\d.]*%\s+)?(stake|holding|shares|share|unit|division|arm|business|operations)\s+in\s+[^.;:]{1,80}?\s+for\s*$`);
 // "pump 154m naira ($1.1m) into subsidies", "spent £3bn - or £140 a home - on asylum": what money goes into.
-const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughed)(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+extra|a\s+further))?\s*$/i;
-const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into)\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:\d[\d.]*%\s+)?/i;
-const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+(?:to|simply\s+for|just\s+for|for)\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy|get\s+out\s+of|pull\s+out\s+of|obtaining|getting|renewing|buying)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
+const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughed|funnel|funnels|funnelled|funnelling|funneled|funneling)(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+extra|a\s+further))?\s*$/i;
+const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into|in(?=\s+(?:\p{Lu}|new\b)))\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:(?:19|20)\d\d\s+)?(?:\d[\d.]*%\s+)?/iu;
+// "the $50,000 needed for a full page advert": what the money is needed for.
+const NEEDED_FOR = /^(?:\s*\([^()]{1,30}\))?\s+(?:needed|required|earmarked)\s+for\s+(?:(?:the|a|an|its|their)\s+)?/;
+const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+(?:to|simply\s+for|just\s+for|for|needed\s+to|required\s+to)\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy|get\s+out\s+of|pull\s+out\s+of|pay\s+for|obtaining|getting|renewing|buying)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 
 // "saw its like-for-like sales sink by", "caused the group's profits to slide to": what another verb makes move.
 const MOVE = String.raw`(?:rise|rises|rose|fall|falls|fell|slide|slides|slid|sink|sinks|sank|slump|slumps|slumped|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped|grow|grows|grew|plunge|plunges|plunged|soar|soars|soared|surge|surges|surged|dip|dips|dipped|slip|slips|slipped|ease|eased|shrink|shrank|increase|decrease|tumble|tumbled)`;
@@ -73,7 +75,7 @@ export function dealCounted(s: string, counted: string | undefined, qStart: numb
   const spentOn = spent ? countedAfter(s, end + spent[0].length, true)?.text : undefined;
   if (spentOn) return spentOn;
   const item = BOUGHT_FOR.exec(s.slice(Math.max(0, qStart - 80), qStart))?.[1] ?? STAKE_FOR.exec(s.slice(Math.max(0, qStart - 140), qStart))?.[1];
-  const settles = item ? null : SETTLES.exec(s.slice(end, end + 60));
+  const settles = item ? null : (SETTLES.exec(s.slice(end, end + 60)) ?? NEEDED_FOR.exec(s.slice(end, end + 60)));
   const what = item ?? (settles ? countedAfter(s, end + settles[0].length, true)?.text : undefined);
   // ("buy a season pass for 80 euros" already reads the whole name.)
   return what && !counted?.endsWith(what) ? what : undefined;

@@ -30,6 +30,9 @@ const PRICE_IN_BRACKETS = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s+\(\s*$/u;
 export function marketCounted(s: string, qStart: number, end: number, isMoney: boolean, counted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 50), qStart);
   if (isMoney && SHARES_AT.test(before)) return 'shares';
+  // "0.41 of its shares and $1.50 in cash for each share": the form the money is paid in.
+  const paidIn = isMoney ? /^\s+in\s+(cash|stock|shares|bonds|cheques|notes|coins)(?=\s*(?:[,.;)]|$|\s+(?:for|to|per|from|on|as|or|and)\b))/i.exec(s.slice(end, end + 20)) : null;
+  if (paidIn) return paidIn[1]!.toLowerCase();
   const dutyOn = isMoney && DUTY_VERB.test(s.slice(0, qStart)) ? DUTY_ON.exec(s.slice(end, end + 40)) : null;
   const onWhat = dutyOn && /\bon\s/.test(dutyOn[0]) ? countedAfter(s, end + dutyOn[0].length, true)?.text : undefined;
   if (onWhat) return onWhat;

@@ -119,3 +119,19 @@ describe('list items and ages set at a figure', () => {
     expect(figures('The panel backed keeping the age for voting at 18.')[0]).toMatchObject({ value: 18, counted: 'age', unit: 'years' });
   });
 });
+
+describe('where money goes and the form it is paid in', () => {
+  it('counts money invested "in" a named business and funnelled "into" a campaign', () => {
+    expect(counted('The carmaker had invested some £90m in Austin production.')[0]).toEqual(['some £90m', 'Austin production']);
+    expect(counted('The firm was accused of funnelling $3m into the 2003 election campaign of a senator.')[0]![1]).toBe('election campaign');
+  });
+
+  it('counts the money "needed for" something by that thing', () => {
+    expect(counted('Fans tried to raise the $40,000 needed for a front page advert.')[0]).toEqual(['$40,000', 'front page advert']);
+  });
+
+  it('counts "$2 in cash for each share" as cash, but "$9,000 in cash prizes" as the prizes', () => {
+    expect(counted('It will swap 0.5 of its shares and $2 in cash for each share.').at(-1)).toEqual(['$2', 'cash']);
+    expect(counted('A total of $9,000 in cash prizes is on offer.')[0]![1]).toBe('cash prizes');
+  });
+});
