@@ -230,7 +230,10 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     // "Crude prices have rebounded, rising to $42.30": a participle goes on from the clause before,
     // whose subject is what it moves.
     // (A clause before that holds a figure lends that figure's measure instead: "growth of 3.6%, slipping to 2.9%".)
-    if (verb === 0 && i > 0 && /^\p{Ll}+ing$/u.test(words[0]!) && !/\d/.test(chunks[i - 1]!)) {
+    // "Shares dipped on the news, but recovered to trade 6% higher": so does a second verb after "but".
+    // (Only when that verb, or an infinitive right after it, is the clause's last: "and planned spending would" has its own.)
+    const secondVerb = i > 0 && words.length > 1 && /^(?:but|and|then|yet)$/i.test(words[0]!) && pastVerb(words[1]!) && (verb === 1 || (verb === 3 && /^to$/i.test(words[2]!)));
+    if (((verb === 0 && /^\p{Ll}+ing$/u.test(words[0]!)) || secondVerb) && i > 0 && !/\d/.test(chunks[i - 1]!)) {
       const prev = chunks[i - 1]!.trim().split(/\s+/);
       let v = prev.findIndex((w, k) => k > 0 && isVerbAt(prev, k));
       while (v > 0 && AUX.has(prev[v - 1]!.toLowerCase())) v--;

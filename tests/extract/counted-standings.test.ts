@@ -143,3 +143,13 @@ describe('estimates and restatements', () => {
     expect(counted('The list price of £199 (290 euros) compares well with rivals.').map((c) => c[1])).toEqual(['list price', 'list price']);
   });
 });
+
+describe('a second verb after "but" with no subject of its own', () => {
+  it('reads the subject of the clause before ("Shares of Acme fell early, but recovered to close 3% higher")', () => {
+    expect(counted('Shares of Acme fell early on, but recovered to close 3% higher.')[0]).toEqual(['3%', 'Shares of Acme']);
+  });
+
+  it('leaves a clause after "and" that has a subject of its own ("and planned spending would double to")', () => {
+    expect(counted('The minister spoke first, and planned spending would double to $4bn.')[0]![1]).not.toBe('minister');
+  });
+});
