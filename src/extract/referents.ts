@@ -11,6 +11,8 @@ const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:additional\s+|extra\s+|latest
 const MOVE_NOUN = /^(?:increase|rise|fall|drop|decline|jump)$/i;
 // "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
 // "However, this has since been cut to 41bn euros": a pronoun subject and a move to a level.
+// "In Singapore the figure is close to 5%": a place, then the figure of the sentence before.
+const THE_FIGURE_IS = /^(?:(?:In|For)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?,?\s+)?the\s+(?:figure|number|total|proportion|share)\s+(?:is|was|stands\s+at|stood\s+at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|close\s+to\s+|just\s+)?$/u;
 const POINTING = /^(?:(?:Now|But|And|So|However|Since\s+then|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+|an?\s+)?|(?:\w+\s+){0,3}(?:this|that|the)\s+figure\s+(?:to|at)\s+|(?:has|had|have)\s+(?:now\s+|since\s+)?(?:been\s+)?(?:reduced|cut|raised|increased|lowered|fallen|risen|dropped|grown|climbed|slipped|jumped)\s+(?:by|to)\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
 
 export class Referents {
@@ -22,7 +24,7 @@ export class Referents {
     const at = Math.max(0, f.sentence.indexOf(f.raw));
     // "Twelve of them represent Labour": a part of the group the sentence before counted.
     const ofThem = !f.counted && /^\s+of\s+(?:them|those|these)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 12));
-    const points = ofThem || (f.counted && !MOVE_NOUN.test(f.counted) ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)));
+    const points = ofThem || (f.counted && !MOVE_NOUN.test(f.counted) ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)) || THE_FIGURE_IS.test(f.sentence.slice(0, at)));
     if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) lend(f, this.last);
     if (f.counted && !THE_FIGURE.test(f.counted)) this.current = remember(f, f.counted);
   }

@@ -24,3 +24,10 @@ describe('"N of them" in a sentence of its own, and shares of an age group', () 
     expect(counted('It found 70% of over-55s vote, against 15% of 18 to 24 year olds.')).toEqual([['70%', 'over-55s'], ['15%', '18 to 24 year olds']]);
   });
 });
+
+describe('the figure of the sentence before, told for another place or another unit', () => {
+  it('lends "In Chile the figure is about 4%" what the share before it counted, and ", or about $5bn" the same', () => {
+    const fs = figures('In Peru, mining makes up about 9% of national output, or about $5bn. In Chile the figure is about 4%.');
+    expect(fs.map((f) => f.counted)).toEqual(['national output', 'national output', 'national output']);
+  });
+});
