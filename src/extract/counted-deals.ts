@@ -16,7 +16,7 @@ const STAKE_FOR = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[A-Z][\w&'’-]*['�
 // "pump 154m naira ($1.1m) into subsidies", "spent £3bn - or £140 a home - on asylum": what money goes into.
 const SPENT_ON = /\b(?:spend|spends|spent|spending|pump|pumps|pumped|pumping|invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughed|funnel|funnels|funnelled|funnelling|funneled|funneling)(?:\s+(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|an\s+extra|a\s+further))?\s*$/i;
 const ON_WHAT = /^(?:\s*\([^()]{1,40}\)|\s+[-–—]\s+[^-–—]{1,40}\s+[-–—])?(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?\s+(?:on|into|in(?=\s+(?:\p{Lu}|new\b)))\s+(?:(?:buying|acquiring|building|developing|improving|upgrading|repairing)\s+)?(?:(?:the|its|their|his|her|new|an?)\s+)?(?:(?:19|20)\d\d\s+)?(?:\d[\d.]*%\s+)?/iu;
-// "the $50,000 needed for a full page advert": what the money is needed for.
+// "the $40,000 needed for a front page advert": what the money is needed for.
 const NEEDED_FOR = /^(?:\s*\([^()]{1,30}\))?\s+(?:needed|required|earmarked)\s+for\s+(?:(?:the|a|an|its|their)\s+)?/;
 const SETTLES = /^(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on)\s+[A-Z]\w+)?(?:\s+to\s+the\s+[A-Z][\w&]+)?\s+(?:to|simply\s+for|just\s+for|for|needed\s+to|required\s+to)\s+(?:settle|pay\s+back|repay|cover|fund|finance|buy|get\s+out\s+of|pull\s+out\s+of|pay\s+for|obtaining|getting|renewing|buying)\s+(?:(?:the|a|an|its|their)\s+)?(?:one\s+of\s+(?:the\s+)?)?/;
 

@@ -17,10 +17,10 @@ const SHARES_AT = /\bshares\s+(?:each\s+)?(?:at|for)\s+(?:about\s+|around\s+|som
 const CHANGING_HANDS = /\bchang(?:ing|ed|es|e)\s+hands\s+at\s+(?:about\s+|around\s+)?$/i;
 const EARNED = /\b(?:it|firm|company|group|bank|wing|division|arm|unit|business|[A-Z][\w&]+)\s+(?:had\s+|has\s+|have\s+)?(?:made|earned|netted)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$/;
 
-// "put 1p a pint on beer, 4p on a bottle of wine and 7p on 20 cigarettes": a duty is counted by what it is on.
+// "put 2p a litre on diesel, 5p on a bottle of spirits and 9p on 20 cigars": a duty is counted by what it is on.
 const DUTY_ON = /^(?:\s+(?:a|per)\s+[a-z]+)?\s+on\s+(?:(?:a|an|each|every)\s+(?:bottle|packet|pack|pint|litre|gallon|can)\s+of\s+|\d+\s+)?/i;
 const DUTY_VERB = /\b(?:put|puts|putting|added|adds|adding|raised|raises|raising|increased|increases|froze|freezes|frozen|levied|levies)\b/i;
-// "iron ingots ($5) and shogun armour ($1.70)": a price in brackets straight after what it is the price of.
+// "gold bars ($4) and magic swords ($2.50)": a price in brackets straight after what it is the price of.
 const PRICE_IN_BRACKETS = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s+\(\s*$/u;
 
 /**
@@ -30,7 +30,7 @@ const PRICE_IN_BRACKETS = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s+\(\s*$/u;
 export function marketCounted(s: string, qStart: number, end: number, isMoney: boolean, counted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 50), qStart);
   if (isMoney && SHARES_AT.test(before)) return 'shares';
-  // "0.41 of its shares and $1.50 in cash for each share": the form the money is paid in.
+  // "0.5 of its shares and $2 in cash for each share": the form the money is paid in.
   const paidIn = isMoney ? /^\s+in\s+(cash|stock|shares|bonds|cheques|notes|coins)(?=\s*(?:[,.;)]|$|\s+(?:for|to|per|from|on|as|or|and)\b))/i.exec(s.slice(end, end + 20)) : null;
   if (paidIn) return paidIn[1]!.toLowerCase();
   const dutyOn = isMoney && DUTY_VERB.test(s.slice(0, qStart)) ? DUTY_ON.exec(s.slice(end, end + 40)) : null;

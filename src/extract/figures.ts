@@ -125,7 +125,7 @@ function figureFrom(
   const bracket = /^\s*\([^()]{1,30}\)|^\s+or\s+so(?=\s+\p{L})/u.exec(afterNum);
   const np =
     (hyphen ? countedAfter(s, n.end + hyphen[0].length + (s[n.end + hyphen[0].length] === '-' ? 1 : 0)) : compoundWord ? (countedAfter(s, n.end + compoundWord[0].length) ?? { text: compoundWord[0].slice(1), end: n.end + compoundWord[0].length }) : countedAfter(s, /^-plus\b/i.test(afterNum) ? n.end + 5 : /^-\p{L}/u.test(afterNum) ? n.end + 1 : n.end)) ??
-    // ("The launch price of £99 (149 euros) compares": a verb after the restatement names nothing.)
+    // ("The list price of £199 (290 euros) compares": a verb after the restatement names nothing.)
     (bracket && !/^\s+\p{Ll}+s\s+(?:\p{Ll}+ly|well|badly|with|to)\b/u.test(afterNum.slice(bracket[0].length)) ? countedAfter(s, n.end + bracket[0].length) : undefined);
   // "Share 1,204 · 3,400 comments" is page furniture; "lost 464,000 subscribers" is news.
   if (np && CHROME_HEADS.test(np.text) && isChromeLine(s)) return undefined;
@@ -241,7 +241,7 @@ function figureFrom(
   // "a 1p rise on income tax": a single rise of money is of what follows too.
   const changeOfMoney = !!unit && /^[A-Z]{3}$/.test(unit) && !!counted && /^(?:rise|increase|hike|cut)$/i.test(counted);
   if (counted && np && (!unit || unit === '%' || unit === 'pp' || changeOfMoney) && /^(?:[a-z]+\s+)?(?:rise|increase|hike|jump|gain|growth|boost|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|uplift|dip|surge)s?(?:\s+rates?)?$/i.test(counted)) {
-    // ("a 0.1% rise in month on month output": the comparison's period is no part of what rose.)
+    // ("a 0.2% rise in month on month factory output": the comparison's period is no part of what rose.)
     const inWhat = /^\s+(?:in|on)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:month|year|quarter)[- ]on[- ](?:month|year|quarter)\s+)?(?:number\s+of\s+)?/i.exec(s.slice(np.end));
     const what = inWhat ? countedAfter(s, np.end + inWhat[0].length, true)?.text : undefined;
     // "a 0.3% shrinkage over the last six months": a period is when, not what.

@@ -11,7 +11,7 @@ const THE_FIGURE = /^(?:the\s+|this\s+|that\s+)?(?:additional\s+|extra\s+|latest
 const MOVE_NOUN = /^(?:increase|rise|fall|drop|decline|jump)$/i;
 // "That was 26% more", "It represents an increase of 20%", "This is up 4%": a pronoun subject and a copula.
 // "However, this has since been cut to 41bn euros": a pronoun subject and a move to a level.
-// "In Singapore the figure is close to 5%": a place, then the figure of the sentence before.
+// "In Chile the figure is about 4%": a place, then the figure of the sentence before.
 const THE_FIGURE_IS = /^(?:(?:In|For)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?,?\s+)?the\s+(?:figure|number|total|proportion|share)\s+(?:is|was|stands\s+at|stood\s+at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|close\s+to\s+|just\s+)?$/u;
 const POINTING = /^(?:(?:Now|But|And|So|However|Since\s+then|In\s+\d{4}|Last\s+year|This\s+year),?\s+)?(?:That|This|It)\s+(?:(?:was|is|represents|represented|marks|marked|means|meant)\s+(?:an?\s+(?:increase|rise|fall|drop|decline|jump)\s+of\s+|up\s+|down\s+|an?\s+)?|(?:\w+\s+){0,3}(?:this|that|the)\s+figure\s+(?:to|at)\s+|(?:has|had|have)\s+(?:now\s+|since\s+)?(?:been\s+)?(?:reduced|cut|raised|increased|lowered|fallen|risen|dropped|grown|climbed|slipped|jumped)\s+(?:by|to)\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$/i;
 
