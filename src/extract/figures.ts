@@ -150,7 +150,9 @@ function figureFrom(
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   // "More than 80% offered free samples", "two-thirds sold their music": a share's verb is not what it counts.
   const shareVerb = !!np && (n.unit === '%' || /^(?:half|(?:one|two|three|a)[\s-](?:third|quarter|fifth)s?)$/i.test(n.raw) || /out\s+of\s+\d+$/i.test(n.raw)) && SHARE_VERB.test(np.text);
-  let counted = np && !shareVerb && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "the picture would be 2.5m high": a dimension's adjective is no noun.
+  const dimension = !!np && !!n.unit && PHYSICAL_UNIT.test(n.unit) && /^(?:high|long|wide|deep|tall|thick|across|away|apart)$/i.test(np.text);
+  let counted = np && !shareVerb && !dimension && !/^worth$/i.test(np.text) ? np.text : undefined;
   // "the 90-day consultation period": a length that names a period counts the period.
   if (hyphen && !np) counted = HYPHEN_PERIOD.exec(afterNum)?.[1];
   // "two successive quarters of negative growth": quarters measure the growth.

@@ -7,7 +7,7 @@ import type { FigureFact } from './types.ts';
 import { lend, remember, type Remembered } from './remembered.ts';
 
 // Only connectives, hedges and qualifiers before the share: it opens its clause as the subject.
-const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but|with)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
+const OPENS_CLAUSE = /(?:^|[,;:]\s*|\s[-–—]\s|\b(?:while|whereas|against|and|but|with|found\s+that|showed\s+that|suggested\s+that|revealed\s+that)\s+)(?:(?:and|but|similarly|however|meanwhile|while|whereas|only|just|some|nearly|about|almost|around|a\s+further|another)[\s,]+)*$/i;
 // … and a verb of holding a view, or "of them", after it.
 const HOLDS_A_VIEW = /^\s+(?:of\s+(?:them|those)\s+)?(?:were|are|was|is|said|say|says|think|thinks|thought|believe|believes|believed|saw|see|sees|felt|feel|feels|want|wants|wanted|regarded|backed|back|supported|support|opposed|oppose|agreed|agree|disagreed|expect|expects|expected|who|had|have|would|could|preferred|prefer|prefers|named|chose|voted|offered|sold|bought|used|paid|spent|made|went|got|owned|own|owns|\p{Ll}+ed\s+(?:to|that|their|the|a|an)|going|using|saying)\b/iu;
 
@@ -24,6 +24,13 @@ export function isBareShare(f: FigureFact): boolean {
   return OPENS_CLAUSE.test(f.sentence.slice(0, at)) && HOLDS_A_VIEW.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 40));
 }
 
+/** Where the figure stands in its sentence: "20" is not the start of "20,000". */
+function rawAt(f: FigureFact): number {
+  let at = f.sentence.indexOf(f.raw);
+  while (at >= 0 && /[\d.,]/.test(f.sentence[at + f.raw.length] ?? '') && /\d/.test(f.sentence[at + f.raw.length + 1] ?? '')) at = f.sentence.indexOf(f.raw, at + 1);
+  return at;
+}
+
 /** Tracks the last share with a group, and lends that group to the bare shares after it. */
 export class SurveyGroups {
   private last: Remembered | undefined;
@@ -31,7 +38,7 @@ export class SurveyGroups {
 
   apply(f: FigureFact): void {
     // "a postal survey of 1,240 farmers", "polled 2,000 voters": the people a survey asked.
-    if (!f.unit && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, f.sentence.indexOf(f.raw) - 30), f.sentence.indexOf(f.raw)))) {
+    if (!f.unit && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, rawAt(f) - 30), rawAt(f)))) {
       this.surveyed = remember(f, f.counted.split(/,|\s+and\s+/)[0]!.trim());
       return;
     }

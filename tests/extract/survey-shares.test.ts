@@ -36,3 +36,15 @@ describe("a survey's sample as the group of its shares", () => {
     expect(counted('Nearly all of them, some 95%, agreed.')[0]![1]).not.toBe('Nearly all of them');
   });
 });
+
+describe('a share in the sentence that names the sample', () => {
+  it('counts "The poll of 3,000 adults in 12 countries found that 64% wanted" as the adults', () => {
+    expect(counted('The poll of 3,000 adults in 12 countries found that 64% wanted faster trains.').at(-1)).toEqual(['64%', 'adults']);
+  });
+});
+
+describe('dimensions', () => {
+  it('reads "2.5m high and 6m long" as measures of the subject, not of "high"', () => {
+    expect(counted('Printed out, the mural would be 3.5m high and 9m long.').map((c) => c[1])).toEqual(['mural', 'mural']);
+  });
+});
