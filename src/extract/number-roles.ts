@@ -47,7 +47,8 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "aged over 19", "under the age of 10", "from the age of eight"
   // ("leaving the age for standing at 21": an age named, then set at the figure.)
-  const cue = /\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$|\bage\s+(?:for|limit\s+for)\s+[a-z\s]{1,30}?\bat\s+$/i.test(before);
+  // ("force workers to retire before 65": the age one retires at.)
+  const cue = /\bretire\s+(?:at|before|after|from)\s+$|\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$|\bage\s+(?:for|limit\s+for)\s+[a-z\s]{1,30}?\bat\s+$/i.test(before);
   if (cue && /^[a-z]+$/i.test(n.raw)) return true;
   if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw)) return false; // "aged 18 to 99"
   if (cue) return true;
@@ -55,7 +56,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   if (/\b(?:kids|children|boys|girls|teenagers|youngsters|pupils)\s+of\s+(?:\d{1,2},?\s+(?:and\s+|or\s+)?)*$/i.test(before)) return true;
   // "I was 18 when", "I'm only 27 and", "At 34 I'm showing my age", "when she will be 34.": a person's age, told.
   const after = s.slice(n.end, n.end + 16);
-  if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+turns|\s+turned))\s+(?:only\s+|just\s+|now\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
+  if (/\b(?:I['’]m|I\s+am|I\s+was|(?:he|she)(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+turns|\s+turned)|(?:daughter|son|boy|girl|child|brother|sister|grandson|granddaughter)\s+who\s+(?:is|was))\s+(?:only\s+|just\s+|now\s+|not\s+)?$/.test(before) && /^(?:\s*[,.;!]|\s+[-–—]\s|\s+(?:and|but|when|now|at\s+the\s+time)\b)/.test(after)) return true;
   if (/^At\s+$/.test(before) && n.start === 3 && /^\s+(?:I|he|she)\b/.test(after)) return true;
   if (/[A-Z][\w'’-]+,\s?$/.test(before) && /^(?:,|\s[-–—]|\s?\(|[.;]|$)/.test(s.slice(n.end, n.end + 3))) return true;
   // "the veteran director, 70, took", "the Irish winger, 27, and": a person described, then the age between commas.

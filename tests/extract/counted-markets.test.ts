@@ -135,3 +135,11 @@ describe('where money goes and the form it is paid in', () => {
     expect(counted('Some $9,000 in cash prizes will be handed out.')[0]![1]).toBe('cash prizes');
   });
 });
+
+describe('more ages told in passing', () => {
+  it('reads "my son who is 12 -", "I\'m not 9!" and "retire before 60" as ages', () => {
+    expect(figures('Kids today - like my son who is 12 - never read papers.')[0]).toMatchObject({ value: 12, counted: 'age' });
+    expect(figures("I'm not old and I'm not 9!")[0]).toMatchObject({ value: 9, counted: 'age' });
+    expect(figures('Staff cannot be made to retire before 60 under the rules.')[0]).toMatchObject({ value: 60, counted: 'age' });
+  });
+});
