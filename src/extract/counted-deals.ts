@@ -41,6 +41,16 @@ export function takenOff(s: string, qStart: number, end: number): string | undef
 const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect|rais)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
 const FROM_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+from\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:selling|sale\s+of|flotation\s+of|listing\s+of)\s+)?(?:(?:property|its|the)\s+)?(?:business\s+)?/i;
 
+// "the 4bn euros it supposedly held in an offshore account", "£13.4m will come from the support grant":
+// where money is kept, or where it comes from.
+const HELD_IN = /^(?:\s*\([^()]{1,40}\))?\s+(?:(?:it|they|he|she)\s+(?:\p{Ll}+ly\s+)?(?:held|kept|had|deposited|stashed|hid|put)\s+in|(?:will|would|is\s+to|are\s+to|is\s+set\s+to)\s+come\s+from|(?:came|comes)\s+from)\s+(?:(?:a|an|the|its|their)\s+)?/u;
+
+/** Where money is held or comes from, or undefined. */
+export function heldIn(s: string, end: number): string | undefined {
+  const held = HELD_IN.exec(s.slice(end, end + 60));
+  return held ? countedAfter(s, end + held[0].length, true)?.text : undefined;
+}
+
 /** Where money raised comes from ("raise $2bn from the listing"), or undefined. */
 export function raisedFrom(s: string, qStart: number, end: number): string | undefined {
   if (!RAISED.test(s.slice(Math.max(0, qStart - 24), qStart))) return undefined;

@@ -117,7 +117,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
       break;
     }
     // "11 more villages", "230 fewer injuries": the comparative belongs to the phrase.
-    if (!words.length && /^(?:more|further|additional|extra|other|fewer)$/.test(lower) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
+    if (!words.length && /^(?:more|further|additional|extra|other|fewer|less)$/.test(lower) && next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase())) {
       words.push(w);
       at += m[0].length;
       continue;
@@ -152,8 +152,9 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // ("four All Blacks": so is one that opens a name, before another capitalised word.)
     const titleWord = (inName || (!words.length && /^\p{Lu}/u.test(w) && !!next && /^\p{Lu}/u.test(next))) && !!next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase());
     // "three set points", "two break points": a tennis point named by the game it can win.
+    // ("an offshore account": "account" is a verb only before "for".)
     const pointKind = /^(?:set|break|match|game)$/.test(lower) && !!next && /^points?$/i.test(next);
-    if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun && !pointKind) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
+    if ((STOP.has(lower) && !modifier && !timeAdjective && !titleWord) || (VERBS.has(lower) && !inName && !paidNoun && !pointKind && !(/^accounts?$/.test(lower) && next?.toLowerCase() !== 'for')) || (/ly$/.test(lower) && !LY_ADJECTIVES.has(lower) && !LY_NOUNS.has(lower) && !/^\p{Lu}/u.test(w))) break;
     // "-ing" words are verbs after a number but nouns after "of" ("six months of fighting").
     const nounNext = next && !STOP.has(next.toLowerCase()) && !VERBS.has(next.toLowerCase()) && !/(?:ly|ing|ed)$/.test(next);
     // ("Boeing", "Reading": a capitalised word in -ing is a name.)

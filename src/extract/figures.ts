@@ -7,7 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
-import { dealCounted, movedObject, raisedFrom, takenOff } from './counted-deals.ts';
+import { dealCounted, heldIn, movedObject, raisedFrom, takenOff } from './counted-deals.ts';
 import { marketCounted } from './counted-markets.ts';
 import { standingCounted } from './counted-standings.ts';
 import { clauseCounted } from './counted-clauses.ts';
@@ -216,8 +216,8 @@ function figureFrom(
       : dur
         ? /^\s+(?:of|in)\s+(?:(?:the|its|their|his|her)\s+)?/i
         : /^half$/i.test(n.raw.replace(/^.*\s/, ''))
-          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
-          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|those|these|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
+          ? /^\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|this|that|all(?:\s+the)?)\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+)?)?|(?:the|its|their|his|her)\s+)/i // "less than half the total", "half of 2,000 people"
+          : /^(?:\s+\([^()]{1,24}\)|\s+[-–—]\s+[^-–—]{1,12}\s+[-–—]|\s+[-–—](?=\s+of\s))?\)?\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|those|these|this|that|all(?:\s+the)?)\s+)?(?:top\s+|remaining\s+)?(?:[\d.,]+(?:\s+|-)(?:million\s+|billion\s+|m\s+|bn\s+)?)?/i;
     const from = bracket && !dur ? n.end + bracket[0].length : end;
     // "offers of £2m, £3m and £6m for the striker": a list member counts what the list counts, not "for X".
     const listed = !!previous?.fact.counted && !dur && inheritsCounted(s.slice(previous.end, qStart));
@@ -293,7 +293,7 @@ function figureFrom(
   const subject = !counted || remeasure ? countedBefore(s, qStart)?.text : undefined;
   if (subject && (!counted || units || MEASURED_SUBJECT.test(subject))) counted = subject;
   // Money in a deal is counted by what it buys, pays for or settles (counted-deals.ts).
-  if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? raisedFrom(s, qStart, end) ?? counted;
+  if (/^[A-Z]{3}$/.test(unit ?? '')) counted = dealCounted(s, counted, qStart, end) ?? raisedFrom(s, qStart, end) ?? heldIn(s, end) ?? counted;
   // A rate, a share price or earnings are counted by what markets price (counted-markets.ts).
   counted = marketCounted(s, qStart, end, /^[A-Z]{3}$/.test(unit ?? ''), counted) ?? counted;
   // "pay 1% in income tax", "$53m in dividends": with nothing else to say, money or a rate is counted by what it is paid in.

@@ -143,3 +143,15 @@ describe('more ages told in passing', () => {
     expect(figures('Staff cannot be made to retire before 60 under the rules.')[0]).toMatchObject({ value: 60, counted: 'age' });
   });
 });
+
+describe('where money is kept or comes from', () => {
+  it('counts money "it held in an offshore account" and money that "will come from" a fund by those places', () => {
+    expect(counted('The firm said the 2bn euros ($2.6bn) it supposedly held in an offshore account did not exist.').map((c) => c[1])).toEqual(['offshore account', 'offshore account']);
+    expect(counted('A further £6.2m will come from the rural support fund.')[0]).toEqual(['£6.2m', 'rural support fund']);
+  });
+
+  it('reads "£90m less debt" as the debt, and a share "of this number" as the number', () => {
+    expect(counted('The only change is £90m less debt.')[0]![1]).toBe('less debt');
+    expect(counted('Fewer than half of this number are still used.')[0]![1]).toBe('number');
+  });
+});
