@@ -24,7 +24,9 @@ export class Referents {
     const at = Math.max(0, f.sentence.indexOf(f.raw));
     // "Twelve of them represent Labour": a part of the group the sentence before counted.
     const ofThem = !f.counted && /^\s+of\s+(?:them|those|these)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 12));
-    const points = ofThem || (f.counted && !MOVE_NOUN.test(f.counted) ? THE_FIGURE.test(f.counted) : POINTING.test(f.sentence.slice(0, at)) || THE_FIGURE_IS.test(f.sentence.slice(0, at)));
+    // ("a quarter of this number": a share of the number itself, not what the sentence before counted.)
+    const shareOf = /^\s+of\s+(?:this|that|the)\s+(?:number|total|figure)\b/i.test(f.sentence.slice(at + f.raw.length, at + f.raw.length + 20));
+    const points = ofThem || (f.counted && !MOVE_NOUN.test(f.counted) ? THE_FIGURE.test(f.counted) && !shareOf : POINTING.test(f.sentence.slice(0, at)) || THE_FIGURE_IS.test(f.sentence.slice(0, at)));
     if (points && this.last && f.sentenceIndex - this.last.sentenceIndex === 1) lend(f, this.last);
     if (f.counted && !THE_FIGURE.test(f.counted)) this.current = remember(f, f.counted);
   }

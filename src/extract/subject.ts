@@ -17,7 +17,7 @@ const SUBJECT_END = new Set(
     // Present and bare forms, as after "saw profits slump" or in a headline.
     'saw slump slumps jump jumps climb climbs drop drops soar soars surge surges plunge plunges tumble tumbles slip slips dip dips ' +
     // "rates stand at 17.25%", "Beatles suits sell for $110,000".
-    'stand sell sells fetch fetches fetched'
+    'stand sell sells fetch fetches fetched went goes gone'
   ).split(' '),
 );
 const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and|however|meanwhile)\s+)+/i;

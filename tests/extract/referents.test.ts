@@ -31,3 +31,13 @@ describe('the figure of the sentence before, told for another place or another u
     expect(fs.map((f) => f.counted)).toEqual(['national output', 'national output', 'national output']);
   });
 });
+
+describe('shares of "this number" and moves told as a count of times', () => {
+  it('keeps "a third of this number" as a share of the number', () => {
+    expect(counted('There are now 8 million blogs. Perhaps a third of this number are still read.').at(-1)).toEqual(['a third', 'number']);
+  });
+
+  it('reads "Rates went up four times" as the rates', () => {
+    expect(counted('Rates went up four times from May 2003 as the bank acted.')[0]).toEqual(['four', 'Rates']);
+  });
+});
