@@ -95,6 +95,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     if (words.length && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Prime|Chancellor)$/.test(w)) break;
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     const next = WORD.exec(sentence.slice(at + m[0].length))?.[1];
+    // "after topping 400 early in the day": a time adverb, not a noun.
+    if (!words.length && /^(?:early|late)$/i.test(w) && /^(?:in|on|this|last|next|that)$/i.test(next ?? '')) break;
     if (lower === 'of' && words.length > 0) {
       // "prisoners of war", "defenders of Mariupol": a relational head keeps its complement.
       if (next && (next.toLowerCase() === 'war' || /^[A-Z]/.test(next))) {
@@ -202,7 +204,8 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
   }
   // "of injury time", "of normal time": after "of", a time with its adjective is what is counted.
   const injuryTime = afterOf && words.length > 1 && /^time$/i.test(words[words.length - 1]!) && !/^(?:first|second|third|last|next|same|only)$/i.test(words[words.length - 2]!);
-  if (!words.length || (TEMPORAL.test(words[words.length - 1]!) && !injuryTime)) return undefined;
+  // ("18% more likely": a comparative alone names nothing.)
+  if (!words.length || (TEMPORAL.test(words[words.length - 1]!) && !injuryTime) || (words.length === 1 && /^(?:more|less|fewer|further|other)$/i.test(words[0]!))) return undefined;
   return { text: words.join(' ').replace(/['’]s$/, ''), end };
 }
 

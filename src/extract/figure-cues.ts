@@ -28,6 +28,8 @@ export const NUMBER_WORDS = /\b(?:hour|day|week|month|year)-long\b|\bhalf-hour\b
 export function inheritsCounted(between: string): boolean {
   // "fell to 2.1% from 2.6%": the level it moved from is of the same measure.
   if (/^\s+from\s*$/.test(between)) return true;
+  // "changing hands at 372 riyals after topping 400": the high it reached first is of the same price.
+  if (/\bafter\s+(?:topping|hitting|reaching|touching)\s*$/.test(between)) return true;
   // "about 6% of its output, or about $8bn": the same figure told again another way.
   if (/,\s+or(?:\s+(?:about|around|some|nearly|almost))?\s*$/.test(between)) return true;
   // "the remake cost $50m but only recouped $30m": a second verb of the same subject.

@@ -82,7 +82,8 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
       out.push(f);
       placed.push({ fact: f, start: n.start, end: s.indexOf(f.raw, q0(s, n.start)) + f.raw.length });
       // A bracketed restatement ("$20m (£10.5m)") is not what the next figure follows on from.
-      if (!/\(\s*\S{0,4}$/.test(s.slice(Math.max(0, n.start - 6), n.start))) previous = { fact: f, end: n.end };
+      // ("372 riyals ($99; £53)": so is every figure inside the brackets.)
+      if (!/\(\s*\S{0,4}$/.test(s.slice(Math.max(0, n.start - 6), n.start)) && !insideBrackets(s, n.start)) previous = { fact: f, end: n.end };
       else if (previous) previous = { fact: previous.fact, end: n.end };
     }
   }
@@ -92,6 +93,11 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
   const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);
+}
+
+function insideBrackets(s: string, at: number): boolean {
+  const open = s.lastIndexOf('(', at);
+  return open >= 0 && s.lastIndexOf(')', at) < open;
 }
 
 function figureFrom(

@@ -61,7 +61,10 @@ const WITH_AT = new RegExp(String.raw`\bwith\s+(?:the|its|their|his|her|a)\s+((?
 const NUMBER_TO = new RegExp(String.raw`\bthe\s+(?:number|total|count)\s+of\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)(?:\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*)?\s+(?:to|at)\s+${QUALIFIED}$`, 'u');
 
 export function countedBefore(sentence: string, start: number): Counted | undefined {
-  const before = sentence.slice(0, start);
+  // "the six largest economies (Argentina, Brazil, Chile and Peru) grew": a bracketed list is an aside
+  // whose commas would split the subject.
+  const raw = sentence.slice(0, start);
+  const before = raw.includes('(') ? raw.replace(/\s\((?:[^()]*,[^()]*)\)(?=\s)/g, '') : raw;
   const tail = before.slice(-80); // the $-anchored patterns only need the words right before the figure
   // "an average of just above 2%": "just" belongs to the qualifier, not to the head.
   const head = ofHead(tail);

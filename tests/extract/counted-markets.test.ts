@@ -155,3 +155,17 @@ describe('where money is kept or comes from', () => {
     expect(counted('Fewer than half of this number are still used.')[0]![1]).toBe('number');
   });
 });
+
+describe('a high reached first, asides and comparatives', () => {
+  it('counts "after topping 300 early in the day" as the shares the price before counted', () => {
+    expect(counted('By noon the stock was changing hands at 250 riyals ($67; £36) after topping 300 early in the day.').at(-1)).toEqual(['300', 'shares']);
+  });
+
+  it('reads a subject past a bracketed list ("the four biggest economies (A, B, C and D) grew by 3%")', () => {
+    expect(counted('The report said the four biggest Nordic economies (Denmark, Finland, Norway and Sweden) grew by 3% last year.')[0]![1]).toBe('four biggest Nordic economies');
+  });
+
+  it('takes no bare comparative for a noun ("were 12% more likely")', () => {
+    expect(counted('The study showed girls were 12% more likely than boys to stay on.')[0]).toEqual(['12%', 'girls']);
+  });
+});
