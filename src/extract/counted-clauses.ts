@@ -16,10 +16,16 @@ const FOR_WHICH = /\b(?:the|its|their|a|an)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll
 // "household debt - which is growing at 9% a year": the noun before the aside's relative pronoun.
 const WHICH_MOVING = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s*(?:,|\s[-–—])\s+which\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:rising|falling|growing|running|increasing|shrinking|climbing|expanding|standing)\s+(?:at|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/u;
 
+// "a reduction in the legal limit from 24 weeks to 20", "voted for a restriction to 22 weeks": the limit moved.
+const CHANGE_IN = /\b(?:reduction|cut|increase|rise|change)\s+in\s+(?:the|its|their)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*)\s+from\s+[^,;]{1,24}?\s+to\s+$/u;
+const LIMIT_TO = /\b(?:a|the|its|their)\s+(restriction|limit|cap|ceiling|reduction|cut)\s+(?:of\s+|to\s+)(?:about\s+|around\s+|just\s+)?$/;
+
 /** What an absolute "with" clause, a relative clause or an expectation counts, or undefined. */
 export function clauseCounted(s: string, qStart: number, end: number, previousCounted: string | undefined): string | undefined {
   const before = s.slice(Math.max(0, qStart - 80), qStart);
   if (previousCounted && EXPECTED_BEFORE.test(before) && EXPECTED_AFTER.test(s.slice(end, end + 40))) return previousCounted;
+  const limit = CHANGE_IN.exec(before)?.[1] ?? LIMIT_TO.exec(before)?.[1];
+  if (limit) return limit;
   if (before.includes('which')) {
     const rel = WHICH_MOVING.exec(before)?.[1] ?? FOR_WHICH.exec(s.slice(Math.max(0, qStart - 160), qStart))?.[1];
     if (rel) return rel;

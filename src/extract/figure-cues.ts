@@ -38,3 +38,19 @@ export function inheritsCounted(between: string): boolean {
   // "3% of judges - 20 out of 700": a restatement after a dash counts the same thing.
   return between.length < 40 && /(?:\band|\bor|,|\s[-–—])\s*$/.test(between) && !/\b(?:is|was|were|are|has|have|had|\w+ed)\b/i.test(between);
 }
+
+// Cues figures.ts reads around one figure.
+export const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
+export const SHARE_VERB = /^(?:pays?$|[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
+export const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
+export const GDP_SHARE_OF = /\b(?:deficits?|debts?|borrowing|spending|aid|budgets?|surplus(?:es)?|tax(?:es)?|investment|subsidies|reserves|expenditure|shortfall)\b/i;
+export const BARE_MOVE = /^(?:rise|increase|hike|jump|gain|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|dip|surge)s?$/i;
+export const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
+export const DASHED_AFTER = /\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+)\s[-–—]\s$/iu;
+export const OWNER_BEFORE = /\b(?:the|its|their)\s+((?:[\p{L}\d&-]+\s){0,2}[\p{L}\d&-]+)['’]s\s+$/u;
+
+/** Whether `at` stands inside brackets opened before it and not yet closed. */
+export function insideBrackets(s: string, at: number): boolean {
+  const open = s.lastIndexOf('(', at);
+  return open >= 0 && s.lastIndexOf(')', at) < open;
+}

@@ -21,7 +21,7 @@ import { lendToParallels } from './parallels.ts';
 import { labelSpans, periodSpans } from './labels.ts';
 import { isAgeLimit, isChromeLine, isPronounOne, isReference, isStatedAge } from './number-roles.ts';
 import { HEDGE, NEGATION_HINT, isNegated } from './negation.ts';
-import { AMONG, ELIDED_SUBJECT, FOR_WHAT, IN_WHAT, MEASURED_SUBJECT, MEASURED_SUBJECT_HINT, MEASURE_OF, NUMBER_WORDS, PHYSICAL_UNIT, PRICE_CUE, PRONOUN_SUBJECT, UNIT_NOUNS, inheritsCounted } from './figure-cues.ts';
+import { AMONG, BARE_MOVE, DASHED_AFTER, ELIDED_SUBJECT, FOR_WHAT, GDP_SHARE_OF, HYPHEN_PERIOD, IN_WHAT, MEASURED_SUBJECT, MEASURED_SUBJECT_HINT, MEASURE_OF, MOVE_WHEN, NUMBER_WORDS, OWNER_BEFORE, PHYSICAL_UNIT, PRICE_CUE, PRONOUN_SUBJECT, SHARE_VERB, UNIT_NOUNS, WHICH_TO_BE, inheritsCounted, insideBrackets } from './figure-cues.ts';
 
 /** What the orchestrator already knows about one sentence. */
 export interface SentenceContext {
@@ -58,12 +58,6 @@ function maskedSpans(ctx: SentenceContext): Array<[number, number]> {
   return spans;
 }
 
-const WHICH_TO_BE = /(?:\b(?:the|its|their|his|her|a|an)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+which\s+(?:(?:it|they|he|she|we|analysts|economists|officials)\s+)?(?:\w+\s+){0,2}?(?:forecasts?|forecast|expects?|expected|estimates?|estimated|predicts?|predicted|puts?|put)\s+(?:to\s+be|at)\s*$/;
-const SHARE_VERB = /^(?:pays?$|[a-z]+ed|sold|bought|paid|made|went|said|thought|felt|own|owned|going|using|saying|buying)\b/i;
-const MOVE_WHEN = /^\s+(?:(?:seen|recorded|reported|posted|registered)\s+)?(?:in\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:a|the)\s+year\s+(?:earlier|before|ago)\b|last\s+(?:year|month|week|quarter)\b|over\s+the\s+[\w ]{1,30}?\bperiod\b)|^\s+(?:[,.;]|$)/;
-const GDP_SHARE_OF = /\b(?:deficits?|debts?|borrowing|spending|aid|budgets?|surplus(?:es)?|tax(?:es)?|investment|subsidies|reserves|expenditure|shortfall)\b/i;
-const BARE_MOVE = /^(?:rise|increase|hike|jump|gain|fall|drop|decline|cut|contraction|decrease|reduction|slide|slump|dip|surge)s?$/i;
-const HYPHEN_PERIOD = /^-\w+\s+((?:[a-z]+\s+){0,2}period)\b/;
 
 /** The figures of one sentence, in reading order, with changes folded into the levels they describe. */
 export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[] {
@@ -93,11 +87,6 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
   const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
   return linkChanges(s, kept).map((p) => p.fact);
-}
-
-function insideBrackets(s: string, at: number): boolean {
-  const open = s.lastIndexOf('(', at);
-  return open >= 0 && s.lastIndexOf(')', at) < open;
 }
 
 function figureFrom(
@@ -159,6 +148,9 @@ function figureFrom(
   // "the picture would be 2.5m high": a dimension's adjective is no noun.
   const dimension = !!np && !!n.unit && PHYSICAL_UNIT.test(n.unit) && /^(?:high|long|wide|deep|tall|thick|across|away|apart)$/i.test(np.text);
   let counted = np && !shareVerb && !dimension && !/^worth$/i.test(np.text) ? np.text : undefined;
+  // "between two white and five ethnic minority women": an adjective shares the noun of the count after it.
+  const shared = np && /^(?:white|black|asian|male|female|young|older|new|old|british|foreign|local|senior|junior)$/i.test(np.text) ? /^\s+and\s+[a-z0-9,]+\s+/i.exec(s.slice(np.end)) : null;
+  if (shared) counted = countedAfter(s, np!.end + shared[0].length)?.text ?? counted;
   // "the 90-day consultation period": a length that names a period counts the period.
   if (hyphen && !np) counted = HYPHEN_PERIOD.exec(afterNum)?.[1];
   // "two successive quarters of negative growth": quarters measure the growth.
@@ -389,8 +381,6 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   return best;
 }
 
-const DASHED_AFTER = /\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+)\s[-–—]\s$/iu;
-const OWNER_BEFORE = /\b(?:the|its|their)\s+((?:[\p{L}\d&-]+\s){0,2}[\p{L}\d&-]+)['’]s\s+$/u;
 
 /** Per-sentence facts every figure in it shares, computed once. */
 interface SentenceCues {

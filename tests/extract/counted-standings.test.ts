@@ -153,3 +153,15 @@ describe('a second verb after "but" with no subject of its own', () => {
     expect(counted('The minister spoke first, and planned spending would double to $4bn.')[0]![1]).not.toBe('minister');
   });
 });
+
+describe('limits and shared nouns', () => {
+  it('counts what a change or a restriction moves ("a cut in the speed limit from 70 miles to 60", "a restriction to 18 weeks", "extend paid leave beyond nine months")', () => {
+    expect(counted('She backs a cut in the speed limit from 70 miles to 60 on rural roads.').at(-1)![1]).toBe('speed limit');
+    expect(counted('He once voted for a restriction to 18 weeks.')[0]).toEqual(['18 weeks', 'restriction']);
+    expect(counted('Plans to extend paid leave beyond nine months were dropped.')[0]).toEqual(['nine months', 'paid leave']);
+  });
+
+  it('lets an adjective share the noun of the count after it ("three female and four male judges")', () => {
+    expect(counted('The panel had three female and four male judges.').map((c) => c[1])).toEqual(['male judges', 'male judges']);
+  });
+});
