@@ -169,3 +169,10 @@ describe('a high reached first, asides and comparatives', () => {
     expect(counted('The study showed girls were 12% more likely than boys to stay on.')[0]).toEqual(['12%', 'girls']);
   });
 });
+
+describe('money named before a bound', () => {
+  it('counts "a higher rate on incomes over £150,000" and "any bid over £20m" by the money named', () => {
+    expect(counted('They plan a higher rate on incomes over £150,000 a year.').at(-1)).toEqual(['over £150,000', 'incomes']);
+    expect(counted('The club would accept any bid over £20m for him.')[0]).toEqual(['over £20m', 'bid']);
+  });
+});
