@@ -16,7 +16,7 @@ const FOR_WHICH = /\b(?:the|its|their|a|an)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll
 // "household debt - which is growing at 9% a year": the noun before the aside's relative pronoun.
 const WHICH_MOVING = /((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]*)\s*(?:,|\s[-–—])\s+which\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:rising|falling|growing|running|increasing|shrinking|climbing|expanding|standing)\s+(?:at|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/u;
 
-// "a reduction in the legal limit from 24 weeks to 20", "voted for a restriction to 22 weeks": the limit moved.
+// "a cut in the speed limit from 70 miles to 60", "voted for a restriction to 18 weeks": the limit moved.
 const CHANGE_IN = /\b(?:reduction|cut|increase|rise|change)\s+in\s+(?:the|its|their)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*)\s+from\s+[^,;]{1,24}?\s+to\s+$/u;
 const LIMIT_TO = /\b(?:a|the|its|their)\s+(restriction|limit|cap|ceiling|reduction|cut)\s+(?:of\s+|to\s+)(?:about\s+|around\s+|just\s+)?$/;
 

@@ -41,7 +41,7 @@ export function takenOff(s: string, qStart: number, end: number): string | undef
 const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect|rais)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
 const FROM_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+from\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:selling|sale\s+of|flotation\s+of|listing\s+of)\s+)?(?:(?:property|its|the)\s+)?(?:business\s+)?/i;
 
-// "the 4bn euros it supposedly held in an offshore account", "£13.4m will come from the support grant":
+// "the 2bn euros it reportedly kept in a Swiss bank account", "£6.2m will come from the rural support fund":
 // where money is kept, or where it comes from.
 const HELD_IN = /^(?:\s*\([^()]{1,40}\))?\s+(?:(?:it|they|he|she)\s+(?:\p{Ll}+ly\s+)?(?:held|kept|had|deposited|stashed|hid|put)\s+in|(?:will|would|is\s+to|are\s+to|is\s+set\s+to)\s+come\s+from|(?:came|comes)\s+from)\s+(?:(?:a|an|the|its|their)\s+)?/u;
 

@@ -95,7 +95,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     if (words.length && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Prime|Chancellor)$/.test(w)) break;
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     const next = WORD.exec(sentence.slice(at + m[0].length))?.[1];
-    // "after topping 400 early in the day": a time adverb, not a noun.
+    // "after topping 300 early in the day": a time adverb, not a noun.
     if (!words.length && /^(?:early|late)$/i.test(w) && /^(?:in|on|this|last|next|that)$/i.test(next ?? '')) break;
     if (lower === 'of' && words.length > 0) {
       // "prisoners of war", "defenders of Mariupol": a relational head keeps its complement.

@@ -145,10 +145,10 @@ function figureFrom(
   // "2.4bn euros-worth of debts": what is worth the money follows "of".
   // "More than 80% offered free samples", "two-thirds sold their music": a share's verb is not what it counts.
   const shareVerb = !!np && (n.unit === '%' || /^(?:half|(?:one|two|three|a)[\s-](?:third|quarter|fifth)s?)$/i.test(n.raw) || /out\s+of\s+\d+$/i.test(n.raw)) && SHARE_VERB.test(np.text);
-  // "the picture would be 2.5m high": a dimension's adjective is no noun.
+  // "the mural would be 3.5m high": a dimension's adjective is no noun.
   const dimension = !!np && !!n.unit && PHYSICAL_UNIT.test(n.unit) && /^(?:high|long|wide|deep|tall|thick|across|away|apart)$/i.test(np.text);
   let counted = np && !shareVerb && !dimension && !/^worth$/i.test(np.text) ? np.text : undefined;
-  // "between two white and five ethnic minority women": an adjective shares the noun of the count after it.
+  // "three female and four male judges": an adjective shares the noun of the count after it.
   const shared = np && /^(?:white|black|asian|male|female|young|older|new|old|british|foreign|local|senior|junior)$/i.test(np.text) ? /^\s+and\s+[a-z0-9,]+\s+/i.exec(s.slice(np.end)) : null;
   if (shared) counted = countedAfter(s, np!.end + shared[0].length)?.text ?? counted;
   // "the 90-day consultation period": a length that names a period counts the period.
