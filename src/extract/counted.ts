@@ -111,7 +111,7 @@ export function countedAfter(sentence: string, pos: number, afterOf = false): Co
     // "$60bn two years ago": a second number starts a phrase of its own, never this one's noun.
     if (!afterOf && !words.length && NUMBER_WORD.test(lower)) break;
     // "save 65 lives": right after a number, "lives" is the noun.
-    // ("the 17-million population lives below": after a singular noun, "lives" is its verb.)
+    // ("half of the 12-million population lives on farms": after a singular noun, "lives" is its verb.)
     if (words.length && lower === 'lives' && !looksPlural(words[words.length - 1]!)) break;
     if (!words.length && lower === 'lives') {
       words.push(w);

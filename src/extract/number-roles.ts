@@ -47,7 +47,7 @@ export function isStatedAge(s: string, n: NumberMention): boolean {
   const before = s.slice(Math.max(0, n.start - 40), n.start);
   // "aged 57", "aged over 19", "under the age of 10", "from the age of eight"
   // ("leaving the age for standing at 21": an age named, then set at the figure.)
-  // ("force workers to retire before 65": the age one retires at.)
+  // ("cannot be made to retire before 60": the age one retires at.)
   const cue = /\bretire\s+(?:at|before|after|from)\s+$|\b(?:aged|age\s+(?:of|to|from))\s+(?:just\s+|only\s+|over\s+|under\s+|above\s+)?$|\bage\s+(?:for|limit\s+for)\s+[a-z\s]{1,30}?\bat\s+$/i.test(before);
   if (cue && /^[a-z]+$/i.test(n.raw)) return true;
   if (!/^\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?$/.test(n.raw)) return false; // "aged 18 to 99"

@@ -8,7 +8,7 @@ import type { Placed } from './spans.ts';
 import { countedKey } from './counted.ts';
 
 const OPENS_PARALLEL = /(?:,\s*(?:while|whereas|with|and|but)|\s(?:while|whereas|and))\s+(?:(?:another|a\s+further|only|just|some|nearly|almost|about|around)\s+)?$/i;
-// What follows the number: a verb, a past participle with its particle ("and 7,800 relocated out of"),
+// What follows the number: a verb, a past participle with its particle ("and 3,100 moved out of"),
 // or a time ("and a further 20,000 on Sunday"), never a noun of its own.
 const THEN_VERB = /^\s+(?:have|has|had|were|was|are|is|said|say|says|think|thought|believe|believed|plan|planned|want|wanted|backed|opposed|voted|did|do|would|could|will|cutting|saying|being|afterwards|before|later|earlier|so\s+far|\p{Ll}+ed\s+(?:out|to|from|in|on|by|at|off)|(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:year|month|week))\b/iu;
 

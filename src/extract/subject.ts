@@ -363,7 +363,7 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
 function phrase(text: string): string | undefined {
   // "the number of tourists hurt or missing after the storm": what is numbered is the head, however long.
   text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
-  // "their five-year estimate of rebuilding costs was …": an estimate's figure is of what it estimates.
+  // "their latest estimate of repair costs was …": an estimate's figure is of what it estimates.
   text = text.replace(/^(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:estimates?|projections?)\s+of\s+(?=\p{Ll})/iu, '');
   // "the overall bill for the 12 schemes": the head comes before "of" and its number.
   if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"

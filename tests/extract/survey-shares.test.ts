@@ -44,7 +44,7 @@ describe('a share in the sentence that names the sample', () => {
 });
 
 describe('dimensions', () => {
-  it('reads "2.5m high and 6m long" as measures of the subject, not of "high"', () => {
+  it('reads "3.5m high and 9m long" as measures of the subject, not of "high"', () => {
     expect(counted('Printed out, the mural would be 3.5m high and 9m long.').map((c) => c[1])).toEqual(['mural', 'mural']);
   });
 });
