@@ -33,7 +33,7 @@ export function marketCounted(s: string, qStart: number, end: number, isMoney: b
   // "0.5 of its shares and $2 in cash for each share": the form the money is paid in.
   const paidIn = isMoney ? /^\s+in\s+(cash|stock|shares|bonds|cheques|notes|coins)(?=\s*(?:[,.;)]|$|\s+(?:for|to|per|from|on|as|or|and)\b))/i.exec(s.slice(end, end + 20)) : null;
   if (paidIn) return paidIn[1]!.toLowerCase();
-  // "a 50% rate on earnings over £100,000", "any fee over £35m": the money named before the bound.
+  // "a higher rate on incomes over £150,000", "any bid over £20m": the money named before the bound.
   const bound = isMoney ? /\b(fees?|earnings|incomes?|salar(?:y|ies)|pay|bids?|offers?|profits?|sums?|wages?|bonus(?:es)?|estates?|gifts?)\s+(?:of\s+)?(?:over|above|under|below|exceeding|topping|of\s+more\s+than|of\s+less\s+than)\s*$/i.exec(s.slice(Math.max(0, qStart - 40), end).replace(/\s*[£$€]?[\d.,]+\S*$/, ' ')) : null;
   if (bound) return bound[1]!.toLowerCase();
   const dutyOn = isMoney && DUTY_VERB.test(s.slice(0, qStart)) ? DUTY_ON.exec(s.slice(end, end + 40)) : null;
