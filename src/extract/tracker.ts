@@ -13,6 +13,7 @@ const TITLE_HINT = /(?:President|Minister|Gen|General|Col|Colonel|Mr|Mrs|Ms|Dr|C
 const DEFINED_ABBREVIATION = /((?:\p{Lu}[\p{L}'’&-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){2,8})\((\p{Lu}{2,6})\)/gu;
 const ROLE_LIKE = /^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|President|Minister|Chancellor|Leader|Chief|Secretary|Senator|Governor|Mayor|General|Judge|Justice|Coach|Manager|Captain|But|And|When|While|After|Before|If|As|In|On|At|For|With|By)$/;
 const TITLED_SURNAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u;
+const DESCRIBED_PERSON = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\p{Ll}[^,]{2,80},\s+(?:said|says|told|added|argued|warned|explained|insisted|claimed)\b/u;
 /** Sources that stand in for the last named one ("the statement said"). */
 const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the ministry', 'the agency']);
 
@@ -31,6 +32,9 @@ export class SourceTracker {
     this.seen.push(sentence);
     if (sentence.includes('(')) this.noteAbbreviations(sentence);
     if (TITLE_HINT.test(sentence)) for (const m of matchesOf(PERSON_TITLES, sentence)) this.addPerson(m[1]!.trim().replace(/['’]s$/, ''));
+    // "Tom Lee, regional director of the Ramblers, said he …": a name set before its role is a person.
+    const described = DESCRIBED_PERSON.exec(sentence);
+    if (described && this.isPerson(described[1]!) && !ROLE_LIKE.test(described[1]!.split(' ')[0]!)) this.addPerson(described[1]!);
     if (!this.persons.length) return;
     const first = /^(\p{Lu}[\p{L}'’-]+)\b/u.exec(sentence)?.[1];
     const known = first ? this.bySurname.get(first) : undefined;

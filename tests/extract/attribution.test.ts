@@ -101,3 +101,10 @@ describe('a poll named beside the people it asked', () => {
     expect(findSources('Nearly 40% of voters in the poll backed him.')).toEqual([]);
   });
 });
+
+describe('a person named before a role', () => {
+  it('resolves "he" to "Tom Lee, regional director of the Ramblers" rather than the organisation', () => {
+    const [f] = figures('Tom Lee, regional director of the Ramblers, said he expected 1,500 walkers to join the march.');
+    expect(f!.attribution).toBe('Tom Lee');
+  });
+});
