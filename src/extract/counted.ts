@@ -264,5 +264,8 @@ export function tidyCounted(counted: string | undefined): string | undefined {
   // "Almost all of them": a pronoun's share names no group; the sentences before do.
   if (/\bof\s+(?:them|those|these|us|you)$/i.test(words.join(' '))) return undefined;
   if (/^(?:this|that|it|they|them|he|she|we|which|cheaper|dearer|worse|better|higher|lower|bigger|smaller)$/i.test(words.join(' ')) || /^(?:of|and|or|the|a|an)$/i.test(words[words.length - 1]!)) return undefined;
+  // A lone adverb, preposition or verb of saying names nothing ("needs 30m euros until the end of June",
+  // "judged to be $75,000"): better no noun than one that would group unrelated figures.
+  if (words.length === 1 && /^(?:until|for|more|less|before|after|according|every|now|instead|even|yet|since|always|never|already|still|also|just|only|then|than|judged|rumoured|reported|showed|disappointing)$/i.test(words[0]!)) return undefined;
   return words.join(' ');
 }

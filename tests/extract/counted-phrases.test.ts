@@ -35,3 +35,14 @@ describe('adjectives before the noun', () => {
     expect(counted('The filter stops two million spam related e-mail messages a day.')[0]![1]).toBe('spam related e-mail messages');
   });
 });
+
+describe('a lone adverb or verb is no counted noun', () => {
+  it('names nothing rather than "until" or "judged", which would group unrelated figures', () => {
+    expect(counted('The club needs almost 20m euros until the end of May.')[0]![1]).not.toBe('until');
+    expect(counted('High earners - judged to be $90,000 or more - bought most.')[0]![1]).not.toBe('judged');
+  });
+
+  it('keeps "50 shows" as the shows', () => {
+    expect(counted('The station aired 50 shows last year.')[0]![1]).toBe('shows');
+  });
+});
