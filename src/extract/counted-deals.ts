@@ -32,13 +32,17 @@ const OFF_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+(?:off|from)\s+(?:(?:the|a|an|its|t
 
 /** What a figure is taken off ("shaving 20% off the price of"), or undefined. `end` is where the figure ends. */
 export function takenOff(s: string, qStart: number, end: number): string | undefined {
-  if (!TAKEN_OFF.test(s.slice(Math.max(0, qStart - 30), qStart))) return undefined;
-  const off = OFF_WHAT.exec(s.slice(end, end + 50));
-  return off ? countedAfter(s, end + off[0].length, true)?.text : undefined;
+  return TAKEN_OFF.test(s.slice(Math.max(0, qStart - 30), qStart)) ? nounAfter(s, end, OFF_WHAT) : undefined;
+}
+
+/** The noun phrase after the words `lead` matches right after the figure (which ends at `end`). */
+function nounAfter(s: string, end: number, lead: RegExp): string | undefined {
+  const m = lead.exec(s.slice(end, end + 60));
+  return m ? countedAfter(s, end + m[0].length, true)?.text : undefined;
 }
 
 // "hopes to raise $2bn from the listing", "getting A$300m from selling its business Acme": where money raised comes from.
-const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect|rais)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
+const RAISED = /\b(?:rais|gett|got|mak|made|generat|earn|fetch|collect)\w*\s+(?:(?:about|around|some|nearly|almost|more\s+than|up\s+to|an\s+extra|a\s+further)\s+)?$/i;
 const FROM_WHAT = /^(?:\s*\([^()]{1,30}\))?\s+from\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:selling|sale\s+of|flotation\s+of|listing\s+of)\s+)?(?:(?:property|its|the)\s+)?(?:business\s+)?/i;
 
 // "the 2bn euros it reportedly kept in a Swiss bank account", "£6.2m will come from the rural support fund":
@@ -47,15 +51,12 @@ const HELD_IN = /^(?:\s*\([^()]{1,40}\))?\s+(?:(?:it|they|he|she)\s+(?:\p{Ll}+ly
 
 /** Where money is held or comes from, or undefined. */
 export function heldIn(s: string, end: number): string | undefined {
-  const held = HELD_IN.exec(s.slice(end, end + 60));
-  return held ? countedAfter(s, end + held[0].length, true)?.text : undefined;
+  return nounAfter(s, end, HELD_IN);
 }
 
 /** Where money raised comes from ("raise $2bn from the listing"), or undefined. */
 export function raisedFrom(s: string, qStart: number, end: number): string | undefined {
-  if (!RAISED.test(s.slice(Math.max(0, qStart - 24), qStart))) return undefined;
-  const from = FROM_WHAT.exec(s.slice(end, end + 60));
-  const what = from ? countedAfter(s, end + from[0].length, true)?.text : undefined;
+  const what = RAISED.test(s.slice(Math.max(0, qStart - 24), qStart)) ? nounAfter(s, end, FROM_WHAT) : undefined;
   return what && !/^(?:investors|shareholders|sales?|customers)$/i.test(what) ? what : undefined;
 }
 

@@ -38,7 +38,8 @@ export class SurveyGroups {
 
   apply(f: FigureFact): void {
     // "a postal survey of 1,240 farmers", "polled 2,000 voters": the people a survey asked.
-    if (!f.unit && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, rawAt(f) - 30), rawAt(f)))) {
+    const at = !f.unit && f.counted ? rawAt(f) : -1;
+    if (at >= 0 && f.counted && SURVEYED.test(f.sentence.slice(Math.max(0, at - 30), at))) {
       this.surveyed = remember(f, f.counted.split(/,|\s+and\s+/)[0]!.trim());
       return;
     }
