@@ -54,7 +54,8 @@ const POSSESSIVE_ESTIMATE = /\b((?:\p{Lu}[\p{L}.-]*\s+)*[\p{L}-]+)['’]s?\s+(?:
 // "Minister Jo Brand's announcement in May that 9,000 posts would go": whose claim it is.
 const POSSESSIVE_CLAIM = /\b((?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}-]*)['’]s?\s+(?:announcement|claim|pledge|promise|warning|prediction|statement|forecast|estimate)(?:\s+(?:in|on|last)\s+\p{Lu}?[\p{L}]+)?\s+that\b/gu;
 const PUT_AT = /\b(puts?|putting)\b(?=[^.;]*?\bat\s+(?:between\s+|about\s+|around\s+|some\s+)?[$€£]?\d)/gi;
-const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted)\s+/gi;
+// No "told": it takes its listener as object ("Mary Lee, a spokeswoman, told the BBC"), never an inverted sayer.
+const INVERTED = /[,”"’]\s+(said|says|added|adds|wrote|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted)\s+/gi;
 const CLAUSE_AFTER = /^\s+(?:suggested|suggests|showed|shows|found|finds|indicated|indicates|revealed|reveals|were|was|had|have|has|is|are|would|will|could)\b/;
 // (The group before: a poll's respondents, or those it polled.)
 const POLLED_FOR = /\b(?:respondents|people|voters|adults|Britons|those\s+(?:polled|surveyed|questioned|asked))\s+(?:in|for|by|to)\s+(?:the\s+|an?\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:poll|survey)|(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*(?=\s+(?:said|say|says|thought|think|thinks|believe|believed|believes|wanted|want|wants|backed|were|was|had|have|would|should|felt|feel)\b))/gu;
@@ -82,7 +83,7 @@ export function findSources(sentence: string): Source[] {
     const who = forwardName(document ? rest.slice(document[0].length) : rest);
     if (who) add(who, m.index, m.index + m[0].length, 'according to', m.index + m[0].length + (document?.[0].length ?? 0), true);
   }
-  if (/[,”"’] (?:said|says|added|adds|wrote|told|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
+  if (/[,”"’] (?:said|says|added|adds|wrote|noted|warned|estimates|estimated|argues|argued|explains|explained|insists|insisted) /.test(sentence)) for (const m of matchesOf(INVERTED, sentence)) {
     const after = sentence.slice(m.index + m[0].length);
     // "says the Waterford man": a person described by a place stands for the person last named.
     const who = /^the\s+\p{Lu}[\p{L}-]*\s+(?:man|woman|boy|girl|teenager|youngster|veteran|player|athlete|rider|runner|driver|star)\b/u.test(after) ? 'he' : forwardName(after);

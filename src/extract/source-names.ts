@@ -85,6 +85,9 @@ function mayEndInAdverbial(text: string): boolean {
   return ADVERBIAL_ENDS.has(last) || /^\d{1,2}$/.test(last);
 }
 
+/** How an appositive description opens: an article, a lower-case word, or a named body's possessive and a lower-case role. */
+const DESCRIPTION_START = /^(?:the\s|a\s|an\s|\p{Ll}|(?:\p{Lu}[\p{L}.&-]*\s){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u;
+
 const CHUNK_BOUNDARY = /(?:[,;:"“”(—–]|\s-\s|\b(?:that|but|while|because|as|if|when|after|before|whereas|and\s+(?=(?:the|a|an)\b))\b)\s*/gi;
 
 // The subject right before a reporting verb: the clause chunk ending at the verb, or an appositive
@@ -104,8 +107,9 @@ export function backwardName(before: string): { who: string; start: number } | u
     if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
     // "Gavi, the vaccine alliance, said": the proper name beats its description.
     const prev = parts[parts.length - 1];
-    // "Cary Leahy, senior economist at Kestrel Bank, said": so does a name before a role in lower case.
-    if (last && prev && /^(?:the\s|a\s|an\s|\p{Ll})/u.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
+    // "Cary Leahy, senior economist at Kestrel Bank, said": so does a name before a role in lower case,
+    // or before a role held at a named body ("Jane Doe, Acme's chief executive, said").
+    if (last && prev && DESCRIPTION_START.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
     return last ? nameFrom(last.text, cut + last.start) : undefined;
   }
   const last = splitChunks(text).pop();

@@ -19,6 +19,18 @@ describe('findSources', () => {
     expect(who('A security official, speaking on condition of anonymity, said drones got through.')).toEqual(['security official']);
   });
 
+  it('prefers the name to a role it holds at a named body', () => {
+    expect(who("Nadia Okafor, Brightwell's finance director, said costs had doubled.")).toEqual(['Nadia Okafor']);
+    expect(who("Ivo Marsh, the union's regional secretary, said 300 posts would go.")).toEqual(['Ivo Marsh']);
+    // Without a name before it, the role is the source as written.
+    expect(who("Brightwell's finance director said costs had doubled.")).toEqual(["Brightwell's finance director"]);
+  });
+
+  it('never takes the listener of "told" for the speaker', () => {
+    expect(who('Ruth Ade, a council spokeswoman, told the BBC that 40 wards had shut.')).toEqual(['Ruth Ade']);
+    expect(who("Ivo Marsh, Brightwell's chairman, told Reuters the plant would close.")).toEqual(['Ivo Marsh']);
+  });
+
   it('reads "according to" a study by someone as that someone', () => {
     expect(who('Deaths rose sharply, according to a rapid study by researchers at Imperial College London.')).toEqual(['researchers at Imperial College London']);
   });
