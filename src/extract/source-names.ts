@@ -133,6 +133,7 @@ function splitChunks(text: string): Array<{ text: string; start: number }> {
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*/gu;
+const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|of|\d{1,4})$/;
 
 // Validates a candidate chunk as a name: a short noun phrase without verbs.
 function nameFrom(chunk: string, offset: number): { who: string; start: number } | undefined {
@@ -172,6 +173,8 @@ function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; 
   }
   while (taken.length && /^(?:of|for)$/.test(taken[0]![0])) taken.shift();
   if (!taken.length || OPENERS.has(taken[0]![0].toLowerCase())) return undefined;
+  // "The guidance published on Tuesday, said", "Statistics to the end of November showed": a date says when, never who.
+  if (taken.every((t) => DATE_WORD.test(t[0]))) return undefined;
   const words = taken.map((t) => t[0]);
   const start = personStart(words);
   return { who: words.slice(start).join(' '), start: offset + taken[start]!.index! };

@@ -31,6 +31,12 @@ describe('findSources', () => {
     expect(who("Ivo Marsh, Brightwell's chairman, told Reuters the plant would close.")).toEqual(['Ivo Marsh']);
   });
 
+  it('never names a date as the source', () => {
+    expect(who('Counts to the end of October showed a fall from 512 to 480.')).toEqual([]);
+    expect(who('The guidance issued on Thursday, said the force had a duty to act.')).toEqual([]);
+    expect(who('Figures released on Friday showed 60 more.')).toEqual(['Figures']);
+  });
+
   it('reads "according to" a study by someone as that someone', () => {
     expect(who('Deaths rose sharply, according to a rapid study by researchers at Imperial College London.')).toEqual(['researchers at Imperial College London']);
   });
