@@ -126,9 +126,9 @@ const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().r
 
 // "J. Allard" and "J Allard" are one name.
 const nameNorm = (s: string | null | undefined): string => norm(s).replace(/\.(?=\s|$)/g, '');
-/** "National Audit Office" → "nao", so a name and its abbreviation are one source. */
+/** "National Audit Office" → "nao", so a name and its abbreviation are one source; each part of a hyphenated word counts ("Anti-Doping"). */
 const initials = (s: string): string =>
-  s.split(' ').filter((w) => !/^(?:of|for|and|the|on|de)$/.test(w)).map((w) => w[0]).join('');
+  s.split(/[\s-]+/).filter((w) => !/^(?:of|for|and|the|on|de)$/.test(w)).map((w) => w[0]).join('');
 
 const TITLED = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir)\.?\s+\p{Lu}[\p{L}'’-]+$/u;
 const FULL_NAME = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,2}\p{Lu}[\p{L}'’-]+$/u;

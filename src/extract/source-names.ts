@@ -5,7 +5,8 @@
 import { DEMONYMS, GAZETTEER } from './lexicon.ts';
 import { matchesOf } from './scan.ts';
 
-const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*|(?<=\s)&(?=\s)|[,;:.!?()"“”]/gu;
+// "Nielsen/NetRatings", "In-Stat/MDR": a slash before a capital joins one name.
+const TOKEN_OR_PUNCT = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*(?:\/\p{Lu}[\p{L}\p{N}'’.&+-]*)*|(?<=\s)&(?=\s)|[,;:.!?()"“”]/gu;
 /** Lower-case words that can sit inside a source's name ("defence ministry", "air force"). */
 export const ORG_WORDS = new Set(
   (
@@ -132,7 +133,7 @@ function splitChunks(text: string): Array<{ text: string; start: number }> {
   return out.filter((c) => c.text.trim().length > 0);
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*/gu;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&+-]*(?:\/\p{Lu}[\p{L}\p{N}'’.&+-]*)*/gu;
 const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|of|\d{1,4})$/;
 
 // Validates a candidate chunk as a name: a short noun phrase without verbs.
@@ -223,6 +224,9 @@ export function forwardName(after: string): string | undefined {
     // "according to Dunmore bank now The agency …": an adverb, or a capitalised article after the name,
     // starts another phrase (often where markup or a paragraph break was lost).
     if (words.length && (ADVERBS.has(l) || /^(?:The|A|An)$/.test(w))) break;
+    // "US research think-tank Pew Internet and American Life": the name after its description, whose
+    // words must not use up the name's length.
+    if (startsUpper(w) && words.length && DESCRIBES.test(words[words.length - 1]!)) words.length = 0;
     words.push(dropDot(w));
     if (words.length >= 7) break;
   }
@@ -234,7 +238,7 @@ export function forwardName(after: string): string | undefined {
 }
 
 // "UK research firm Smith & Wesson Insights": the name after a lower-case description of it.
-const DESCRIBES = /^(?:firm|company|group|consultancy|agency|bank|watchdog|charity|body|website|magazine|newspaper|broadcaster|institute|analyst|analysts|organisation|organization|campaigners?|researchers?)$/;
+const DESCRIBES = /^(?:firm|company|group|consultancy|agency|bank|watchdog|charity|body|website|magazine|newspaper|broadcaster|institute|analyst|analysts|organisation|organization|campaigners?|researchers?|think-tank|thinktank)$/;
 function describedStart(words: string[]): number {
   const k = words.findLastIndex((w) => !startsUpper(w) && w !== '&');
   return k >= 0 && k < words.length - 1 && DESCRIBES.test(words[k]!) && startsUpper(words[k + 1]!) ? k + 1 : 0;

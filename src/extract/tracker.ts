@@ -17,6 +17,13 @@ const DESCRIBED_PERSON = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+
 /** Sources that stand in for the last named one ("the statement said"). */
 const STAND_INS = new Set(['it', 'they', 'we', 'statement', 'the statement', 'the ministry', 'the agency']);
 
+const initials = (word: string): string =>
+  word
+    .split('-')
+    .filter((part) => /^\p{Lu}/u.test(part))
+    .map((part) => part[0])
+    .join('');
+
 export class SourceTracker {
   private lastSource: string | undefined;
   private lastPerson: string | undefined;
@@ -62,8 +69,9 @@ export class SourceTracker {
       const words = m[1]!.trim().split(/\s+/);
       const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
       // Keep the shortest tail of the name whose initials spell the abbreviation ("… with the Office of Fair Rents").
+      // Each capitalised part of a hyphenated word has its initial: "Inter-American Development Bank" is IADB.
       for (let i = 0; i < capitals.length; i++) {
-        if (capitals.slice(i).map((w) => w[0]).join('') !== m[2]) continue;
+        if (capitals.slice(i).map(initials).join('') !== m[2]) continue;
         const from = words.indexOf(capitals[i]!);
         if (!this.abbreviations.has(m[2]!)) this.abbreviations.set(m[2]!, words.slice(from).join(' '));
         break;

@@ -104,6 +104,8 @@ describe('field comparisons', () => {
   it('matches a source with its initials, dotted initials, and a titled surname with the full name', () => {
     expect(attributionMatches('NAO', 'National Audit Office')).toBe(true);
     expect(attributionMatches('Office of Fair Rents', 'OFR')).toBe(true);
+    expect(attributionMatches('NSADB', 'North-South Anti-Drift Board')).toBe(true);
+    expect(attributionMatches('NADB', 'North-South Anti-Drift Board')).toBe(false);
     expect(attributionMatches('J. Allard', 'Xbox frontman J Allard')).toBe(true);
     expect(attributionMatches('Mr Pryce', 'Gareth Pryce')).toBe(true);
     // A shared last word is not enough without a personal title: these are two bodies.

@@ -31,6 +31,15 @@ describe('findSources', () => {
     expect(who("Ivo Marsh, Brightwell's chairman, told Reuters the plant would close.")).toEqual(['Ivo Marsh']);
   });
 
+  it('keeps a name joined by a slash whole', () => {
+    expect(who('Home broadband rose to 21 million, according to market analysts Pollcraft/NetWatch.')).toEqual(['Pollcraft/NetWatch']);
+    expect(who('A study by Veld/MDR found that 30% had no backup.')).toEqual(['Veld/MDR']);
+  });
+
+  it('reads a long name after its description in full', () => {
+    expect(who('Users send 90 texts a week, according to UK research think-tank Hollow Oak Centre for Digital Life.')).toEqual(['Hollow Oak Centre for Digital Life']);
+  });
+
   it('never names a date as the source', () => {
     expect(who('Counts to the end of October showed a fall from 512 to 480.')).toEqual([]);
     expect(who('The guidance issued on Thursday, said the force had a duty to act.')).toEqual([]);
@@ -53,6 +62,12 @@ describe('findSources', () => {
 });
 
 describe('figure attribution', () => {
+  it('names an abbreviation in full when the article defined it, hyphenated words included', () => {
+    const facts = figures('The North-South Anti-Drift Board (NSADB) met on Monday. The NSADB said rainfall fell 12% last year.');
+    expect(facts.map((f) => f.attribution)).toEqual(['North-South Anti-Drift Board']);
+  });
+
+
   it('takes a source after the figure only when its clause closes the sentence', () => {
     expect(figure('Home prices fell 1.2% in April, the Canadian Real Estate Association said on Wednesday.').attribution).toBe('Canadian Real Estate Association');
     expect(figure('The conference raised £120m, short of what the UN says it needs.').attribution).toBeUndefined();
