@@ -86,6 +86,8 @@ function mayEndInAdverbial(text: string): boolean {
   return ADVERBIAL_ENDS.has(last) || /^\d{1,2}$/.test(last);
 }
 
+const REGION = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+const AFTER_PLACE = /\b(?:from|in|of|near|outside)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?$/u;
 /** How an appositive description opens: an article, a lower-case word, or a named body's possessive and a lower-case role. */
 const DESCRIPTION_START = /^(?:the\s|a\s|an\s|\p{Ll}|(?:\p{Lu}[\p{L}.&-]*\s){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u;
 
@@ -105,6 +107,11 @@ export function backwardName(before: string): { who: string; start: number } | u
   if (text.endsWith(',')) {
     const parts = splitChunks(text.slice(0, -1));
     let last = parts.pop();
+    // "Ann Fry, from Tula, Oklahoma, said": the region after a place says where, not who.
+    if (last && parts.length && REGION.test(last.text.trim()) && AFTER_PLACE.test(parts[parts.length - 1]!.text.trim())) {
+      last = parts.pop();
+      if (last && /^(?:from|in|of|near|outside)\s/.test(last.text.trim())) last = parts.pop();
+    }
     if (last && /^(?:\p{Ll}+ing|who|which|whose|citing|speaking)\b/u.test(last.text)) last = parts.pop();
     // "Gavi, the vaccine alliance, said": the proper name beats its description.
     const prev = parts[parts.length - 1];
@@ -200,6 +207,7 @@ function isLooseTail(words: string[]): boolean {
   return words.slice(0, -1).some((w) => startsUpper(w) || ORG_WORDS.has(w.toLowerCase()));
 }
 
+const ROLE_THEN_NAME = /^(?:its|their|his|her|the)\s+(?:\p{Lu}[\p{L}-]*\s+)?\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}[\p{Ll}-]+)?,\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?=\s+(?:of|at|from)\s|,)/u;
 const ADVERBS = new Set('now then also still again today yesterday tonight meanwhile however too'.split(' '));
 
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
@@ -208,6 +216,9 @@ export function forwardName(after: string): string | undefined {
     /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned)\s+by\s+/i.exec(after) ??
     /^(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:study|report|survey|research|analysis|estimate|estimates|poll|data|figures|statistics|count|tally|review|statement|assessment)\s+(?:by|from)\s+/i.exec(after);
   const text = by ? after.slice(by[0].length) : after;
+  // "according to its Paris lawyer, Emil Roux of Roux & Vidal": the person named after the role.
+  const named = ROLE_THEN_NAME.exec(text);
+  if (named) return named[1]!;
   const tokens = matchesOf(TOKEN_OR_PUNCT, text);
   const words: string[] = [];
   for (const t of tokens) {

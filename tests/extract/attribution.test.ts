@@ -40,6 +40,16 @@ describe('findSources', () => {
     expect(who('Users send 90 texts a week, according to UK research think-tank Hollow Oak Centre for Digital Life.')).toEqual(['Hollow Oak Centre for Digital Life']);
   });
 
+  it('passes over where a speaker is from to reach the speaker', () => {
+    expect(who('Ann Fry, from Tula, Oklahoma, said she would rent it out for 30 days.')).toEqual(['Ann Fry']);
+    expect(who('Officials in the US, who have charged 12 people in Camden, New Jersey, estimate losses of $2m.')).toEqual(['Officials in the US']);
+  });
+
+  it('takes the person named after a role that "according to" gives', () => {
+    expect(who('According to its Paris lawyer, Emil Roux of Roux and Vidal, the claim rests on a 60% uplift.')).toEqual(['Emil Roux']);
+    expect(who('According to the report, sales rose 4%.')).toEqual(['report']);
+  });
+
   it('never names a date as the source', () => {
     expect(who('Counts to the end of October showed a fall from 512 to 480.')).toEqual([]);
     expect(who('The guidance issued on Thursday, said the force had a duty to act.')).toEqual([]);
