@@ -4,6 +4,7 @@
  */
 import { DEMONYMS } from './lexicon.ts';
 import { matchesOf } from './scan.ts';
+import { evidenceSubject } from './evidence-subjects.ts';
 import { backwardName, forwardName, leadingName, subjectOpening } from './source-names.ts';
 
 export { ORG_WORDS } from './source-names.ts';
@@ -125,10 +126,11 @@ export function findSources(sentence: string): Source[] {
     if (/^fear/.test(verb) && !/^\s+that\b/.test(rest)) continue;
     const before = sentence.slice(0, leadStart(sentence, verbStart, verb.endsWith('ing')));
     // "Kestrel holds most of the market and said …": a second verb of the sentence's own subject.
-    const name = relativeSource(before) ?? backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
-    if (name && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;
+    const evidence = evidenceSubject(before);
+    const name = evidence ?? relativeSource(before) ?? backwardName(before) ?? (AND_END.test(before) ? subjectOpening(sentence) : undefined) ?? describedSource(before);
+    if (name && !evidence && EVIDENCE_VERB.test(verb) && !namesEvidence(name.who, name.start)) continue;
     // "A poll suggests", "figures suggest": evidence suggests; "speculation suggests" names no one.
-    if (name && /^suggest/.test(verb) && !EVIDENCE_HEAD.test(name.who)) continue;
+    if (name && !evidence && /^suggest/.test(verb) && !EVIDENCE_HEAD.test(name.who)) continue;
     const closing = /^tells?$|^told$/.test(verb) && shortObjectCloses(rest) ? true : undefined;
     if (name) add(name.who, verbStart, verbStart + verb.length, verb, name.start, closing);
   }

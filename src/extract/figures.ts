@@ -29,7 +29,7 @@ export interface SentenceContext {
   text: string;
   dates: readonly DateMention[];
   /** Reporting sources with pronouns already resolved. */
-  sources: ReadonlyArray<{ who: string; start: number; end: number; closing?: boolean | undefined }>;
+  sources: ReadonlyArray<{ who: string; start: number; end: number; whoStart?: number; closing?: boolean | undefined }>;
   /** Quoted stretches inside this sentence and who said them. */
   quotes: ReadonlyArray<{ start: number; end: number; speaker?: string | undefined }>;
 }
@@ -376,7 +376,8 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   if (best) return best;
   for (const src of ctx.sources) {
-    if (src.start > pos && src.closing && src.start - pos < bestDist) [best, bestDist] = [src.who, src.start - pos];
+    // "…, a survey of 1,300 bosses suggests": a figure inside the source's own words is not its claim.
+    if (src.start > pos && src.closing && !(src.whoStart !== undefined && pos >= src.whoStart) && src.start - pos < bestDist) [best, bestDist] = [src.who, src.start - pos];
   }
   return best;
 }
