@@ -93,12 +93,23 @@ export function assignSpeakers(para: string, spans: readonly QuoteSpan[], source
     const prevEnd = spans[i - 1]?.end ?? 0;
     const after = sources.find((s) => s.start >= span.end && s.start < Math.min(nextStart, span.end + 80));
     const before = [...sources].reverse().find((s) => s.end <= span.start && s.end >= prevEnd && /[:,]\s*["“]?$/.test(para.slice(s.end, span.start).trimEnd() || ':'));
-    const speaker = after?.who ?? before?.who ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined);
+    const speaker = after?.who ?? before?.who ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined) ?? reportedJustBefore(para, span, sources, prevEnd);
     const text = para.slice(span.start, span.end).trim().replace(/[,;:.!?\s]+$/, '');
     out.push({ span, text, ...(speaker ? { speaker } : {}) });
     if (speaker) previous = speaker;
   });
   return out;
+}
+
+/**
+ * "She added that a gap remained. "The average woman …"": a quote that opens the sentence after
+ * one reporting what someone said, with no speaker of its own, goes on in that person's words.
+ */
+function reportedJustBefore(para: string, span: QuoteSpan, sources: readonly ParagraphSource[], prevEnd: number): string | undefined {
+  const last = [...sources].reverse().find((s) => s.end <= span.start && s.start >= prevEnd);
+  if (!last) return undefined;
+  const between = para.slice(last.end, span.start).replace(/["“]$/, "");
+  return between.length < 200 && /[.!?]\s*$/.test(between) && !/[.!?]\s/.test(between.trimEnd().slice(0, -1)) ? last.who : undefined;
 }
 
 function isContinuation(para: string, span: QuoteSpan, prevEnd: number, i: number): boolean {

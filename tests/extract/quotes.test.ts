@@ -25,6 +25,16 @@ describe('quotes', () => {
     expect(quotes(text)[0]).toMatchObject({ speaker: 'Volodymyr Zelensky' });
   });
 
+  it('gives a quote that follows a reported sentence that sentence\'s speaker', () => {
+    const text = 'Health minister Carla Voss opened the ward on Friday.\n\nShe added that waiting lists had fallen. "Half of our patients are now seen within a week, and the rest within a month."';
+    expect(quotes(text)[0]).toMatchObject({ speaker: 'Carla Voss' });
+  });
+
+  it('leaves a quote with no speaker when the sentence before it reports no one', () => {
+    const text = 'The ward opened on Friday. Waiting lists had fallen. "Half of our patients are now seen within a week."';
+    expect(quotes(text)[0]?.speaker).toBeUndefined();
+  });
+
   it('gives the continuation of a quote the same speaker', () => {
     const found = quotes('“Our units held firm,” the General Staff said. “The campaign proved its worth to everyone.”');
     expect(found.map((q) => q.speaker)).toEqual(['General Staff', 'General Staff']);
