@@ -35,8 +35,11 @@ const VERB_RE = new RegExp(`\\b(${REPORT_VERBS})\\b`, 'g');
 const VERB_LEADS = new Set('has have had also later previously earlier further now still then separately repeatedly'.split(' '));
 // "Deloitte is forecasting": a form of "be" leads only a verb in -ing (not a passive "is expected to").
 const BE = new Set('is are was were'.split(' '));
+// "Mr Hale is expected to say that …": a speech to come is the subject's as much as one given.
+const TO_COME = /\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due|set|likely|going|poised|preparing)\s+to\s+$/;
 function leadStart(sentence: string, verbStart: number, progressive = false): number {
-  let p = verbStart;
+  const toCome = sentence.startsWith('say', verbStart) ? TO_COME.exec(sentence.slice(Math.max(0, verbStart - 40), verbStart)) : null;
+  let p = toCome ? verbStart - (Math.min(40, verbStart) - toCome.index) : verbStart;
   while (p >= 2 && sentence.charCodeAt(p - 1) === 32) {
     let a = p - 1;
     while (a > 0 && /\w/.test(sentence[a - 1]!)) a--;

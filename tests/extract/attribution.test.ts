@@ -50,6 +50,13 @@ describe('findSources', () => {
     expect(who('According to the report, sales rose 4%.')).toEqual(['report']);
   });
 
+  it('reads a speech to come as the speaker\'s', () => {
+    expect(who('Ms Hale is expected to say that around £2bn will be saved.')).toEqual(['Ms Hale']);
+    expect(who('The minister was due to say 400 posts would go.')).toEqual(['The minister']);
+    // A passive "is said to" names no speaker.
+    expect(who('He is said to be worth £50m.')).toEqual([]);
+  });
+
   it('never names a date as the source', () => {
     expect(who('Counts to the end of October showed a fall from 512 to 480.')).toEqual([]);
     expect(who('The guidance issued on Thursday, said the force had a duty to act.')).toEqual([]);
