@@ -93,12 +93,22 @@ export function assignSpeakers(para: string, spans: readonly QuoteSpan[], source
     const prevEnd = spans[i - 1]?.end ?? 0;
     const after = sources.find((s) => s.start >= span.end && s.start < Math.min(nextStart, span.end + 80));
     const before = [...sources].reverse().find((s) => s.end <= span.start && s.end >= prevEnd && /[:,]\s*["“]?$/.test(para.slice(s.end, span.start).trimEnd() || ':'));
-    const speaker = after?.who ?? before?.who ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined) ?? reportedJustBefore(para, span, sources, prevEnd);
+    const speaker =
+      after?.who ?? before?.who ?? colonSpeaker(para.slice(prevEnd, span.start)) ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined) ?? reportedJustBefore(para, span, sources, prevEnd);
     const text = para.slice(span.start, span.end).trim().replace(/[,;:.!?\s]+$/, '');
     out.push({ span, text, ...(speaker ? { speaker } : {}) });
     if (speaker) previous = speaker;
   });
   return out;
+}
+
+// "- Rovers boss Tom Vale: "We had …"": a reaction introduced by its speaker's name and a colon, no verb.
+const COLON_SPEAKER = /^(?:[-–•*]\s*)?((?:[\p{L}'’.&-]+\s+){0,4}?)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*:\s*["“]?\s*$/u;
+const NOT_A_SPEAKER = /\b(?:is|was|are|were|has|have|had|will|would|the|a|an|in|on|at|of|for|to|and|but)$/i;
+function colonSpeaker(before: string): string | undefined {
+  const m = COLON_SPEAKER.exec(before.trim());
+  if (!m || NOT_A_SPEAKER.test(m[1]!.trim())) return undefined;
+  return m[2]!;
 }
 
 /**

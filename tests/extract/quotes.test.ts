@@ -35,6 +35,13 @@ describe('quotes', () => {
     expect(quotes(text)[0]?.speaker).toBeUndefined();
   });
 
+  it('reads a reaction introduced by a name and a colon', () => {
+    const found = quotes('- Rovers boss Tom Vale: "We had the better chances early on. "But we still had four good chances after the break."');
+    expect(found.map((q) => q.speaker)).toEqual(['Tom Vale', 'Tom Vale']);
+    // A clause before the colon is no speaker.
+    expect(quotes('The reason was simple: "nobody wanted to pay for the repairs."')[0]?.speaker).toBeUndefined();
+  });
+
   it('gives the continuation of a quote the same speaker', () => {
     const found = quotes('“Our units held firm,” the General Staff said. “The campaign proved its worth to everyone.”');
     expect(found.map((q) => q.speaker)).toEqual(['General Staff', 'General Staff']);
