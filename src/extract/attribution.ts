@@ -66,6 +66,7 @@ const POLLED_FOR = /\b(?:respondents|people|voters|adults|Britons|those\s+(?:pol
 const ACCORDING = /\baccording to\s+/gi;
 const DOCUMENT_OF = /^(?:(?:a|an|the|new|latest|official)\s+)*(?:forecasts?|figures|data|estimates?|table|report|survey|research|study|statistics|analysis)\s+(?:(?:drawn\s+up|published|compiled|released|issued|produced)\s+)?(?:from|by|of)\s+/i;
 const PUT_HINT = /put/i;
+const POSSESSED_DOCUMENT = /^(?:the\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}[\p{L}-]+)(?:['’]s|(?<=s)['’])\s+(?:own\s+|latest\s+|new\s+)?(?:forecasts?|estimates?|figures|calculations|data|research|survey|report|analysis|count|tally|projections?)\b/u;
 const DEMONYM_CLAIMS = /\b([A-Z][a-z]+) (?:claims|assertions|statements|reports|allegations) that\b/g;
 
 /** Reporting sources written in one sentence, left to right. */
@@ -81,6 +82,12 @@ export function findSources(sentence: string): Source[] {
     const own = /^(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+)?(?:estimates?|figures|forecasts?|data|calculations|research|survey|report|analysis|count|tally)\b/i.exec(rest);
     if (own) {
       add(({ its: 'it', their: 'they', his: 'he', her: 'she' } as Record<string, string>)[own[1]!.toLowerCase()]!, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
+      continue;
+    }
+    // "according to analysts' forecasts", "according to Brightwell's own figures": whose document it is.
+    const theirs = POSSESSED_DOCUMENT.exec(rest);
+    if (theirs) {
+      add(theirs[1]!, m.index, m.index + m[0].length, 'according to', m.index + m[0].length, true);
       continue;
     }
     const document = DOCUMENT_OF.exec(rest);

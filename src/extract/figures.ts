@@ -29,7 +29,7 @@ export interface SentenceContext {
   text: string;
   dates: readonly DateMention[];
   /** Reporting sources with pronouns already resolved. */
-  sources: ReadonlyArray<{ who: string; start: number; end: number; whoStart?: number; closing?: boolean | undefined }>;
+  sources: ReadonlyArray<{ who: string; start: number; end: number; whoStart?: number; verb?: string; closing?: boolean | undefined }>;
   /** Quoted stretches inside this sentence and who said them. */
   quotes: ReadonlyArray<{ start: number; end: number; speaker?: string | undefined }>;
 }
@@ -336,7 +336,7 @@ function figureFrom(
   // … or a "33-8 lead", a "19-5 half-time advantage", a "15-6 deficit": the standing it gives.
   if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote|(?:[\w-]+\s)?(?:lead|advantage|deficit|margin))$/i.test(counted)) counted = undefined;
   const ownFact = counted === 'age' || unit === 'score';
-  const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start);
+  const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start, n.end);
   const fact: FigureFact = {
     kind: 'figure',
     sentenceIndex: ctx.index,
@@ -363,7 +363,7 @@ function q0(s: string, start: number): number {
   return q ? start - q[0].length : start;
 }
 
-function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
+function attributionAt(ctx: SentenceContext, pos: number, end: number): string | undefined {
   // Inside a quote its speaker says so; a quote with no speaker found falls back on the sentence's source.
   const quote = ctx.quotes.find((q) => pos >= q.start && pos < q.end);
   if (quote?.speaker) return quote.speaker;
@@ -376,6 +376,10 @@ function attributionAt(ctx: SentenceContext, pos: number): string | undefined {
   }
   if (best) return best;
   for (const src of ctx.sources) {
+    // "the $27bn Zedland says it owes": a figure its claim's subject follows at once is what it claims.
+    if (src.whoStart !== undefined && src.whoStart >= end && /^\s*(?:that\s+)?$/.test(ctx.text.slice(end, src.whoStart))) return src.who;
+    // "Some 63% of those polled for the Herald thought": a poll's shares come before its name.
+    if (src.verb === 'poll' && src.start > pos && !/[;:]/.test(ctx.text.slice(pos, src.start))) return src.who;
     // "…, a survey of 1,300 bosses suggests": a figure inside the source's own words is not its claim.
     if (src.start > pos && src.closing && !(src.whoStart !== undefined && pos >= src.whoStart) && src.start - pos < bestDist) [best, bestDist] = [src.who, src.start - pos];
   }

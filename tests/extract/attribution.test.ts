@@ -57,6 +57,12 @@ describe('findSources', () => {
     expect(who('He is said to be worth £50m.')).toEqual([]);
   });
 
+  it('reads whose document "according to" names', () => {
+    expect(who("Profits will reach £2bn, according to analysts' forecasts.")).toEqual(['analysts']);
+    expect(who("Sales rose 4%, according to Brightwell's own figures.")).toEqual(['Brightwell']);
+    expect(who('Up to 9,000 homes may flood, according to estimates presented to the council by Dr Amos Lee.')).toEqual(['Amos Lee']);
+  });
+
   it('never names a date as the source', () => {
     expect(who('Counts to the end of October showed a fall from 512 to 480.')).toEqual([]);
     expect(who('The guidance issued on Thursday, said the force had a duty to act.')).toEqual([]);
@@ -79,6 +85,15 @@ describe('findSources', () => {
 });
 
 describe('figure attribution', () => {
+  it('gives a figure the claim whose subject follows it at once', () => {
+    expect(figures('The offer fell far short of the $12bn Zedland says the firm owes.').map((f) => f.attribution)).toEqual(['Zedland']);
+  });
+
+  it('gives a poll the shares written before its name', () => {
+    const facts = figures('Some 58% of those polled for the Evening Herald thought the mayor should resign.');
+    expect(facts.map((f) => f.attribution)).toEqual(['Evening Herald']);
+  });
+
   it('names an abbreviation in full when the article defined it, hyphenated words included', () => {
     const facts = figures('The North-South Anti-Drift Board (NSADB) met on Monday. The NSADB said rainfall fell 12% last year.');
     expect(facts.map((f) => f.attribution)).toEqual(['North-South Anti-Drift Board']);
