@@ -1,7 +1,7 @@
 /**
  * A survey, a report or a set of figures as the subject of a verb of saying, with the words that
  * tell which one it is after it: "a survey for the charity suggests", "figures for the 2001 election
- * suggest", "a watchdog report on the 20 biggest projects says", "results of a consultation showed".
+ * suggest", "an audit report on the ten largest contracts says", "results of a consultation showed".
  * The name reader stops at such words (they are no name), so these sources were lost.
  */
 

@@ -380,7 +380,7 @@ function attributionAt(ctx: SentenceContext, pos: number, end: number): string |
     if (src.whoStart !== undefined && src.whoStart >= end && /^\s*(?:that\s+)?$/.test(ctx.text.slice(end, src.whoStart))) return src.who;
     // "Some 63% of those polled for the Herald thought": a poll's shares come before its name.
     if (src.verb === 'poll' && src.start > pos && !/[;:]/.test(ctx.text.slice(pos, src.start))) return src.who;
-    // "…, a survey of 1,300 bosses suggests": a figure inside the source's own words is not its claim.
+    // "…, a survey of 900 managers finds": a figure inside the source's own words is not its claim.
     if (src.start > pos && src.closing && !(src.whoStart !== undefined && pos >= src.whoStart) && src.start - pos < bestDist) [best, bestDist] = [src.who, src.start - pos];
   }
   return best;

@@ -181,7 +181,7 @@ function strictName(tokens: RegExpMatchArray[], offset: number): { who: string; 
   }
   while (taken.length && /^(?:of|for)$/.test(taken[0]![0])) taken.shift();
   if (!taken.length || OPENERS.has(taken[0]![0].toLowerCase())) return undefined;
-  // "The guidance published on Tuesday, said", "Statistics to the end of November showed": a date says when, never who.
+  // "The advice issued on Monday, said", "counts to the end of October showed": a date says when, never who.
   if (taken.every((t) => DATE_WORD.test(t[0]))) return undefined;
   const words = taken.map((t) => t[0]);
   const start = personStart(words);
@@ -235,7 +235,7 @@ export function forwardName(after: string): string | undefined {
     // "according to Dunmore bank now The agency …": an adverb, or a capitalised article after the name,
     // starts another phrase (often where markup or a paragraph break was lost).
     if (words.length && (ADVERBS.has(l) || /^(?:The|A|An)$/.test(w))) break;
-    // "US research think-tank Pew Internet and American Life": the name after its description, whose
+    // "UK research think-tank Hollow Oak Centre for Digital Life": the name after its description, whose
     // words must not use up the name's length.
     if (startsUpper(w) && words.length && DESCRIBES.test(words[words.length - 1]!)) words.length = 0;
     words.push(dropDot(w));

@@ -36,7 +36,7 @@ describe('quotes', () => {
   });
 
   it('reads a reaction introduced by a name and a colon', () => {
-    const found = quotes('- Rovers boss Tom Vale: "We had the better chances early on. "But we still had four good chances after the break."');
+    const found = quotes('- Rovers boss Tom Vale: "We had the better chances early on. "But we still made three clear openings after the break."');
     expect(found.map((q) => q.speaker)).toEqual(['Tom Vale', 'Tom Vale']);
     // A clause before the colon is no speaker.
     expect(quotes('The reason was simple: "nobody wanted to pay for the repairs."')[0]?.speaker).toBeUndefined();
