@@ -38,8 +38,9 @@ const BE = new Set('is are was were'.split(' '));
 // "Mr Hale is expected to say that …": a speech to come is the subject's as much as one given.
 const TO_COME = /\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due|set|likely|going|poised|preparing)\s+to\s+$/;
 function leadStart(sentence: string, verbStart: number, progressive = false): number {
-  const toCome = sentence.startsWith('say', verbStart) ? TO_COME.exec(sentence.slice(Math.max(0, verbStart - 40), verbStart)) : null;
-  let p = toCome ? verbStart - (Math.min(40, verbStart) - toCome.index) : verbStart;
+  const from = Math.max(0, verbStart - 40);
+  const toCome = sentence.startsWith('say', verbStart) ? TO_COME.exec(sentence.slice(from, verbStart)) : null;
+  let p = toCome ? from + toCome.index : verbStart;
   while (p >= 2 && sentence.charCodeAt(p - 1) === 32) {
     let a = p - 1;
     while (a > 0 && /\w/.test(sentence[a - 1]!)) a--;

@@ -7,10 +7,12 @@
 
 // Either case for the first letter ("Figures for 2001 suggest"); the regex cannot take the i flag, under
 // which \p{Lu} would match lower-case words too.
-const HEADS = 'surveys?|polls?|reports?|study|studies|figures|data|statistics|research|results|findings|investigations?|inquiry|review|trawl|analysis|audit|census|minutes'
-  .split('|')
+const HEAD_WORDS = 'surveys?|polls?|reports?|study|studies|figures|data|statistics|research|results|findings|investigations?|inquiry|review|trawl|analysis|audit|census|minutes';
+const HEADS = HEAD_WORDS.split('|')
   .map((h) => `[${h[0]!.toUpperCase()}${h[0]}]${h.slice(1)}`)
   .join('|');
+/** Cheap test first: most text before a verb of saying holds none of the heads. */
+const HEAD_HINT = new RegExp(HEAD_WORDS, 'i');
 // What may follow the head before the verb: a phrase of "of", "for", "in", "on", "into", "by", or a
 // participle ("carried out after …"), without a clause break or a verb of its own.
 const TAIL = String.raw`(?:\s+(?:of|for|in|on|into|by|from|among|carried\s+out|conducted|published|released|commissioned)\b(?:[^,;:"“”()]|(?<=\d),(?=\d)){1,80}?)?`;
@@ -29,18 +31,19 @@ const VERBISH = /^(?:is|was|were|are|has|have|had|will|would|could|can|may|might
 
 /** The survey or report that is the subject right before a verb, named as its words give it, or undefined. */
 export function evidenceSubject(before: string): { who: string; start: number } | undefined {
-  if (!/(?:survey|poll|report|stud|figures|data|statistics|research|results|findings|investigation|inquiry|review|trawl|analysis|audit|census|minutes)/i.test(before)) return undefined;
+  if (!HEAD_HINT.test(before)) return undefined;
   const m = EVIDENCE_BEFORE_VERB.exec(before);
   if (!m) return undefined;
   const np = m[1]!;
+  const start = m.index + m[0].indexOf(np);
+  const tail = before.slice(start + np.length);
   // "a survey by Quorvex found", "research carried out by Ipsos": the named body is the source, read as before.
-  if (/\b(?:by|from)\s+(?:the\s+)?(?:\p{Ll}+['’]s\s+)?\p{Lu}/u.test(m[0].slice(m[0].indexOf(np) + np.length))) return undefined;
+  if (/\b(?:by|from)\s+(?:the\s+)?(?:\p{Ll}+['’]s\s+)?\p{Lu}/u.test(tail)) return undefined;
   const words = np.split(/\s+/).filter((w) => !DETERMINER.test(w));
   if (words.some((w) => VERBISH.test(w))) return undefined;
-  const start = m.index + m[0].indexOf(np);
   // "Results of a consultation exercise showed": the results are the consultation's.
   if (/^(?:results|findings)$/i.test(m[3]!)) {
-    const of = /^\s+of\s+(?:a|an|the)?\s*((?:[\p{L}'’&-]+\s*){1,4})/iu.exec(before.slice(m.index + m[0].indexOf(np) + np.length));
+    const of = /^\s+of\s+(?:a|an|the)?\s*((?:[\p{L}'’&-]+\s*){1,4})/iu.exec(tail);
     if (of) return { who: of[1]!.trim(), start };
   }
   return { who: words.join(' '), start: start + np.indexOf(words[0]!) };

@@ -92,7 +92,7 @@ export function assignSpeakers(para: string, spans: readonly QuoteSpan[], source
     const nextStart = spans[i + 1]?.start ?? para.length;
     const prevEnd = spans[i - 1]?.end ?? 0;
     const after = sources.find((s) => s.start >= span.end && s.start < Math.min(nextStart, span.end + 80));
-    const before = [...sources].reverse().find((s) => s.end <= span.start && s.end >= prevEnd && /[:,]\s*["“]?$/.test(para.slice(s.end, span.start).trimEnd() || ':'));
+    const before = sources.findLast((s) => s.end <= span.start && s.end >= prevEnd && /[:,]\s*["“]?$/.test(para.slice(s.end, span.start).trimEnd() || ':'));
     const speaker =
       after?.who ?? before?.who ?? colonSpeaker(para.slice(prevEnd, span.start)) ?? (isContinuation(para, span, prevEnd, i) ? previous : undefined) ?? reportedJustBefore(para, span, sources, prevEnd);
     const text = para.slice(span.start, span.end).trim().replace(/[,;:.!?\s]+$/, '');
@@ -116,9 +116,9 @@ function colonSpeaker(before: string): string | undefined {
  * one reporting what someone said, with no speaker of its own, goes on in that person's words.
  */
 function reportedJustBefore(para: string, span: QuoteSpan, sources: readonly ParagraphSource[], prevEnd: number): string | undefined {
-  const last = [...sources].reverse().find((s) => s.end <= span.start && s.start >= prevEnd);
+  const last = sources.findLast((s) => s.end <= span.start && s.start >= prevEnd);
   if (!last) return undefined;
-  const between = para.slice(last.end, span.start).replace(/["“]$/, "");
+  const between = para.slice(last.end, span.start).replace(/["“]$/, '');
   return between.length < 200 && /[.!?]\s*$/.test(between) && !/[.!?]\s/.test(between.trimEnd().slice(0, -1)) ? last.who : undefined;
 }
 
