@@ -6,7 +6,8 @@
 
 // What may stand between a change and its level: a month or year, "month on month", a conversion.
 // "$250m (£130m), for the six months to 31 March, up from", "grew 0.2% - as expected - from".
-const ASIDE = String.raw`(?:\s*\([^()]{1,24}\))?(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|national\s+income))?(?:\s+[-–—]\s+[^-–—\d]{1,40}?\s+[-–—](?=\s+(?:from|up|down|to|compared|against)\b))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:,?\s+(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?!\b(?:before|after|and|but|while|when|then)\b)[\w ]){1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
+// "down 3.7% by revenue to", "up 2% by volume to": what the move was measured by.
+const ASIDE = String.raw`(?:\s+by\s+(?:value|volume|revenue|sales|turnover|weight))?(?:\s*\([^()]{1,24}\))?(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|national\s+income))?(?:\s+[-–—]\s+[^-–—\d]{1,40}?\s+[-–—](?=\s+(?:from|up|down|to|compared|against)\b))?(?:\s+(?:per|a|an)\s+[a-z]+)?(?:,?\s+(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?!\b(?:before|after|and|but|while|when|then)\b)[\w ]){1,32}?|\s+(?:month[- ]on[- ]month|year[- ]on[- ]year|on the year|on the month|on the day|on the week|against the (?:[A-Z][a-z]+\s+)?(?:dollar|euro|pound|yen)|(?:next|this|last) (?:year|month|week|quarter)|today|now|currently|at present|(?:from|on|compared\s+with)\s+(?:the\s+)?(?:previous|same|last|a)\s+(?:year|month|quarter|period)(?:\s+(?:ago|earlier|before))?))?`;
 export const TO = new RegExp(String.raw`^${ASIDE},?\s+(?:to\s+(?:reach\s+|(?:trade|close|end|finish|stand|settle)\s+at\s+)?|at\s+)(?:potentially\s+|possibly\s+|perhaps\s+)?(?:an\s+average\s+of\s+|a\s+(?:record|new|fresh)\s+(?:high\s+of\s+|low\s+of\s+)?|just\s+|only\s+|(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than)\s+)?$`, 'i');
 // "from $10.9bn", "in June from 1.9%", "compared with 1.2m": what comes before an earlier level.
 // "from an earlier estimate of 2.9%", "from its first forecast of 2%": the earlier level is named.
@@ -24,7 +25,7 @@ export const THAN_YEAR = /^[^;:()]{0,80}?,?\s+(?:(?:just|slightly|well|far|much|
 export const CLAUSE_UP_FROM = /[,–—-]\s+(up|down)\s+from\s+(?:an?\s+|just\s+|only\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$/i;
 // "36% higher than a year ago", "26% more than in 2003": a change named after the number.
 // "takings 3% up on the same week last year", "5% down on a year ago": a change against an earlier time.
-export const UP_ON = /^\s+(?:(up)|down)\s+on\s+(?:the\s+(?:same|previous|prior)\b|last\s+(?:year|month|week|season)\b|a\s+year\s+(?:ago|earlier|before)\b|(?:19|20)\d\d\b)/i;
+export const UP_ON = /^\s+(?:(up)|down)\s+on\s+(?:the\s+(?:same|previous|prior|year|month|quarter|week)\b|last\s+(?:year|month|week|season)\b|a\s+year\s+(?:ago|earlier|before)\b|(?:19|20)\d\d\b)/i;
 export const THAN = /^\s+(?:(higher|more|up|above|greater|bigger|larger|faster|dearer|costlier|pricier)|(lower|less|down|below|smaller|fewer|slower|cheaper))\s+than\b|^\s+(?:(above)|(below))\s+(?:normal|average|the\s+levels?|last\s+year|a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:same|previous)\b|(?:earlier\s+|official\s+|its\s+|the\s+)?(?:estimates|forecasts|expectations|target)\b)/i;
 export const CHANGE_THEN_AT = /^\s+(?:(higher|more|up)|(lower|less|down))(?:\s+than\s+[^;:()]{0,50}?,)?\s+at\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i;
 // "9% of the market, a gain on its present 3.5%": the level it improves on is the earlier one.

@@ -10,6 +10,7 @@ import type { Placed } from './spans.ts';
 import { directionOf, MOVEMENT_WORDS } from './movement.ts';
 import { markConversions, restateFolded } from './conversions.ts';
 import { cutCountTo, riseToTotal } from './cut-counts.ts';
+import { carryToNextLevel } from './next-levels.ts';
 import { CHANGES_OBJECT, moveAround, nearMovement } from './moves-around.ts';
 import { BECAME, CHANGE_NOUN, CHANGE_THEN_AT, CHANGE_WITH, CLAUSE_UP_FROM, COMPARED, EARLIER_PERIODS, ESTIMATE_OF, FROM, NOUN_TO, ON_EARLIER, REVISED_TO, THAN, THAN_BEFORE, THAN_EARLIER, THAN_YEAR, THEN_MOVES_TO, TO, UPDOWN_FROM, UP_DOWN, UP_ON } from './change-patterns.ts';
 
@@ -211,6 +212,14 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
       }
       continue;
     }
+    // "£90m, about 3% up on the month before", "£12m, 4% down on 2003": the change follows its
+    // level, and its way follows the change.
+    const wayAfter = b && !a.fact.direction && b.fact.unit === '%' && a.fact.unit !== '%' && /^(?:\s*\([^()]{1,40}\))?,\s+(?:(?:just\s+)?(?:under|over|less\s+than|more\s+than|about|around|nearly|almost|some)\s+)?$/i.test(ab) ? UP_ON.exec(s.slice(b.end, b.end + 40)) : null;
+    if (b && wayAfter) {
+      setChange(a.fact, wayAfter[1] ? 'up' : 'down', b.fact);
+      gone.add(b);
+      continue;
+    }
     // "2%, up from 1.9%", "1.5m, compared with 1.2m"
     const uf = b ? UPDOWN_FROM.exec(ab) : null;
     // "trimmed to 3.0% from 3.6%", "1.9% from 2.2% in 2006": between two levels in the same unit,
@@ -345,29 +354,6 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
   const kept = placed.filter((p) => !gone.has(p));
   restateFolded(kept);
   return kept;
-}
-
-// "to climb to 80% by 2007 and 95% by 2009": the second level of one movement moves the same way.
-// "fell to 90.1% in June and by the end of August stood at 88.5%": the next level may follow a time.
-const NEXT_LEVEL = /^(?:\s+(?:a|per)\s+(?:week|month|year|day))?(?:\s+(?:by|in|on|for)\s+[\w ]{1,20}?)?,?\s+and\s+(?:(?:to|then)\s+|(?:(?:by|in|at)\s+[\w ]{1,30}?\s+)?(?:stood|was|ended|closed|finished)\s+at\s+)?$/i;
-function carryToNextLevel(s: string, placed: Placed[], gone: Set<Placed>): void {
-  const standing = placed.filter((p) => !gone.has(p) && !p.fact.conversion);
-  for (let i = 0; i + 1 < standing.length; i++) {
-    const a = standing[i]!.fact;
-    const b = standing[i + 1]!;
-    if (!a.direction || b.fact.direction || (a.unit ?? null) !== (b.fact.unit ?? null)) continue;
-    // "cuts of 7.1% at Transport and 3.2% at Energy": the second size of one kind of movement.
-    if (/^\s+(?:at|in|for|on)\s+[^,;:()\d]{1,50}?,?\s+and\s+$/i.test(s.slice(standing[i]!.end, b.start))) {
-      b.fact.direction = a.direction;
-      if (a.isChange) b.fact.isChange = true;
-      continue;
-    }
-    if (a.isChange) continue;
-    if (NEXT_LEVEL.test(s.slice(standing[i]!.end, b.start)) && /\bto\s+(?:(?:an?\s+)?(?:maximum|minimum|total|record|average)\s+of\s+|\S+\s+)?$/i.test(s.slice(Math.max(0, standing[i]!.start - 30), standing[i]!.start))) {
-      b.fact.direction = a.direction;
-      if (!b.fact.counted && a.counted) b.fact.counted = a.counted;
-    }
-  }
 }
 
 /** Whether `change` can be the size of a movement of `level`: a % of anything, or the same unit. */

@@ -10,8 +10,9 @@ interface EventHit {
   event: string;
 }
 
+// ("netted him £480,000" is money earned, not prisoners taken.)
 const EVENTS: Array<[string, string]> = [
-  ['captured', String.raw`captur(?:e|ed|es|ing)|netted|(?:took|taken|take|taking)\b[^.,;]{0,40}?\bprisoners?|taken captive|seized`],
+  ['captured', String.raw`captur(?:e|ed|es|ing)|netted(?![^.;]{0,30}?[$£€¥])|(?:took|taken|take|taking)\b[^.,;]{0,40}?\bprisoners?|taken captive|seized`],
   ['released', String.raw`releas(?:e|ed|es|ing)|freed|set free`],
   ['returned', String.raw`return(?:ed|s|ing)?|returnees|(?:brought|bring|bringing|brings) (?:back|home)|repatriat(?:ed|ion)|came home|come home|homecoming`],
   ['killed', String.raw`kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost their lives|fatalities|perished`],

@@ -335,7 +335,10 @@ function figureFrom(
   // A score counts nothing but a vote's "2-1 decision" or "eight to one majority".
   // … or a "33-8 lead", a "19-5 half-time advantage", a "15-6 deficit": the standing it gives.
   if (unit === 'score' && counted && !/^(?:decision|majority|verdict|ruling|vote|(?:[\w-]+\s)?(?:lead|advantage|deficit|margin))$/i.test(counted)) counted = undefined;
-  const ownFact = counted === 'age' || unit === 'score';
+  // ("has died at the age of 88, his family said", "died aged 70": there the age is what is said, but
+  // not in the writer's aside on the sayer, "said Mr Lee, who was elected at the age of 24".)
+  const toldAge = counted === 'age' && /\b(?:at\s+the\s+age\s+of|aged)\s+$/i.test(s.slice(Math.max(0, n.start - 16), n.start)) && !/,\s+who\s[^,;]*$/i.test(s.slice(0, n.start));
+  const ownFact = (counted === 'age' && !toldAge) || unit === 'score';
   const who = ownFact && !ctx.quotes.some((q) => n.start >= q.start && n.start < q.end) ? undefined : attributionAt(ctx, n.start, n.end);
   const fact: FigureFact = {
     kind: 'figure',

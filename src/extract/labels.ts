@@ -28,7 +28,7 @@ const CHART_MOVES = new RegExp(String.raw`\b(?:up|down|rose|rising|climbed|climb
 // "in the last two elections", "the next two games against Spain": the number picks out which events
 // are meant, not how many there were. A side that won or lost them counts them ("lost their last two games").
 const REFERENCE_SETS = new RegExp(
-  String.raw`(?<!\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawn|drawing|beat|beaten|beats)\s+)\b(?:the|their|his|her|its|our|my|your|those|these)\s+(?:last|first|next|past|previous|final)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?(?:elections|polls|terms|games|matches|sets|races|rounds|seasons|tournaments|meetings|fixtures|outings|budgets|Budgets|parliaments|occasions|visits|editions|contests|fights|legs|tests|weekends)\b`,
+  String.raw`(?<!\b(?:won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|drawn|drawing|beat|beaten|beats)\s+)\b(?:the|their|his|her|its|our|my|your|those|these)\s+(?:last|first|next|past|previous|final|opening)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+[A-Z][a-z]+\s+)?(?:wins|victories|defeats|elections|polls|terms|games|matches|sets|races|rounds|seasons|tournaments|meetings|fixtures|outings|budgets|Budgets|parliaments|occasions|visits|editions|contests|fights|legs|tests|weekends)\b`,
   'g',
 );
 // A place in a list or chart: "Jo Pike at seven", "Kim and Lee at four, up from 12 in 2003".
@@ -134,7 +134,7 @@ export function labelSpans(s: string): Array<[number, number]> {
   }
   if (/(?:est|best|worst) (?:[a-z]+ ){0,2}in /i.test(s)) for (const m of matchesOf(RARE_SINCE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:ago|earlier|later|before|after|beforehand|previously|prior|minutes?|to go|left|remaining|election|poll|vote|referendum|deadline|mins|seconds|time|since|into|in to|away|years on)\b/i.test(s)) for (const m of matchesOf(RELATIVE, s)) spans.push([m.index, m.index + m[0].length]);
-  if (/\b(?:last|first|next|past|previous|final) [a-z]/.test(s)) for (const m of matchesOf(REFERENCE_SETS, s)) spans.push([m.index, m.index + m[0].length]);
+  if (/\b(?:last|first|next|past|previous|final|opening) [a-z]/.test(s)) for (const m of matchesOf(REFERENCE_SETS, s)) spans.push([m.index, m.index + m[0].length]);
   if (s.includes(' at ') && LIST_CUE.test(s)) for (const m of matchesOf(LIST_PLACE, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\b(?:places?|spots?|positions?)\b/i.test(s)) for (const m of matchesOf(CHART_MOVES, s)) spans.push([m.index, m.index + m[0].length]);
   if (/\bchart|\bto\s+number\s|\bnumber\s+\w+\s+(?:in\s+the\s+[A-Z]{2,3}\s+)?(?:and|or)\s/i.test(s)) for (const m of matchesOf(CHART_PLACES, s)) spans.push([m.index, m.index + m[0].length]);

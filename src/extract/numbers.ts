@@ -144,7 +144,17 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(sentence); m; m = SCAN.exec(sentence)) {
     const start = m.index;
-    if (skip.some(([a, b]) => start < b && start + m![0].length > a)) continue;
+    const hit = skip.find(([a, b]) => start < b && start + m![0].length > a);
+    if (hit) {
+      // "three one-day matches": a word number may run into a label ("one-day"); the words before it still count.
+      // ("two-three years ago" is one span with the label: a hyphen joins them.)
+      const before = sentence.slice(start, hit[0]);
+      const words = !m[1] && !m[4] && !m[5] && !m[8] && /\S\s+$/.test(before) ? before.trimEnd() : '';
+      const cut = words ? wordMention(words, start, sentence) : undefined;
+      if (cut) found.push(cut);
+      SCAN.lastIndex = Math.max(SCAN.lastIndex, hit[1]);
+      continue;
+    }
     const mention = m[1]
       ? ratioMention(m, start)
       : m[4]

@@ -20,7 +20,9 @@ export const ORG_WORDS = new Set(
     'company firm group groups agency institute bureau board watchdog traders markets investors residents witnesses ' +
     'alliance association organisation organization union charity network coalition federation party researchers scientists study ' +
     // What reports a figure as much as who does: "figures showed", "according to reports".
-    'report reports survey surveys studies figures statistics data poll polls research census estimates'
+    'report reports survey surveys studies figures statistics data poll polls research census estimates ' +
+    // Who speaks for a person: "his family said", "her lawyer said".
+    'family relatives lawyer lawyers solicitor publicist'
   ).split(' '),
 );
 export const ROLE_WORDS = new Set(
@@ -213,7 +215,7 @@ const ADVERBS = new Set('now then also still again today yesterday tonight meanw
 // A source named after "according to" / "said": "its foreign ministry", "Moscow's negotiator Vladimir Medinsky".
 export function forwardName(after: string): string | undefined {
   const by =
-    /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|issued|conducted|commissioned|presented|prepared|produced|carried\s+out|drawn\s+up)(?:\s+to\s+(?:the\s+)?[\w\s-]{1,40}?)?\s+by\s+/i.exec(after) ??
+    /^(?:a|an|the)?\s*[\w\s-]{0,40}?\b(?:published|released|compiled|collected|gathered|collated|issued|conducted|commissioned|presented|prepared|produced|carried\s+out|drawn\s+up)(?:\s+to\s+(?:the\s+)?[\w\s-]{1,40}?)?\s+by\s+/i.exec(after) ??
     /^(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:study|report|survey|research|analysis|estimate|estimates|poll|data|figures|statistics|count|tally|review|statement|assessment)\s+(?:by|from)\s+/i.exec(after);
   const text = by ? after.slice(by[0].length) : after;
   // "according to its Paris lawyer, Emil Roux of Roux & Vidal": the person named after the role.

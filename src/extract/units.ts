@@ -20,6 +20,8 @@ export const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', pence: 'GBP', p: 'GBP',
   hryvnia: 'UAH', hryvnias: 'UAH', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'us dollars': 'USD', 'hong kong dollars': 'HKD', 'new zealand dollars': 'NZD', 'singapore dollars': 'SGD',
+  // In the singular before what the money buys: "a 7bn Australian dollar bid".
+  'australian dollar': 'AUD', 'canadian dollar': 'CAD', 'us dollar': 'USD', 'hong kong dollar': 'HKD', 'new zealand dollar': 'NZD', 'singapore dollar': 'SGD',
   'swiss francs': 'CHF', 'swiss franc': 'CHF', 'swedish kronor': 'SEK', 'danish kroner': 'DKK', 'norwegian kroner': 'NOK', 'south african rand': 'ZAR', 'indian rupees': 'INR', 'chinese yuan': 'CNY',
   yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', dinars: 'DZD', dinar: 'DZD', rand: 'ZAR', pesos: 'MXN', shekels: 'ILS', kroner: 'DKK', kronor: 'SEK', rupees: 'INR', rupee: 'INR', francs: 'CHF', zloty: 'PLN', ringgit: 'MYR',
   rupiah: 'IDR', baht: 'THB', naira: 'NGN', reais: 'BRL', riyals: 'SAR', riyal: 'SAR', dirhams: 'AED', forint: 'HUF', koruna: 'CZK', lira: 'TRY', 'turkish lira': 'TRY', 'south korean won': 'KRW', won: 'KRW',
