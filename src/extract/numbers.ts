@@ -3,6 +3,7 @@ import { CURRENCY_BEFORE, CURRENCY_SIGNS, CURRENCY_WORDS, SCALES, SUFFIX_SCALES,
 import { mergeRanges } from './ranges.ts';
 import type { NumberMention } from './types.ts';
 import { articleDurations } from './durations.ts';
+import { parseWords, SAID_DECIMAL, UNITS, WORD } from './number-words.ts';
 
 /**
  * Finds and parses the numbers written in one sentence: digits with separators, number words,
@@ -12,14 +13,6 @@ import { articleDurations } from './durations.ts';
 
 export type { NumberMention } from './types.ts';
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
 // Vague quantities keep their words and get the span those words allow, never a fake exact count.
 const VAGUE: Array<[RegExp, number, number]> = [
   [/^hundreds of thousands of$/i, 2e5, 999_999],
@@ -44,7 +37,6 @@ const VAGUE: Array<[RegExp, number, number]> = [
   [/^multi-billion of$/i, 2e9, 999e9],
 ];
 
-const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen'].join('|')})`;
 // ASCII and Latin letter ranges instead of \p{L}: the unicode flag makes this scan several times slower.
 // Not glued to letters ("S24", "A380"), except to a currency code ("RM45.90", "USD25m", "$US1,250,000").
 // ".300" and ".05" start at their point.
@@ -53,7 +45,7 @@ const NUMERIC = String.raw`(?=\.?\d)(?<![0-9.,:]|[A-Za-z\u00C0-\u024F](?<!\b(?:R
 // "three-quarters of", "half of", and "more than half" / "nearly a fifth" with no "of" after.
 const FRACTION = String.raw`(?:\b(?:a\s+)?(?:quarter|half)(?=\s+(?:percentage\s+)?points?\b)|\b(?:one|two|three|four|five|seven)-(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b)|\b(?:(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)|a\s+(?:third|quarter|fifth|sixth|tenth)|(?<!\bone\s)half)(?=\s+of\b)|\b(?:one|two|three|four)\s(?:thirds|quarters|fifths)(?=\s+[-–—(]\s*\d)|(?<=^)half(?=\s+(?:the|its|their|his|her)\s)|half(?=\s+(?:the|its|their|his|her)\s+\w+['’]s?\s)|(?<=\b(?:covering|cover|covers|cut|cuts|cutting|are|is|were|was|be|only|just|roughly)\s)half(?=\s+(?:the|its|their|his|her)\s+(?:\d{4}\s+)?\w)|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+(?:more|fewer|less|higher|lower)\b)|(?<=^|\band\s|,\s|\bbut\s|\bwhile\s)half(?=\s+(?:live|lives|lived|is|are|was|were|have|has|had|said|say|says|think|thinks|thought|believe|believes|believed|want|wants|wanted|agree|agrees|agreed|own|owns|owned|support|supports|supported|expect|expects|expected)\b)|(?=half\b|a\s)(?<=\b(?:than|over|under|nearly|almost|about|around|by)\s)(?:half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|a\s+(?:third|quarter|fifth|sixth|tenth))\b)(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:year|season|month|decade|century|game|match|day|week|term|quarter|\d{4})\b|-of-an-hour)`;
 const RATIO = String.raw`\b(\d[\d,]*|${WORD})-for-(\d[\d,]*|${WORD})\b`;
-const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*\b`;
+const WORDS = String.raw`\b(?:(?:a|an|half\s+a)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${WORD}(?:(?:[\s-]+(?:and\s+)?)${WORD})*${SAID_DECIMAL}\b`;
 // Bare "millions" and "billions" are vague amounts wherever they stand ("known to millions", "it would cost millions").
 const VAGUE_RE = String.raw`\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b(?:\s+of\b)?|\b(?:several|a\s+few)\s+hundred\s+(?:thousand|million)\b(?:\s+of\b)?|\b(?:hundreds|dozens|thousands|millions|billions|scores|a\s+score|(?:several|a\s+few)\s+(?:hundred|dozen|thousand))\s+of\b|\b(?:millions|billions)\b(?!\s+of\b)|\b(?:several|a\s+few)\s+(?:hundred|dozen|thousand)\b(?=\s+[a-z])(?!\s+(?:and|thousand|million|billion)\b)|\bmulti-(?:million|billion)\b|^(?:hundreds|thousands|dozens)\b(?=\s+(?:around|across|in|from|of\s+(?:people|fans|protesters|workers))\b)|\b(?:hundreds|thousands|dozens)\b(?=\s+(?:join|joined|held|arrested|hurt|injured|killed|evacuated|rescued|detained|charged|protest|march|rally|flee|die|attend|queue|mourn|greet|face|lose|were|are|have|had|gathered|marched|attended|queued|turned|took|came|joined|lined|packed|flocked|protested|died|fled|signed|braved|e-mailed|sent|watched|descended|poured|rallied|demonstrated|took\s+part)\b)`;
 const SCAN = new RegExp(`(${RATIO})|(${VAGUE_RE})|(${NUMERIC})|(${FRACTION})|(${WORDS})`, 'gi');
@@ -73,57 +65,6 @@ export function parseNumber(text: string): number | undefined {
   }
   const parsed = parseWords(t.split(/[\s-]+/));
   return parsed && parsed.used === parsed.tokens ? parsed.value : undefined;
-}
-
-interface WordParse {
-  value: number;
-  /** How many tokens formed a valid number (the rest is left unread). */
-  used: number;
-  tokens: number;
-}
-
-function parseWords(tokens: string[]): WordParse | undefined {
-  let total = 0;
-  let current = 0;
-  let used = 0;
-  let lastKind: 'none' | 'unit' | 'ten' | 'hundred' | 'scale' = 'none';
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (tok === 'a' || tok === 'an' || tok === 'half') {
-      if (i !== 0 && !(tokens[0] === 'half' && i === 1)) break;
-      // "half a million": the "a" after "half" keeps the half.
-      current = tok === 'half' || i === 1 ? 0.5 : 1;
-      continue;
-    }
-    if (tok === 'and') {
-      if (lastKind !== 'hundred' && lastKind !== 'scale') break;
-      continue;
-    }
-    if (tok in UNITS) {
-      if (lastKind === 'unit' || (lastKind === 'ten' && UNITS[tok]! >= 10)) break;
-      current = (lastKind === 'none' ? 0 : current) + UNITS[tok]!;
-      lastKind = 'unit';
-    } else if (tok in TENS) {
-      if (lastKind === 'unit' || lastKind === 'ten') break;
-      current = (lastKind === 'none' ? 0 : current) + TENS[tok]!;
-      lastKind = 'ten';
-    } else if (tok === 'hundred') {
-      current = (current || 1) * 100;
-      lastKind = 'hundred';
-    } else if (tok === 'dozen') {
-      current = (current || 1) * 12;
-      lastKind = 'hundred';
-    } else if (tok in SCALES) {
-      total += (current || 1) * SCALES[tok]!;
-      current = 0;
-      lastKind = 'scale';
-    } else {
-      break;
-    }
-    used = i + 1;
-  }
-  if (used === 0) return undefined;
-  return { value: total + current, used, tokens: tokens.length };
 }
 
 /** Every number written in a sentence, left to right, ranges merged; `skip` spans are ignored. */
@@ -275,7 +216,7 @@ function numericMention(s: string, m: RegExpExecArray, start: number): NumberMen
     // "3 hundred thousand": both scale words multiply. 4.1 × 1e6 must be 4100000, hence toPrecision.
     value = Number((value * (SCALES[w] ?? SUFFIX_SCALES[w] ?? 1) * (w2 ? SCALES[w2]! : 1)).toPrecision(12));
     end += scale[0].length;
-  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml|secs?|gb|mb|tb|ghz|mhz)(?![A-Za-z])/.test(rest) && !(/^in\b/.test(rest) && /\dft\s$/.test(s.slice(Math.max(0, start - 6), start)))) {
+  } else if (!unit && /^[A-Za-z]/.test(rest) && !/^(?:p\b|GB|MB|TB|KB|MW|GW|kW|kWh|km|kg|mph|kph|ft|lbs?|cm|mm|[GgMmKk]bps|GHz|MHz|kHz|Hz|mg|ml|secs?|gb|mb|tb|ghz|mhz|in)(?![A-Za-z])/.test(rest)) {
     return undefined; // "3G", "1990s", "4x4", "1AA": a name or label with letters glued to it
   }
   const after = s.slice(end, end + 30);

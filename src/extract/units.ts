@@ -56,6 +56,8 @@ const PHYSICAL_RE = new RegExp(`^[ -]?(?:${PHYSICAL.map(([re]) => `(${re})`).joi
 
 /** The physical unit right after a number ("12 km", "80GB", "35°C"), with how much text it takes. */
 export function physicalUnitAfter(after: string): { unit: string; length: number } | undefined {
+  // "a 42in screen": "in" glued to its number is inches; after a space it is the preposition.
+  if (/^in(?![A-Za-z])/.test(after)) return { unit: 'in', length: 2 };
   const m = PHYSICAL_RE.exec(after);
   if (!m) return undefined;
   const group = m.slice(1).findIndex((g) => g !== undefined);

@@ -76,8 +76,8 @@ describe('the second size of one movement, joined by "and" or "as well as"', () 
     expect(move('Output grew 3.8% in 2002 and 4.1% a year later.').map((m) => m[1])).toEqual(['up', 'up']);
   });
 
-  it('gives "by 20% against the yen" the way of "has fallen by 40% against the euro - as well as"', () => {
-    expect(move('The currency has fallen by 40% against the euro - as well as by 20% against the yen - since 2002.').map((m) => m[1])).toEqual(['down', 'down']);
+  it('gives "by 20% against the yen" the way of "has fallen by 40% against the dollar - as well as"', () => {
+    expect(move('The currency has fallen by 40% against the dollar - as well as by 20% against the yen - since 2002.').map((m) => m[1])).toEqual(['down', 'down']);
   });
 
   it('leaves a share with its own predicate alone ("rose 2% in May and 40% of firms said")', () => {
@@ -103,7 +103,7 @@ describe('a word number joined by a hyphen to relative time', () => {
 
 describe('who gathered the figures', () => {
   it('names the body that collected them: "according to figures collected by the Kestrel Retail Forum"', () => {
-    expect(figure('Nearly 40% of adults now bank online, according to figures collected by the Kestrel Retail Forum.').attribution).toBe('Kestrel Retail Forum');
+    expect(figure('Nearly 40% of adults now bank by phone, according to figures collected by the Kestrel Retail Forum.').attribution).toBe('Kestrel Retail Forum');
   });
 });
 
@@ -118,5 +118,21 @@ describe('an age that is what a source says', () => {
   it('gives "died aged 70, her agent said" to the agent but keeps the aside "said Mr Lee, who was elected at the age of 24" the writer\'s', () => {
     expect(figure('The actress died aged 70, her lawyer said.').attribution).toBe('lawyer');
     expect(figures('"We will act," said Mr Lee, who was elected at the age of 24.').find((f) => f.value === 24)?.attribution).toBeUndefined();
+  });
+});
+
+describe('numbers as they are spoken and screen sizes', () => {
+  it('reads "one point three per cent" as 1.3% and "two point five million" as 2,500,000', () => {
+    expect(figure('Prices rose by one point three per cent last year.')).toMatchObject({ value: 1.3, unit: '%' });
+    expect(figure('"We sold two point five million copies," she said.')).toMatchObject({ value: 2_500_000 });
+  });
+
+  it('reads "42in" glued to its number as inches, but not "in" after a space', () => {
+    expect(figures('Sets should be at least 42in (106cm) across.').map((f) => [f.value, f.unit])).toEqual([[42, 'in'], [106, 'cm']]);
+    expect(figure('They sold 300 in March.').unit).toBeUndefined();
+  });
+
+  it('does not read "a point" or "the point" as a decimal', () => {
+    expect(figure('Two points separate the sides, a point the manager made twice.').value).toBe(2);
   });
 });
