@@ -85,6 +85,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const RELATIVE =
   /\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(?:(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|(weekend))\b|\b([Yy]esterday|[Tt]oday|[Tt]onight)\b|\b([Ll]ast|[Tt]his|[Nn]ext)\s+(week|month|year)\b/g;
 
+const NAME_BEFORE = /(?<!^|[.!?]\s)\b(?!(?:On|Last|This|Next|Since|By|Until|Till|From|Before|After|Every|Each|Early|Late|And|But|Or|Then)\s)\p{Lu}[\p{L}'’-]+\s+$/u;
 /** Weekdays (the latest on or before publication), yesterday/today, last/this/next week, month, year. */
 export function relativeDates(sentence: string, ref: RefDay): Found[] {
   const out: Found[] = [];
@@ -92,6 +93,8 @@ export function relativeDates(sentence: string, ref: RefDay): Found[] {
     const raw = m[0];
     const lower = raw.toLowerCase();
     let r: Resolved;
+    // "Sheffield Wednesday": a weekday after a name is part of the name.
+    if (m[1] && !/^(?:on|last|this|next|coming)\b/.test(lower) && NAME_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (m[1] || m[2]) {
       const target = m[2] ? 6 : WEEKDAYS.indexOf(`${m[1]!.toLowerCase()}day`);
       const today = new Date(`${ref.iso}T00:00:00Z`).getUTCDay();

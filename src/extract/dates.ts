@@ -246,7 +246,12 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
  * else the nearest relative one, else the publication day.
  */
 export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = [], sentence = ''): ResolvedDate {
-  const d = mentions.length ? (nearest(mentions, true, pos, end, others, sentence) ?? nearest(mentions, false, pos, end, others, sentence)) : undefined;
+  const explicit = mentions.length ? nearest(mentions, true, pos, end, others, sentence) : undefined;
+  const loose = mentions.length && (!explicit || explicit.end <= pos) ? nearest(mentions, false, pos, end, others, sentence) : undefined;
+  // "won one in 1998 and is nominated for two more this year": a date of the figure's own phrase, right
+  // after it, beats a stated year of an earlier clause.
+  const ownPhrase = !!explicit && !!loose && loose.start >= end && /^\s*(?:\w+\s+){0,2}?$/.test(sentence.slice(end, loose.start)) && /\band\b|[,;]/.test(sentence.slice(explicit.end, pos));
+  const d = ownPhrase ? loose : explicit ?? loose;
   if (!d) return { date: ref.iso };
   // "for the three months to June", "in the final three months of 2003": the window the date ends.
   const lead = d.start >= end ? PERIOD_LEAD.exec(sentence.slice(end, d.start)) : null;
@@ -283,6 +288,7 @@ function figureBetween(sentence: string, end: number, dateStart: number, others:
   const inAside = (o: number): boolean => !!aside && o >= end + aside.index && o < end + aside.index + aside[0].length;
   return others.some((o) => o >= end && o < before && !inAside(o));
 }
+const RELATIVE_OPEN = /,\s*(?:who|which|whom|whose|where)\b[^,;]*$/i;
 const SUBORDINATE = /,\s*(?:who|which|whom|whose|where|when|after|before|since|while|although|though)\b|\b(?:who|which)\s+(?:had|has|have|was|were|is|are)\b/i;
 
 function nearest(mentions: readonly DateMention[], explicit: boolean, pos: number, end: number, others: readonly number[], sentence: string): DateMention | undefined {
@@ -295,6 +301,8 @@ function nearest(mentions: readonly DateMention[], explicit: boolean, pos: numbe
     // A relative or subordinate clause keeps its dates to itself: "70 defenders, who had been captured
     // … in 2022, came home", "303 prisoners were returned, a day after talks that began in May".
     if (d.start >= end && SUBORDINATE.test(sentence.slice(end, d.start))) continue;
+    // … also one closed before the figure: "lowered the record, which she set in October 2003, by a minute".
+    if (d.end <= pos && RELATIVE_OPEN.test(sentence.slice(Math.max(0, d.start - 80), d.start)) && /,/.test(sentence.slice(d.end, pos))) continue;
     let dist = d.start >= end ? d.start - end : pos >= d.end ? pos - d.end : 0;
     // A date across a comma is further away than one in the figure's own phrase ("…, up from 909 in February").
     if (dist && /[,;]/.test(d.start >= end ? sentence.slice(end, d.start) : sentence.slice(d.end, pos))) dist += 40;

@@ -136,3 +136,20 @@ describe('numbers as they are spoken and screen sizes', () => {
     expect(figure('Two points separate the sides, a point the manager made twice.').value).toBe(2);
   });
 });
+
+describe('dates of the figure\'s own clause', () => {
+  it('dates "two more this year" by its own "this year", not by the "in 1998" of an earlier clause', () => {
+    const f = figures('She won one award in 1998 and is shortlisted for two more this year.', '2005-03-01T12:00:00Z').find((x) => x.value === 2);
+    expect(f?.date).toBe('2005-12-31');
+  });
+
+  it('keeps the date of a relative clause closed before the figure to that clause', () => {
+    const f = figure('He cut his best time, which he ran in Berlin in June 2003, by 40 seconds.', '2005-03-01T12:00:00Z');
+    expect(f.date).not.toBe('2003-06-30');
+  });
+
+  it('reads no weekday in a club\'s name ("Sheffield Wednesday") but still in "on Wednesday"', () => {
+    expect(figure('He has put £10m into Sheffield Wednesday.', '2005-03-01T12:00:00Z').date).not.toBe('2005-02-23');
+    expect(figure('Shares fell 5% on Wednesday.', '2005-03-01T12:00:00Z').date).toBe('2005-02-23');
+  });
+});
