@@ -92,8 +92,9 @@ export function linkChanges(s: string, placed: Placed[]): Placed[] {
     // "easing from the present 5% mark to 4%": the earlier level may be named as a mark or level.
     // "from eight million plants to …": the thing counted may stand between the two levels.
     const nounBetween = a.fact.counted && ab.startsWith(` ${a.fact.counted} `) ? a.fact.counted.length + 1 : 0;
-    // "from 90mg of salt per 100g of food to 60mg": what the level measures may stand between, too.
-    const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '').replace(/^\s+of\s+[a-z]+(?:\s+per\s+[\w.]+(?:\s+of\s+[a-z]+)?)?(?=\s+to\s)/i, '');
+    // "from 90mg of salt per 100g of food to 60mg", "from half of broadband users to 40%": what the level
+    // measures may stand between, too.
+    const abTo = ab.slice(nounBetween).replace(/^\s+(?:mark|level|rate)\b/i, '').replace(/^\s+of\s+[a-z]+(?:\s+[a-z]+)?(?:\s+per\s+[\w.]+(?:\s+of\s+[a-z]+)?)?(?=\s+to\s)/i, '');
     // "dropped from a peak of six million to 1.2 million": the earlier level may be named as a peak.
     if (b && TO.test(abTo) && /\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:(?:current|present|previous|peak|high|low|record)\s+(?:of\s+)?)?(?:(?:just\s+)?(?:over|under|about|around|some|nearly|almost)\s+)?$/i.test(s.slice(Math.max(0, a.start - 32), a.start)) && comparable(b.fact, a.fact)) {
       const mv = movementBefore(s, moves, Math.max(0, a.start - 60), a.start);

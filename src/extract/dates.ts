@@ -248,7 +248,7 @@ function mergePeriods(sentence: string, found: DateMention[]): DateMention[] {
 export function dateAt(mentions: readonly DateMention[], pos: number, ref: RefDay, end = pos, others: readonly number[] = [], sentence = ''): ResolvedDate {
   const explicit = mentions.length ? nearest(mentions, true, pos, end, others, sentence) : undefined;
   const loose = mentions.length && (!explicit || explicit.end <= pos) ? nearest(mentions, false, pos, end, others, sentence) : undefined;
-  // "won one in 1998 and is nominated for two more this year": a date of the figure's own phrase, right
+  // "won one award in 1998 and is shortlisted for two more this year": a date of the figure's own phrase, right
   // after it, beats a stated year of an earlier clause.
   const ownPhrase = !!explicit && !!loose && loose.start >= end && /^\s*(?:\w+\s+){0,2}?$/.test(sentence.slice(end, loose.start)) && /\band\b|[,;]/.test(sentence.slice(explicit.end, pos));
   const d = ownPhrase ? loose : explicit ?? loose;

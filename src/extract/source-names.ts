@@ -122,9 +122,21 @@ export function backwardName(before: string): { who: string; start: number } | u
     if (last && prev && DESCRIPTION_START.test(last.text.trim()) && /^(?:\p{Lu}[\p{L}'’.&-]*\s?){1,4}$/u.test(prev.text.trim())) last = prev;
     return last ? nameFrom(last.text, cut + last.start) : undefined;
   }
-  const last = splitChunks(text).pop();
-  return last ? nameFrom(last.text, cut + last.start) : undefined;
+  const parts = splitChunks(text);
+  let last = parts.pop();
+  // "Sarah Lee, with the hunt in Badminton, Gloucestershire said": a place after where someone is
+  // says where, not who.
+  if (last && parts.length > 1 && REGION.test(last.text.trim()) && /^(?:with|at|in|from|near|outside|on)\s/.test(parts[parts.length - 1]!.text.trim())) {
+    parts.pop();
+    last = parts.pop();
+  }
+  if (!last) return undefined;
+  // "BBC correspondent Tom Hall at Postbridge in the West Country said": the reporter, not the place.
+  const reporter = REPORTER_AT.exec(last.text);
+  if (reporter) return { who: reporter[1]!.trim(), start: cut + last.start + reporter.index + reporter[0].indexOf(reporter[1]!) };
+  return nameFrom(last.text, cut + last.start);
 }
+const REPORTER_AT = /\b(?:correspondent|reporter|editor)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}?)(?=(?:at|in|on|with|near|outside)\s+(?:the\s+)?\p{Lu})/u;
 
 function splitChunks(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];

@@ -4,6 +4,7 @@
  */
 import { STOP, VERBS, type Counted } from './counted.ts';
 import { matchesOf } from './scan.ts';
+import { isFragment, phrase } from './subject-phrase.ts';
 
 // Words that end a subject: auxiliaries and the verbs figures follow ("rose to", "was", "stood at").
 const SUBJECT_END = new Set(
@@ -20,9 +21,6 @@ const SUBJECT_END = new Set(
     'stand sell sells fetch fetches fetched went goes gone'
   ).split(' '),
 );
-const LEADING = /^(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|now|then|still|although|though|while|whereas|because|since|but|and|however|meanwhile)\s+)+/i;
-// "In July sales dropped": a time that opens the clause is no part of its subject.
-const OPENING_TIME = /^(?:(?:in|on|by|since|during|from|until|last|this|next|early|late)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\s+(?=\S)/i;
 const AT_QUALIFIER = String.raw`(?:(?:about|around|some|nearly|almost|more than|over|up to|just|only|between)\s+)?`;
 const VALUE_AT = new RegExp(String.raw`\b(?:valu|estimat)(?:e|es|ed|ing)\s+((?:[\p{L}'’-]+\s+){1,4}?)at\s*${AT_QUALIFIER}$`, 'u');
 const VALUED_AT = new RegExp(String.raw`((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+),\s+(?:which\s+(?:is|was|are|were)\s+)?valued\s+at\s*${AT_QUALIFIER}$`, 'u');
@@ -167,7 +165,7 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
       const subject = phrase(chunk);
       return subject ? { text: subject, end: start } : undefined;
     }
-    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|currently|already|always|never|often|usually|ever|since|sometimes|rarely|recently|finally|eventually|largely|broadly|generally|widely|again|probably|possibly|likely|expected|set|likely|due|able|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
+    while (verb > 0 && (AUX.has(words[verb - 1]!.toLowerCase()) || /^(?:not|also|still|now|just|currently|already|always|never|often|usually|ever|since|sometimes|rarely|recently|finally|eventually|largely|broadly|generally|widely|again|probably|possibly|likely|expected|set|likely|due|able|almost|nearly|estimated|thought|believed|said|reported|understood|known|feared|projected|forecast|predicted|tipped|poised|scheduled|planned|bound|unlikely|certain)$/i.test(words[verb - 1]!))) verb--;
     // "on sales which fell 8% to …": the noun before a relative pronoun is what the clause counts.
     if (verb >= 2 && /^(?:which|that|who)$/i.test(words[verb - 1]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
       const from = words.slice(0, verb - 1).findLastIndex((w, k) => STOP.has(w.toLowerCase()) || isVerbAt(words, k));
@@ -255,7 +253,8 @@ export function countedBefore(sentence: string, start: number): Counted | undefi
     }
     // "the gadget, which costs $250": the relative pronoun stands for the noun before the comma.
     // A transitive verb has its own object ("which has cut its rate to 2%"), read below.
-    if (verb === 1 && i > 0 && /^(?:which|that|who)$/i.test(words[0]!) && !TRANSITIVE.test(mainVerbAt(words, verb))) {
+    // ("the rand, which had lost 9%": a transitive verb with no object before the figure, too.)
+    if (verb === 1 && i > 0 && /^(?:which|that|who)$/i.test(words[0]!) && (!TRANSITIVE.test(mainVerbAt(words, verb)) || noObjectAfter(words, verb))) {
       const antecedent = antecedentOf(chunks[i - 1]!.trim().split(/\s+/), 3);
       if (antecedent) return { text: antecedent, end: start };
     }
@@ -291,6 +290,13 @@ function antecedentOf(words: string[], fallback: number): string | undefined {
 }
 
 /** A word that may be a clause's own verb: "broke the barrier and the number of …". */
+/** Nothing but a preposition or a qualifier follows the verb chain at `verb`: the figure is its object. */
+function noObjectAfter(words: string[], verb: number): boolean {
+  let m = verb;
+  while (m < words.length - 1 && AUX.has(words[m]!.toLowerCase())) m++;
+  return words.slice(m + 1).every((w) => /^(?:by|to|more|less|than|about|around|nearly|almost|some|over|under|just|only)$/i.test(w));
+}
+
 function pastVerb(w: string): boolean {
   return SUBJECT_END.has(w.toLowerCase()) || /^\p{Ll}+ed$|^(?:broke|took|made|won|saw|gave|got|went|came|became|began)$/u.test(w);
 }
@@ -358,41 +364,4 @@ function isVerbAt(words: string[], k: number, strict = false): boolean {
   if (strict || k === 0 || !/^[a-z]{3,}s$/.test(w) || /(?:ss|us|is|ings)$/.test(l)) return false;
   if (k < words.length - 1 && !/^(?:to|by|up|down|below|above|over|under|past|near|\d.*)$/i.test(words[k + 1]!)) return false;
   return !words.slice(1, k).some((x, j) => isVerbAt(words, j + 1, true));
-}
-
-function phrase(text: string): string | undefined {
-  // "the number of tourists hurt or missing after the storm": what is numbered is the head, however long.
-  text = text.replace(/^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+/i, '');
-  // "their latest estimate of repair costs was …": an estimate's figure is of what it estimates.
-  text = text.replace(/^(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:estimates?|projections?)\s+of\s+(?=\p{Ll})/iu, '');
-  // "the overall bill for the 12 schemes": the head comes before "of" and its number.
-  if (/\b(?:19|20)\d\d\s/.test(text)) text = text.replace(/\b(?:19|20)\d\d\s+/g, ''); // "its 2004 dividend payment"
-  const hasDigit = /\d/.test(text);
-  if (hasDigit) text = text.replace(/\s+of\s+.*$/, '');
-  // "the overall bill for the three-year plan to renew its fleet": an infinitive ends the phrase,
-  // and a phrase still too long keeps its head before "of".
-  if (text.includes(' to ')) text = text.replace(/\s+to\s+[a-z]+\b.*$/, '');
-  if (text.length > 40 && text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
-  let t = text.replace(/^["“‘'(]+/, '').replace(OPENING_TIME, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
-  // "Annual profits at a large US retailer", "a takeover bid for the LSE": the head comes first.
-  t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
-  const n = t ? t.split(' ').length : 0;
-  // A list bullet ("- Do 200 hours …") leaves a subject of punctuation only: that names nothing.
-  // "six of its nine policymakers voting": a share of a group is a figure of its own, not a subject.
-  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:its|their|the|his|her)\s/i.test(t)) return undefined;
-  // "£154m)": the tail of a bracketed restatement names nothing.
-  if (/[£$€¥]\d|\d[mk]?\)|^\)/.test(t)) return undefined;
-  if (!n || n > 8 || /^(?:a|an|the|it|they|he|she|we|this|that|there|which|who|what|them|us|i|you)$/i.test(t) || (hasDigit && /(?:^|\s)(?<!\p{Lu}\p{L}*\s)[\d.,%]+(?:\s|$)/u.test(t)) || !/\p{L}/u.test(t)) return undefined;
-  return isFragment(t) ? undefined : t;
-}
-
-// Words a noun phrase cannot hold, and words it cannot start with: what is left around them is a
-// clause fragment ("which it previously", "It has already", "running at"), which names nothing.
-const NOT_IN_PHRASE = new Set('it they he she we i you which who whom has have had having is was were are could would will can may might should not if however thereafter perhaps already previously worth'.split(' '));
-const NOT_FIRST = new Set('in on at from to by with into out up down over under through and but or so than then there here'.split(' '));
-function isFragment(t: string): boolean {
-  const words = t.toLowerCase().split(' ');
-  if (NOT_FIRST.has(words[0]!) || words.some((w) => NOT_IN_PHRASE.has(w))) return true;
-  const last = words[words.length - 1]!;
-  return words.length === 1 && /ly$/.test(last);
 }

@@ -153,3 +153,37 @@ describe('dates of the figure\'s own clause', () => {
     expect(figure('Shares fell 5% on Wednesday.', '2005-03-01T12:00:00Z').date).toBe('2005-02-23');
   });
 });
+
+describe('an earlier level named with its adjustment, or after what it measures', () => {
+  it('takes "from an adjusted 61.2 in May" as the earlier level', () => {
+    expect(figure('The index fell to 59.8 in June, from an adjusted 61.2 in May.')).toMatchObject({ direction: 'down', previous: 61.2 });
+  });
+
+  it('reads "down from half of all viewers to under 35%" as one level with the one before', () => {
+    expect(figure('The channel lost ground, down from half of all viewers to under 35%.')).toMatchObject({ value: 35, direction: 'down', previous: 50 });
+  });
+});
+
+describe('a reporter named at a place', () => {
+  it('gives "BBC correspondent Ann Reid at Hexham in the North East said" to the reporter', () => {
+    expect(figure('BBC correspondent Ann Reid at Hexham in the North East said 900 people had come.').attribution).toBe('Ann Reid');
+  });
+
+  it('passes over where someone is: "Tom Vale, with the team in Leeds, Yorkshire said"', () => {
+    expect(figure("The BBC's Tom Vale, with the team in Leeds, Yorkshire said 40 fans had waited.").attribution).toMatch(/Tom Vale/);
+  });
+});
+
+describe('what moved, read before the verb', () => {
+  it('finds the subject after an opening year and before "could fall as low as"', () => {
+    expect(figure('By 2020 unemployment could fall as low as 4.1%.').counted).toBe('unemployment');
+  });
+
+  it('reads through an adverb before the verb: "would almost double to"', () => {
+    expect(figure('Planned investment would almost double to $2bn.').counted).toBe('Planned investment');
+  });
+
+  it('takes the noun before ", which had lost 9%"', () => {
+    expect(figures('Early in the year the rand, which had lost 9%, recovered.')[0]?.counted).toBe('rand');
+  });
+});
