@@ -257,7 +257,8 @@ function uncachedKey(counted: string): string {
  */
 export function tidyCounted(counted: string | undefined): string | undefined {
   if (!counted) return counted;
-  const words = counted.replace(/^[-–—]\s*/, '').split(/\s+/).filter(Boolean);
+  // "Another 1,700", "Some 350 films": another figure and its qualifier are no part of what is counted.
+  const words = counted.replace(/^[-–—]\s*/, '').replace(/^(?:(?:another|some|around|about|nearly|almost|over|more\s+than)\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\s+(?:to|and|or)\s|-)(?:\s+|$)/i, '').split(/\s+/).filter(Boolean);
   // Only a verb takes an object after it: "fighting inside Kursk" and "polling stations" stay.
   if (words.length > 1 && /^\p{Ll}+ing$/u.test(words[0]!) && !ING_NOUNS.has(words[0]!) && /^(?:its|their|his|her|the|a|an|this|that)$/i.test(words[1]!)) words.splice(0, 2);
   if (!words.length || words.some((w) => /^(?:we|they|i|you|he|she|it)['’]/i.test(w))) return undefined;

@@ -187,3 +187,11 @@ describe('what moved, read before the verb', () => {
     expect(figures('Early in the year the rand, which had lost 9%, recovered.')[0]?.counted).toBe('rand');
   });
 });
+
+describe('what is counted holds no other figure', () => {
+  it('reads nothing counted from "Another 1,700" and "films" from "Some 350 films"', () => {
+    const fs = figures('Another 1,700 will go from its shops, 3,400 from its offices and 2,600 from its plants.');
+    expect(fs.map((f) => f.counted ?? null)).not.toContain('Another 1,700');
+    expect(fs.every((f) => !/\d/.test(f.counted ?? ''))).toBe(true);
+  });
+});
