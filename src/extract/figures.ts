@@ -7,6 +7,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { dateAt, type DateMention, type RefDay } from './dates.ts';
 import { CHROME_HEADS, countedAfter, countedKey, durationUnit, tidyCounted } from './counted.ts';
 import { countedBefore, ofHead } from './subject.ts';
+import { carryCounted } from './counted-carry.ts';
 import { dealCounted, heldIn, movedObject, raisedFrom, takenOff } from './counted-deals.ts';
 import { marketCounted } from './counted-markets.ts';
 import { standingCounted } from './counted-standings.ts';
@@ -86,7 +87,7 @@ export function sentenceFigures(ctx: SentenceContext, ref: RefDay): FigureFact[]
   lendToParallels(s, placed);
   const periods = placed.length > 0 && /\b(?:months?|weeks?|quarters?|years?|days?|decades?|hours|minutes)\b/i.test(s) ? periodSpans(s) : [];
   const kept = periods.length ? placed.filter((p) => !periods.some(([a, b]) => p.start >= a && p.start < b)) : placed;
-  return linkChanges(s, kept).map((p) => p.fact);
+  return carryCounted(s, linkChanges(s, kept)).map((p) => p.fact);
 }
 
 function figureFrom(

@@ -195,3 +195,15 @@ describe('what is counted holds no other figure', () => {
     expect(fs.every((f) => !/\d/.test(f.counted ?? ''))).toBe(true);
   });
 });
+
+describe('a figure that says nothing of what it counts takes the one before it', () => {
+  it('counts "and the 9 where" as the seats of "the 12 seats where"', () => {
+    const fs = figures('The party named the 12 seats where students could help, and the 9 where they might.');
+    expect(fs.map((f) => f.counted)).toEqual(['seats', 'seats']);
+  });
+
+  it('lends nothing across a contrast or a verb of its own ("cost $8m to make but took $90m")', () => {
+    const fs = figures('The film cost $8m to make but took $90m at cinemas.');
+    expect(fs[1]?.counted).not.toBe(fs[0]?.counted ?? 'none');
+  });
+});
