@@ -32,7 +32,7 @@ export function moveAround(s: string, a: Placed, after: string): 'up' | 'down' |
   // "taking his stake to 42.3%", "bringing its total to $40m": a new, higher level.
   const before = s.slice(Math.max(0, a.start - 70), a.start);
   if (/\b(?:taking|took|takes|taken|bringing|brought|lifting|pushing|pushed|pushes|driving|drove|driven)\s/i.test(before) && TAKING_TO.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:in|on|by|from|at|this|last|after|before|and|with|for)\b.*/i, ''))) return 'up';
-  // "pushed prices above $50", "took his tally past 150", "broke through the $4 trillion mark": a level
+  // "pushed prices above $60", "took his tally past 120", "broke through the $3 trillion mark": a level
   // passed on the way up; "brought inflation below 2%" on the way down. The raw may hold the "above".
   const lead = /^(?:above|past|beyond|below|under)\s/i.exec(a.fact.raw)?.[0] ?? '';
   const passed = PASSED.exec(s.slice(Math.max(0, a.start - 60), a.start) + lead) ?? BROKE_THROUGH.exec(s.slice(Math.max(0, a.start - 30), a.start) + lead);

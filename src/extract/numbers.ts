@@ -90,7 +90,8 @@ export function findNumbers(sentence: string, skip: ReadonlyArray<readonly [numb
       // "three one-day matches": a word number may run into a label ("one-day"); the words before it still count.
       // ("two-three years ago" is one span with the label: a hyphen joins them.)
       const before = sentence.slice(start, hit[0]);
-      const words = !m[1] && !m[4] && !m[5] && !m[8] && /\S\s+$/.test(before) ? before.trimEnd() : '';
+      const wordsOnly = !m[1] && !m[4] && !m[5] && !m[8]; // the match the last branch below reads as words
+      const words = wordsOnly && /\S\s+$/.test(before) ? before.trimEnd() : '';
       const cut = words ? wordMention(words, start, sentence) : undefined;
       if (cut) found.push(cut);
       SCAN.lastIndex = Math.max(SCAN.lastIndex, hit[1]);

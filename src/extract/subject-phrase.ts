@@ -23,7 +23,7 @@ export function phrase(text: string): string | undefined {
   // and a phrase still too long keeps its head before "of".
   if (text.includes(' to ')) text = text.replace(/\s+to\s+[a-z]+\b.*$/, '');
   if (text.length > 40 && text.split(' ').length > 8) text = text.replace(/\s+of\s+.*$/, '');
-  let t = text.replace(/^["“‘'(]+/, '').replace(OPENING_TIME, '').replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
+  let t = text.replace(LEADING, '').replace(/^(?:and|but|while|whereas|(?:the\s+)?number of|(?:the\s+)?total of)\s+/i, '').trim();
   // "Annual profits at a large US retailer", "a takeover bid for the LSE": the head comes first.
   t = t.replace(/\s+(?:at|in|for|from|on|with|by)\s+.*$/i, '');
   const n = t ? t.split(' ').length : 0;

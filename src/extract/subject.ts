@@ -292,9 +292,7 @@ function antecedentOf(words: string[], fallback: number): string | undefined {
 /** A word that may be a clause's own verb: "broke the barrier and the number of …". */
 /** Nothing but a preposition or a qualifier follows the verb chain at `verb`: the figure is its object. */
 function noObjectAfter(words: string[], verb: number): boolean {
-  let m = verb;
-  while (m < words.length - 1 && AUX.has(words[m]!.toLowerCase())) m++;
-  return words.slice(m + 1).every((w) => /^(?:by|to|more|less|than|about|around|nearly|almost|some|over|under|just|only)$/i.test(w));
+  return words.slice(mainVerbIndex(words, verb) + 1).every((w) => /^(?:by|to|more|less|than|about|around|nearly|almost|some|over|under|just|only)$/i.test(w));
 }
 
 function pastVerb(w: string): boolean {
@@ -326,8 +324,16 @@ function objectWords(words: string[], from: number): string[] {
   return object;
 }
 
+/** Where the verb chain at `verb` has its main verb: past its auxiliaries ("had been lost"). */
+function mainVerbIndex(words: string[], verb: number): number {
+  let m = verb;
+  while (m < words.length - 1 && AUX.has(words[m]!.toLowerCase())) m++;
+  return m;
+}
+
 function mainVerbAt(words: string[], verb: number): string {
-  return (AUX.has(words[verb]!.toLowerCase()) ? words.slice(verb + 1).find((w) => !AUX.has(w.toLowerCase())) : words[verb]) ?? '';
+  const m = mainVerbIndex(words, verb);
+  return AUX.has(words[m]!.toLowerCase()) ? '' : words[m]!;
 }
 
 function dash(sep: string | undefined): boolean {
